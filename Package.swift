@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Rooms (see README "How the code is laid out"): arrows point one way.
+// RNNCore ◄── Lessons ◄── Explorer ◄── Frames ──► TextGrid ◄── Terminal ◄── unroll
+let package = Package(
+    name: "Unroll",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "unroll", targets: ["unroll"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation only.
+        .target(name: "RNNCore"),
+        // The lesson file format: decode, validate with file:line:column marks, checks.
+        .target(name: "Lessons", dependencies: ["RNNCore", .product(name: "Yams", package: "Yams")]),
+        // The app's state and rules: cursor, actions, update, view model. No terminal.
+        .target(name: "Explorer", dependencies: ["RNNCore", "Lessons"]),
+        // Cells, widgets, themes, plain and ANSI text. Knows nothing of RNNs.
+        .target(name: "TextGrid"),
+        // Lays the explorer's view model out on a grid: the frame a student sees.
+        .target(name: "Frames", dependencies: ["RNNCore", "Lessons", "Explorer", "TextGrid"]),
+        // ncurses: the only room that imports curses.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "TextGrid"]),
+        .executableTarget(
+            name: "unroll",
+            dependencies: [
+                "RNNCore", "Lessons", "Explorer", "TextGrid", "Frames", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RNNCoreTests", dependencies: ["RNNCore"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "RNNCore"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Lessons", "RNNCore"]),
+        .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "Explorer", "Lessons", "RNNCore", "TextGrid"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
