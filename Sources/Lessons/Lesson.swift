@@ -1,0 +1,99 @@
+import RNNCore
+
+/// The languages lesson text may be written in.
+public enum Language: String, CaseIterable, Sendable {
+    case en, zh
+}
+
+/// Text in English and (optionally) Chinese; a plain string in a lesson file is English only.
+public struct LocalizedText: Equatable, Sendable {
+    public var en: String
+    public var zh: String?
+
+    public init(en: String, zh: String? = nil) { self.en = en; self.zh = zh }
+
+    /// The text in `language`, falling back to English where there is no translation.
+    public func text(_ language: Language) -> String {
+        switch language {
+        case .en: return en
+        case .zh: return zh ?? en
+        }
+    }
+}
+
+/// The two passes the explorer steps through: forward t = 1…T, then backward t = T…1.
+public enum Phase: String, CaseIterable, Sendable {
+    case forward, backward
+}
+
+/// A place in the story: a pass and a time step (1-based).
+public struct StoryPosition: Equatable, Hashable, Sendable {
+    public var phase: Phase
+    public var t: Int
+    public init(phase: Phase, t: Int) { self.phase = phase; self.t = t }
+}
+
+/// 1-based line and column in a lesson file.
+public struct SourceLocation: Equatable, Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+}
+
+/// A question the student answers before the screen reveals the result.
+public struct Question: Equatable, Sendable {
+    public var question: LocalizedText
+    public var choices: [LocalizedText]
+    /// The right choice, 1-based (the number the student presses).
+    public var answer: Int
+    public init(question: LocalizedText, choices: [LocalizedText], answer: Int) {
+        self.question = question; self.choices = choices; self.answer = answer
+    }
+}
+
+/// One slide of a lesson's script.
+public struct Slide: Equatable, Sendable {
+    public var say: LocalizedText
+    /// Where the explorer moves when this slide opens (nil: stays where it is).
+    public var at: StoryPosition?
+    /// The quantities (panels) revealed on this slide; nil means all.
+    public var show: Set<Symbol>?
+    /// The entry or panel highlighted on this slide.
+    public var focus: EntryRef?
+    public var ask: Question?
+    /// Claims about the lesson's own numbers, verified by `unroll check` (their source text).
+    public var checks: [String]
+    /// Where the slide starts in the file.
+    public var location: SourceLocation
+
+    public init(say: LocalizedText, at: StoryPosition? = nil, show: Set<Symbol>? = nil, focus: EntryRef? = nil,
+                ask: Question? = nil, checks: [String] = [], location: SourceLocation = .init(line: 1, column: 1)) {
+        self.say = say; self.at = at; self.show = show; self.focus = focus; self.ask = ask
+        self.checks = checks; self.location = location
+    }
+}
+
+/// A loaded, validated lesson: a model, a sequence, and a script of slides.
+public struct Lesson: Sendable {
+    /// The file it came from (as given).
+    public var path: String
+    public var title: LocalizedText
+    /// Where in the course notes it belongs.
+    public var notes: String?
+    /// A one-line summary for the lesson picker.
+    public var summary: LocalizedText?
+    public var rnn: RNN
+    public var episode: Episode
+    /// The characters of a character-level lesson (`vocab`), in one-hot order.
+    public var vocab: [Character]?
+    public var script: [Slide]
+
+    public init(path: String, title: LocalizedText, notes: String? = nil, summary: LocalizedText? = nil,
+                rnn: RNN, episode: Episode, vocab: [Character]? = nil, script: [Slide]) {
+        self.path = path; self.title = title; self.notes = notes; self.summary = summary
+        self.rnn = rnn; self.episode = episode; self.vocab = vocab; self.script = script
+    }
+
+    /// Every number of the lesson's forward and backward pass.
+    public func makeTrace() -> Trace { Trace(rnn: rnn, episode: episode) }
+}

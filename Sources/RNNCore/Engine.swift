@@ -1,0 +1,159 @@
+/// Forward propagation and backpropagation through time on flat buffers, written side by
+/// side so each backward line can be read against the forward line it differentiates.
+///
+/// All per-step vectors live in one flat array per quantity (step t at offset (t−1)·width),
+/// so a lesson's trace and the benchmark share this one implementation.
+public struct Workspace: Sendable {
+    public let shape: Shape
+    public let T: Int
+    public var hasInput: [Bool]
+    public var hasOutput: [Bool]
+    public var hasTarget: [Bool]
+    // forward, per step
+    public var x: [Double]      // T × n_x
+    public var z: [Double]      // T × n_a
+    public var a: [Double]      // T × n_a
+    public var zy: [Double]     // T × n_y   (Wya a<t> + by, the logits)
+    public var yHat: [Double]   // T × n_y
+    public var y: [Double]      // T × n_y   (zeros where no target)
+    public var loss: [Double]   // T         (0 where no target)
+    public var totalLoss = 0.0
+    // backward, per step
+    public var dy: [Double]     // T × n_y
+    public var da: [Double]     // T × n_a
+    public var dz: [Double]     // T × n_a
+    public var daPrev: [Double] // T × n_a
+    // gradients of the shared weights (sums over all steps)
+    public var dWa: [Double]    // n_a × (n_a+n_x)
+    public var dWya: [Double]   // n_y × n_a
+    public var dba: [Double]    // n_a
+    public var dby: [Double]    // n_y
+    public var da0: [Double]    // n_a
+
+    public init(shape: Shape, episode: Episode) {
+        let T = episode.T, nx = shape.nx, na = shape.na, ny = shape.ny
+        self.shape = shape
+        self.T = T
+        hasInput = episode.layout.hasInput
+        hasOutput = episode.layout.hasOutput
+        hasTarget = episode.y.map { $0 != nil }
+        x = episode.x.flatMap { $0 }
+        precondition(x.count == T * nx, "input width must be n_x")
+        y = Array(repeating: 0, count: T * ny)
+        for (t, target) in episode.y.enumerated() {
+            guard let target else { continue }
+            precondition(target.count == ny, "target width must be n_y")
+            for i in 0..<ny { y[t * ny + i] = target[i] }
+        }
+        z = Array(repeating: 0, count: T * na); a = z; da = z; dz = z; daPrev = z
+        zy = Array(repeating: 0, count: T * ny); yHat = zy; dy = zy
+        loss = Array(repeating: 0, count: T)
+        dWa = Array(repeating: 0, count: na * (na + nx))
+        dWya = Array(repeating: 0, count: ny * na)
+        dba = Array(repeating: 0, count: na)
+        dby = Array(repeating: 0, count: ny)
+        da0 = Array(repeating: 0, count: na)
+    }
+
+    /// Forward over t = 1…T; returns L = Σ_t L<t> over the steps with a target.
+    ///
+    /// a<t> = g1(Wa·[a<t-1>; x<t>] + ba)   (n_a);   ŷ<t> = g2(Wya·a<t> + by)   (n_y)
+    @discardableResult
+    public mutating func forward(_ p: Params) -> Double {
+        let nx = shape.nx, na = shape.na, ny = shape.ny, ld = na + nx, g1 = shape.g1, g2 = shape.g2
+        var total = 0.0
+        p.Wa.values.withUnsafeBufferPointer { Wa in
+        p.Wya.values.withUnsafeBufferPointer { Wya in
+        p.a0.withUnsafeBufferPointer { a0 in
+        x.withUnsafeBufferPointer { x in
+        y.withUnsafeBufferPointer { y in
+        z.withUnsafeMutableBufferPointer { z in
+        a.withUnsafeMutableBufferPointer { a in
+        zy.withUnsafeMutableBufferPointer { zy in
+        yHat.withUnsafeMutableBufferPointer { yHat in
+            let Wa = Wa.baseAddress!, Wya = Wya.baseAddress!
+            for t in 0..<T {
+                let aPrev = t == 0 ? a0.baseAddress! : UnsafePointer(a.baseAddress! + (t - 1) * na)
+                let zt = z.baseAddress! + t * na, at = a.baseAddress! + t * na
+                // z<t> = Waa a<t-1> + Wax x<t> + ba   (the two blocks of Wa · [a<t-1>; x<t>])
+                for i in 0..<na { zt[i] = p.ba[i] }
+                Kernels.matVecAdd(Wa, rows: na, cols: na, ld: ld, aPrev, zt)
+                if hasInput[t] { Kernels.matVecAdd(Wa + na, rows: na, cols: nx, ld: ld, x.baseAddress! + t * nx, zt) }
+                // a<t> = g1(z<t>)
+                for i in 0..<na { at[i] = g1.apply(zt[i]) }
+                guard hasOutput[t] else { continue }
+                // ŷ<t> = g2(Wya a<t> + by)
+                let ot = zy.baseAddress! + t * ny
+                for i in 0..<ny { ot[i] = p.by[i] }
+                Kernels.matVecAdd(Wya, rows: ny, cols: na, ld: na, at, ot)
+                g2.apply(UnsafeBufferPointer(start: ot, count: ny),
+                         into: UnsafeMutableBufferPointer(start: yHat.baseAddress! + t * ny, count: ny))
+                // L<t> = cross-entropy(ŷ<t>, y<t>), from the logits
+                if hasTarget[t] {
+                    let l = g2.loss(logits: UnsafeBufferPointer(start: ot, count: ny),
+                                    target: UnsafeBufferPointer(start: y.baseAddress! + t * ny, count: ny))
+                    loss[t] = l
+                    total += l
+                }
+            }
+        }}}}}}}}}
+        totalLoss = total
+        return total
+    }
+
+    /// Backpropagation through time, t = T…1, after `forward`. Fills dy, da, dz, daPrev per
+    /// step and the sums dWa, dWya, dba, dby, da0. `afterStep(t, self)` is called after the
+    /// contributions of step t (0-based) have been added, so running sums can be kept.
+    public mutating func backward(_ p: Params, afterStep: ((Int, borrowing Workspace) -> Void)? = nil) {
+        let nx = shape.nx, na = shape.na, ny = shape.ny, ld = na + nx, g1 = shape.g1
+        for i in dWa.indices { dWa[i] = 0 }
+        for i in dWya.indices { dWya[i] = 0 }
+        for i in 0..<na { dba[i] = 0 }
+        for i in 0..<ny { dby[i] = 0 }
+        var daNext = [Double](repeating: 0, count: na)   // ∂L/∂a<t> from the future (step t+1)
+        for t in stride(from: T - 1, through: 0, by: -1) {
+            p.Wa.values.withUnsafeBufferPointer { Wa in
+            p.Wya.values.withUnsafeBufferPointer { Wya in
+            p.a0.withUnsafeBufferPointer { a0 in
+            x.withUnsafeBufferPointer { x in
+            a.withUnsafeBufferPointer { a in
+            yHat.withUnsafeBufferPointer { yHat in
+            y.withUnsafeBufferPointer { y in
+            dy.withUnsafeMutableBufferPointer { dy in
+            da.withUnsafeMutableBufferPointer { da in
+            dz.withUnsafeMutableBufferPointer { dz in
+            daPrev.withUnsafeMutableBufferPointer { daPrev in
+            dWa.withUnsafeMutableBufferPointer { dWa in
+            dWya.withUnsafeMutableBufferPointer { dWya in
+            daNext.withUnsafeMutableBufferPointer { daNext in
+                let Wa = Wa.baseAddress!, Wya = Wya.baseAddress!
+                let aPrev = t == 0 ? a0.baseAddress! : a.baseAddress! + (t - 1) * na
+                let at = a.baseAddress! + t * na
+                let dyt = dy.baseAddress! + t * ny, dat = da.baseAddress! + t * na
+                let dzt = dz.baseAddress! + t * na, dapt = daPrev.baseAddress! + t * na
+                // da<t> = Wyaᵀ dy<t> + da_next
+                for i in 0..<na { dat[i] = daNext[i] }
+                if hasTarget[t] {
+                    // dy<t> = ŷ<t> − y<t>   (both losses, from the logits)
+                    for i in 0..<ny { dyt[i] = yHat[t * ny + i] - y[t * ny + i] }
+                    Kernels.matTVecAdd(Wya, rows: ny, cols: na, ld: na, dyt, dat)
+                    // dWya += dy<t> a<t>ᵀ;  dby += dy<t>
+                    Kernels.outerAdd(dWya.baseAddress!, rows: ny, cols: na, ld: na, dyt, at)
+                    for i in 0..<ny { dby[i] += dyt[i] }
+                }
+                // dz<t> = da<t> ⊙ g1'(z<t>)
+                for i in 0..<na { dzt[i] = dat[i] * g1.derivative(fromOutput: at[i]) }
+                // dWa += dz<t> [a<t-1>; x<t>]ᵀ   (dWaa and dWax, the two blocks);  dba += dz<t>
+                Kernels.outerAdd(dWa.baseAddress!, rows: na, cols: na, ld: ld, dzt, aPrev)
+                if hasInput[t] { Kernels.outerAdd(dWa.baseAddress! + na, rows: na, cols: nx, ld: ld, dzt, x.baseAddress! + t * nx) }
+                for i in 0..<na { dba[i] += dzt[i] }
+                // da<t-1> = Waaᵀ dz<t>
+                for i in 0..<na { dapt[i] = 0 }
+                Kernels.matTVecAdd(Wa, rows: na, cols: na, ld: ld, dzt, dapt)
+                for i in 0..<na { daNext[i] = dapt[i] }
+            }}}}}}}}}}}}}}
+            afterStep?(t, self)
+        }
+        for i in 0..<na { da0[i] = daNext[i] }
+    }
+}

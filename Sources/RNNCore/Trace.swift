@@ -1,0 +1,177 @@
+/// Every number of one forward and backward pass, per time step, by name.
+///
+/// Per-step vectors are stored (one flat buffer per quantity). Per-step matrices — a step's
+/// contribution to dWa and dWya, and the running sums after each backward step — are derived
+/// when asked for: contributions from stored vectors, running sums from the nearest
+/// checkpoint (kept every `checkpointEvery` steps, chosen so checkpoints stay within
+/// `checkpointBudget` bytes).
+public struct Trace: Sendable {
+    public let rnn: RNN
+    public let episode: Episode
+    /// The flat per-step buffers of the pass.
+    public let workspace: Workspace
+    /// Whether there was a backward pass (only when the sequence has targets).
+    public let hasBackward: Bool
+    public let checkpointEvery: Int
+    /// Running sums of the gradients after backward step c (0-based), for c a multiple of checkpointEvery.
+    private let checkpoints: [Int: Gradients]
+
+    public static let checkpointBudget = 128 << 20
+
+    public init(rnn: RNN, episode: Episode) {
+        var ws = Workspace(shape: rnn.shape, episode: episode)
+        ws.forward(rnn.params)
+        let s = rnn.shape
+        let perCheckpoint = 8 * (s.na * (s.na + s.nx) + s.ny * s.na + s.na + s.ny)
+        let every = max(1, (episode.T * perCheckpoint + Self.checkpointBudget - 1) / Self.checkpointBudget)
+        var kept: [Int: Gradients] = [:]
+        if episode.hasTargets {
+            ws.backward(rnn.params) { t, w in
+                guard t % every == 0 else { return }
+                kept[t] = Gradients(dWa: Matrix(rows: s.na, cols: s.na + s.nx, values: w.dWa),
+                                    dWya: Matrix(rows: s.ny, cols: s.na, values: w.dWya),
+                                    dba: w.dba, dby: w.dby)
+            }
+        }
+        self.rnn = rnn
+        self.episode = episode
+        self.workspace = ws
+        self.hasBackward = episode.hasTargets
+        self.checkpointEvery = every
+        self.checkpoints = kept
+    }
+
+    public var T: Int { episode.T }
+    public var shape: Shape { rnn.shape }
+    public func hasInput(_ t: Int) -> Bool { episode.layout.hasInput[t - 1] }
+    public func hasOutput(_ t: Int) -> Bool { episode.layout.hasOutput[t - 1] }
+    public func hasTarget(_ t: Int) -> Bool { episode.y[t - 1] != nil }
+
+    /// L<t>, or nil where step t has no target.
+    public func loss(_ t: Int) -> Double? { hasTarget(t) ? workspace.loss[t - 1] : nil }
+    /// L = Σ_t L<t>, or nil when there are no targets.
+    public var totalLoss: Double? { episode.hasTargets ? workspace.totalLoss : nil }
+    /// L<1> + … + L<t>: the running total after forward step t, or nil without targets.
+    public func lossSoFar(_ t: Int) -> Double? {
+        guard episode.hasTargets else { return nil }
+        return (1...t).reduce(0.0) { $0 + (loss($1) ?? 0) }
+    }
+
+    private func slice(_ buffer: [Double], _ t: Int, _ width: Int) -> [Double] {
+        Array(buffer[((t - 1) * width)..<(t * width)])
+    }
+
+    /// The vector `symbol` at step t (1-based), or nil where the step does not have it
+    /// (no output, no target, no backward pass).
+    public func vector(_ symbol: Symbol, _ t: Int) -> [Double]? {
+        precondition(t >= 1 && t <= T, "step out of range")
+        let w = workspace, na = shape.na, nx = shape.nx, ny = shape.ny
+        switch symbol {
+        case .x: return slice(w.x, t, nx)
+        case .aPrev: return t == 1 ? rnn.params.a0 : slice(w.a, t - 1, na)
+        case .stacked: return vector(.aPrev, t).map { $0 + slice(w.x, t, nx) }
+        case .z: return slice(w.z, t, na)
+        case .a: return slice(w.a, t, na)
+        case .zy: return hasOutput(t) ? slice(w.zy, t, ny) : nil
+        case .yHat: return hasOutput(t) ? slice(w.yHat, t, ny) : nil
+        case .y: return episode.y[t - 1]
+        case .loss: return loss(t).map { [$0] }
+        default: break
+        }
+        guard hasBackward else { return nil }
+        switch symbol {
+        case .dy: return hasTarget(t) ? slice(w.dy, t, ny) : nil
+        case .daFromOutput:
+            guard let dy = vector(.dy, t) else { return Array(repeating: 0, count: na) }
+            return rnn.params.Wya.transposed.times(dy)
+        case .daNext: return t == T ? Array(repeating: 0, count: na) : slice(w.daPrev, t + 1, na)
+        case .da: return slice(w.da, t, na)
+        case .dz: return slice(w.dz, t, na)
+        case .daPrev: return slice(w.daPrev, t, na)
+        case .dbaStep: return slice(w.dz, t, na)
+        case .dbyStep: return hasTarget(t) ? slice(w.dy, t, ny) : Array(repeating: 0, count: ny)
+        default: return nil
+        }
+    }
+
+    /// One step's contribution to the gradients of the shared weights:
+    /// dz<t>·[a<t-1>; x<t>]ᵀ to dWa, dz<t> to dba, dy<t>·a<t>ᵀ to dWya, dy<t> to dby.
+    public func contribution(_ t: Int) -> Gradients? {
+        guard hasBackward, let dz = vector(.dz, t), let stacked = vector(.stacked, t), let a = vector(.a, t) else { return nil }
+        var g = Gradients.zero(shape)
+        var xPart = stacked
+        if !hasInput(t) { for j in shape.na..<xPart.count { xPart[j] = 0 } }
+        g.dWa = Matrix.outer(dz, xPart)
+        g.dba = dz
+        if let dy = vector(.dy, t) {
+            g.dWya = Matrix.outer(dy, a)
+            g.dby = dy
+        }
+        return g
+    }
+
+    /// The running sums after backward step t: the contributions of steps T, T−1, …, t.
+    public func gradientsSoFar(_ t: Int) -> Gradients? {
+        guard hasBackward else { return nil }
+        let t0 = t - 1
+        var c = ((t0 + checkpointEvery - 1) / checkpointEvery) * checkpointEvery
+        var g: Gradients
+        if c < T, let kept = checkpoints[c] { g = kept } else { g = .zero(shape); c = T }
+        for s in stride(from: c - 1, through: t0, by: -1) {
+            if let add = contribution(s + 1) { g.add(add) }
+        }
+        return g
+    }
+
+    /// The gradients of L (sums over every step), or nil without targets.
+    public var gradients: Gradients? {
+        guard hasBackward else { return nil }
+        let s = shape, w = workspace
+        return Gradients(dWa: Matrix(rows: s.na, cols: s.na + s.nx, values: w.dWa),
+                         dWya: Matrix(rows: s.ny, cols: s.na, values: w.dWya), dba: w.dba, dby: w.dby)
+    }
+
+    /// ∂L/∂a<0>, or nil without targets.
+    public var da0: [Double]? { hasBackward ? workspace.da0 : nil }
+
+    /// Any quantity as a matrix (vectors are columns): per-step symbols need `t`; running sums
+    /// take `t` for the sum after that backward step, or nil for the total.
+    public func tensor(_ symbol: Symbol, t: Int?) -> Matrix? {
+        let p = rnn.params
+        func col(_ v: [Double]?) -> Matrix? { v.map { Matrix(column: $0) } }
+        switch symbol {
+        case .Wa: return p.Wa
+        case .Waa: return p.Waa
+        case .Wax: return p.Wax
+        case .Wya: return p.Wya
+        case .ba: return Matrix(column: p.ba)
+        case .by: return Matrix(column: p.by)
+        case .a0: return Matrix(column: p.a0)
+        case .totalLoss: return totalLoss.map { Matrix(column: [$0]) }
+        case .da0: return col(da0)
+        case .dWaStep, .dWaaStep, .dWaxStep, .dWyaStep:
+            guard let t, t >= 1, t <= T, let g = contribution(t) else { return nil }
+            switch symbol {
+            case .dWaStep: return g.dWa
+            case .dWaaStep: return g.dWaa
+            case .dWaxStep: return g.dWax
+            default: return g.dWya
+            }
+        case .dWa, .dWaa, .dWax, .dba, .dWya, .dby:
+            let g: Gradients?
+            if let t { g = (t >= 1 && t <= T) ? gradientsSoFar(t) : nil } else { g = gradients }
+            guard let g else { return nil }
+            switch symbol {
+            case .dWa: return g.dWa
+            case .dWaa: return g.dWaa
+            case .dWax: return g.dWax
+            case .dba: return Matrix(column: g.dba)
+            case .dWya: return g.dWya
+            default: return Matrix(column: g.dby)
+            }
+        default:
+            guard let t, t >= 1, t <= T else { return nil }
+            return col(vector(symbol, t))
+        }
+    }
+}
