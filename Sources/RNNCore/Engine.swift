@@ -65,6 +65,8 @@ public struct Workspace: Sendable {
         p.Wa.values.withUnsafeBufferPointer { Wa in
         p.Wya.values.withUnsafeBufferPointer { Wya in
         p.a0.withUnsafeBufferPointer { a0 in
+        p.ba.withUnsafeBufferPointer { ba in
+        p.by.withUnsafeBufferPointer { by in
         x.withUnsafeBufferPointer { x in
         y.withUnsafeBufferPointer { y in
         z.withUnsafeMutableBufferPointer { z in
@@ -76,15 +78,15 @@ public struct Workspace: Sendable {
                 let aPrev = t == 0 ? a0.baseAddress! : UnsafePointer(a.baseAddress! + (t - 1) * na)
                 let zt = z.baseAddress! + t * na, at = a.baseAddress! + t * na
                 // z<t> = Waa a<t-1> + Wax x<t> + ba   (the two blocks of Wa · [a<t-1>; x<t>])
-                for i in 0..<na { zt[i] = p.ba[i] }
+                for i in 0..<na { zt[i] = ba[i] }
                 Kernels.matVecAdd(Wa, rows: na, cols: na, ld: ld, aPrev, zt)
-                if hasInput[t] { Kernels.matVecAdd(Wa + na, rows: na, cols: nx, ld: ld, x.baseAddress! + t * nx, zt) }
+                if hasInput[t] { Kernels.matVecAddSparse(Wa + na, rows: na, cols: nx, ld: ld, x.baseAddress! + t * nx, zt) }
                 // a<t> = g1(z<t>)
                 for i in 0..<na { at[i] = g1.apply(zt[i]) }
                 guard hasOutput[t] else { continue }
                 // ŷ<t> = g2(Wya a<t> + by)
                 let ot = zy.baseAddress! + t * ny
-                for i in 0..<ny { ot[i] = p.by[i] }
+                for i in 0..<ny { ot[i] = by[i] }
                 Kernels.matVecAdd(Wya, rows: ny, cols: na, ld: na, at, ot)
                 g2.apply(UnsafeBufferPointer(start: ot, count: ny),
                          into: UnsafeMutableBufferPointer(start: yHat.baseAddress! + t * ny, count: ny))
@@ -96,39 +98,42 @@ public struct Workspace: Sendable {
                     total += l
                 }
             }
-        }}}}}}}}}
+        }}}}}}}}}}}
         totalLoss = total
         return total
     }
 
     /// Backpropagation through time, t = T…1, after `forward`. Fills dy, da, dz, daPrev per
-    /// step and the sums dWa, dWya, dba, dby, da0. `afterStep(t, self)` is called after the
+    /// step and the sums dWa, dWya, dba, dby, da0. `afterStep(t, sums)` is called after the
     /// contributions of step t (0-based) have been added, so running sums can be kept.
-    public mutating func backward(_ p: Params, afterStep: ((Int, borrowing Workspace) -> Void)? = nil) {
-        let nx = shape.nx, na = shape.na, ny = shape.ny, ld = na + nx, g1 = shape.g1
-        for i in dWa.indices { dWa[i] = 0 }
-        for i in dWya.indices { dWya[i] = 0 }
-        for i in 0..<na { dba[i] = 0 }
-        for i in 0..<ny { dby[i] = 0 }
+    public mutating func backward(_ p: Params, afterStep: ((Int, RunningSums) -> Void)? = nil) {
+        let nx = shape.nx, na = shape.na, ny = shape.ny, ld = na + nx, g1 = shape.g1, T = T
+        let hasInput = hasInput, hasTarget = hasTarget
         var daNext = [Double](repeating: 0, count: na)   // ∂L/∂a<t> from the future (step t+1)
-        for t in stride(from: T - 1, through: 0, by: -1) {
-            p.Wa.values.withUnsafeBufferPointer { Wa in
-            p.Wya.values.withUnsafeBufferPointer { Wya in
-            p.a0.withUnsafeBufferPointer { a0 in
-            x.withUnsafeBufferPointer { x in
-            a.withUnsafeBufferPointer { a in
-            yHat.withUnsafeBufferPointer { yHat in
-            y.withUnsafeBufferPointer { y in
-            dy.withUnsafeMutableBufferPointer { dy in
-            da.withUnsafeMutableBufferPointer { da in
-            dz.withUnsafeMutableBufferPointer { dz in
-            daPrev.withUnsafeMutableBufferPointer { daPrev in
-            dWa.withUnsafeMutableBufferPointer { dWa in
-            dWya.withUnsafeMutableBufferPointer { dWya in
-            daNext.withUnsafeMutableBufferPointer { daNext in
-                let Wa = Wa.baseAddress!, Wya = Wya.baseAddress!
+        p.Wa.values.withUnsafeBufferPointer { Wa in
+        p.Wya.values.withUnsafeBufferPointer { Wya in
+        p.a0.withUnsafeBufferPointer { a0 in
+        x.withUnsafeBufferPointer { x in
+        a.withUnsafeBufferPointer { a in
+        yHat.withUnsafeBufferPointer { yHat in
+        y.withUnsafeBufferPointer { y in
+        dy.withUnsafeMutableBufferPointer { dy in
+        da.withUnsafeMutableBufferPointer { da in
+        dz.withUnsafeMutableBufferPointer { dz in
+        daPrev.withUnsafeMutableBufferPointer { daPrev in
+        dWa.withUnsafeMutableBufferPointer { dWa in
+        dWya.withUnsafeMutableBufferPointer { dWya in
+        dba.withUnsafeMutableBufferPointer { dba in
+        dby.withUnsafeMutableBufferPointer { dby in
+        daNext.withUnsafeMutableBufferPointer { daNext in
+            let Wa = Wa.baseAddress!, Wya = Wya.baseAddress!, dWaP = dWa.baseAddress!, dWyaP = dWya.baseAddress!
+            for i in 0..<dWa.count { dWa[i] = 0 }
+            for i in 0..<dWya.count { dWya[i] = 0 }
+            for i in 0..<na { dba[i] = 0 }
+            for i in 0..<ny { dby[i] = 0 }
+            for t in stride(from: T - 1, through: 0, by: -1) {
                 let aPrev = t == 0 ? a0.baseAddress! : a.baseAddress! + (t - 1) * na
-                let at = a.baseAddress! + t * na
+                let at = a.baseAddress! + t * na, xt = x.baseAddress! + t * nx
                 let dyt = dy.baseAddress! + t * ny, dat = da.baseAddress! + t * na
                 let dzt = dz.baseAddress! + t * na, dapt = daPrev.baseAddress! + t * na
                 // da<t> = Wyaᵀ dy<t> + da_next
@@ -138,22 +143,28 @@ public struct Workspace: Sendable {
                     for i in 0..<ny { dyt[i] = yHat[t * ny + i] - y[t * ny + i] }
                     Kernels.matTVecAdd(Wya, rows: ny, cols: na, ld: na, dyt, dat)
                     // dWya += dy<t> a<t>ᵀ;  dby += dy<t>
-                    Kernels.outerAdd(dWya.baseAddress!, rows: ny, cols: na, ld: na, dyt, at)
+                    Kernels.outerAdd(dWyaP, rows: ny, cols: na, ld: na, dyt, at)
                     for i in 0..<ny { dby[i] += dyt[i] }
                 }
                 // dz<t> = da<t> ⊙ g1'(z<t>)
                 for i in 0..<na { dzt[i] = dat[i] * g1.derivative(fromOutput: at[i]) }
-                // dWa += dz<t> [a<t-1>; x<t>]ᵀ   (dWaa and dWax, the two blocks);  dba += dz<t>
-                Kernels.outerAdd(dWa.baseAddress!, rows: na, cols: na, ld: ld, dzt, aPrev)
-                if hasInput[t] { Kernels.outerAdd(dWa.baseAddress! + na, rows: na, cols: nx, ld: ld, dzt, x.baseAddress! + t * nx) }
+                // dWa += dz<t> [a<t-1>; x<t>]ᵀ   (the dWaa and dWax blocks);  dba += dz<t>
+                Kernels.outerAdd(dWaP, rows: na, cols: na, ld: ld, dzt, aPrev)
+                if hasInput[t] { Kernels.outerAddSparse(dWaP + na, rows: na, cols: nx, ld: ld, dzt, xt) }
                 for i in 0..<na { dba[i] += dzt[i] }
                 // da<t-1> = Waaᵀ dz<t>
                 for i in 0..<na { dapt[i] = 0 }
                 Kernels.matTVecAdd(Wa, rows: na, cols: na, ld: ld, dzt, dapt)
                 for i in 0..<na { daNext[i] = dapt[i] }
-            }}}}}}}}}}}}}}
-            afterStep?(t, self)
-        }
+                afterStep?(t, RunningSums(dWa: UnsafeBufferPointer(dWa), dWya: UnsafeBufferPointer(dWya),
+                                          dba: UnsafeBufferPointer(dba), dby: UnsafeBufferPointer(dby)))
+            }
+        }}}}}}}}}}}}}}}}
         for i in 0..<na { da0[i] = daNext[i] }
     }
+}
+
+/// The running sums of the gradients during `backward`, valid only inside `afterStep`.
+public struct RunningSums {
+    public let dWa, dWya, dba, dby: UnsafeBufferPointer<Double>
 }

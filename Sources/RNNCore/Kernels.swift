@@ -39,4 +39,28 @@
             for j in 0..<cols { row[j] += ui * v[j] }
         }
     }
+
+    /// out[i] += Σ_j W[i·ld + j] · v[j], visiting only the j where v[j] ≠ 0 (one-hot inputs).
+    @inlinable static func matVecAddSparse(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int,
+                                           _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        var nonzero = 0
+        for j in 0..<cols where v[j] != 0 { nonzero += 1 }
+        if nonzero * 4 > cols { matVecAdd(W, rows: rows, cols: cols, ld: ld, v, out); return }
+        for j in 0..<cols where v[j] != 0 {
+            let vj = v[j]
+            for i in 0..<rows { out[i] += W[i * ld + j] * vj }
+        }
+    }
+
+    /// D[i·ld + j] += u[i] · v[j], visiting only the j where v[j] ≠ 0 (one-hot inputs).
+    @inlinable static func outerAddSparse(_ D: UnsafeMutablePointer<Double>, rows: Int, cols: Int, ld: Int,
+                                          _ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>) {
+        var nonzero = 0
+        for j in 0..<cols where v[j] != 0 { nonzero += 1 }
+        if nonzero * 4 > cols { outerAdd(D, rows: rows, cols: cols, ld: ld, u, v); return }
+        for j in 0..<cols where v[j] != 0 {
+            let vj = v[j]
+            for i in 0..<rows { D[i * ld + j] += u[i] * vj }
+        }
+    }
 }

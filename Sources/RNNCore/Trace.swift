@@ -28,9 +28,9 @@ public struct Trace: Sendable {
         if episode.hasTargets {
             ws.backward(rnn.params) { t, w in
                 guard t % every == 0 else { return }
-                kept[t] = Gradients(dWa: Matrix(rows: s.na, cols: s.na + s.nx, values: w.dWa),
-                                    dWya: Matrix(rows: s.ny, cols: s.na, values: w.dWya),
-                                    dba: w.dba, dby: w.dby)
+                kept[t] = Gradients(dWa: Matrix(rows: s.na, cols: s.na + s.nx, values: Array(w.dWa)),
+                                    dWya: Matrix(rows: s.ny, cols: s.na, values: Array(w.dWya)),
+                                    dba: Array(w.dba), dby: Array(w.dby))
             }
         }
         self.rnn = rnn
