@@ -30,6 +30,9 @@ public struct ResolvedStyle: Hashable, Sendable {
 /// Heat backgrounds use a diverging, colour-blind-safe ramp: blue (negative) → near-white
 /// (0) → orange (positive). When the background is a heat level and the foreground is
 /// `.normal`, the foreground is picked for contrast (black on light levels, white on dark).
+/// Text roles avoid colours that assume a dark or a light terminal: `.header` is the
+/// terminal's own colour (widgets make it bold), and at 8 colours `.muted` and `.border`
+/// are the terminal's colour with the dim attribute.
 public struct Theme: Sendable {
     /// Foreground palette indices at 256 colours, per role (`.heat` and `.normal` excluded).
     public var foreground256: [ColorRole: Int]
@@ -52,11 +55,11 @@ public struct Theme: Sendable {
     public static let standard = Theme(
         foreground256: [
             .muted: 245, .focus: 214, .accent: 75, .positive: 208, .negative: 33,
-            .warning: 220, .error: 196, .nonFinite: 201, .header: 255, .border: 242, .cursor: 16,
+            .warning: 172, .error: 160, .nonFinite: 201, .border: 244, .cursor: 16,
         ],
         foreground8: [
-            .muted: 7, .focus: 3, .accent: 6, .positive: 3, .negative: 4,
-            .warning: 3, .error: 1, .nonFinite: 5, .header: 7, .border: 7, .cursor: 0,
+            .focus: 3, .accent: 6, .positive: 3, .negative: 4,
+            .warning: 3, .error: 1, .nonFinite: 5, .cursor: 0,
         ],
         // dark blue … light blue, near-white, light orange … dark orange
         heat256: [18, 25, 32, 74, 117, 153, 255, 223, 216, 215, 208, 166, 130],
@@ -114,6 +117,10 @@ public struct Theme: Sendable {
         case (let role, .ansi256): foreground = foreground256[role].map { .index($0) } ?? .default
         case (let role, .ansi8): foreground = foreground8[role].map { .index($0) } ?? .default
         }
-        return ResolvedStyle(foreground: foreground, background: background, attributes: style.attributes)
+        var attributes = style.attributes
+        if depth == .ansi8, style.foreground == .muted || style.foreground == .border {
+            attributes.insert(.dim)
+        }
+        return ResolvedStyle(foreground: foreground, background: background, attributes: attributes)
     }
 }

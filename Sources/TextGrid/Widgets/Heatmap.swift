@@ -68,6 +68,8 @@ public struct Heatmap: Widget, Sendable {
     public var scale: HeatScale?
     public var depth: ColorDepth = .ansi256
     public var showShape = true
+    /// The shape shown on the title line; nil means `rows×cols` (vectors show `n`).
+    public var shapeLabel: String?
     public var showLegend = true
     public var titleStyle = Style(.header, attributes: [.bold])
 
@@ -88,13 +90,15 @@ public struct Heatmap: Widget, Sendable {
         self.depth = depth
     }
 
-    /// A vector as a vertical column (n×1), e.g. `Heatmap.vector("a<t>", a)`.
+    /// A vector as a vertical column (n×1, shape shown as `n`), e.g. `Heatmap.vector("a<t>", a)`.
     public static func vector(_ label: String, _ values: [Double], digits: Int = 2,
                               focus: Int? = nil, cursor: Int? = nil, scale: HeatScale? = nil,
                               depth: ColorDepth = .ansi256) -> Heatmap {
-        Heatmap(title: label, rows: values.count, cols: 1, values: values, digits: digits,
-                focus: focus.map { Index(row: $0, col: 0) },
-                cursor: cursor.map { Index(row: $0, col: 0) }, scale: scale, depth: depth)
+        var map = Heatmap(title: label, rows: values.count, cols: 1, values: values, digits: digits,
+                          focus: focus.map { Index(row: $0, col: 0) },
+                          cursor: cursor.map { Index(row: $0, col: 0) }, scale: scale, depth: depth)
+        map.shapeLabel = "\(values.count)"
+        return map
     }
 
     // MARK: Measuring
@@ -105,7 +109,7 @@ public struct Heatmap: Widget, Sendable {
     /// The title line text.
     public var titleLine: String {
         var parts = [title]
-        if showShape { parts.append("\(rows)×\(cols)") }
+        if showShape { parts.append(shapeLabel ?? "\(rows)×\(cols)") }
         if showLegend { parts.append(effectiveScale.legend(digits: digits)) }
         return parts.filter { !$0.isEmpty }.joined(separator: "  ")
     }
