@@ -111,4 +111,24 @@ import Testing
         #expect(grid[0, 1].style.background == .heat(2))
         #expect(grid[6, 1].style.background == .heat(-3))
     }
+
+    @Test func rowTruncationKeepsTheDividerAndCountsHiddenRows() {
+        let grid = Self.render(Self.wa, width: 40, height: 4)
+        #expect(Self.wa.layout(fitting: Size(width: 40, height: 4)).visibleRows == 1)
+        #expect(grid.plainText() == [
+            "Wa = [Waa | Wax]  3×5  ±0.83",
+            "  0.12 -0.50 │  0.33  0.10  0.00",
+            "…+2 rows",
+            "",
+        ])
+    }
+
+    @Test func measureCoversTheTitleLine() {
+        var map = Heatmap.vector("dWya (summed over t)", [0.1, 0.2])
+        #expect(map.measure(.numbers) == Size(width: 30, height: 3))
+        map.showShape = false
+        map.showLegend = false
+        #expect(map.titleLine == "dWya (summed over t)")
+        #expect(map.measure(.blocks1) == Size(width: 20, height: 3))
+    }
 }

@@ -20,6 +20,12 @@ import Testing
         #expect(TextBlock.wrap("RNN是循环网络", width: 6) == ["RNN是", "循环网", "络"])
     }
 
+    @Test func keepsInnerSpacesAndDropsThemAtAWrap() {
+        #expect(TextBlock.wrap("a  b    c", width: 4) == ["a  b", "c"])
+        #expect(TextBlock.wrap("", width: 4) == [])
+        #expect(TextBlock.wrap("abc", width: 0) == [])
+    }
+
     @Test func honoursNewlinesAndIndentation() {
         #expect(TextBlock.wrap("a<t> = tanh(z)\n\n  indented line", width: 40) ==
             ["a<t> = tanh(z)", "", "  indented line"])
@@ -76,10 +82,14 @@ import Testing
     }
 
     @Test func showsTheLatestValuesWhenNarrowAndMarksNonFinite() {
-        var grid = Grid(width: 13, height: 1)
-        grid.draw(Sparkline([9, 9, 0, .nan, 1], range: 0...1, digits: 1), in: grid.bounds)
-        #expect(grid.plainText() == ["█▁?█  0.0…1.0"])
-        #expect(grid[2, 0].style.foreground == .nonFinite)
+        let spark = Sparkline([9, 9, 0, .nan, 1], range: 0...1, digits: 1)
+        #expect(spark.naturalWidth == 14)
+        var grid = Grid(width: 14, height: 3)
+        grid.draw(spark, in: Rect(x: 0, y: 0, width: 14, height: 1))
+        grid.draw(spark, in: Rect(x: 0, y: 1, width: 13, height: 1))
+        grid.draw(spark, in: Rect(x: 0, y: 2, width: 3, height: 1))
+        #expect(grid.plainText() == ["██▁?█  0.0…1.0", "██▁?█", "▁?█"])
+        #expect(grid[3, 0].style.foreground == .nonFinite)
     }
 
     @Test func flatSeries() {

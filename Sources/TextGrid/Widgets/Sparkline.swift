@@ -2,7 +2,8 @@
 ///
 /// Each value maps linearly from `range` (default: the finite values' min…max) onto the
 /// eight glyphs; equal min and max draw `▄`. NaN/±Inf draw `?` in the `.nonFinite` style.
-/// When there are more values than columns, the most recent (last) values are shown.
+/// The values come first: the range label is dropped when both do not fit, and when
+/// there are more values than columns, the most recent (last) values are shown.
 /// `highlight` (an index into `values`, e.g. the current time step) is drawn in `.focus`.
 public struct Sparkline: Widget, Sendable {
     public static let glyphs: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
@@ -54,11 +55,9 @@ public struct Sparkline: Widget, Sendable {
 
     public func draw(into grid: inout Grid, in rect: Rect) {
         guard !rect.isEmpty else { return }
-        let label = showRange && !rangeLabel.isEmpty ? "  " + rangeLabel : ""
-        var room = rect.width
-        if room >= values.count + DisplayWidth.of(label) { room = values.count } else if !label.isEmpty {
-            room = max(0, rect.width - DisplayWidth.of(label))
-        }
+        var label = showRange && !rangeLabel.isEmpty ? "  " + rangeLabel : ""
+        if values.count + DisplayWidth.of(label) > rect.width { label = "" }  // values first
+        let room = min(values.count, rect.width)
         let first = max(0, values.count - room)
         var x = rect.x
         for i in first..<values.count {
