@@ -1,0 +1,117 @@
+/// Wrapped text. Lines break at spaces between words, anywhere next to a wide (CJK)
+/// glyph, and inside a word only when the word alone is wider than the line. `\n` starts
+/// a new line; leading spaces of a paragraph are kept, spaces at a wrap are dropped.
+public struct TextBlock: Widget, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+
+    /// The lines this text takes at `width` columns.
+    public func lines(width: Int) -> [String] { Self.wrap(text, width: width) }
+
+    /// Draws the wrapped lines from the top of `rect` (clipped to its height).
+    public func draw(into grid: inout Grid, in rect: Rect) {
+        _ = drawCounting(into: &grid, in: rect)
+    }
+
+    /// Like `draw`, and returns the number of lines written (≤ rect.height).
+    @discardableResult
+    public func drawCounting(into grid: inout Grid, in rect: Rect) -> Int {
+        guard !rect.isEmpty else { return 0 }
+        let wrapped = lines(width: rect.width)
+        let used = min(wrapped.count, rect.height)
+        for (i, line) in wrapped.prefix(used).enumerated() {
+            grid.put(line, x: rect.x, y: rect.y + i, style: style, clip: rect)
+        }
+        return used
+    }
+
+    /// Wraps `text` to `width` display columns (see the type's notes). An empty text
+    /// gives no lines; an empty paragraph gives an empty line.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0, !text.isEmpty else { return [] }
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            result += wrapParagraph(Substring(paragraph), width: width)
+        }
+        return result
+    }
+
+    /// A run of the paragraph: spaces, a narrow word, or one wide glyph.
+    private enum Token {
+        case spaces(Int)
+        case word([Character], width: Int)
+    }
+
+    private static func tokens(_ paragraph: Substring) -> [Token] {
+        var result: [Token] = []
+        var word: [Character] = []
+        var wordWidth = 0
+        func endWord() {
+            if !word.isEmpty { result.append(.word(word, width: wordWidth)) }
+            word = []
+            wordWidth = 0
+        }
+        for raw in paragraph {
+            let character = DisplayWidth.sanitized(raw == "\t" ? " " : raw)
+            let w = DisplayWidth.of(character)
+            if character == " " {
+                endWord()
+                if case .spaces(let n)? = result.last {
+                    result[result.count - 1] = .spaces(n + 1)
+                } else {
+                    result.append(.spaces(1))
+                }
+            } else if w == 2 {
+                endWord()
+                result.append(.word([character], width: 2))
+            } else if w == 1 {
+                word.append(character)
+                wordWidth += 1
+            }  // zero-width graphemes are dropped (Swift already joins marks to their base)
+        }
+        endWord()
+        return result
+    }
+
+    private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        func flush() {
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+            line = ""
+            lineWidth = 0
+        }
+        for token in tokens(paragraph) {
+            switch token {
+            case .spaces(let n):
+                if lineWidth == 0 && !lines.isEmpty { continue }  // no spaces at a wrap
+                let fits = min(n, width - lineWidth)
+                line += String(repeating: " ", count: max(0, fits))
+                lineWidth += max(0, fits)
+            case .word(let characters, let w):
+                if lineWidth + w > width && lineWidth > 0 && !line.allSatisfy({ $0 == " " }) { flush() }
+                if lineWidth + w <= width {
+                    line += String(characters)
+                    lineWidth += w
+                    continue
+                }
+                for character in characters {  // hard break inside an over-long word
+                    let cw = DisplayWidth.of(character)
+                    if cw > width { continue }
+                    if lineWidth + cw > width { flush() }
+                    line.append(character)
+                    lineWidth += cw
+                }
+            }
+        }
+        flush()
+        return lines
+    }
+}
