@@ -11,6 +11,8 @@ public struct ExplorerState: Sendable {
     public let story: [StoryPosition]
     /// Fixed colour ranges (max |value| of each quantity over every step), computed once.
     public let scales: ScaleTable
+    /// ‖da<t>‖ for t = 1…T (zeros without a backward pass), computed once.
+    public let daNorms: [Double]
     public var language: Language
     public var numbers: NumberStyle
 
@@ -41,6 +43,7 @@ public struct ExplorerState: Sendable {
         self.trace = trace
         self.story = Self.makeStory(T: trace.T, hasBackward: trace.hasBackward)
         self.scales = ScaleTable(trace: trace)
+        self.daNorms = Self.daNorms(trace)
         self.language = language
         self.numbers = NumberStyle(digits: digits)
         self.position = StoryPosition(phase: .forward, t: 1)

@@ -86,3 +86,8 @@ public struct Words: Sendable {
         T == t ? pick("after step \(t)", "第 \(t) 步之后") : pick("sum of steps \(T)…\(t)", "第 \(T)…\(t) 步之和")
     }
 }
+
+extension Words {
+    var inInspect: String { pick("(inspect) ", "（查看模式）") }
+    var stepWhileInspecting: String { pick("move in time", "切换时间步") }
+}
