@@ -33,6 +33,7 @@ public struct KeyBinding: Equatable, Sendable {
 public struct KeyHint: Equatable, Sendable {
     public var keys: String
     public var text: String
+    public init(keys: String, text: String) { self.keys = keys; self.text = text }
 }
 
 public enum KeyTable {
