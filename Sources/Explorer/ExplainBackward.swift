@@ -80,7 +80,7 @@ extension ExplorerState {
         }
         let sum = entry(trace.gradientsSoFar(t)), before = t < T ? entry(trace.gradientsSoFar(t + 1)) : 0
         let (_, formula, numbers, value) = stepAdds(s, t, i, j)
-        var lines = [shown + " = " + words.sumOfSteps(T, t)]
+        var lines = [shown + ": " + words.sumOfSteps(T, t)]
         lines.append(words.thisStepAdds + " " + ([formula, numbers, value].joined(separator: " = ")))
         lines.append(words.sumSoFar + " = " + (t < T ? "\(f(before)) + \(n.factor(sum - before)) = " : "") + f(sum))
         if t == 1 { lines.append(words.isTheGradient(shown.replacingOccurrences(of: "<1>", with: ""))) }
