@@ -1,0 +1,32 @@
+/// Everything a student can ask the explorer to do. The terminal turns keys into these
+/// through `KeyTable.action(for:mode:)`; `ExplorerState.update(_:)` applies them.
+public enum Action: Equatable, Hashable, Sendable {
+    /// One step along the story (forward t = 1…T, then backward t = T…1), and back.
+    case nextStep, previousStep
+    /// The first and last step of the whole story.
+    case firstStep, lastStep
+    /// The start of the forward pass (t = 1) or of the backward pass (t = T).
+    case startForward, startBackward
+    /// Play or pause; `tick` advances one step while playing (the terminal sends it every
+    /// `1 / speed` seconds) and stops playing at the end of the story.
+    case togglePlay, tick
+    /// More or fewer steps per second while playing.
+    case faster, slower
+    /// The next or previous slide of the lesson's script.
+    case nextSlide, previousSlide
+    /// Answer the current slide's question with choice n (1-based, the key pressed).
+    case answer(Int)
+    /// Enter inspect mode, or leave it when already inspecting.
+    case toggleInspect
+    /// In inspect mode: the next or previous visible panel.
+    case nextPanel, previousPanel
+    /// In inspect mode: move the cursor within the inspected matrix.
+    case moveUp, moveDown, moveLeft, moveRight
+    /// Close the help box, or leave inspect mode.
+    case escape
+    /// Colour scale per step instead of fixed over all steps, and back.
+    case toggleScale
+    /// Open or close the help box.
+    case toggleHelp
+    case quit
+}

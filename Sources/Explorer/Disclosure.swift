@@ -1,0 +1,92 @@
+import Lessons
+import RNNCore
+
+/// Progressive disclosure: which quantities the screen shows.
+///
+/// Rule 1 (reveal): what is revealed is the union of the `show` sets of slides 1…current;
+/// a slide with no `show` (nil) reveals everything, and so does a lesson with no slides.
+/// Once revealed, a quantity stays revealed on later slides. A quantity also counts as
+/// revealed when its family is (`a` reveals `a<t-1>` and `a<0>`, `Wa` reveals `Waa` and
+/// `Wax`, `dWa` reveals `dWaa` and `dWax`, `da` reveals its two parts, `L<t>` reveals the
+/// running `L`), and `[a<t-1>; x<t>]` when both `a` and `x` are.
+///
+/// Rule 2 (withhold): while the open slide's question is unanswered, its `focus` quantity
+/// and every quantity computed from it (see `Symbol.computedFrom`) are hidden, so the
+/// screen does not give the answer away. A question without a focus hides nothing.
+extension ExplorerState {
+    /// The revealed set by rule 1, nil meaning everything.
+    public var revealedSet: Set<Symbol>? {
+        guard let current = slide else { return nil }
+        var union = Set<Symbol>()
+        for s in lesson.script.prefix(current + 1) {
+            guard let show = s.show else { return nil }
+            union.formUnion(show)
+        }
+        return union
+    }
+
+    /// The quantities hidden by rule 2 right now.
+    public var withheld: Set<Symbol> {
+        guard questionPending, let f = currentSlide?.focus else { return [] }
+        return f.symbol.withDownstream
+    }
+
+    /// Whether a quantity is shown right now (rules 1 and 2).
+    public func isShown(_ symbol: Symbol) -> Bool {
+        if withheld.contains(symbol) { return false }
+        guard let set = revealedSet else { return true }
+        if set.contains(symbol) { return true }
+        if symbol == .stacked { return set.contains(.a) && set.contains(.x) }
+        return symbol.family.map { set.contains($0) } ?? false
+    }
+}
+
+extension Symbol {
+    /// The quantity whose disclosure also reveals this one.
+    var family: Symbol? {
+        switch self {
+        case .aPrev, .a0: return .a
+        case .Waa, .Wax: return .Wa
+        case .dWaa, .dWax: return .dWa
+        case .dWaaStep, .dWaxStep: return .dWaStep
+        case .daFromOutput, .daNext: return .da
+        case .totalLoss: return .loss
+        default: return nil
+        }
+    }
+
+    /// The quantities computed directly from this one (at the same step, or as sums).
+    var computedFrom: [Symbol] {
+        switch self {
+        case .x, .aPrev, .a0, .Wa, .Waa, .Wax, .ba: return [.z, .stacked]
+        case .stacked: return [.z]
+        case .z: return [.a]
+        case .a: return [.zy]
+        case .Wya, .by: return [.zy]
+        case .zy: return [.yHat]
+        case .yHat, .y: return [.loss, .dy]
+        case .loss: return [.totalLoss]
+        case .dy: return [.daFromOutput, .dWyaStep, .dbyStep]
+        case .daFromOutput, .daNext: return [.da]
+        case .da: return [.dz]
+        case .dz: return [.daPrev, .dWaStep, .dbaStep]
+        case .daPrev: return [.da0]
+        case .dWaStep, .dWaaStep, .dWaxStep: return [.dWaStep, .dWaaStep, .dWaxStep, .dWa, .dWaa, .dWax]
+        case .dbaStep: return [.dba]
+        case .dWyaStep: return [.dWya]
+        case .dbyStep: return [.dby]
+        case .dWaa, .dWax: return [.dWa]
+        default: return []
+        }
+    }
+
+    /// This quantity and everything computed from it, transitively.
+    var withDownstream: Set<Symbol> {
+        var seen: Set<Symbol> = [self]
+        var todo = [self]
+        while let s = todo.popLast() {
+            for n in s.computedFrom where !seen.contains(n) { seen.insert(n); todo.append(n) }
+        }
+        return seen
+    }
+}

@@ -1,0 +1,112 @@
+import Lessons
+import RNNCore
+
+/// "Where did this number come from?": the inspect box text for any entry the panels show,
+/// with the lesson's actual numbers. One string per line.
+extension ExplorerState {
+    public func explain(_ ref: EntryRef) -> [String] {
+        let i = ref.row ?? 0, j = ref.col ?? 0
+        guard let t = ref.t else { return explainShared(ref.symbol, i, j) }
+        switch ref.symbol {
+        case .x, .y, .aPrev, .stacked: return explainGiven(ref.symbol, t, i)
+        case .z: return ExplainFormat.chain(name(.z, t, i), [zSum(t, i), f(v(.z, t, i))])
+        case .a:
+            let g = trace.shape.g1.formula, z = v(.z, t, i)
+            return ExplainFormat.chain(name(.a, t, i), [
+                "\(g)(\(name(.z, t, i)))", "\(g)(\(zFormula(t, i)))", "\(g)(\(zSum(t, i)))", "\(g)(\(f(z)))", f(v(.a, t, i)),
+            ])
+        case .zy:
+            let p = trace.rnn.params
+            let terms = (0..<trace.shape.na).map { k in "\(n.factor(p.Wya[i, k]))·\(n.factor(v(.a, t, k)))" } + [n.factor(p.by[i])]
+            return ExplainFormat.chain(name(.zy, t, i), [
+                "Σ_j Wya[\(i),j]·a<\(t)>[j] + by[\(i)]", ExplainFormat.sum(terms), f(v(.zy, t, i)),
+            ])
+        case .yHat: return explainYHat(t, i)
+        case .loss: return explainLoss(t)
+        case .totalLoss: return explainLossSoFar(t)
+        default: return explainBackward(ref.symbol, t, i, j)
+        }
+    }
+
+    var n: NumberStyle { numbers }
+    func f(_ x: Double) -> String { n.format(x) }
+    /// Entry i of a per-step vector (0 where the step does not have it).
+    func v(_ s: Symbol, _ t: Int, _ i: Int) -> Double {
+        guard let vec = trace.vector(s, t), vec.indices.contains(i) else { return 0 }
+        return vec[i]
+    }
+    func name(_ s: Symbol, _ t: Int?, _ i: Int, _ j: Int? = nil) -> String {
+        EntryRef(symbol: s, t: t, row: i, col: j).description
+    }
+
+    /// `Σ_j Wa[i,j]·[a<t-1>; x<t>][j] + ba[i]`
+    func zFormula(_ t: Int, _ i: Int) -> String { "Σ_j Wa[\(i),j]·\(Symbol.stacked.label(t: t))[j] + ba[\(i)]" }
+    /// The same sum with the numbers: `0.50·0.12 + (-0.31)·0.77 + … + 0.10`
+    func zSum(_ t: Int, _ i: Int) -> String {
+        let p = trace.rnn.params, s = trace.vector(.stacked, t) ?? []
+        return ExplainFormat.sum(s.indices.map { k in "\(n.factor(p.Wa[i, k]))·\(n.factor(s[k]))" } + [n.factor(p.ba[i])])
+    }
+
+    func explainGiven(_ s: Symbol, _ t: Int, _ i: Int) -> [String] {
+        let na = trace.shape.na
+        switch s {
+        case .x:
+            return [name(.x, t, i) + " = " + f(v(.x, t, i)), trace.hasInput(t) ? words.givenInput(t, inputLabel(t)) : words.noInput(t)]
+        case .y: return [name(.y, t, i) + " = " + f(v(.y, t, i)), words.givenTarget(t, targetLabel(t))]
+        case .aPrev:
+            return [name(.aPrev, t, i) + " = " + f(v(.aPrev, t, i)), t == 1 ? words.initialState : words.handedForward(t)]
+        default:
+            let part = i < na ? name(.aPrev, t, i) : name(.x, t, i - na)
+            return [name(.stacked, t, i) + " = " + part + " = " + f(v(.stacked, t, i)), words.stackedRows(na)]
+        }
+    }
+
+    func explainYHat(_ t: Int, _ i: Int) -> [String] {
+        let zy = trace.vector(.zy, t) ?? [], lhs = name(.yHat, t, i), y = f(v(.yHat, t, i))
+        guard zy.indices.contains(i) else { return [words.noOutput(t)] }
+        switch trace.shape.g2 {
+        case .sigmoid:
+            return ExplainFormat.chain(lhs, ["sigmoid(\(name(.zy, t, i)))", "1 / (1 + exp(\(f(-zy[i]))))", y])
+        case .softmax:
+            let e = zy.map { $0.exp }
+            return ExplainFormat.chain(lhs, [
+                "exp(\(name(.zy, t, i))) / Σ_k exp(zy<\(t)>[k])",
+                "exp(\(f(zy[i]))) / (\(ExplainFormat.sum(zy.map { "exp(\(f($0)))" })))",
+                "\(f(e[i])) / \(f(e.reduce(0, +)))", y,
+            ])
+        }
+    }
+
+    func explainLoss(_ t: Int) -> [String] {
+        guard let l = trace.loss(t) else { return [words.noTarget(t)] }
+        let yh = trace.vector(.yHat, t) ?? [], y = trace.vector(.y, t) ?? [], lhs = "L<\(t)>"
+        switch trace.shape.g2 {
+        case .sigmoid:
+            let groups = yh.indices.map { k in
+                "\(n.factor(y[k]))·log(\(f(yh[k]))) + \(n.factor(1 - y[k]))·log(\(f(1 - yh[k])))"
+            }
+            let body = groups.count == 1 ? groups[0] : ExplainFormat.sum(groups.map { "[\($0)]" })
+            return ExplainFormat.chain(lhs, ["-Σ_i [y<\(t)>[i]·log ŷ<\(t)>[i] + (1 - y<\(t)>[i])·log(1 - ŷ<\(t)>[i])]", "-(\(body))", f(l)])
+        case .softmax:
+            let terms = yh.indices.filter { y[$0] != 0 }.map { k in "\(n.factor(y[k]))·log(\(f(yh[k])))" }
+            return ExplainFormat.chain(lhs, ["-Σ_i y<\(t)>[i]·log ŷ<\(t)>[i]", "-(\(ExplainFormat.sum(terms)))", f(l)])
+        }
+    }
+
+    func explainLossSoFar(_ t: Int) -> [String] {
+        let parts = (1...t).map { f(trace.loss($0) ?? 0) }
+        let total = f(trace.lossSoFar(t) ?? 0)
+        var lines = ExplainFormat.chain(Self.lossSoFarLabel(t), t == 1 ? [total] : [ExplainFormat.sum(parts), total])
+        lines.append(words.totalLoss(T, f(trace.totalLoss ?? 0)))
+        return lines
+    }
+
+    func inputLabel(_ t: Int) -> String? { timelineInputLabel(t) }
+    func targetLabel(_ t: Int) -> String? { timelineTargetLabel(t) }
+}
+
+import Foundation
+
+private extension Double {
+    var exp: Double { Foundation.exp(self) }
+}

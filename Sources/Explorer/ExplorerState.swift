@@ -1,0 +1,76 @@
+import Lessons
+import RNNCore
+
+/// The explorer's model: a lesson, its trace (computed once, here), and the cursor over the
+/// story. Change it only through `update(_:)`; read it through `frame()`.
+public struct ExplorerState: Sendable {
+    public let lesson: Lesson
+    /// Every number of the lesson, computed once when the state is made.
+    public let trace: Trace
+    /// The story: forward t = 1…T, then backward t = T…1 when the trace has a backward pass.
+    public let story: [StoryPosition]
+    /// Fixed colour ranges (max |value| of each quantity over every step), computed once.
+    public let scales: ScaleTable
+    /// ‖da<t>‖ for t = 1…T (zeros without a backward pass), computed once.
+    public let daNorms: [Double]
+    public var language: Language
+    public var numbers: NumberStyle
+
+    /// Where the cursor is on the story.
+    public var position: StoryPosition
+    /// The open slide (index into `lesson.script`), nil when the lesson has no slides.
+    public var slide: Int?
+    /// The entry or panel highlighted (set by the open slide).
+    public var focus: EntryRef?
+    /// The inspect cursor, nil outside inspect mode.
+    public var inspect: InspectCursor?
+    public var helpOpen = false
+    /// Colour each quantity by its own range at this step instead of its range over all steps.
+    public var perStepScale = false
+    public var playing = false
+    /// Index into `Speed.choices`.
+    public var speedIndex = Speed.defaultIndex
+    /// The answer given to each slide's question (slide index → choice, 1-based).
+    public var answers: [Int: Int] = [:]
+    /// A one-line message: why a key did nothing, the new speed, …
+    public var status: String?
+    /// Set by `quit`; the terminal leaves when it sees it.
+    public var quit = false
+
+    public init(lesson: Lesson, language: Language = .en, digits: Int = 2) {
+        let trace = lesson.makeTrace()
+        self.lesson = lesson
+        self.trace = trace
+        self.story = Self.makeStory(T: trace.T, hasBackward: trace.hasBackward)
+        self.scales = ScaleTable(trace: trace)
+        self.daNorms = Self.daNorms(trace)
+        self.language = language
+        self.numbers = NumberStyle(digits: digits)
+        self.position = StoryPosition(phase: .forward, t: 1)
+        if !lesson.script.isEmpty { openSlide(0) }
+    }
+
+    static func makeStory(T: Int, hasBackward: Bool) -> [StoryPosition] {
+        let forward = (1...max(T, 1)).map { StoryPosition(phase: .forward, t: $0) }
+        guard hasBackward else { return forward }
+        return forward + stride(from: T, through: 1, by: -1).map { StoryPosition(phase: .backward, t: $0) }
+    }
+
+    public var T: Int { trace.T }
+    public var words: Words { Words(language) }
+    /// Steps per second while playing.
+    public var speed: Double { Speed.choices[speedIndex] }
+    /// Where the cursor is in `story` (0-based).
+    public var storyIndex: Int { story.firstIndex(of: position) ?? 0 }
+    public var currentSlide: Slide? { slide.flatMap { lesson.script.indices.contains($0) ? lesson.script[$0] : nil } }
+    /// The answer given to the open slide's question, if any.
+    public var currentAnswer: Int? { slide.flatMap { answers[$0] } }
+    /// True when the open slide asks a question that has not been answered yet.
+    public var questionPending: Bool { currentSlide?.ask != nil && currentAnswer == nil }
+}
+
+/// Playing speeds, in steps per second.
+public enum Speed {
+    public static let choices: [Double] = [0.25, 0.5, 1, 2, 4]
+    public static let defaultIndex = 2
+}

@@ -1,0 +1,132 @@
+import Lessons
+import RNNCore
+
+/// Everything the Frames room needs to draw one screen, in the chosen language. No layout:
+/// where things go on the grid is for Frames to decide.
+public struct Frame: Equatable, Sendable {
+    public var header: Header
+    public var timeline: Timeline
+    /// The forward working of the current step (shown in both phases).
+    public var forward: Panel
+    /// The backward working of the current step; nil in the forward phase.
+    public var backward: Panel?
+    /// The phase whose panel inspect and Tab work in.
+    public var activePhase: Phase
+    public var legend: Legend
+    /// The open slide; nil when the lesson has no slides.
+    public var lesson: LessonPane?
+    /// The keys that matter now.
+    public var footer: [KeyHint]
+    /// Open when `?` was pressed: every key of the key table.
+    public var help: HelpBox?
+    /// Open in inspect mode: where the inspected number came from.
+    public var inspect: InspectBox?
+    public var status: String?
+}
+
+public struct Header: Equatable, Sendable {
+    /// The lesson title in the chosen language.
+    public var title: String
+    /// `forward t = 2 / 4`, `反向传播 t = 3 / 4`
+    public var step: String
+    /// `slide 3 / 9`; nil without slides.
+    public var slide: String?
+    /// `playing, 2 steps per second` or `paused, 1 step per second`
+    public var play: String
+    public var playing: Bool
+    /// `? help`
+    public var helpHint: String
+}
+
+/// How colours map to numbers: each term has its own `scale` (values −scale…+scale);
+/// `perStep` says whether that range is this step's or every step's.
+public struct Legend: Equatable, Sendable {
+    public var perStep: Bool
+    public var text: String
+}
+
+public struct LessonPane: Equatable, Sendable {
+    public var index: Int
+    public var count: Int
+    public var text: String
+    public var question: String?
+    public var choices: [Choice]
+    /// `Right!` or `Not quite: the answer is 2.` once answered.
+    public var feedback: String?
+}
+
+public struct Choice: Equatable, Sendable {
+    public enum Mark: Equatable, Sendable { case none, chosenRight, chosenWrong, right }
+    /// The key to press, 1-based.
+    public var number: Int
+    public var text: String
+    public var mark: Mark
+}
+
+public struct HelpBox: Equatable, Sendable {
+    public var title: String
+    public var rows: [KeyHint]
+}
+
+public struct InspectBox: Equatable, Sendable {
+    /// The entry, e.g. `a<2>[1]`.
+    public var title: String
+    public var lines: [String]
+}
+
+extension ExplorerState {
+    /// The view: everything on screen now. Cheap: reads the trace, computes nothing heavy.
+    public func frame() -> Frame {
+        let w = words
+        let header = Header(
+            title: lesson.title.text(language), step: w.stepText(position, T: T),
+            slide: slide.map { w.slideText($0 + 1, of: lesson.script.count) },
+            play: w.playText(playing, speed), playing: playing, helpHint: w.helpHint)
+        return Frame(
+            header: header, timeline: timeline, forward: forwardPanel(position.t),
+            backward: position.phase == .backward ? backwardPanel(position.t) : nil,
+            activePhase: position.phase,
+            legend: Legend(perStep: perStepScale, text: perStepScale ? w.scalePerStepLegend : w.scaleFixedLegend),
+            lesson: lessonPane, footer: footer,
+            help: helpOpen ? HelpBox(title: w.helpTitle, rows: KeyTable.help(language)) : nil,
+            inspect: inspectedEntry.map { InspectBox(title: displayName($0), lines: explain($0)) },
+            status: status)
+    }
+
+    var lessonPane: LessonPane? {
+        guard let i = slide, let s = currentSlide else { return nil }
+        let chosen = answers[i]
+        var choices: [Choice] = []
+        if let q = s.ask {
+            choices = q.choices.enumerated().map { k, c in
+                let number = k + 1
+                let mark: Choice.Mark
+                if chosen == nil { mark = .none }
+                else if number == chosen { mark = number == q.answer ? .chosenRight : .chosenWrong }
+                else { mark = number == q.answer ? .right : .none }
+                return Choice(number: number, text: c.text(language), mark: mark)
+            }
+        }
+        let feedback = s.ask.flatMap { q in chosen.map { $0 == q.answer ? words.right : words.wrong(q.answer) } }
+        return LessonPane(index: i + 1, count: lesson.script.count, text: s.say.text(language),
+                          question: s.ask?.question.text(language), choices: choices, feedback: feedback)
+    }
+
+    /// The entry as the student reads it: `dWaa<3>[0,1]` rather than `dWa<3>[0,1]`, `L<2>`.
+    func displayName(_ r: EntryRef) -> String {
+        let na = trace.shape.na
+        switch r.symbol {
+        case .loss: return "L<\(r.t ?? 1)>"
+        case .totalLoss: return Self.lossSoFarLabel(r.t ?? T)
+        case .Wa, .dWa, .dWaStep:
+            guard let col = r.col else { return r.description }
+            let sub: Symbol = r.symbol == .Wa ? (col < na ? .Waa : .Wax) : r.symbol == .dWa ? (col < na ? .dWaa : .dWax)
+                : (col < na ? .dWaaStep : .dWaxStep)
+            return EntryRef(symbol: sub, t: r.t, row: r.row, col: col < na ? col : col - na).description
+        case .dba, .dby, .ba, .by, .a0, .x, .aPrev, .stacked, .z, .a, .zy, .yHat, .y, .dy, .daFromOutput, .daNext,
+             .da, .dz, .daPrev, .dbaStep, .dbyStep, .da0:
+            var v = r; v.col = nil; return v.description
+        default: return r.description
+        }
+    }
+}

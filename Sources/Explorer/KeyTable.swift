@@ -1,0 +1,119 @@
+import Lessons
+
+/// When a binding applies: outside inspect mode, inside it, or always.
+public enum KeyMode: Equatable, Sendable {
+    case browse, inspect, always
+}
+
+/// One key and the action it sends.
+public struct KeyAction: Equatable, Sendable {
+    public let key: Key
+    public let action: Action
+}
+
+/// One line of the key table: the keys, what they do, in both languages. The help box,
+/// the footer and the terminal's key mapping all come from `KeyTable.bindings`.
+public struct KeyBinding: Equatable, Sendable {
+    public enum ID: Equatable, Sendable {
+        case next, previous, ends, passes, play, speed, nextSlide, previousSlide, answer
+        case inspect, panels, move, escape, scale, help, quit
+    }
+    public let id: ID
+    public let mode: KeyMode
+    public let keys: [KeyAction]
+    /// The keys as shown: `→ l`, `1…9`.
+    public let label: String
+    public let en: String
+    public let zh: String
+
+    public func text(_ language: Language) -> String { language == .en ? en : zh }
+}
+
+/// A key (or keys) and what it does, ready to draw.
+public struct KeyHint: Equatable, Sendable {
+    public var keys: String
+    public var text: String
+    public init(keys: String, text: String) { self.keys = keys; self.text = text }
+}
+
+public enum KeyTable {
+    private static func b(_ id: KeyBinding.ID, _ mode: KeyMode, _ keys: [(Key, Action)], _ label: String? = nil,
+                          _ en: String, _ zh: String) -> KeyBinding {
+        KeyBinding(id: id, mode: mode, keys: keys.map { KeyAction(key: $0.0, action: $0.1) },
+                   label: label ?? keys.map { $0.0.name }.joined(separator: " "), en: en, zh: zh)
+    }
+
+    public static let bindings: [KeyBinding] = [
+        b(.next, .browse, [(.right, .nextStep), (.char("l"), .nextStep)], nil, "next step", "下一步"),
+        b(.previous, .browse, [(.left, .previousStep), (.char("h"), .previousStep)], nil, "previous step", "上一步"),
+        b(.ends, .always, [(.home, .firstStep), (.end, .lastStep)], nil, "first / last step", "跳到第一步 / 最后一步"),
+        b(.passes, .always, [(.char("f"), .startForward), (.char("b"), .startBackward)], nil,
+          "start of the forward / backward pass", "跳到前向 / 反向传播的开头"),
+        b(.play, .always, [(.space, .togglePlay)], nil, "play / pause", "播放 / 暂停"),
+        b(.speed, .always, [(.char("+"), .faster), (.char("="), .faster), (.char("-"), .slower)], "+ -",
+          "faster / slower (0.25 to 4 steps per second)", "加快 / 减慢（每秒 0.25 到 4 步）"),
+        b(.nextSlide, .always, [(.char("n"), .nextSlide), (.pageDown, .nextSlide), (.enter, .nextSlide)], nil,
+          "next slide", "下一页讲解"),
+        b(.previousSlide, .always, [(.char("p"), .previousSlide), (.pageUp, .previousSlide)], nil,
+          "previous slide", "上一页讲解"),
+        b(.answer, .always, (1...9).map { (Key.char(Character(String($0))), Action.answer($0)) }, "1…9",
+          "answer the question", "回答问题"),
+        b(.inspect, .always, [(.char("i"), .toggleInspect)], nil,
+          "inspect: where does this number come from?", "查看：这个数是怎么算出来的？"),
+        b(.panels, .inspect, [(.tab, .nextPanel), (.backTab, .previousPanel)], nil,
+          "next / previous panel", "下一个 / 上一个面板"),
+        b(.move, .inspect, [(.up, .moveUp), (.down, .moveDown), (.left, .moveLeft), (.right, .moveRight),
+                            (.char("k"), .moveUp), (.char("j"), .moveDown), (.char("h"), .moveLeft), (.char("l"), .moveRight)],
+          "↑↓←→ hjkl", "move within the matrix", "在矩阵里移动"),
+        b(.escape, .always, [(.escape, .escape)], nil, "close the box / leave inspect", "关闭窗口 / 退出查看"),
+        b(.scale, .always, [(.char("s"), .toggleScale)], nil,
+          "colour scale: all steps / this step", "颜色刻度：所有时间步 / 仅当前步"),
+        b(.help, .always, [(.char("?"), .toggleHelp)], nil, "help", "帮助"),
+        b(.quit, .always, [(.char("q"), .quit)], nil, "quit", "退出"),
+    ]
+
+    public static func binding(_ id: KeyBinding.ID) -> KeyBinding? { bindings.first { $0.id == id } }
+
+    /// The action of `key`, or nil when it does nothing. Inside inspect mode the inspect
+    /// bindings win (the arrows move the cursor instead of stepping).
+    public static func action(for key: Key, inspecting: Bool) -> Action? {
+        let first: KeyMode = inspecting ? .inspect : .browse
+        for mode in [first, .always] {
+            for b in bindings where b.mode == mode {
+                if let k = b.keys.first(where: { $0.key == key }) { return k.action }
+            }
+        }
+        return nil
+    }
+
+    /// Every binding, for the help box; inspect-mode lines say so.
+    public static func help(_ language: Language) -> [KeyHint] {
+        let w = Words(language)
+        return bindings.map { KeyHint(keys: $0.label, text: ($0.mode == .inspect ? w.inInspect : "") + $0.text(language)) }
+    }
+}
+
+extension ExplorerState {
+    /// The action of a key in the current state (the terminal calls this).
+    public func action(for key: Key) -> Action? { KeyTable.action(for: key, inspecting: inspect != nil) }
+
+    /// The keys that matter right now, for the footer.
+    public var footer: [KeyHint] {
+        var ids: [KeyBinding.ID]
+        if helpOpen { ids = [.help, .escape, .quit] }
+        else if inspect != nil { ids = [.move, .panels, .next, .escape, .help] }
+        else if questionPending { ids = [.answer, .nextSlide, .help, .quit] }
+        else {
+            ids = [.next, .previous, .play, .nextSlide, .previousSlide, .inspect]
+            if trace.hasBackward && position.phase == .forward { ids.append(.passes) }
+            ids += [.help, .quit]
+        }
+        return ids.compactMap { id in
+            guard let b = KeyTable.binding(id) else { return nil }
+            var hint = KeyHint(keys: b.label, text: b.text(language))
+            if id == .answer, let n = currentSlide?.ask?.choices.count, n >= 1 { hint.keys = n == 1 ? "1" : "1…\(n)" }
+            if id == .next && inspect != nil { hint = KeyHint(keys: "Home End f b n p", text: words.stepWhileInspecting) }
+            return hint
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Lessons
+import RNNCore
+
+/// One step on the timeline strip.
+public struct TimelineItem: Equatable, Sendable {
+    public var t: Int
+    public var hasInput: Bool
+    public var hasOutput: Bool
+    public var hasTarget: Bool
+    /// The input's token (`h`) where the lesson names it, else `x<t>`.
+    public var inputLabel: String
+    /// ŷ<t> in short: the argmax token for softmax with a vocab, the value for a single
+    /// output, else `ŷ<t>`; nil when there is no output or it is hidden.
+    public var outputLabel: String?
+    /// y<t> in short, the same way; nil when there is no target or y is hidden.
+    public var targetLabel: String?
+    /// L<t>, nil when there is no target or the loss is hidden.
+    public var loss: Double?
+    /// ‖da<t>‖ in the backward phase, nil otherwise or when da is hidden.
+    public var daNorm: Double?
+    public var isCurrent: Bool
+}
+
+/// The strip of steps above the panels. Arrows point right in the forward phase, left in
+/// the backward phase; bars for L<t> are scaled by `maxLoss`, for ‖da<t>‖ by `maxDaNorm`.
+public struct Timeline: Equatable, Sendable {
+    public var items: [TimelineItem]
+    public var phase: Phase
+    public var maxLoss: Double
+    public var maxDaNorm: Double
+}
+
+extension ExplorerState {
+    public var timeline: Timeline {
+        let backward = position.phase == .backward
+        let items = (1...T).map { t in
+            TimelineItem(
+                t: t, hasInput: trace.hasInput(t), hasOutput: trace.hasOutput(t), hasTarget: trace.hasTarget(t),
+                inputLabel: timelineInputLabel(t) ?? "x<\(t)>",
+                outputLabel: trace.hasOutput(t) && isShown(.yHat) ? timelineOutputLabel(t) : nil,
+                targetLabel: trace.hasTarget(t) && isShown(.y) ? (timelineTargetLabel(t) ?? "y<\(t)>") : nil,
+                loss: isShown(.loss) ? trace.loss(t) : nil,
+                daNorm: backward && isShown(.da) ? daNorms[t - 1] : nil,
+                isCurrent: t == position.t)
+        }
+        return Timeline(items: items, phase: position.phase, maxLoss: scales.range(.loss),
+                        maxDaNorm: daNorms.max().map { $0 > 0 ? $0 : 1 } ?? 1)
+    }
+
+    /// The token of a one-hot vector over the lesson's vocab, if it is one.
+    func token(_ v: [Double]?) -> String? {
+        guard let v, let vocab = lesson.vocab, vocab.count == v.count,
+              let k = v.indices.max(by: { v[$0] < v[$1] }) else { return nil }
+        return String(vocab[k])
+    }
+
+    func timelineInputLabel(_ t: Int) -> String? {
+        guard trace.hasInput(t) else { return nil }
+        let given = trace.episode.inputLabels.indices.contains(t - 1) ? trace.episode.inputLabels[t - 1] : nil
+        return given ?? token(trace.vector(.x, t))
+    }
+
+    func timelineTargetLabel(_ t: Int) -> String? {
+        guard let y = trace.vector(.y, t) else { return nil }
+        let given = trace.episode.targetLabels.indices.contains(t - 1) ? trace.episode.targetLabels[t - 1] : nil
+        return given ?? token(y) ?? (y.count == 1 ? numbers.format(y[0]) : nil)
+    }
+
+    func timelineOutputLabel(_ t: Int) -> String {
+        guard let yh = trace.vector(.yHat, t) else { return "ŷ<\(t)>" }
+        if trace.shape.g2 == .softmax, let tok = token(yh) { return tok }
+        return yh.count == 1 ? numbers.format(yh[0]) : "ŷ<\(t)>"
+    }
+
+    /// ‖da<t>‖ for every step, computed once (used by the timeline).
+    static func daNorms(_ trace: Trace) -> [Double] {
+        guard trace.hasBackward else { return Array(repeating: 0, count: trace.T) }
+        let na = trace.shape.na, da = trace.workspace.da
+        return (0..<trace.T).map { t in da[(t * na)..<((t + 1) * na)].reduce(0) { $0 + $1 * $1 }.squareRoot() }
+    }
+}

@@ -1,0 +1,75 @@
+import Lessons
+import RNNCore
+
+extension ExplorerState {
+    /// The pure update: the state after `action`. No side effects; `quit` is a flag.
+    public func updated(_ action: Action) -> ExplorerState {
+        var s = self
+        s.update(action)
+        return s
+    }
+
+    /// Applies `action`. Every action either changes the cursor or sets `status` to say
+    /// why it did nothing, so no key press is silently ignored.
+    public mutating func update(_ action: Action) {
+        if action != .tick { status = nil }
+        switch action {
+        case .nextStep: step(+1)
+        case .previousStep: step(-1)
+        case .firstStep: go(to: 0); status = words.jumped(words.firstStep)
+        case .lastStep: go(to: story.count - 1); status = words.jumped(words.lastStep)
+        case .startForward: go(to: StoryPosition(phase: .forward, t: 1)); status = words.jumped(words.startForward)
+        case .startBackward:
+            if trace.hasBackward { go(to: StoryPosition(phase: .backward, t: T)); status = words.jumped(words.startBackward) }
+            else { status = words.noBackward }
+        case .togglePlay:
+            if !playing && storyIndex == story.count - 1 { go(to: 0) }
+            playing.toggle()
+            status = playing ? words.playing(speed) : words.paused
+        case .tick:
+            if playing { step(+1) }
+        case .faster, .slower:
+            let i = speedIndex + (action == .faster ? 1 : -1)
+            if Speed.choices.indices.contains(i) { speedIndex = i; status = words.speedIs(speed) }
+            else { status = words.speedLimit(speed) }
+        case .nextSlide: changeSlide(+1)
+        case .previousSlide: changeSlide(-1)
+        case .answer(let n): answer(n)
+        case .toggleInspect:
+            if inspect == nil { enterInspect() } else { inspect = nil; status = words.leftInspect }
+        case .nextPanel: cyclePanel(+1)
+        case .previousPanel: cyclePanel(-1)
+        case .moveUp: moveInspect(dRow: -1, dCol: 0)
+        case .moveDown: moveInspect(dRow: 1, dCol: 0)
+        case .moveLeft: moveInspect(dRow: 0, dCol: -1)
+        case .moveRight: moveInspect(dRow: 0, dCol: 1)
+        case .escape:
+            if helpOpen { helpOpen = false } else if inspect != nil { inspect = nil; status = words.leftInspect }
+            else { status = words.nothingToClose }
+        case .toggleScale:
+            perStepScale.toggle()
+            status = perStepScale ? words.scalePerStep : words.scaleFixed
+        case .toggleHelp: helpOpen.toggle()
+        case .quit: quit = true
+        }
+        if inspect != nil { keepInspectVisible() }
+    }
+
+    mutating func changeSlide(_ delta: Int) {
+        guard let current = slide else { status = words.noSlides; return }
+        let i = current + delta
+        guard lesson.script.indices.contains(i) else {
+            status = delta > 0 ? words.lastSlide : words.firstSlide
+            return
+        }
+        openSlide(i)
+    }
+
+    /// Records the answer to the open slide's question (a later key press changes it).
+    mutating func answer(_ n: Int) {
+        guard let i = slide, let q = currentSlide?.ask else { status = words.nothingAsked; return }
+        guard n >= 1, n <= q.choices.count else { status = words.chooseBetween(q.choices.count); return }
+        answers[i] = n
+        status = n == q.answer ? words.right : words.wrong(q.answer)
+    }
+}

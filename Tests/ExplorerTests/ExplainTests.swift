@@ -1,0 +1,97 @@
+import Testing
+import Explorer
+import Lessons
+import RNNCore
+
+/// Inspect texts, asserted whole, for the tiny lesson (n_a = 2, n_x = 1):
+/// a<1> = tanh([1.1, -0.7]) ≈ [0.800, -0.604], so z<2>[0] = 0.5·0.800 + (-0.3)·(-0.604) + 1·0 + 0.1 ≈ 0.682.
+@Suite struct ExplainTests {
+    let s = Fixtures.state()
+    func text(_ r: EntryRef, _ state: ExplorerState? = nil) -> String { (state ?? s).explain(r).joined(separator: "\n") }
+
+    @Test func hiddenState() {
+        #expect(text(EntryRef(symbol: .a, t: 2, row: 1)) == """
+            a<2>[1] = tanh(z<2>[1])
+                    = tanh(Σ_j Wa[1,j]·[a<1>; x<2>][j] + ba[1])
+                    = tanh(0.20·0.80 + 0.40·(-0.60) + (-0.50)·0.00 + (-0.20))
+                    = tanh(-0.28)
+                    = -0.27
+            """)
+    }
+
+    @Test func preActivation() {
+        #expect(text(EntryRef(symbol: .z, t: 2, row: 0)) == """
+            z<2>[0] = 0.50·0.80 + (-0.30)·(-0.60) + 1.00·0.00 + 0.10
+                    = 0.68
+            """)
+    }
+
+    @Test func output() {
+        #expect(text(EntryRef(symbol: .yHat, t: 2, row: 0)) == """
+            ŷ<2>[0] = sigmoid(zy<2>[0])
+                    = 1 / (1 + exp(-0.63))
+                    = 0.65
+            """)
+        #expect(text(EntryRef(symbol: .loss, t: 2)) == """
+            L<2> = -Σ_i [y<2>[i]·log ŷ<2>[i] + (1 - y<2>[i])·log(1 - ŷ<2>[i])]
+                 = -(0.00·log(0.65) + 1.00·log(0.35))
+                 = 1.06
+            """)
+    }
+
+    @Test func runningSumOfAWeightGradient() {
+        #expect(text(EntryRef(symbol: .dWa, t: 2, row: 0, col: 1)) == """
+            dWaa<2>[0,1]: sum of steps 3…2
+            this step adds dz<2>[0]·a<1>[1] = 0.30·(-0.60) = -0.18
+            sum so far = 0.01 + (-0.18) = -0.17
+            """)
+        #expect(text(EntryRef(symbol: .dWa, t: 1, row: 1, col: 2), Fixtures.state(language: .zh)) == """
+            dWax<1>[1,0]: 第 3…1 步之和
+            本步加上 dz<1>[1]·x<1>[0] = (-0.03)·1.00 = -0.03
+            目前累计 = 0.10 + (-0.03) = 0.07
+            到第 1 步为止，这就是完整的梯度 dWax[1,0] = ∂L/∂Wax[1,0]
+            """)
+    }
+
+    @Test func backwardSteps() {
+        #expect(text(EntryRef(symbol: .dz, t: 2, row: 1)) == """
+            dz<2>[1] = da<2>[1]·tanh'(z<2>[1])
+                     = da<2>[1]·(1 - a<2>[1]²)
+                     = (-0.34)·(1 - (-0.27)²)
+                     = -0.32
+            """)
+        #expect(text(EntryRef(symbol: .daPrev, t: 2, row: 0)) == """
+            da_prev<2>[0] = Σ_k Waa[k,0]·dz<2>[k]
+                          = 0.50·0.30 + 0.20·(-0.32)
+                          = 0.09
+            handed to step 1 as da_next<1>
+            """)
+        #expect(text(EntryRef(symbol: .Wa, row: 1, col: 2)) == """
+            Wa[1,2] = Wax[1,0] = -0.50
+            shared: the same number is used at every step t = 1…3
+            it multiplies x<t>[0] in z<t>[1]
+            """)
+    }
+
+    @Test func longSumsAreElidedKeepingFirstLastAndTotal() {
+        #expect(text(EntryRef(symbol: .a, t: 2, row: 3), Fixtures.wide()) == """
+            a<2>[3] = tanh(z<2>[3])
+                    = tanh(Σ_j Wa[3,j]·[a<1>; x<2>][j] + ba[3])
+                    = tanh(0.05·0.43 + 0.38·(-0.09) + … + 0.00)
+                    = tanh(-0.22)
+                    = -0.22
+            """)
+    }
+
+    @Test func digitsAreSettable() {
+        var three = Fixtures.state()
+        three.numbers = NumberStyle(digits: 3)
+        #expect(three.explain(EntryRef(symbol: .z, t: 2, row: 0)).last == "        = 0.682")
+        #expect(NumberStyle().format(-0.001) == "0.00")
+    }
+
+    @Test func inspectBoxShowsTheBlockName() {
+        let f = Fixtures.state().after(.startBackward, .nextStep, .toggleInspect).frame()
+        #expect(f.inspect?.title == "ŷ<2>[0]")
+    }
+}

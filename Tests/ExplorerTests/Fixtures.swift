@@ -1,0 +1,46 @@
+import Explorer
+import Lessons
+import RNNCore
+
+/// Small hand-made lessons for the explorer tests.
+enum Fixtures {
+    /// n_a = 2, n_x = 1, n_y = 1, tanh / sigmoid, T = 3, many-to-many with targets.
+    static let params = Params(
+        Waa: Matrix([[0.5, -0.3], [0.2, 0.4]]), Wax: Matrix([[1.0], [-0.5]]), Wya: Matrix([[0.7, -0.6]]),
+        ba: [0.1, -0.2], by: [0.05], a0: [0, 0])
+    static let shape = Shape(nx: 1, na: 2, ny: 1, g1: .tanh, g2: .sigmoid)
+
+    static func lesson(script: [Slide] = [], targets: [[Double]]? = [[1], [0], [1]]) -> Lesson {
+        let episode = try! Episode(architecture: .manyToMany, nx: 1, inputs: [[1], [0], [1]], targets: targets,
+                                   outputs: targets == nil ? 3 : nil)
+        return Lesson(path: "test.yaml", title: LocalizedText(en: "Tiny RNN", zh: "小小 RNN"),
+                      rnn: RNN(shape: shape, params: params), episode: episode, script: script)
+    }
+
+    static func state(script: [Slide] = [], targets: [[Double]]? = [[1], [0], [1]], language: Language = .en) -> ExplorerState {
+        ExplorerState(lesson: lesson(script: script, targets: targets), language: language)
+    }
+
+    /// n_a = 5, n_x = 2: sums long enough to be elided.
+    static func wide() -> ExplorerState {
+        let s = Shape(nx: 2, na: 5, ny: 1, g1: .tanh, g2: .sigmoid)
+        let episode = try! Episode(architecture: .manyToMany, nx: 2, inputs: [[1, 0], [0, 1]], targets: [[1], [0]])
+        let lesson = Lesson(path: "wide.yaml", title: LocalizedText(en: "Wide"),
+                            rnn: RNN(shape: s, params: .seeded(s, seed: 7, scale: 0.5)), episode: episode, script: [])
+        return ExplorerState(lesson: lesson)
+    }
+
+    /// Everything `update` may change, as one comparable string.
+    static func snapshot(_ s: ExplorerState) -> String {
+        "\(s.position) slide=\(String(describing: s.slide)) focus=\(String(describing: s.focus)) "
+            + "inspect=\(String(describing: s.inspect)) help=\(s.helpOpen) scale=\(s.perStepScale) "
+            + "play=\(s.playing) speed=\(s.speedIndex) answers=\(s.answers.sorted { $0.key < $1.key }) "
+            + "status=\(String(describing: s.status)) quit=\(s.quit)"
+    }
+}
+
+extension ExplorerState {
+    func after(_ actions: Action...) -> ExplorerState {
+        actions.reduce(self) { $0.updated($1) }
+    }
+}

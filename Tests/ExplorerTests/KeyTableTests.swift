@@ -1,0 +1,64 @@
+import Testing
+import Explorer
+import Lessons
+import RNNCore
+
+@Suite struct KeyTableTests {
+    static let script: [Slide] = [
+        Slide(say: LocalizedText(en: "One.")),
+        Slide(say: LocalizedText(en: "Two?"), ask: Question(question: LocalizedText(en: "?"), choices:
+            (1...9).map { LocalizedText(en: "choice \($0)") }, answer: 1)),
+    ]
+
+    /// Every key of the help box works: in the state where its binding applies, it changes
+    /// the state or says (in the status line) why it does nothing.
+    @Test func everyKeyInTheHelpBoxWorks() {
+        let base = Fixtures.state(script: Self.script).after(.nextSlide, .nextStep)
+        for b in KeyTable.bindings {
+            for k in b.keys {
+                let s = b.mode == .inspect ? base.after(.toggleInspect, .moveDown) : base
+                #expect(s.action(for: k.key) == k.action, "\(k.key.name) in \(b.mode)")
+                let after = s.updated(k.action)
+                #expect(Fixtures.snapshot(after) != Fixtures.snapshot(s), "\(k.key.name) changed nothing")
+            }
+        }
+    }
+
+    /// The same keys in a state where many of them cannot act: they still say why.
+    @Test func keysThatCannotActSayWhy() {
+        let s = Fixtures.state(targets: nil)
+        for b in KeyTable.bindings where b.mode != .inspect {
+            for k in b.keys {
+                let after = s.updated(k.action)
+                #expect(Fixtures.snapshot(after) != Fixtures.snapshot(s), "\(k.key.name) changed nothing")
+            }
+        }
+    }
+
+    @Test func inspectModeTakesTheArrows() {
+        let s = Fixtures.state()
+        #expect(s.action(for: .right) == .nextStep)
+        #expect(s.action(for: .char("l")) == .nextStep)
+        #expect(s.action(for: .tab) == nil)
+        let i = s.after(.toggleInspect)
+        #expect(i.action(for: .right) == .moveRight)
+        #expect(i.action(for: .char("j")) == .moveDown)
+        #expect(i.action(for: .tab) == .nextPanel)
+        #expect(i.action(for: .char("n")) == .nextSlide)
+        #expect(s.action(for: .char("x")) == nil)
+    }
+
+    @Test func helpAndFooterComeFromTheTable() {
+        let help = KeyTable.help(.en)
+        #expect(help.count == KeyTable.bindings.count)
+        #expect(help.first == KeyHint(keys: "→ l", text: "next step"))
+        #expect(help.contains(KeyHint(keys: "Tab Shift-Tab", text: "(inspect) next / previous panel")))
+        #expect(KeyTable.help(.zh).first == KeyHint(keys: "→ l", text: "下一步"))
+        let s = Fixtures.state()
+        #expect(s.footer.map(\.keys) == ["→ l", "← h", "Space", "n PgDn Enter", "p PgUp", "i", "f b", "?", "q"])
+        #expect(s.after(.toggleHelp).frame().help?.rows == help)
+        #expect(s.after(.toggleHelp, .escape).helpOpen == false)
+        let asked = Fixtures.state(script: Self.script).after(.nextSlide)
+        #expect(asked.footer.first == KeyHint(keys: "1…9", text: "answer the question"))
+    }
+}
