@@ -48,9 +48,11 @@ public struct Trace: Sendable {
         8 * (s.na * (s.na + s.nx) + s.ny * s.na + s.na + s.ny)
     }
 
-    /// The interval chosen when none is given.
+    /// The smallest interval whose checkpoints (at steps 0, every, 2·every, … < T) fit in
+    /// `checkpointBudget`: ⌈T / k⌉ checkpoints with k = ⌊budget / checkpoint bytes⌋.
     public static func checkpointInterval(shape: Shape, T: Int) -> Int {
-        max(1, (T * checkpointBytes(shape) + checkpointBudget - 1) / checkpointBudget)
+        let fit = max(1, checkpointBudget / checkpointBytes(shape))
+        return max(1, (T + fit - 1) / fit)
     }
 
     public var T: Int { episode.T }
