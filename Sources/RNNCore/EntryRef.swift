@@ -92,7 +92,8 @@ extension Trace {
             let why: String
             if ref.symbol.isBackward && !hasBackward { why = "there is no backward pass (the sequence has no targets)" }
             else if let t = ref.t, !hasOutput(t) { why = "step \(t) has no output" }
-            else { why = "step \(ref.t.map(String.init) ?? "?") has no target" }
+            else if let t = ref.t { why = "step \(t) has no target" }
+            else { why = "the sequence has no targets" }
             return .failure(.init("'\(ref)' has no value: \(why)"))
         }
         guard let row = ref.row else { return .success(m) }

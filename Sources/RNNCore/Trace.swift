@@ -14,16 +14,18 @@ public struct Trace: Sendable {
     public let hasBackward: Bool
     public let checkpointEvery: Int
     /// Running sums of the gradients after backward step c (0-based), for c a multiple of checkpointEvery.
-    private let checkpoints: [Int: Gradients]
+    let checkpoints: [Int: Gradients]
 
     public static let checkpointBudget = 128 << 20
 
-    public init(rnn: RNN, episode: Episode) {
+    /// - Parameter checkpointEvery: keep the running sums every this many steps; nil chooses
+    ///   the smallest interval whose checkpoints fit in `checkpointBudget` (tests force others).
+    public init(rnn: RNN, episode: Episode, checkpointEvery: Int? = nil) {
+        precondition(checkpointEvery.map { $0 >= 1 } ?? true, "checkpointEvery must be at least 1")
         var ws = Workspace(shape: rnn.shape, episode: episode)
         ws.forward(rnn.params)
         let s = rnn.shape
-        let perCheckpoint = 8 * (s.na * (s.na + s.nx) + s.ny * s.na + s.na + s.ny)
-        let every = max(1, (episode.T * perCheckpoint + Self.checkpointBudget - 1) / Self.checkpointBudget)
+        let every = checkpointEvery ?? Self.checkpointInterval(shape: s, T: episode.T)
         var kept: [Int: Gradients] = [:]
         if episode.hasTargets {
             ws.backward(rnn.params) { t, w in
@@ -39,6 +41,18 @@ public struct Trace: Sendable {
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = every
         self.checkpoints = kept
+    }
+
+    /// Bytes of one checkpoint: dWa, dWya, dba, dby.
+    public static func checkpointBytes(_ s: Shape) -> Int {
+        8 * (s.na * (s.na + s.nx) + s.ny * s.na + s.na + s.ny)
+    }
+
+    /// The smallest interval whose checkpoints (at steps 0, every, 2·every, … < T) fit in
+    /// `checkpointBudget`: ⌈T / k⌉ checkpoints with k = ⌊budget / checkpoint bytes⌋.
+    public static func checkpointInterval(shape: Shape, T: Int) -> Int {
+        let fit = max(1, checkpointBudget / checkpointBytes(shape))
+        return max(1, (T + fit - 1) / fit)
     }
 
     public var T: Int { episode.T }
