@@ -22,22 +22,22 @@ public struct ScaleTable: Equatable, Sendable {
         func top(_ v: [Double]) -> Double { v.reduce(0) { max($0, abs($1)) } }
         func set(_ symbol: Symbol, _ v: Double) { maxAbs[symbol] = v }
 
-        set(.x, top(w.x)); set(.aPrev, max(top(p.a0), top(w.a)))
+        set(.x, trace.episode.x.reduce(0) { max($0, top($1)) }); set(.aPrev, max(top(p.a0), top(w.a)))
         set(.stacked, max(maxAbs[.x] ?? 0, maxAbs[.aPrev] ?? 0))
         set(.z, top(w.z)); set(.a, top(w.a)); set(.zy, top(w.zy)); set(.yHat, top(w.yHat))
-        set(.y, top(w.y)); set(.loss, top(w.loss)); set(.totalLoss, trace.totalLoss.map(abs) ?? 0)
+        set(.y, trace.episode.y.reduce(0) { max($0, top($1 ?? [])) }); set(.loss, top(w.loss)); set(.totalLoss, trace.totalLoss.map(abs) ?? 0)
         set(.Wa, top(p.Wa.values)); set(.Waa, top(p.Waa.values)); set(.Wax, top(p.Wax.values))
         set(.Wya, top(p.Wya.values)); set(.ba, top(p.ba)); set(.by, top(p.by)); set(.a0, top(p.a0))
         guard trace.hasBackward else { return }
 
         set(.dy, top(w.dy)); set(.da, top(w.da)); set(.dz, top(w.dz)); set(.daPrev, top(w.daPrev))
         set(.daNext, top(w.daPrev)); set(.dbaStep, top(w.dz)); set(.dbyStep, top(w.dy)); set(.da0, top(w.da0))
-        let na = s.na, nx = s.nx, ny = s.ny
+        let na = s.na, ny = s.ny
         var fromOutput = 0.0, step = 0.0, stepAA = 0.0, stepAX = 0.0, stepYA = 0.0
         for t in 0..<T {
             let dz = top(Array(w.dz[(t * na)..<((t + 1) * na)]))
             let aPrev = t == 0 ? top(p.a0) : top(Array(w.a[((t - 1) * na)..<(t * na)]))
-            let x = trace.episode.layout.hasInput[t] ? top(Array(w.x[(t * nx)..<((t + 1) * nx)])) : 0
+            let x = trace.episode.layout.hasInput[t] ? top(trace.episode.x[t]) : 0
             let dy = top(Array(w.dy[(t * ny)..<((t + 1) * ny)]))
             let a = top(Array(w.a[(t * na)..<((t + 1) * na)]))
             stepAA = max(stepAA, dz * aPrev); stepAX = max(stepAX, dz * x); stepYA = max(stepYA, dy * a)

@@ -9,13 +9,14 @@ public struct Workspace: Sendable {
     public var hasInput: [Bool]
     public var hasOutput: [Bool]
     public var hasTarget: [Bool]
+    /// The inputs x<t> and targets y<t>, shared with the episode (not copied).
+    public let xs: [[Double]]
+    public let ys: [[Double]?]
     // forward, per step
-    public var x: [Double]      // T × n_x
     public var z: [Double]      // T × n_a
     public var a: [Double]      // T × n_a
     public var zy: [Double]     // T × n_y   (Wya a<t> + by, the logits)
     public var yHat: [Double]   // T × n_y
-    public var y: [Double]      // T × n_y   (zeros where no target)
     public var loss: [Double]   // T         (0 where no target)
     public var totalLoss = 0.0
     // backward, per step
@@ -37,14 +38,10 @@ public struct Workspace: Sendable {
         hasInput = episode.layout.hasInput
         hasOutput = episode.layout.hasOutput
         hasTarget = episode.y.map { $0 != nil }
-        x = episode.x.flatMap { $0 }
-        precondition(x.count == T * nx, "input width must be n_x")
-        y = Array(repeating: 0, count: T * ny)
-        for (t, target) in episode.y.enumerated() {
-            guard let target else { continue }
-            precondition(target.count == ny, "target width must be n_y")
-            for i in 0..<ny { y[t * ny + i] = target[i] }
-        }
+        xs = episode.x
+        ys = episode.y
+        precondition(xs.allSatisfy { $0.count == nx }, "input width must be n_x")
+        precondition(ys.allSatisfy { $0 == nil || $0?.count == ny }, "target width must be n_y")
         z = Array(repeating: 0, count: T * na); a = z; da = z; dz = z; daPrev = z
         zy = Array(repeating: 0, count: T * ny); yHat = zy; dy = zy
         loss = Array(repeating: 0, count: T)
@@ -67,8 +64,6 @@ public struct Workspace: Sendable {
         p.a0.withUnsafeBufferPointer { a0 in
         p.ba.withUnsafeBufferPointer { ba in
         p.by.withUnsafeBufferPointer { by in
-        x.withUnsafeBufferPointer { x in
-        y.withUnsafeBufferPointer { y in
         z.withUnsafeMutableBufferPointer { z in
         a.withUnsafeMutableBufferPointer { a in
         zy.withUnsafeMutableBufferPointer { zy in
@@ -80,7 +75,9 @@ public struct Workspace: Sendable {
                 // z<t> = Waa a<t-1> + Wax x<t> + ba   (the two blocks of Wa · [a<t-1>; x<t>])
                 for i in 0..<na { zt[i] = ba[i] }
                 Kernels.matVecAdd(Wa, rows: na, cols: na, ld: ld, aPrev, zt)
-                if hasInput[t] { Kernels.matVecAddSparse(Wa + na, rows: na, cols: nx, ld: ld, x.baseAddress! + t * nx, zt) }
+                if hasInput[t] {
+                    xs[t].withUnsafeBufferPointer { Kernels.matVecAddSparse(Wa + na, rows: na, cols: nx, ld: ld, $0.baseAddress!, zt) }
+                }
                 // a<t> = g1(z<t>)
                 for i in 0..<na { at[i] = g1.apply(zt[i]) }
                 guard hasOutput[t] else { continue }
@@ -91,14 +88,13 @@ public struct Workspace: Sendable {
                 g2.apply(UnsafeBufferPointer(start: ot, count: ny),
                          into: UnsafeMutableBufferPointer(start: yHat.baseAddress! + t * ny, count: ny))
                 // L<t> = cross-entropy(ŷ<t>, y<t>), from the logits
-                if hasTarget[t] {
-                    let l = g2.loss(logits: UnsafeBufferPointer(start: ot, count: ny),
-                                    target: UnsafeBufferPointer(start: y.baseAddress! + t * ny, count: ny))
+                if let target = ys[t] {
+                    let l = target.withUnsafeBufferPointer { g2.loss(logits: UnsafeBufferPointer(start: ot, count: ny), target: $0) }
                     loss[t] = l
                     total += l
                 }
             }
-        }}}}}}}}}}}
+        }}}}}}}}}
         totalLoss = total
         return total
     }
@@ -108,15 +104,13 @@ public struct Workspace: Sendable {
     /// contributions of step t (0-based) have been added, so running sums can be kept.
     public mutating func backward(_ p: Params, afterStep: ((Int, RunningSums) -> Void)? = nil) {
         let nx = shape.nx, na = shape.na, ny = shape.ny, ld = na + nx, g1 = shape.g1, T = T
-        let hasInput = hasInput, hasTarget = hasTarget
+        let hasInput = hasInput, xs = xs, ys = ys
         var daNext = [Double](repeating: 0, count: na)   // ∂L/∂a<t> from the future (step t+1)
         p.Wa.values.withUnsafeBufferPointer { Wa in
         p.Wya.values.withUnsafeBufferPointer { Wya in
         p.a0.withUnsafeBufferPointer { a0 in
-        x.withUnsafeBufferPointer { x in
         a.withUnsafeBufferPointer { a in
         yHat.withUnsafeBufferPointer { yHat in
-        y.withUnsafeBufferPointer { y in
         dy.withUnsafeMutableBufferPointer { dy in
         da.withUnsafeMutableBufferPointer { da in
         dz.withUnsafeMutableBufferPointer { dz in
@@ -133,14 +127,14 @@ public struct Workspace: Sendable {
             for i in 0..<ny { dby[i] = 0 }
             for t in stride(from: T - 1, through: 0, by: -1) {
                 let aPrev = t == 0 ? a0.baseAddress! : a.baseAddress! + (t - 1) * na
-                let at = a.baseAddress! + t * na, xt = x.baseAddress! + t * nx
+                let at = a.baseAddress! + t * na
                 let dyt = dy.baseAddress! + t * ny, dat = da.baseAddress! + t * na
                 let dzt = dz.baseAddress! + t * na, dapt = daPrev.baseAddress! + t * na
                 // da<t> = Wyaᵀ dy<t> + da_next
                 for i in 0..<na { dat[i] = daNext[i] }
-                if hasTarget[t] {
+                if let target = ys[t] {
                     // dy<t> = ŷ<t> − y<t>   (both losses, from the logits)
-                    for i in 0..<ny { dyt[i] = yHat[t * ny + i] - y[t * ny + i] }
+                    for i in 0..<ny { dyt[i] = yHat[t * ny + i] - target[i] }
                     Kernels.matTVecAdd(Wya, rows: ny, cols: na, ld: na, dyt, dat)
                     // dWya += dy<t> a<t>ᵀ;  dby += dy<t>
                     Kernels.outerAdd(dWyaP, rows: ny, cols: na, ld: na, dyt, at)
@@ -150,7 +144,9 @@ public struct Workspace: Sendable {
                 for i in 0..<na { dzt[i] = dat[i] * g1.derivative(fromOutput: at[i]) }
                 // dWa += dz<t> [a<t-1>; x<t>]ᵀ   (the dWaa and dWax blocks);  dba += dz<t>
                 Kernels.outerAdd(dWaP, rows: na, cols: na, ld: ld, dzt, aPrev)
-                if hasInput[t] { Kernels.outerAddSparse(dWaP + na, rows: na, cols: nx, ld: ld, dzt, xt) }
+                if hasInput[t] {
+                    xs[t].withUnsafeBufferPointer { Kernels.outerAddSparse(dWaP + na, rows: na, cols: nx, ld: ld, dzt, $0.baseAddress!) }
+                }
                 for i in 0..<na { dba[i] += dzt[i] }
                 // da<t-1> = Waaᵀ dz<t>
                 for i in 0..<na { dapt[i] = 0 }
@@ -159,7 +155,7 @@ public struct Workspace: Sendable {
                 afterStep?(t, RunningSums(dWa: UnsafeBufferPointer(dWa), dWya: UnsafeBufferPointer(dWya),
                                           dba: UnsafeBufferPointer(dba), dby: UnsafeBufferPointer(dby)))
             }
-        }}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}
         for i in 0..<na { da0[i] = daNext[i] }
     }
 }

@@ -16,7 +16,7 @@ public struct Trace: Sendable {
     /// Running sums of the gradients after backward step c (0-based), for c a multiple of checkpointEvery.
     let checkpoints: [Int: Gradients]
 
-    public static let checkpointBudget = 128 << 20
+    public static let checkpointBudget = 64 << 20
 
     /// - Parameter checkpointEvery: keep the running sums every this many steps; nil chooses
     ///   the smallest interval whose checkpoints fit in `checkpointBudget` (tests force others).
@@ -79,11 +79,11 @@ public struct Trace: Sendable {
     /// (no output, no target, no backward pass).
     public func vector(_ symbol: Symbol, _ t: Int) -> [Double]? {
         precondition(t >= 1 && t <= T, "step out of range")
-        let w = workspace, na = shape.na, nx = shape.nx, ny = shape.ny
+        let w = workspace, na = shape.na, ny = shape.ny
         switch symbol {
-        case .x: return slice(w.x, t, nx)
+        case .x: return episode.x[t - 1]
         case .aPrev: return t == 1 ? rnn.params.a0 : slice(w.a, t - 1, na)
-        case .stacked: return vector(.aPrev, t).map { $0 + slice(w.x, t, nx) }
+        case .stacked: return vector(.aPrev, t).map { $0 + episode.x[t - 1] }
         case .z: return slice(w.z, t, na)
         case .a: return slice(w.a, t, na)
         case .zy: return hasOutput(t) ? slice(w.zy, t, ny) : nil

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Unroll: ParsableCommand {
@@ -6,9 +7,26 @@ struct Unroll: ParsableCommand {
         commandName: "unroll",
         abstract: "Step through a small recurrent neural network, one time step at a time.",
         discussion: """
-        With no subcommand, `unroll [LESSON]` opens the explorer (see `unroll explore --help`).
+        With no subcommand, `unroll [LESSON]` opens the explorer (see `unroll explore --help`);
+        with no lesson either, a picker over the shipped lessons.
         """,
         subcommands: [Explore.self, Render.self, Check.self, TraceCommand.self, Bench.self],
         defaultSubcommand: Explore.self
     )
+
+    /// Parses and runs; a usage error is one line on stderr (`unroll: …`) and exit 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }   // --help, --version: printed as usual
+            let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            FileHandle.standardError.write(Data("unroll: \(message) (see 'unroll help')\n".utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Explorer
+import Frames
+import Lessons
+import RNNCore
+import TextGrid
+
+extension Phase: ExpressibleByArgument {}
+
+enum RenderColor: String, ExpressibleByArgument, CaseIterable {
+    case never, always
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the frame the explorer would show, as plain text (or ANSI colour with --color always).",
+        discussion: """
+        For slides, handouts, tests and terminals that cannot run the explorer. The cursor is placed
+        in this order: --slide (its step and focus), then --phase/--step, then --inspect.
+        Plain text contains no escape byte.
+        """
+    )
+
+    @Argument(help: "The lesson file (YAML).") var lesson: String
+    @Option(help: "The time step t (1…T) within the phase (default 1, or the slide's step).") var step: Int?
+    @Option(help: "forward or backward (default forward, or the slide's phase).") var phase: Phase?
+    @Option(help: "Open slide N (1-based) first.") var slide: Int?
+    @Option(help: "Width in columns (80…1000).") var width = 100
+    @Option(help: "Height in lines (24…1000).") var height = 30
+    @Option(help: "never (plain text) or always (ANSI colour escapes).") var color: RenderColor = .never
+    @Option(help: "Language: en or zh (default: from the locale, else en).") var lang: Language?
+    @Option(help: "Decimals shown for each number (0…6).") var digits = 2
+    @Option(help: "Open the inspect box on an entry, e.g. \"a<2>[1]\" or \"dWaa[0,1]\".") var inspect: String?
+    @Flag(help: "Open the help box.") var help = false
+
+    func validate() throws {
+        guard (80...1000).contains(width) else { throw ValidationError("--width must be 80…1000 (the explorer needs 80×24), got \(width)") }
+        guard (24...1000).contains(height) else { throw ValidationError("--height must be 24…1000 (the explorer needs 80×24), got \(height)") }
+        guard (0...6).contains(digits) else { throw ValidationError("--digits must be 0…6, got \(digits)") }
+        if let step, step < 1 { throw ValidationError("--step must be 1 or more, got \(step)") }
+        if let slide, slide < 1 { throw ValidationError("--slide must be 1 or more, got \(slide)") }
+    }
+
+    func run() throws {
+        let lesson = try loadLessonOrExit(self.lesson)
+        let language = lang ?? DisplayOptions.localeLanguage()
+        var state = ExplorerState(lesson: lesson, language: language, digits: digits)
+        func fail(_ flag: String, _ message: String) throws -> Never {
+            writeStderr("unroll render: \(flag): \(message)\n")
+            throw ExitCode(1)
+        }
+        if let slide, let e = state.open(slide: slide) { try fail("--slide", e) }
+        if step != nil || phase != nil {
+            let p = phase ?? (slide == nil ? .forward : state.position.phase)
+            let t = step ?? (slide == nil ? (p == .forward ? 1 : state.T) : state.position.t)
+            if let e = state.go(phase: p, t: t) { try fail(step != nil ? "--step" : "--phase", e) }
+        }
+        if let inspect {
+            switch EntryRef.parse(inspect) {
+            case .failure(let e): try fail("--inspect", e.message)
+            case .success(let ref):
+                if let e = state.inspect(entry: ref) { try fail("--inspect", e) }
+            }
+        }
+        if help { state.update(.toggleHelp) }
+        let depth: ColorDepth = color == .always ? .ansi256 : .none
+        let grid = FrameRenderer.render(state.frame(), size: Size(width: width, height: height), depth: depth)
+        let lines = color == .always ? grid.ansiText(depth: depth) : grid.plainText()
+        writeStdout(lines.joined(separator: "\n") + "\n")
+    }
+}
