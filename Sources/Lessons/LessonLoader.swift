@@ -1,0 +1,99 @@
+import Foundation
+import RNNCore
+import Yams
+
+/// Loads lesson files: YAML in the format of lessons/README.md, validated with every problem
+/// reported at its `file:line:column`.
+public enum LessonLoader {
+    static let lessonKeys = ["title", "summary", "notes", "model", "architecture", "sequence", "script"]
+
+    /// Reads and validates the lesson file at `path`.
+    public static func load(path: String) -> Result<Lesson, LessonErrors> {
+        analyse(path: path).result
+    }
+
+    /// Validates lesson text; `path` is only used in messages and stored in the lesson.
+    public static func load(text: String, path: String) -> Result<Lesson, LessonErrors> {
+        analyse(text: text, path: path).result
+    }
+
+    /// The lesson files (`*.yaml`, not hidden) in `directory`, sorted by name, as paths.
+    public static func discover(directory: String) -> Result<[String], LessonErrors> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return .failure(LessonErrors([Diagnostic(path: directory, location: nil, message: "no such directory")]))
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            return .failure(LessonErrors([Diagnostic(path: directory, location: nil, message: "cannot be read")]))
+        }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        return .success(names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted().map { base + $0 })
+    }
+
+    /// Everything found in one file: the lesson (when valid), its problems, and its false checks.
+    struct Analysis {
+        var lesson: Lesson?
+        var trace: Trace?
+        var diagnostics: [Diagnostic]
+        /// Checks that evaluate but are false (reported by `unroll check`, not by `load`).
+        var falseChecks: [Diagnostic]
+
+        var result: Result<Lesson, LessonErrors> {
+            if let lesson, diagnostics.isEmpty { return .success(lesson) }
+            return .failure(LessonErrors(diagnostics))
+        }
+    }
+
+    static func analyse(path: String) -> Analysis {
+        switch YamlDocument.read(path: path) {
+        case .failure(let d): return Analysis(diagnostics: [d], falseChecks: [])
+        case .success(let text): return analyse(text: text, path: path)
+        }
+    }
+
+    static func analyse(text: String, path: String) -> Analysis {
+        let source = SourceText(path: path, text: text)
+        let root: Node
+        switch YamlDocument.compose(text, source: source) {
+        case .failure(let e): return Analysis(diagnostics: e.diagnostics, falseChecks: [])
+        case .success(let node): root = node
+        }
+        let reader = NodeReader(source: source)
+        var analysis = Analysis(diagnostics: [], falseChecks: [])
+        if let f = reader.fields(root, of: "the lesson", known: lessonKeys) {
+            analysis = read(f, reader: reader, path: path)
+        }
+        analysis.diagnostics = sorted(reader.diagnostics)
+        analysis.falseChecks = sorted(analysis.falseChecks)
+        return analysis
+    }
+
+    static func read(_ f: Fields, reader: NodeReader, path: String) -> Analysis {
+        let title = reader.require(f, "title", "the lesson's name").flatMap { reader.localized($0, "title") }
+        let summary = f["summary"].flatMap { reader.localized($0, "summary") }
+        let notes = f["notes"].flatMap { reader.string($0, "notes") }.map(Sanitizer.screenLine)
+        var shape: Shape?
+        let rnn = reader.require(f, "model", "sizes, activations and weights").flatMap { reader.readModel($0, shape: &shape) }
+        let architecture = reader.require(f, "architecture", Architecture.allCases.map(\.rawValue).joined(separator: " | "))
+            .flatMap { reader.choice($0, "architecture", Architecture.self) }
+        let sequence = reader.require(f, "sequence", "x (or text and vocab), and optional y")
+            .flatMap { reader.readSequence($0, shape: shape, architecture: architecture) }
+        let drafts = reader.require(f, "script", "a list of slides").flatMap { reader.readScript($0) }
+        guard let title, let rnn, let (episode, vocab) = sequence, let drafts else {
+            return Analysis(diagnostics: [], falseChecks: [])
+        }
+        let trace = Trace(rnn: rnn, episode: episode)
+        let falseChecks = ScriptValidation(reader: reader, trace: trace).validate(drafts)
+        let lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
+                            vocab: vocab, script: drafts.map(\.slide))
+        return Analysis(lesson: lesson, trace: trace, diagnostics: [], falseChecks: falseChecks)
+    }
+
+    static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {
+        d.enumerated().sorted { a, b in
+            let la = a.element.location.map { ($0.line, $0.column) } ?? (0, 0)
+            let lb = b.element.location.map { ($0.line, $0.column) } ?? (0, 0)
+            return la != lb ? la < lb : a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import RNNCore
+import Yams
+
+/// A slide as read from the file, with the nodes needed to check it against the trace later.
+struct SlideDraft {
+    var slide: Slide
+    var atNode: Node?
+    var focusNode: Node?
+    var claims: [(CheckExpression, Node)] = []
+}
+
+/// The `script:` section: a list of slides (say, at, show, focus, ask, check).
+extension NodeReader {
+    static let slideKeys = ["say", "at", "show", "focus", "ask", "check"]
+
+    func readScript(_ node: Node) -> [SlideDraft]? {
+        guard let items = list(node, "script") else { return nil }
+        if items.isEmpty { error("script needs at least one slide (- say: …)", at: node); return nil }
+        let drafts = items.enumerated().map { readSlide($1, number: $0 + 1) }
+        return drafts.contains { $0 == nil } ? nil : drafts.compactMap { $0 }
+    }
+
+    func readSlide(_ node: Node, number: Int) -> SlideDraft? {
+        let name = "slide \(number)"
+        guard let f = fields(node, of: name, known: Self.slideKeys) else { return nil }
+        let say = require(f, "say", "what the slide says").flatMap { localized($0, "say") }
+        let at = f["at"].map { readAt($0) }
+        let show = f["show"].map { readShow($0) }
+        let ask = f["ask"].map { readAsk($0) }
+        var ok = say != nil && at != .some(nil) && show != .some(nil) && ask != .some(nil)
+        var focus: EntryRef?
+        if let n = f["focus"] {
+            focus = readFocus(n, at: at ?? nil)
+            ok = ok && focus != nil
+        }
+        var claims: [(CheckExpression, Node)] = []
+        if let n = f["check"] {
+            let checkNodes: [Node] = n.sequence.map(Array.init) ?? [n]
+            for (i, c) in checkNodes.enumerated() {
+                guard let text = string(c, checkNodes.count > 1 || n.sequence != nil ? "check[\(i)]" : "check") else { ok = false; continue }
+                switch CheckExpression.parse(text) {
+                case .success(let e): claims.append((e, c))
+                case .failure(let e):
+                    error("check \"\(Sanitizer.screenLine(text))\": \(e.message)", at: source.location(in: c, offset: e.offset))
+                    ok = false
+                }
+            }
+        }
+        guard ok, let say else { return nil }
+        let slide = Slide(say: say, at: at ?? nil, show: show ?? nil, focus: focus, ask: ask ?? nil,
+                          checks: claims.map(\.0.source), location: source.location(node.mark))
+        return SlideDraft(slide: slide, atNode: f["at"], focusNode: f["focus"], claims: claims)
+    }
+
+    /// at: {phase: forward, t: 2}; phase defaults to forward.
+    func readAt(_ node: Node) -> StoryPosition? {
+        guard let f = fields(node, of: "at", known: ["phase", "t"]) else { return nil }
+        let phase = f["phase"].map { choice($0, "phase", Phase.self) } ?? .forward
+        let t = require(f, "t", "the time step, from 1").flatMap { int($0, "t", in: 1...Limits.maxSteps) }
+        guard let phase, let t else { return nil }
+        return StoryPosition(phase: phase, t: t)
+    }
+
+    /// show: [Wa, stacked, a]: panels by their screen or reference names.
+    func readShow(_ node: Node) -> Set<Symbol>? {
+        let items: [Node] = node.sequence.map(Array.init) ?? [node]
+        var symbols = Set<Symbol>()
+        var ok = true
+        for (i, item) in items.enumerated() {
+            guard let name = string(item, node.sequence == nil ? "show" : "show[\(i)]") else { ok = false; continue }
+            if let found = Panels.symbols(named: name) { symbols.formUnion(found); continue }
+            let hint = Suggestions.closest(to: name, in: Panels.names).map { "; did you mean \($0)?" } ?? " (known: \(Panels.sample))"
+            error("show: unknown panel '\(Sanitizer.screenLine(name))'\(hint)", at: item)
+            ok = false
+        }
+        return ok ? symbols : nil
+    }
+
+    /// focus: "a<2>[1]" (an entry) or "Wa" (a panel); a bare per-step name such as "a" takes the slide's step.
+    func readFocus(_ node: Node, at: StoryPosition?) -> EntryRef? {
+        guard let text = string(node, "focus") else { return nil }
+        switch EntryRef.parse(text) {
+        case .success(let ref): return ref
+        case .failure(let e):
+            if let at, let symbols = Panels.symbols(named: text.trimmingCharacters(in: .whitespaces)),
+               symbols.count == 1, let symbol = symbols.first, symbol.isPerStep {
+                return EntryRef(symbol: symbol, t: at.t)
+            }
+            error("focus: \(e.message)", at: node)
+            return nil
+        }
+    }
+
+    /// ask: {question, choices, answer}; answer is 1-based, the key the student presses.
+    func readAsk(_ node: Node) -> Question? {
+        guard let f = fields(node, of: "ask", known: ["question", "choices", "answer"]) else { return nil }
+        let question = require(f, "question", "what the student predicts").flatMap { localized($0, "question") }
+        var choices: [LocalizedText]?
+        if let n = require(f, "choices", "a list of 2 to 9 answers"), let items = list(n, "choices") {
+            let texts = items.enumerated().map { localized($1, "choices[\($0)]") }
+            if !(2...9).contains(items.count) { error("choices must have 2 to 9 answers (keys 1–9), got \(items.count)", at: n) }
+            else if !texts.contains(where: { $0 == nil }) { choices = texts.compactMap { $0 } }
+        }
+        let upper = max(1, choices?.count ?? 9)
+        let answer = require(f, "answer", "the number of the right choice, from 1").flatMap {
+            int($0, "answer (the number of the right choice)", in: 1...upper)
+        }
+        guard let question, let choices, let answer else { return nil }
+        return Question(question: question, choices: choices, answer: answer)
+    }
+}

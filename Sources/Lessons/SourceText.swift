@@ -1,0 +1,50 @@
+import Yams
+
+/// A lesson file's text split into lines, to turn Yams marks into locations and to quote
+/// the line a problem is on.
+struct SourceText {
+    let path: String
+    let lines: [String]
+
+    init(path: String, text: String) {
+        self.path = path
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                if current.last == "\r" { current.removeLast() }
+                lines.append(String(current)); current = .init()
+            } else {
+                current.append(s)
+            }
+        }
+        lines.append(String(current))
+        self.lines = lines
+    }
+
+    func line(_ n: Int) -> String? { lines.indices.contains(n - 1) ? lines[n - 1] : nil }
+
+    /// A Yams mark (1-based line, column in Unicode scalars) as a line and character column.
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(line: 1, column: 1) }
+        guard let text = line(mark.line) else { return SourceLocation(line: mark.line, column: mark.column) }
+        let scalars = text.unicodeScalars.prefix(max(0, mark.column - 1))
+        let characters = String(String.UnicodeScalarView(scalars)).count
+        return SourceLocation(line: mark.line, column: characters + 1 + max(0, mark.column - 1 - scalars.count))
+    }
+
+    /// The location `offset` characters into a scalar node's text, when the node sits on one
+    /// line and its text appears there as written (no escapes, no folding); else the node's own.
+    func location(in node: Node, offset: Int) -> SourceLocation {
+        let start = location(node.mark)
+        guard let scalar = node.scalar, let text = line(start.line) else { return start }
+        let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
+        let from = text.dropFirst(start.column - 1 + quote)
+        guard from.hasPrefix(scalar.string) else { return start }
+        return SourceLocation(line: start.line, column: start.column + quote + offset)
+    }
+
+    func diagnostic(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(path: path, location: location, message: message, sourceLine: line(location.line))
+    }
+}

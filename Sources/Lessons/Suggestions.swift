@@ -1,0 +1,29 @@
+/// "Did you mean …?" for a misspelt key or name.
+enum Suggestions {
+    /// The known word closest to `word`: equal when case, `_` and `-` are ignored, or within
+    /// an edit distance of 2 (1 for words of up to 3 characters); nil when none is that close.
+    static func closest(to word: String, in known: [String]) -> String? {
+        let folded = fold(word)
+        if let same = known.first(where: { fold($0) == folded }) { return same }
+        let limit = word.count <= 3 ? 1 : 2
+        let scored = known.map { ($0, distance(Array(folded), Array(fold($0)))) }.filter { $0.1 <= limit }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    static func fold(_ s: String) -> String { String(s.lowercased().filter { $0 != "_" && $0 != "-" }) }
+
+    /// Levenshtein distance (insertions, deletions, substitutions each cost 1).
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
