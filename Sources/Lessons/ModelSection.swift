@@ -65,7 +65,7 @@ extension NodeReader {
         var scale = 0.5
         if let n = f["scale"] {
             guard let v = number(n, "scale") else { return nil }
-            guard v > 0 else { error("scale must be greater than 0, got \(v)", at: n); return nil }
+            guard v > 0 else { error("scale must be greater than 0, got \(CheckEvaluator.format(v))", at: n); return nil }
             scale = v
         }
         return seed.map { (UInt64($0), scale) }

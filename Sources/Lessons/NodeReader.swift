@@ -5,6 +5,8 @@ import Yams
 final class NodeReader {
     let source: SourceText
     private(set) var diagnostics: [Diagnostic] = []
+    /// Keys already suggested for a misspelt key ("did you mean g1?"), per mapping: not reported again as missing.
+    private var suggested: Set<String> = []
 
     init(source: SourceText) { self.source = source }
 
@@ -39,6 +41,7 @@ final class NodeReader {
             guard known.contains(text) else {
                 let shown = Sanitizer.screenLine(text)
                 if let guess = Suggestions.closest(to: text, in: known) {
+                    suggested.insert("\(name).\(guess)")
                     error("unknown key '\(shown)' in \(name); did you mean \(guess)?", at: key)
                 } else {
                     error("unknown key '\(shown)' in \(name) (known: \(known.joined(separator: ", ")))", at: key)
@@ -53,6 +56,7 @@ final class NodeReader {
     /// `fields[key]`, or nil with "NAME needs KEY (WHAT)" at the mapping.
     func require(_ fields: Fields, _ key: String, _ what: String) -> Node? {
         if let node = fields[key] { return node }
+        if suggested.contains("\(fields.name).\(key)") { return nil }
         error("\(fields.name) needs \(key) (\(what))", at: fields.node)
         return nil
     }

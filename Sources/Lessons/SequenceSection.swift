@@ -128,12 +128,12 @@ extension NodeReader {
         switch shape.g2 {
         case .sigmoid:
             for (i, e) in v.enumerated() where !(0...1).contains(e) {
-                error("\(name)[\(i)] must be in [0, 1] for sigmoid, got \(e)", at: list(node, name)?[i] ?? node); return nil
+                error("\(name)[\(i)] must be in [0, 1] for sigmoid, got \(CheckEvaluator.format(e))", at: list(node, name)?[i] ?? node); return nil
             }
         case .softmax:
             let sum = v.reduce(0, +)
             if v.contains(where: { $0 < 0 }) || abs(sum - 1) > 1e-6 {
-                error("\(name) must be a distribution for softmax (numbers ≥ 0 that sum to 1), got sum \(sum); or write a class index", at: node)
+                error("\(name) must be a distribution for softmax (numbers ≥ 0 that sum to 1), got sum \(CheckEvaluator.format(sum)); or write a class index", at: node)
                 return nil
             }
         }
@@ -141,7 +141,7 @@ extension NodeReader {
     }
 
     private func inUnit(_ v: Double, _ node: Node, _ name: String) -> Bool {
-        guard (0...1).contains(v) else { error("\(name) must be in [0, 1] for sigmoid, got \(v)", at: node); return false }
+        guard (0...1).contains(v) else { error("\(name) must be in [0, 1] for sigmoid, got \(CheckEvaluator.format(v))", at: node); return false }
         return true
     }
 }
