@@ -1,43 +1,61 @@
-/// Small dense kernels on raw buffers, written so the compiler can vectorise the inner loops
-/// (contiguous, no bounds checks). `ld` is the row stride of a row-major matrix.
+/// Small dense kernels on raw buffers. `ld` is the row stride of a row-major matrix.
+///
+/// The loops work on `SIMD4<Double>` lanes with two accumulators, so they vectorise on any
+/// target; the order of additions is fixed by the code, so results are the same every run.
 @usableFromInline enum Kernels {
+    @inline(__always) @usableFromInline
+    static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    @inline(__always) @usableFromInline
+    static func store4(_ p: UnsafeMutablePointer<Double>, _ v: SIMD4<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
+    }
+
+    /// Σ_j a[j] · b[j]   for j < n
+    @inlinable static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
+        var acc0 = SIMD4<Double>(), acc1 = SIMD4<Double>()
+        var j = 0
+        while j + 8 <= n {
+            acc0 += load4(a + j) * load4(b + j)
+            acc1 += load4(a + j + 4) * load4(b + j + 4)
+            j += 8
+        }
+        if j + 4 <= n { acc0 += load4(a + j) * load4(b + j); j += 4 }
+        var s = (acc0 + acc1).sum()
+        while j < n { s += a[j] * b[j]; j += 1 }
+        return s
+    }
+
+    /// y[j] += α · x[j]   for j < n
+    @inlinable static func axpy(_ y: UnsafeMutablePointer<Double>, _ alpha: Double, _ x: UnsafePointer<Double>, _ n: Int) {
+        let a = SIMD4<Double>(repeating: alpha)
+        var j = 0
+        while j + 8 <= n {
+            store4(y + j, load4(y + j) + a * load4(x + j))
+            store4(y + j + 4, load4(y + j + 4) + a * load4(x + j + 4))
+            j += 8
+        }
+        while j < n { y[j] += alpha * x[j]; j += 1 }
+    }
+
     /// out[i] += Σ_j W[i·ld + j] · v[j]   for i < rows, j < cols
     @inlinable static func matVecAdd(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int,
                                      _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        for i in 0..<rows {
-            let row = W + i * ld
-            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-            var j = 0
-            while j + 4 <= cols {
-                s0 += row[j] * v[j]; s1 += row[j + 1] * v[j + 1]
-                s2 += row[j + 2] * v[j + 2]; s3 += row[j + 3] * v[j + 3]
-                j += 4
-            }
-            while j < cols { s0 += row[j] * v[j]; j += 1 }
-            out[i] += (s0 + s1) + (s2 + s3)
-        }
+        for i in 0..<rows { out[i] += dot(W + i * ld, v, cols) }
     }
 
     /// out[j] += Σ_i W[i·ld + j] · v[i]   (Wᵀ v) for i < rows, j < cols
     @inlinable static func matTVecAdd(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int,
                                       _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        for i in 0..<rows {
-            let vi = v[i]
-            if vi == 0 { continue }
-            let row = W + i * ld
-            for j in 0..<cols { out[j] += row[j] * vi }
-        }
+        for i in 0..<rows where v[i] != 0 { axpy(out, v[i], W + i * ld, cols) }
     }
 
     /// D[i·ld + j] += u[i] · v[j]   (u vᵀ) for i < rows, j < cols
     @inlinable static func outerAdd(_ D: UnsafeMutablePointer<Double>, rows: Int, cols: Int, ld: Int,
                                     _ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>) {
-        for i in 0..<rows {
-            let ui = u[i]
-            if ui == 0 { continue }
-            let row = D + i * ld
-            for j in 0..<cols { row[j] += ui * v[j] }
-        }
+        for i in 0..<rows where u[i] != 0 { axpy(D + i * ld, u[i], v, cols) }
     }
 
     /// out[i] += Σ_j W[i·ld + j] · v[j], visiting only the j where v[j] ≠ 0 (one-hot inputs).
