@@ -36,7 +36,7 @@ public enum FrameRenderer {
         // bottom-up: footer, status, pane
         area.height -= 1
         FooterView(hints: frame.footer).draw(into: &grid, in: Rect(x: 0, y: area.maxY, width: size.width, height: 1))
-        if let status = frame.status, !status.isEmpty {
+        if let status = frame.status, !status.isEmpty, status != frame.lesson?.feedback || frame.inspect != nil {
             area.height -= 1
             StatusView(text: status).draw(into: &grid, in: Rect(x: 0, y: area.maxY, width: size.width, height: 1))
         }

@@ -54,7 +54,8 @@ struct PanelView {
     }
 
     /// The vertical span to keep in view, if any: the equation row holding the inspect
-    /// cursor's term (else the slide's focus) when that fits, else the term itself.
+    /// cursor's term (else the slide's focus) when that fits, else the term itself. The
+    /// window starts at its top, so the row reads from its beginning.
     func target(in rows: [Placed], room: Int) -> (top: Int, bottom: Int)? {
         for wanted in [{ (t: Term) in t.cursor != nil }, { (t: Term) in t.focused }] {
             for row in rows {
@@ -87,7 +88,10 @@ struct PanelView {
         // Scrolling: a marker line above and/or below, as needed.
         var top = 0
         if let (a, b) = target(in: rows, room: rect.height - 2), b > rect.height - 1 {
-            top = max(0, min(a, b - (rect.height - 2), height - (rect.height - 1)))
+            // no blank lines at the bottom, but start on the first line of an equation
+            let lowest = max(0, height - (rect.height - 1))
+            let starts = rows.flatMap { row in row.layout.lines.map { row.y + $0.y } }
+            top = a <= lowest ? a : starts.filter { $0 >= lowest && $0 <= a }.min() ?? a
         }
         var visible = rect.height - (top > 0 ? 1 : 0)
         if top + visible < height { visible -= 1 }

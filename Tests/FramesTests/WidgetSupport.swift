@@ -16,11 +16,4 @@ enum Make {
         term(label, Matrix(column: v), revealed: revealed)
     }
 
-    /// Draws `layout` on a grid just big enough and returns its plain text.
-    static func text(_ layout: EquationLayoutProbe) -> [String] { layout.lines }
-}
-
-/// A drawn equation row, for assertions.
-struct EquationLayoutProbe {
-    var lines: [String]
 }
