@@ -32,31 +32,67 @@ struct EquationLayout {
     var note: [String] = []
     var size = Size.zero
 
-    /// Lays out `row` in `width` columns; bodies taller than `maxBodyHeight` lines are cut.
-    init(_ row: EquationRow, width: Int, maxBodyHeight: Int, digits: Int, depth: ColorDepth, showScale: Bool) {
-        var groups: [(ops: String, term: Term)] = []
+    /// A term with the operators before it: the unit that never breaks across lines. Its
+    /// measurements are kept, so trying several densities measures each term once per kind.
+    final class Group {
+        let operators: String
+        let view: TermView
+        let room: Int
+        private var measured: [Bool: TermView.Measured] = [:]
+
+        init(operators: String, view: TermView, room: Int) {
+            self.operators = operators
+            self.view = view
+            self.room = room
+        }
+
+        func measure(showScale: Bool) -> TermView.Measured {
+            if let m = measured[showScale] { return m }
+            let m = view.measure(maxWidth: room, showScale: showScale)
+            measured[showScale] = m
+            return m
+        }
+    }
+
+    /// The groups of `row`, each term fitted to `width` less the indent and its operators.
+    static func groups(_ row: EquationRow, width: Int, maxBodyHeight: Int, digits: Int,
+                       depth: ColorDepth) -> [Group] {
+        var groups: [Group] = []
         var pending = ""
         for item in row.items {
             switch item {
             case .op(let op): pending += " \(op.text) "
             case .term(let term):
-                groups.append((pending, term))
+                let room = width - indent - DisplayWidth.of(pending)
+                let view = TermView(term, digits: digits, depth: depth, maxWidth: room, maxBodyHeight: maxBodyHeight)
+                groups.append(Group(operators: pending, view: view, room: room))
                 pending = ""
             }
         }
+        return groups
+    }
+
+    /// Lays out `row` in `width` columns; bodies taller than `maxBodyHeight` lines are cut.
+    init(_ row: EquationRow, width: Int, maxBodyHeight: Int, digits: Int, depth: ColorDepth, showScale: Bool) {
+        self.init(Self.groups(row, width: width, maxBodyHeight: maxBodyHeight, digits: digits, depth: depth),
+                  note: row.note, width: width, showScale: showScale)
+    }
+
+    /// Lays out groups made by `groups(_:…)` (so that several densities share one fitting).
+    init(_ groups: [Group], note rowNote: String?, width: Int, showScale: Bool) {
         var x = 0
         var line = -1
         var used = 0
         for group in groups {
-            let opWidth = DisplayWidth.of(group.ops)
-            let view = TermView(group.term, digits: digits, depth: depth, showScale: showScale)
-            let m = view.measure(maxWidth: width - Self.indent - opWidth, maxBodyHeight: maxBodyHeight)
+            let opWidth = DisplayWidth.of(group.operators)
+            let view = group.view
+            let m = group.measure(showScale: showScale)
             let lineStart = line <= 0 ? 0 : Self.indent
             if line < 0 || (x > lineStart && x + opWidth + m.width > width) {
                 line += 1
                 x = line == 0 ? 0 : Self.indent
             }
-            placed.append(Placed(view: view, measured: m, operators: group.ops, x: x + opWidth, line: line))
+            placed.append(Placed(view: view, measured: m, operators: group.operators, x: x + opWidth, line: line))
             x += opWidth + m.width
             used = max(used, x)
         }
@@ -68,7 +104,7 @@ struct EquationLayout {
             lines.append(Line(y: y, headerHeight: header, bodyHeight: body))
             y += header + body
         }
-        if let text = row.note {
+        if let text = rowNote {
             let noteWidth = max(used, min(DisplayWidth.of(text) + 2, width))
             note = TextBlock.wrap("(" + text + ")", width: noteWidth)
             used = max(used, note.map { DisplayWidth.of($0) }.max() ?? 0)

@@ -7,7 +7,7 @@ import TextGrid
 /// beside the previous one goes there (four columns apart), otherwise it starts a new band
 /// below. When the panel is taller than the rectangle it scrolls so that the inspect cursor's
 /// term (else the slide's focus) is in view, with `⋮ ↑ N` / `⋮ ↓ N` markers (N lines
-/// hidden above or below); it is drawn into a scratch grid first and the visible window is copied.
+/// hidden above or below); the rows in view are drawn into a scratch grid of the window's size, then copied.
 struct PanelView {
     static let gap = 4
 
@@ -30,16 +30,15 @@ struct PanelView {
         var y: Int
     }
 
-    /// The rows placed for `width` columns; bodies are cut to `maxBody` lines.
-    func place(width: Int, maxBody: Int, density: Density) -> (rows: [Placed], height: Int) {
+    /// The rows placed for `width` columns at `density`, from groups fitted once.
+    func place(_ fitted: [[EquationLayout.Group]], width: Int, density: Density) -> (rows: [Placed], height: Int) {
         var rows: [Placed] = []
         var x = 0
         var y = 0
         var bandHeight = 0
         let vGap = density.gap
-        for row in panel.rows {
-            let layout = EquationLayout(row, width: width, maxBodyHeight: maxBody, digits: digits, depth: depth,
-                                        showScale: density.showScale)
+        for (row, groups) in zip(panel.rows, fitted) {
+            let layout = EquationLayout(groups, note: row.note, width: width, showScale: density.showScale)
             if x > 0 && x + Self.gap + layout.size.width > width {
                 y += bandHeight + vGap
                 x = 0
@@ -71,37 +70,41 @@ struct PanelView {
 
     func draw(into grid: inout Grid, in rect: Rect) {
         guard !rect.isEmpty else { return }
-        let maxBody = max(3, rect.height - 3)
+        // a tall vector (a one-hot x over a big vocabulary) takes at most half the panel
+        let maxBody = max(8, (rect.height - 2) / 2)
         var densities = [Density(showScale: false, gap: 1), Density(showScale: false, gap: 0)]
         if !compact { densities.insert(Density(showScale: true, gap: 1), at: 0) }
+        let fitted = panel.rows.map {
+            EquationLayout.groups($0, width: rect.width, maxBodyHeight: maxBody, digits: digits, depth: depth)
+        }
         var (rows, height) = ([Placed](), 0)
         for density in densities {
-            (rows, height) = place(width: rect.width, maxBody: maxBody, density: density)
+            (rows, height) = place(fitted, width: rect.width, density: density)
             if height <= rect.height { break }
-        }
-        var scratch = Grid(width: rect.width, height: max(height, 1))
-        for row in rows { row.layout.draw(into: &scratch, x: row.x, y: row.y) }
-        guard height > rect.height else {
-            blit(scratch, from: 0, count: height, into: &grid, at: rect.origin)
-            return
         }
         // Scrolling: a marker line above and/or below, as needed.
         var top = 0
-        if let (a, b) = target(in: rows, room: rect.height - 2), b > rect.height - 1 {
+        if height > rect.height, let (a, b) = target(in: rows, room: rect.height - 2), b > rect.height - 1 {
             // no blank lines at the bottom, but start on the first line of an equation
             let lowest = max(0, height - (rect.height - 1))
             let starts = rows.flatMap { row in row.layout.lines.map { row.y + $0.y } }
             top = a <= lowest ? a : starts.filter { $0 >= lowest && $0 <= a }.min() ?? a
         }
-        var visible = rect.height - (top > 0 ? 1 : 0)
+        var visible = min(height, rect.height - (top > 0 ? 1 : 0))
         if top + visible < height { visible -= 1 }
+        // Only the rows that show are drawn (a heatmap formats all its numbers).
+        // The window's own scratch grid clips what sticks out above or below.
+        var scratch = Grid(width: rect.width, height: max(visible, 1))
+        for row in rows where row.y < top + visible && row.y + row.layout.size.height > top {
+            row.layout.draw(into: &scratch, x: row.x, y: row.y - top)
+        }
         var y = rect.y
         let muted = Style(.muted)
         if top > 0 {
             grid.put("⋮ ↑ \(top)", x: rect.x, y: y, style: muted, clip: rect)
             y += 1
         }
-        blit(scratch, from: top, count: visible, into: &grid, at: (rect.x, y))
+        blit(scratch, from: 0, count: visible, into: &grid, at: (rect.x, y))
         let below = height - top - visible
         if below > 0 {
             grid.put("⋮ ↓ \(below)", x: rect.x, y: y + visible, style: muted, clip: rect)

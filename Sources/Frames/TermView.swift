@@ -14,11 +14,15 @@ struct TermView {
 
     let term: Term
     let heatmap: Heatmap
-    let showScale: Bool
+    /// How the heatmap fits its room (computed once: it formats every number).
+    let fit: Heatmap.Layout
+    /// Columns per entry in `fit.mode`.
+    let entryWidth: Int
 
-    init(_ term: Term, digits: Int, depth: ColorDepth, showScale: Bool) {
+    /// A term given `maxWidth` columns and `maxBodyHeight` value lines; bodies that do not
+    /// fit shrink (numbers → blocks → truncation, rows cut with `…+N rows`).
+    init(_ term: Term, digits: Int, depth: ColorDepth, maxWidth: Int, maxBodyHeight: Int) {
         self.term = term
-        self.showScale = showScale
         var map = Heatmap(title: "", rows: term.values.rows, cols: term.values.cols, values: term.values.values,
                           digits: digits, columnDivider: term.colDivider, rowDivider: term.rowDivider,
                           focus: term.focusEntry.map { Heatmap.Index(row: $0.row, col: $0.col) },
@@ -27,6 +31,8 @@ struct TermView {
         map.showShape = false
         map.showLegend = false
         heatmap = map
+        fit = map.layout(fitting: Size(width: max(1, maxWidth), height: max(2, maxBodyHeight + 1)))
+        entryWidth = map.entryWidth(fit.mode)
     }
 
     /// Where the term goes and how much of it shows.
@@ -54,18 +60,19 @@ struct TermView {
     }
 
     var scaleText: String? {
-        showScale && term.revealed ? heatmap.effectiveScale.legend(digits: heatmap.digits) : nil
+        term.revealed ? heatmap.effectiveScale.legend(digits: heatmap.digits) : nil
     }
 
-    /// The term's size within `maxWidth` columns and `maxBodyHeight` value lines. The caption
-    /// joins the label line when that does not widen the term, else it gets lines of its own.
-    func measure(maxWidth: Int, maxBodyHeight: Int) -> Measured {
-        let layout = heatmap.layout(fitting: Size(width: max(1, maxWidth), height: max(2, maxBodyHeight + 1)))
+    /// The term's size within `maxWidth` columns, with a `±range` line when `showScale`. The
+    /// caption joins the label line when that does not widen the term, else it gets lines
+    /// of its own.
+    func measure(maxWidth: Int, showScale: Bool) -> Measured {
+        let layout = fit
         let inline = term.caption != nil && DisplayWidth.of(labelLine(inline: true)) <= layout.size.width
         let label = labelLine(inline: inline)
         var width = max(layout.size.width, DisplayWidth.of(label))
         var header = [TextFit.truncate(label, to: maxWidth)]
-        let rest = [inline ? nil : term.caption, scaleText].compactMap { $0 }
+        let rest = [inline ? nil : term.caption, showScale ? scaleText : nil].compactMap { $0 }
         if !rest.isEmpty {
             let caption = rest.joined(separator: "  ")
             width = max(width, min(DisplayWidth.of(caption), 24))
@@ -97,8 +104,7 @@ struct TermView {
     /// The offset of entry (r, c) from the body's top-left, or nil when it is not shown.
     func offset(row r: Int, col c: Int, layout: Heatmap.Layout) -> (x: Int, y: Int)? {
         guard r >= 0, c >= 0, r < layout.visibleRows, c < layout.visibleColumns else { return nil }
-        let entry = heatmap.entryWidth(layout.mode)
-        var dx = c * entry
+        var dx = c * entryWidth
         if let k = heatmap.columnDivider, k > 0, k < heatmap.cols, k < layout.visibleColumns, c >= k {
             dx += layout.mode == .numbers ? 2 : 1
         }
@@ -119,7 +125,7 @@ struct TermView {
     }
 
     private func drawPlaceholder(into grid: inout Grid, x: Int, y: Int, layout: Heatmap.Layout) {
-        let entry = heatmap.entryWidth(layout.mode)
+        let entry = entryWidth
         let muted = Style(.muted)
         for r in 0..<layout.visibleRows {
             for c in 0..<layout.visibleColumns {

@@ -44,16 +44,26 @@ struct TimelineView {
         return "L " + glyphs + " " + format(loss)
     }
 
-    /// Inner width of every box: the widest content, between 8 and 16 columns.
-    func innerWidth(_ items: ArraySlice<TimelineItem>) -> Int {
-        let widest = items.flatMap(contentLines).map { DisplayWidth.of($0) }.max() ?? 8
+    /// Inner width of every box: the widest content of the steps near the current one
+    /// (at most 16 each side, so a long sequence costs no more), between 8 and 16 columns.
+    var innerWidth: Int { innerWidth(timeline.items[near].map(contentLines)) }
+
+    /// The steps within 16 of the current one.
+    var near: Range<Int> {
+        let current = timeline.items.firstIndex { $0.isCurrent } ?? 0
+        return max(0, current - 16)..<min(timeline.items.count, current + 17)
+    }
+
+    func innerWidth(_ lines: [[String]]) -> Int {
+        let widest = lines.joined().map { DisplayWidth.of($0) }.max() ?? 8
         return min(max(widest, 8), 16)
     }
 
     /// The steps shown in `width` columns: all of them, or a window around the current one.
-    func window(width: Int) -> Range<Int> {
+    func window(width: Int) -> Range<Int> { window(width: width, inner: innerWidth) }
+
+    func window(width: Int, inner: Int) -> Range<Int> {
         let items = timeline.items
-        let inner = innerWidth(items[...])
         let step = inner + 2 + Self.gap
         if items.count * step - Self.gap <= width { return 0..<items.count }
         let n = max(1, (width - 4 + Self.gap) / step)
@@ -64,8 +74,10 @@ struct TimelineView {
 
     func draw(into grid: inout Grid, in rect: Rect) {
         guard !rect.isEmpty, !timeline.items.isEmpty else { return }
-        let shown = window(width: rect.width)
-        let inner = innerWidth(timeline.items[...])
+        let near = self.near
+        let lines = near.map { contentLines(timeline.items[$0]) }
+        let inner = innerWidth(lines)
+        let shown = window(width: rect.width, inner: inner)
         let muted = Style(.muted)
         var x = rect.x
         if shown.lowerBound > 0 {
@@ -74,7 +86,8 @@ struct TimelineView {
         }
         for i in shown {
             let item = timeline.items[i]
-            drawBox(item, into: &grid, x: x, y: rect.y, inner: inner, clip: rect)
+            let content = near.contains(i) ? lines[i - near.lowerBound] : contentLines(item)
+            drawBox(item, content: content, into: &grid, x: x, y: rect.y, inner: inner, clip: rect)
             x += inner + 2
             if i + 1 < shown.upperBound || shown.upperBound < timeline.items.count {
                 let arrow = timeline.phase == .forward ? "──▶" : "◀──"
@@ -85,19 +98,19 @@ struct TimelineView {
         }
     }
 
-    private func drawBox(_ item: TimelineItem, into grid: inout Grid, x: Int, y: Int, inner: Int, clip: Rect) {
+    private func drawBox(_ item: TimelineItem, content: [String], into grid: inout Grid, x: Int, y: Int, inner: Int,
+                         clip: Rect) {
         let current = item.isCurrent
         let style = current ? Style(.focus, attributes: [.bold]) : Style(.border)
         let (h, v, corners) = current ? ("═", "║", ["╔", "╗", "╚", "╝"]) : ("─", "│", ["┌", "┐", "└", "┘"])
         let title = "t=\(item.t)"
         let top = corners[0] + h + title + String(repeating: h, count: max(0, inner - 1 - title.count)) + corners[1]
         grid.put(top, x: x, y: y, style: style, clip: clip)
-        let content = contentLines(item)
         for row in 0..<lines {
             grid.put(v, x: x, y: y + 1 + row, style: style, clip: clip)
             grid.put(v, x: x + inner + 1, y: y + 1 + row, style: style, clip: clip)
             let text = row < content.count ? TextFit.truncate(content[row], to: inner) : ""
-            let dim = text.contains("—") || text.contains("?")
+            let dim = text.contains { $0 == "—" || $0 == "?" }
             let textStyle = dim ? Style(.muted) : current ? Style(.normal, attributes: [.bold]) : Style.plain
             grid.put(text, x: x + 1, y: y + 1 + row, style: textStyle, clip: clip)
         }

@@ -37,6 +37,22 @@ import Testing
         }
     }
 
+    /// A lesson of shipped size (n_a = 16, vocab of 29, T = 25): heatmaps shrink to blocks and
+    /// are cut, the timeline shows a window.
+    @Test func bigLessonSnapshots() throws {
+        guard case .success(let lesson) = LessonLoader.load(text: PerformanceTests.yaml, path: "big.yaml") else {
+            Issue.record("the big lesson does not load")
+            return
+        }
+        let state = ExplorerState(lesson: lesson).after(.nextStep, .nextStep)
+        for (name, s) in [("big-forward-t3", state), ("big-backward-t25", state.after(.startBackward))] {
+            for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
+                let grid = FrameRenderer.render(s.frame(), size: size, depth: .none)
+                Snapshot.check(grid.plainText(), named: "\(name)-\(size.width)x\(size.height)")
+            }
+        }
+    }
+
     @Test(arguments: sizes) func everyLineFitsTheWidth(size: Size) throws {
         for scene in try Self.scenes() {
             for depth in ColorDepth.allCases {
@@ -80,6 +96,20 @@ import Testing
         }
         #expect(lines.contains { $0.contains("◀──") })
         #expect(lines.contains { $0.contains("‖da‖") })
+    }
+
+    /// The inspect pane takes the lesson pane's place; the panel scrolls so the inspected
+    /// entry (marked `▸`) stays in view above it.
+    @Test(arguments: sizes) func inspectNeverHidesTheInspectedEntry(size: Size) throws {
+        let en = try FrameFixtures.state()
+        for state in [en.after(.nextSlide, .toggleInspect, .moveDown),
+                      en.after(.nextSlide, .nextSlide, .answer(2), .nextSlide, .toggleInspect, .moveDown, .moveRight),
+                      en.after(.nextSlide, .nextSlide, .answer(2), .nextSlide, .lastStep, .toggleInspect)] {
+            let lines = FrameRenderer.render(state.frame(), size: size, depth: .none).plainText()
+            let pane = lines.firstIndex { $0.hasPrefix("── ▸ ") }
+            let entry = lines.firstIndex { $0.contains("▸") && !$0.hasPrefix("── ▸ ") }
+            #expect(pane != nil && entry != nil && (entry ?? 0) < (pane ?? 0), Comment(rawValue: "\(size)\n" + lines.joined(separator: "\n")))
+        }
     }
 
     @Test func tooSmallAtEverySizeBelowTheMinimum() throws {

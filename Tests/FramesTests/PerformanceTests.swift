@@ -24,7 +24,8 @@ import Testing
         let state = ExplorerState(lesson: lesson).after(.nextStep, .nextStep)
         let frames = [state.frame(), state.after(.startBackward).frame()]
         let size = Size(width: 120, height: 40)
-        let rounds = 20
+        for frame in frames { _ = FrameRenderer.render(frame, size: size, depth: .ansi256) }  // warm up
+        let rounds = 50
         let elapsed = ContinuousClock().measure {
             for _ in 0..<rounds {
                 for frame in frames { _ = FrameRenderer.render(frame, size: size, depth: .ansi256) }
