@@ -22,6 +22,8 @@ public struct Frame: Equatable, Sendable {
     /// Open in inspect mode: where the inspected number came from.
     public var inspect: InspectBox?
     public var status: String?
+    /// Decimals for numbers on screen (the state's `NumberStyle.digits`).
+    public var digits: Int = 2
 }
 
 public struct Header: Equatable, Sendable {
@@ -90,7 +92,7 @@ extension ExplorerState {
             lesson: lessonPane, footer: footer,
             help: helpOpen ? HelpBox(title: w.helpTitle, rows: KeyTable.help(language)) : nil,
             inspect: inspectedEntry.map { InspectBox(title: displayName($0), lines: explain($0)) },
-            status: status)
+            status: status, digits: numbers.digits)
     }
 
     var lessonPane: LessonPane? {

@@ -132,3 +132,24 @@ import Testing
         #expect(map.measure(.blocks1) == Size(width: 20, height: 3))
     }
 }
+
+@Suite struct HeatmapEntryWidthTests {
+    /// The shortcut in `widestNumber` agrees with formatting every value.
+    @Test func widestNumberAgreesWithFormattingEveryValue() {
+        var generator = SystemRandomNumberGenerator()
+        let specials: [Double] = [0, -0.0, -0.001, 0.004, 0.005, 9.995, -9.995, 99.999, .nan, .infinity, -.infinity, 1e16, -2e15]
+        for _ in 0..<500 {
+            let n = Int.random(in: 0...8, using: &generator)
+            let values = (0..<n).map { _ in
+                Bool.random(using: &generator) ? specials.randomElement(using: &generator) ?? 0
+                    : Double.random(in: -120...120, using: &generator)
+            }
+            for digits in 0...3 {
+                let count = Int.random(in: 0...(n + 1), using: &generator)
+                let slow = (0..<count).map { $0 < values.count ? values[$0] : .nan }
+                    .map { NumberFormat.fixed($0, digits: digits).count }.max() ?? 0
+                #expect(Heatmap.widestNumber(values, count: count, digits: digits) == max(1, slow))
+            }
+        }
+    }
+}

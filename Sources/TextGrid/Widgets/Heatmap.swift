@@ -127,16 +127,32 @@ public struct Heatmap: Widget, Sendable {
     public func entryWidth(_ mode: Mode) -> Int {
         switch mode {
         case .numbers:
-            var widest = 1
-            for r in 0..<rows {
-                for c in 0..<cols {
-                    widest = max(widest, NumberFormat.fixed(value(row: r, col: c), digits: digits).count)
-                }
-            }
-            return widest + 1
+            return Self.widestNumber(values, count: rows * cols, digits: digits) + 1
         case .blocks2: return 2
         case .blocks1: return 1
         }
+    }
+
+    /// The widest `NumberFormat.fixed` text among the first `count` values (missing ones
+    /// count as NaN). A number's text grows with its magnitude, so only the largest value
+    /// of each sign is formatted (and non-finite or huge ones): layout stays cheap for big
+    /// matrices.
+    static func widestNumber(_ values: [Double], count: Int, digits: Int) -> Int {
+        var widest = count > values.count ? 3 : 1
+        var largestPositive = -1.0
+        var largestNegative = -1.0
+        for v in values.prefix(max(0, count)) {
+            if !v.isFinite || abs(v) >= 1e15 {
+                widest = max(widest, NumberFormat.fixed(v, digits: digits).count)
+            } else if v < 0 {
+                largestNegative = max(largestNegative, -v)
+            } else {
+                largestPositive = max(largestPositive, v)
+            }
+        }
+        if largestPositive >= 0 { widest = max(widest, NumberFormat.fixed(largestPositive, digits: digits).count) }
+        if largestNegative >= 0 { widest = max(widest, NumberFormat.fixed(-largestNegative, digits: digits).count) }
+        return widest
     }
 
     private func dividerWidth(_ mode: Mode) -> Int { mode == .numbers ? 2 : 1 }

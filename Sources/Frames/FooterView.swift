@@ -1,0 +1,60 @@
+import Explorer
+import TextGrid
+
+/// The bottom line: the keys that matter now (`→ l next step`), as many as fit, in order;
+/// the help key is kept even when others are dropped. The status message, when there is
+/// one, gets its own line above (see `FrameRenderer`).
+struct FooterView {
+    let hints: [KeyHint]
+
+    /// The hints that fit: all of them, else with short keys (`n` for `n PgDn Enter`),
+    /// else the first ones that fit, in order.
+    func chosen(width: Int) -> [KeyHint] {
+        let full = fitting(hints, width: width)
+        if full.count == hints.count { return full }
+        return fitting(hints.map(Self.short), width: width)
+    }
+
+    /// `n PgDn Enter` → `n`, `→ l` → `→`; long key lists (`Home End f b n p`) stay whole.
+    static func short(_ hint: KeyHint) -> KeyHint {
+        let keys = hint.keys.split(separator: " ")
+        guard keys.count > 1, keys.count <= 3, let first = keys.first else { return hint }
+        return KeyHint(keys: String(first), text: hint.text)
+    }
+
+    func fitting(_ hints: [KeyHint], width: Int) -> [KeyHint] {
+        var kept: [KeyHint] = []
+        var used = 1
+        let help = hints.last { $0.keys == "?" }
+        let reserve = help.map { DisplayWidth.of(text($0)) + 2 } ?? 0
+        for hint in hints where hint.keys != "?" {
+            let w = DisplayWidth.of(text(hint)) + 2
+            if used + w + reserve > width + 2 { continue }
+            kept.append(hint)
+            used += w
+        }
+        if let help { kept.append(help) }
+        return kept
+    }
+
+    func text(_ hint: KeyHint) -> String { hint.keys + " " + hint.text }
+
+    func draw(into grid: inout Grid, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        var x = rect.x + 1
+        for hint in chosen(width: rect.width - 1) {
+            x = grid.put(hint.keys, x: x, y: rect.y, style: Style(.accent, attributes: [.bold]), clip: rect)
+            x = grid.put(" " + hint.text + "  ", x: x, y: rect.y, style: Style(.muted), clip: rect)
+        }
+    }
+}
+
+/// The status message: one line, shortened with `…` when too long.
+struct StatusView {
+    let text: String
+
+    func draw(into grid: inout Grid, in rect: Rect) {
+        grid.put(" " + TextFit.truncate(text, to: rect.width - 2), x: rect.x, y: rect.y,
+                 style: Style(.warning, attributes: [.bold]), clip: rect)
+    }
+}

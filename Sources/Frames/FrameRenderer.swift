@@ -1,0 +1,86 @@
+import Explorer
+import TextGrid
+
+/// Lays out a whole `Frame` on a grid: the screen a student sees.
+///
+/// Top to bottom: header (1 line); timeline (5 lines, 4 below 32 lines); in the backward
+/// phase a one-line summary of the forward step; the main panel (forward, or backward in
+/// the backward phase) under a rule with its colour legend; the lesson pane (the inspect
+/// pane instead while inspecting); the status line when there is a message; the footer.
+/// The panel takes what is left and scrolls to the cursor or focus; the help box is a
+/// centred overlay. Below 30 lines (compact) the terms drop their `±range` line and the
+/// equations drop the blank line between them.
+public enum FrameRenderer {
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    /// The whole screen for `frame` at `size`, drawn for colour `depth` (`.none` → shade
+    /// glyphs, plain text). Below 80×24 it returns a grid with the centred message
+    /// `terminal too small: need 80×24, have W×H`.
+    public static func render(_ frame: Frame, size: Size, depth: ColorDepth) -> Grid {
+        var grid = Grid(size: size)
+        guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+            drawTooSmall(into: &grid)
+            return grid
+        }
+        let compact = size.height < 30
+        var area = grid.bounds
+        let header = area.splitTop(1)
+        HeaderView(header: frame.header).draw(into: &grid, in: header.top)
+        area = header.rest
+
+        let timeline = TimelineView(timeline: frame.timeline, digits: frame.digits, lines: size.height < 32 ? 2 : 3)
+        let strip = area.splitTop(timeline.height)
+        timeline.draw(into: &grid, in: strip.top)
+        area = strip.rest
+
+        // bottom-up: footer, status, pane
+        area.height -= 1
+        FooterView(hints: frame.footer).draw(into: &grid, in: Rect(x: 0, y: area.maxY, width: size.width, height: 1))
+        if let status = frame.status, !status.isEmpty, status != frame.lesson?.feedback || frame.inspect != nil {
+            area.height -= 1
+            StatusView(text: status).draw(into: &grid, in: Rect(x: 0, y: area.maxY, width: size.width, height: 1))
+        }
+        let summaryLines = frame.backward == nil ? 0 : 1
+        let minimumPanel = 6
+        let paneRoom = min(compact ? 7 : max(8, size.height / 3), area.height - summaryLines - 1 - minimumPanel)
+        var paneHeight = 0
+        if let box = frame.inspect {
+            let pane = InspectPaneView(box: box, title: TermView.cursorMark)
+            paneHeight = pane.height(width: size.width, maxHeight: paneRoom)
+            pane.draw(into: &grid, in: Rect(x: 0, y: area.maxY - paneHeight, width: size.width, height: paneHeight))
+        } else if let lesson = frame.lesson {
+            let pane = LessonPaneView(pane: lesson, title: frame.header.slide ?? "")
+            paneHeight = pane.height(width: size.width, maxHeight: paneRoom)
+            pane.draw(into: &grid, in: Rect(x: 0, y: area.maxY - paneHeight, width: size.width, height: paneHeight))
+        }
+        area.height -= paneHeight
+
+        if frame.backward != nil {
+            let line = area.splitTop(1)
+            ForwardSummary(panel: frame.forward, digits: frame.digits).draw(into: &grid, in: line.top)
+            area = line.rest
+        }
+        let main = frame.backward ?? frame.forward
+        let rule = area.splitTop(1)
+        TextFit.rule(&grid, label: "\(main.title)  t = \(main.t)", right: frame.legend.text,
+                     x: rule.top.x, y: rule.top.y, width: rule.top.width)
+        let body = Rect(x: rule.rest.x + 1, y: rule.rest.y, width: rule.rest.width - 2, height: rule.rest.height)
+        PanelView(panel: main, digits: frame.digits, depth: depth, compact: compact).draw(into: &grid, in: body)
+
+        if let help = frame.help {
+            HelpOverlay(help: help).draw(into: &grid, in: grid.bounds)
+        }
+        return grid
+    }
+
+    /// `terminal too small: need 80×24, have W×H`, centred (wrapped if even that is too wide).
+    static func drawTooSmall(into grid: inout Grid) {
+        let message = "terminal too small: need \(minimumSize), have \(grid.width)×\(grid.height)"
+        let lines = TextBlock.wrap(message, width: max(1, grid.width))
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let x = max(0, (grid.width - DisplayWidth.of(line)) / 2)
+            grid.put(line, x: x, y: top + i, style: Style(.warning, attributes: [.bold]))
+        }
+    }
+}

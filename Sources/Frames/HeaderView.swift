@@ -1,0 +1,31 @@
+import Explorer
+import TextGrid
+
+/// The top line: lesson title, `forward t = 2 / 4`, `slide 3 / 9`, the play state, and the
+/// help key at the right. Parts are dropped from the right (play state, then slide) and the
+/// title is shortened with `…` when the line is too narrow.
+struct HeaderView {
+    let header: Header
+
+    func draw(into grid: inout Grid, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: Style(.normal, attributes: [.reverse]))
+        let bar = Style(.normal, attributes: [.reverse])
+        let hint = header.helpHint
+        let room = rect.width - DisplayWidth.of(hint) - 3
+        var parts = [header.step] + (header.slide.map { [$0] } ?? []) + [header.play]
+        let separator = "  │  "
+        func width(_ title: String) -> Int {
+            DisplayWidth.of(" " + title + separator + parts.joined(separator: separator))
+        }
+        while parts.count > 1, width(header.title) > room { parts.removeLast() }
+        let titleRoom = room - width("")
+        let title = TextFit.truncate(header.title, to: max(4, titleRoom))
+        var x = grid.put(" " + title, x: rect.x, y: rect.y, style: bar.adding(.bold), clip: rect)
+        for (i, part) in parts.enumerated() {
+            x = grid.put(separator, x: x, y: rect.y, style: bar, clip: rect)
+            x = grid.put(part, x: x, y: rect.y, style: i == 0 ? bar.adding(.bold) : bar, clip: rect)
+        }
+        grid.put(hint, x: rect.maxX - DisplayWidth.of(hint) - 1, y: rect.y, style: bar.adding(.bold), clip: rect)
+    }
+}

@@ -1,0 +1,127 @@
+import Explorer
+import TextGrid
+
+/// A panel (forward or backward working) drawn into a rectangle.
+///
+/// Equation rows are laid out at the full width, then flowed like words: a row that fits
+/// beside the previous one goes there (four columns apart), otherwise it starts a new band
+/// below. When the panel is taller than the rectangle it scrolls so that the inspect cursor's
+/// term (else the slide's focus) is in view, with `⋮ ↑ N` / `⋮ ↓ N` markers (N lines
+/// hidden above or below); the rows in view are drawn into a scratch grid of the window's size, then copied.
+struct PanelView {
+    static let gap = 4
+
+    let panel: Panel
+    let digits: Int
+    let depth: ColorDepth
+    /// Start compact (no `±range` lines); a panel that does not fit its rectangle drops
+    /// the `±range` lines, then the blank lines between equations, before it scrolls.
+    let compact: Bool
+
+    /// How densely equations are set: with `±range` lines, with a blank line between bands.
+    struct Density: Equatable {
+        var showScale: Bool
+        var gap: Int
+    }
+
+    struct Placed {
+        var layout: EquationLayout
+        var x: Int
+        var y: Int
+    }
+
+    /// The rows placed for `width` columns at `density`, from groups fitted once.
+    func place(_ fitted: [[EquationLayout.Group]], width: Int, density: Density) -> (rows: [Placed], height: Int) {
+        var rows: [Placed] = []
+        var x = 0
+        var y = 0
+        var bandHeight = 0
+        let vGap = density.gap
+        for (row, groups) in zip(panel.rows, fitted) {
+            let layout = EquationLayout(groups, note: row.note, width: width, showScale: density.showScale)
+            if x > 0 && x + Self.gap + layout.size.width > width {
+                y += bandHeight + vGap
+                x = 0
+                bandHeight = 0
+            }
+            let at = x == 0 ? 0 : x + Self.gap
+            rows.append(Placed(layout: layout, x: at, y: y))
+            x = at + layout.size.width
+            bandHeight = max(bandHeight, layout.size.height)
+        }
+        return (rows, y + bandHeight)
+    }
+
+    /// The vertical span to keep in view, if any: the equation row holding the inspect
+    /// cursor's term (else the slide's focus) when that fits, else the term itself. The
+    /// window starts at its top, so the row reads from its beginning.
+    func target(in rows: [Placed], room: Int) -> (top: Int, bottom: Int)? {
+        for wanted in [{ (t: Term) in t.cursor != nil }, { (t: Term) in t.focused }] {
+            for row in rows {
+                for p in row.layout.placed where wanted(p.view.term) {
+                    let r = row.layout.rect(of: p)
+                    let bottom = row.y + r.maxY
+                    return (bottom - row.y <= room ? row.y : row.y + r.y, bottom)
+                }
+            }
+        }
+        return nil
+    }
+
+    func draw(into grid: inout Grid, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        // a tall vector (a one-hot x over a big vocabulary) takes at most half the panel
+        let maxBody = max(8, (rect.height - 2) / 2)
+        var densities = [Density(showScale: false, gap: 1), Density(showScale: false, gap: 0)]
+        if !compact { densities.insert(Density(showScale: true, gap: 1), at: 0) }
+        let fitted = panel.rows.map {
+            EquationLayout.groups($0, width: rect.width, maxBodyHeight: maxBody, digits: digits, depth: depth)
+        }
+        var (rows, height) = ([Placed](), 0)
+        for density in densities {
+            (rows, height) = place(fitted, width: rect.width, density: density)
+            if height <= rect.height { break }
+        }
+        // Scrolling: a marker line above and/or below, as needed.
+        var top = 0
+        if height > rect.height, let (a, b) = target(in: rows, room: rect.height - 2), b > rect.height - 1 {
+            // no blank lines at the bottom, but start on the first line of an equation
+            let lowest = max(0, height - (rect.height - 1))
+            let starts = rows.flatMap { row in row.layout.lines.map { row.y + $0.y } }
+            top = a <= lowest ? a : starts.filter { $0 >= lowest && $0 <= a }.min() ?? a
+        }
+        var visible = min(height, rect.height - (top > 0 ? 1 : 0))
+        if top + visible < height { visible -= 1 }
+        // Only the rows that show are drawn (a heatmap formats all its numbers).
+        // The window's own scratch grid clips what sticks out above or below.
+        var scratch = Grid(width: rect.width, height: max(visible, 1))
+        for row in rows where row.y < top + visible && row.y + row.layout.size.height > top {
+            row.layout.draw(into: &scratch, x: row.x, y: row.y - top)
+        }
+        var y = rect.y
+        let muted = Style(.muted)
+        if top > 0 {
+            grid.put("⋮ ↑ \(top)", x: rect.x, y: y, style: muted, clip: rect)
+            y += 1
+        }
+        blit(scratch, from: 0, count: visible, into: &grid, at: (rect.x, y))
+        let below = height - top - visible
+        if below > 0 {
+            grid.put("⋮ ↓ \(below)", x: rect.x, y: y + visible, style: muted, clip: rect)
+        }
+    }
+
+    private func blit(_ source: Grid, from top: Int, count: Int, into grid: inout Grid, at origin: (Int, Int)) {
+        for row in 0..<max(0, min(count, source.height - top)) {
+            for column in 0..<source.width {
+                let cell = source[column, top + row]
+                if cell.isContinuation { continue }
+                grid.set(cell, x: origin.0 + column, y: origin.1 + row)
+            }
+        }
+    }
+}
+
+extension Rect {
+    var origin: (Int, Int) { (x, y) }
+}

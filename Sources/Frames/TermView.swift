@@ -1,0 +1,148 @@
+import Explorer
+import TextGrid
+
+/// One quantity of an equation: a label line (`Wa 2×3`, `z<2> 3` for a vector), caption lines (`[Waa | Wax]`,
+/// and `±0.90`, the colour range, when `showScale`), then the heatmap body.
+///
+/// Marks visible without colour: the slide's focus entry has `•` in its first column, the
+/// inspect cursor `▸` (the cursor wins when both fall on one entry); a focused term's label
+/// starts with `•`. A hidden term (`revealed == false`) keeps its size and shows `?` in
+/// every entry, so the equation keeps its shape.
+struct TermView {
+    static let focusMark = "•"
+    static let cursorMark = "▸"
+
+    let term: Term
+    let heatmap: Heatmap
+    /// How the heatmap fits its room (computed once: it formats every number).
+    let fit: Heatmap.Layout
+    /// Columns per entry in `fit.mode`.
+    let entryWidth: Int
+
+    /// A term given `maxWidth` columns and `maxBodyHeight` value lines; bodies that do not
+    /// fit shrink (numbers → blocks → truncation, rows cut with `…+N rows`).
+    init(_ term: Term, digits: Int, depth: ColorDepth, maxWidth: Int, maxBodyHeight: Int) {
+        self.term = term
+        var map = Heatmap(title: "", rows: term.values.rows, cols: term.values.cols, values: term.values.values,
+                          digits: digits, columnDivider: term.colDivider, rowDivider: term.rowDivider,
+                          focus: term.focusEntry.map { Heatmap.Index(row: $0.row, col: $0.col) },
+                          cursor: term.cursor.map { Heatmap.Index(row: $0.row, col: $0.col) },
+                          scale: HeatScale(maxAbs: term.scale), depth: depth)
+        map.showShape = false
+        map.showLegend = false
+        heatmap = map
+        fit = map.layout(fitting: Size(width: max(1, maxWidth), height: max(2, maxBodyHeight + 1)))
+        entryWidth = map.entryWidth(fit.mode)
+    }
+
+    /// Where the term goes and how much of it shows.
+    struct Measured {
+        var layout: Heatmap.Layout
+        var width: Int
+        var header: [String]
+        var inline: Bool
+        var bodyHeight: Int { max(1, layout.size.height - 1) }
+    }
+
+    /// `7` for a column vector (as in the notes' table), else `rows×cols`.
+    var shape: String { term.values.cols == 1 ? "\(term.values.rows)" : term.shape }
+
+    /// The label with its caption when they read as one line: `Wa = [Waa | Wax]`,
+    /// `Δdba<3> = dz<3>`, `dba, sum of steps 4…3`.
+    var inlineLabel: String {
+        guard let caption = term.caption else { return term.label }
+        let joint = caption.hasPrefix("=") ? " " : caption.hasPrefix("[") ? " = " : ", "
+        return term.label + joint + caption
+    }
+
+    func labelLine(inline: Bool) -> String {
+        (term.focused ? Self.focusMark : "") + (inline ? inlineLabel : term.label) + " " + shape
+    }
+
+    var scaleText: String? {
+        term.revealed ? heatmap.effectiveScale.legend(digits: heatmap.digits) : nil
+    }
+
+    /// The term's size within `maxWidth` columns, with a `±range` line when `showScale`. The
+    /// caption joins the label line when that does not widen the term, else it gets lines
+    /// of its own.
+    func measure(maxWidth: Int, showScale: Bool) -> Measured {
+        let layout = fit
+        let inline = term.caption != nil && DisplayWidth.of(labelLine(inline: true)) <= layout.size.width
+        let label = labelLine(inline: inline)
+        var width = max(layout.size.width, DisplayWidth.of(label))
+        var header = [TextFit.truncate(label, to: maxWidth)]
+        let rest = [inline ? nil : term.caption, showScale ? scaleText : nil].compactMap { $0 }
+        if !rest.isEmpty {
+            let caption = rest.joined(separator: "  ")
+            width = max(width, min(DisplayWidth.of(caption), 24))
+            width = min(width, max(1, maxWidth))
+            header += TextBlock.wrap(caption, width: width)
+        }
+        return Measured(layout: layout, width: min(width, max(1, maxWidth)), header: header, inline: inline)
+    }
+
+    /// Draws the label and caption from `y`, and the body from `bodyY`.
+    func draw(into grid: inout Grid, x: Int, y: Int, bodyY: Int, measured m: Measured) {
+        let labelStyle = term.focused ? Style(.focus, attributes: [.bold, .underline]) : Style(.header, attributes: [.bold])
+        let clip = Rect(x: x, y: y, width: m.width, height: 1)
+        let label = (term.focused ? Self.focusMark : "") + (m.inline ? inlineLabel : term.label)
+        let end = grid.put(label, x: x, y: y, style: labelStyle, clip: clip)
+        grid.put(" " + shape, x: end, y: y, style: Style(.muted), clip: clip)
+        for (i, line) in m.header.dropFirst().enumerated() {
+            grid.put(line, x: x, y: y + 1 + i, style: Style(.muted))
+        }
+        let body = Rect(x: x, y: bodyY - 1, width: m.width, height: m.layout.size.height)
+        if term.revealed {
+            heatmap.draw(into: &grid, in: body)
+            drawMarks(into: &grid, x: x, y: bodyY, layout: m.layout)
+        } else {
+            drawPlaceholder(into: &grid, x: x, y: bodyY, layout: m.layout)
+        }
+    }
+
+    /// The offset of entry (r, c) from the body's top-left, or nil when it is not shown.
+    func offset(row r: Int, col c: Int, layout: Heatmap.Layout) -> (x: Int, y: Int)? {
+        guard r >= 0, c >= 0, r < layout.visibleRows, c < layout.visibleColumns else { return nil }
+        var dx = c * entryWidth
+        if let k = heatmap.columnDivider, k > 0, k < heatmap.cols, k < layout.visibleColumns, c >= k {
+            dx += layout.mode == .numbers ? 2 : 1
+        }
+        var dy = r
+        if let k = heatmap.rowDivider, k > 0, k < heatmap.rows, k < layout.visibleRows, r >= k { dy += 1 }
+        return (dx, dy)
+    }
+
+    private func drawMarks(into grid: inout Grid, x: Int, y: Int, layout: Heatmap.Layout) {
+        for (index, mark, role) in [(heatmap.focus, Self.focusMark, ColorRole.focus),
+                                    (heatmap.cursor, Self.cursorMark, ColorRole.cursor)] {
+            guard let i = index, let o = offset(row: i.row, col: i.col, layout: layout) else { continue }
+            var style = grid[x + o.x, y + o.y].style
+            if role == .focus { style.foreground = .focus }
+            style.attributes.insert(.bold)
+            grid.set(Cell(mark, style: style), x: x + o.x, y: y + o.y)
+        }
+    }
+
+    private func drawPlaceholder(into grid: inout Grid, x: Int, y: Int, layout: Heatmap.Layout) {
+        let entry = entryWidth
+        let muted = Style(.muted)
+        for r in 0..<layout.visibleRows {
+            for c in 0..<layout.visibleColumns {
+                guard let o = offset(row: r, col: c, layout: layout) else { continue }
+                grid.put("?", x: x + o.x + entry - 1, y: y + o.y, style: muted)
+                if let k = heatmap.columnDivider, c == k, o.x > 0 {
+                    grid.put("│", x: x + o.x - 1, y: y + o.y, style: Style(.border))
+                }
+            }
+            if let k = heatmap.rowDivider, r + 1 == k, k < layout.visibleRows,
+               let o = offset(row: r, col: 0, layout: layout) {
+                let width = heatmap.bodyWidth(layout.mode, columns: layout.visibleColumns)
+                grid.put(String(repeating: "─", count: width), x: x, y: y + o.y + 1, style: Style(.border))
+            }
+        }
+        if layout.visibleColumns < heatmap.cols, let o = offset(row: 0, col: layout.visibleColumns - 1, layout: layout) {
+            grid.put("…+\(heatmap.cols - layout.visibleColumns)", x: x + o.x + entry, y: y, style: muted)
+        }
+    }
+}

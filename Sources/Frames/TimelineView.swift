@@ -1,0 +1,120 @@
+import Explorer
+import Lessons
+import TextGrid
+
+/// The unrolled network: one box per step, arrows between them (`──▶` forward, `◀──`
+/// backward). A box shows its input (`x h`, or `x —` when the step has none), its output
+/// and target (`ŷ e  y l`, `ŷ —`), and `L<t>` as a bar (backward: `‖da‖`). The current step
+/// has a double border. When the boxes do not fit, a window around the current step is
+/// shown with `…` at the cut ends. `lines` is 3 (roomy) or 2 (compact: lines are merged).
+struct TimelineView {
+    static let gap = 3
+    static let barWidth = 4
+
+    let timeline: Timeline
+    let digits: Int
+    let lines: Int
+
+    var height: Int { lines + 2 }
+
+    func contentLines(_ item: TimelineItem) -> [String] {
+        let input = item.hasInput ? (item.inputLabel.hasPrefix("x<") ? item.inputLabel : "x " + item.inputLabel) : "x —"
+        let output = item.hasOutput ? "ŷ " + (item.outputLabel ?? "?") : "ŷ —"
+        let target = item.hasTarget ? "y " + (item.targetLabel ?? "?") : ""
+        let bar = barText(item)
+        if lines >= 3 {
+            return [input, [output, target].filter { !$0.isEmpty }.joined(separator: "  "), bar]
+        }
+        if timeline.phase == .backward {  // ‖da‖ needs the room of a whole line
+            return [[input, output, target].filter { !$0.isEmpty }.joined(separator: " "), bar]
+        }
+        return [input + "  " + output, [target, bar].filter { !$0.isEmpty }.joined(separator: "  ")]
+    }
+
+    func barText(_ item: TimelineItem) -> String {
+        let format = { (v: Double) in NumberFormat.fixed(v, digits: digits) }
+        if timeline.phase == .backward {
+            guard let n = item.daNorm else { return "‖da‖ ?" }
+            let glyphs = Bar(value: n, max: timeline.maxDaNorm).glyphs(columns: Self.barWidth) ?? "?"
+            return "‖da‖ " + glyphs + " " + format(n)
+        }
+        guard item.hasTarget else { return "L —" }
+        guard let loss = item.loss else { return "L ?" }
+        let glyphs = Bar(value: loss, max: timeline.maxLoss).glyphs(columns: Self.barWidth) ?? "?"
+        return "L " + glyphs + " " + format(loss)
+    }
+
+    /// Inner width of every box: the widest content of the steps near the current one
+    /// (at most 16 each side, so a long sequence costs no more), between 8 and 16 columns.
+    var innerWidth: Int { innerWidth(timeline.items[near].map(contentLines)) }
+
+    /// The steps within 16 of the current one.
+    var near: Range<Int> {
+        let current = timeline.items.firstIndex { $0.isCurrent } ?? 0
+        return max(0, current - 16)..<min(timeline.items.count, current + 17)
+    }
+
+    func innerWidth(_ lines: [[String]]) -> Int {
+        let widest = lines.joined().map { DisplayWidth.of($0) }.max() ?? 8
+        return min(max(widest, 8), 16)
+    }
+
+    /// The steps shown in `width` columns: all of them, or a window around the current one.
+    func window(width: Int) -> Range<Int> { window(width: width, inner: innerWidth) }
+
+    func window(width: Int, inner: Int) -> Range<Int> {
+        let items = timeline.items
+        let step = inner + 2 + Self.gap
+        if items.count * step - Self.gap <= width { return 0..<items.count }
+        let n = max(1, (width - 4 + Self.gap) / step)
+        let current = items.firstIndex { $0.isCurrent } ?? 0
+        let start = max(0, min(current - n / 2, items.count - n))
+        return start..<min(items.count, start + n)
+    }
+
+    func draw(into grid: inout Grid, in rect: Rect) {
+        guard !rect.isEmpty, !timeline.items.isEmpty else { return }
+        let near = self.near
+        let lines = near.map { contentLines(timeline.items[$0]) }
+        let inner = innerWidth(lines)
+        let shown = window(width: rect.width, inner: inner)
+        let muted = Style(.muted)
+        var x = rect.x
+        if shown.lowerBound > 0 {
+            grid.put("…", x: x, y: rect.y + 2, style: muted, clip: rect)
+            x += 2
+        }
+        for i in shown {
+            let item = timeline.items[i]
+            let content = near.contains(i) ? lines[i - near.lowerBound] : contentLines(item)
+            drawBox(item, content: content, into: &grid, x: x, y: rect.y, inner: inner, clip: rect)
+            x += inner + 2
+            if i + 1 < shown.upperBound || shown.upperBound < timeline.items.count {
+                let arrow = timeline.phase == .forward ? "──▶" : "◀──"
+                grid.put(i + 1 < shown.upperBound ? arrow : " …", x: x, y: rect.y + 2,
+                         style: i + 1 < shown.upperBound ? Style(.accent) : muted, clip: rect)
+                x += Self.gap
+            }
+        }
+    }
+
+    private func drawBox(_ item: TimelineItem, content: [String], into grid: inout Grid, x: Int, y: Int, inner: Int,
+                         clip: Rect) {
+        let current = item.isCurrent
+        let style = current ? Style(.focus, attributes: [.bold]) : Style(.border)
+        let (h, v, corners) = current ? ("═", "║", ["╔", "╗", "╚", "╝"]) : ("─", "│", ["┌", "┐", "└", "┘"])
+        let title = "t=\(item.t)"
+        let top = corners[0] + h + title + String(repeating: h, count: max(0, inner - 1 - title.count)) + corners[1]
+        grid.put(top, x: x, y: y, style: style, clip: clip)
+        for row in 0..<lines {
+            grid.put(v, x: x, y: y + 1 + row, style: style, clip: clip)
+            grid.put(v, x: x + inner + 1, y: y + 1 + row, style: style, clip: clip)
+            let text = row < content.count ? TextFit.truncate(content[row], to: inner) : ""
+            let dim = text.contains { $0 == "—" || $0 == "?" }
+            let textStyle = dim ? Style(.muted) : current ? Style(.normal, attributes: [.bold]) : Style.plain
+            grid.put(text, x: x + 1, y: y + 1 + row, style: textStyle, clip: clip)
+        }
+        let bottom = corners[2] + String(repeating: h, count: inner) + corners[3]
+        grid.put(bottom, x: x, y: y + lines + 1, style: style, clip: clip)
+    }
+}
