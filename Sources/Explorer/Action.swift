@@ -24,6 +24,8 @@ public enum Action: Equatable, Hashable, Sendable {
     case moveUp, moveDown, moveLeft, moveRight
     /// Close the help box, or leave inspect mode.
     case escape
+    /// Scroll the panel down or up (when it is taller than the screen).
+    case scrollDown, scrollUp
     /// Colour scale per step instead of fixed over all steps, and back.
     case toggleScale
     /// Open or close the help box.

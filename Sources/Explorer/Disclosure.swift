@@ -8,7 +8,8 @@ import RNNCore
 /// Once revealed, a quantity stays revealed on later slides. A quantity also counts as
 /// revealed when its family is (`a` reveals `a<t-1>` and `a<0>`, `Wa` reveals `Waa` and
 /// `Wax`, `dWa` reveals `dWaa` and `dWax`, `da` reveals its two parts, `L<t>` reveals the
-/// running `L`), and `[a<t-1>; x<t>]` when both `a` and `x` are.
+/// running `L`), `[a<t-1>; x<t>]` when `x` and `a` (or `a<t-1>`) are, and a stacked
+/// matrix when both its blocks are (`Waa` and `Wax` reveal `Wa`; `dWaa` and `dWax`, `dWa`).
 ///
 /// Rule 2 (withhold): while the open slide's question is unanswered, its `focus` quantity
 /// and every quantity computed from it (see `Symbol.computedFrom`) are hidden, so the
@@ -36,7 +37,13 @@ extension ExplorerState {
         if withheld.contains(symbol) { return false }
         guard let set = revealedSet else { return true }
         if set.contains(symbol) { return true }
-        if symbol == .stacked { return set.contains(.a) && set.contains(.x) }
+        switch symbol {
+        case .stacked: return set.contains(.x) && (set.contains(.a) || set.contains(.aPrev))
+        case .Wa: return set.contains(.Waa) && set.contains(.Wax)
+        case .dWa: return set.contains(.dWaa) && set.contains(.dWax)
+        case .dWaStep: return set.contains(.dWaaStep) && set.contains(.dWaxStep)
+        default: break
+        }
         return symbol.family.map { set.contains($0) } ?? false
     }
 }

@@ -25,6 +25,11 @@ public struct ExplorerState: Sendable {
     /// The inspect cursor, nil outside inspect mode.
     public var inspect: InspectCursor?
     public var helpOpen = false
+    /// Lines the student scrolled the panel by (j/k), from where the screen places it
+    /// (at the inspect cursor or the slide's focus); the screen clamps it to the panel.
+    public var panelScroll = 0
+    static let scrollStep = 3
+    static let maxScroll = 999
     /// Colour each quantity by its own range at this step instead of its range over all steps.
     public var perStepScale = false
     public var playing = false

@@ -24,6 +24,8 @@ public struct Frame: Equatable, Sendable {
     public var status: String?
     /// Decimals for numbers on screen (the state's `NumberStyle.digits`).
     public var digits: Int = 2
+    /// Lines scrolled by the student from the panel's automatic position (clamped on screen).
+    public var panelScroll: Int = 0
 }
 
 public struct Header: Equatable, Sendable {
@@ -92,7 +94,7 @@ extension ExplorerState {
             lesson: lessonPane, footer: footer,
             help: helpOpen ? HelpBox(title: w.helpTitle, rows: KeyTable.help(language)) : nil,
             inspect: inspectedEntry.map { InspectBox(title: displayName($0), lines: explain($0)) },
-            status: status, digits: numbers.digits)
+            status: status, digits: numbers.digits, panelScroll: panelScroll)
     }
 
     var lessonPane: LessonPane? {

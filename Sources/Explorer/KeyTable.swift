@@ -16,7 +16,7 @@ public struct KeyAction: Equatable, Sendable {
 public struct KeyBinding: Equatable, Sendable {
     public enum ID: Equatable, Sendable {
         case next, previous, ends, passes, play, speed, nextSlide, previousSlide, answer
-        case inspect, panels, move, escape, scale, help, quit
+        case inspect, panels, move, scroll, escape, scale, help, quit
     }
     public let id: ID
     public let mode: KeyMode
@@ -65,6 +65,8 @@ public enum KeyTable {
         b(.move, .inspect, [(.up, .moveUp), (.down, .moveDown), (.left, .moveLeft), (.right, .moveRight),
                             (.char("k"), .moveUp), (.char("j"), .moveDown), (.char("h"), .moveLeft), (.char("l"), .moveRight)],
           "↑↓←→ hjkl", "move within the matrix", "在矩阵里移动"),
+        b(.scroll, .browse, [(.char("j"), .scrollDown), (.char("k"), .scrollUp)], nil,
+          "scroll the panel down / up", "面板向下 / 向上滚动"),
         b(.escape, .always, [(.escape, .escape)], nil, "close the box / leave inspect", "关闭窗口 / 退出查看"),
         b(.scale, .always, [(.char("s"), .toggleScale)], nil,
           "colour scale: all steps / this step", "颜色刻度：所有时间步 / 仅当前步"),

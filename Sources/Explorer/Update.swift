@@ -50,6 +50,8 @@ extension ExplorerState {
             perStepScale.toggle()
             status = perStepScale ? words.scalePerStep : words.scaleFixed
         case .toggleHelp: helpOpen.toggle()
+        case .scrollDown: panelScroll = min(panelScroll + Self.scrollStep, Self.maxScroll)
+        case .scrollUp: panelScroll = max(panelScroll - Self.scrollStep, -Self.maxScroll)
         case .quit: quit = true
         }
         if inspect != nil { keepInspectVisible() }

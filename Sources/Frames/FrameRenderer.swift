@@ -65,7 +65,7 @@ public enum FrameRenderer {
         TextFit.rule(&grid, label: "\(main.title)  t = \(main.t)", right: frame.legend.text,
                      x: rule.top.x, y: rule.top.y, width: rule.top.width)
         let body = Rect(x: rule.rest.x + 1, y: rule.rest.y, width: rule.rest.width - 2, height: rule.rest.height)
-        PanelView(panel: main, digits: frame.digits, depth: depth, compact: compact).draw(into: &grid, in: body)
+        PanelView(panel: main, digits: frame.digits, depth: depth, compact: compact, scroll: frame.panelScroll).draw(into: &grid, in: body)
 
         if let help = frame.help {
             HelpOverlay(help: help).draw(into: &grid, in: grid.bounds)

@@ -17,6 +17,8 @@ struct PanelView {
     /// Start compact (no `±range` lines); a panel that does not fit its rectangle drops
     /// the `±range` lines, then the blank lines between equations, before it scrolls.
     let compact: Bool
+    /// Lines the student scrolled by (j/k), added to the automatic position and clamped.
+    var scroll: Int = 0
 
     /// How densely equations are set: with `±range` lines, with a blank line between bands.
     struct Density: Equatable {
@@ -90,6 +92,9 @@ struct PanelView {
             let starts = rows.flatMap { row in row.layout.lines.map { row.y + $0.y } }
             top = a <= lowest ? a : starts.filter { $0 >= lowest && $0 <= a }.min() ?? a
         }
+        if height > rect.height && scroll != 0 {
+            top = max(0, min(top + scroll, height - (rect.height - 1)))
+        }
         var visible = min(height, rect.height - (top > 0 ? 1 : 0))
         if top + visible < height { visible -= 1 }
         // Only the rows that show are drawn (a heatmap formats all its numbers).
@@ -107,7 +112,7 @@ struct PanelView {
         blit(scratch, from: 0, count: visible, into: &grid, at: (rect.x, y))
         let below = height - top - visible
         if below > 0 {
-            grid.put("⋮ ↓ \(below)", x: rect.x, y: y + visible, style: muted, clip: rect)
+            grid.put("⋮ ↓ \(below)   j k", x: rect.x, y: y + visible, style: muted, clip: rect)
         }
     }
 

@@ -37,3 +37,86 @@ expect_not() {
     if screen | grep -qF -- "$1"; then fail "$2: '$1' still on screen"; screen | sed 's/^/    | /'; else pass; fi
 }
 alternate_on() { "${TMUX_CMD[@]}" display-message -p -t e2e '#{alternate_on}'; }
+
+LESSON=lessons/02-forward.yaml
+
+# 1. Open a lesson, step forward and backward, help, inspect, resize, quit.
+start 100 30 "$BIN $LESSON --lang en"
+expect "Forward propagation" "title"
+expect "forward t = 1 / 5" "header at the start"
+keys Right
+expect "forward t = 2 / 5" "→ steps forward"
+keys l l
+expect "forward t = 4 / 5" "l steps forward"
+keys Left
+expect "forward t = 3 / 5" "← steps back"
+keys b
+expect "backward t = 5 / 5" "b jumps to the backward pass"
+keys Right
+expect "backward t = 4 / 5" "→ steps backward in time"
+expect "dz<4>" "backward panel shows dz<t>"
+keys '?'
+expect "colour scale: all steps / this step" "? opens the help box"
+keys Escape
+expect_not "colour scale: all steps / this step" "Esc closes the help box"
+keys i
+expect "this step adds" "i opens the inspect box" || true
+keys Escape
+tmux_resize() { "${TMUX_CMD[@]}" resize-window -t e2e -x "$1" -y "$2"; sleep 0.4; }
+tmux_resize 60 20
+expect "terminal too small: need 80×24, have 60×20" "small terminal message"
+tmux_resize 100 30
+expect "backward t = 4 / 5" "back to the frame after resize"
+expect_not "terminal too small" "no garbage after resize"
+keys q
+expect "[exit 0]" "q quits with status 0"
+[ "$(alternate_on)" = "0" ] && pass || fail "terminal left on the alternate screen after q"
+
+# 2. Chinese.
+start 100 30 "$BIN $LESSON --lang zh"
+expect "前向传播" "Chinese title"
+keys q
+expect "[exit 0]" "q quits (zh)"
+
+# 3. The picker: unroll with no lesson, from the repository folder.
+start 100 30 "$BIN --lang en"
+expect "choose a lesson" "picker opens"
+expect "Notation" "picker lists lesson 01"
+keys Down Enter
+expect "Forward propagation" "Enter opens the selected lesson"
+keys q
+expect "choose a lesson" "q in a lesson goes back to the picker"
+keys q
+expect "[exit 0]" "q in the picker quits"
+
+# 4. Signals restore the terminal.
+start 100 30 "$BIN $LESSON"
+expect "forward t = 1 / 5" "started for Ctrl-C"
+keys C-c
+expect "[exit 130]" "Ctrl-C exits 130"
+[ "$(alternate_on)" = "0" ] && pass || fail "terminal left on the alternate screen after Ctrl-C"
+start 100 30 "$BIN $LESSON"
+expect "forward t = 1 / 5" "started for SIGTERM"
+pid=$(pgrep -f "^$BIN $LESSON\$" | head -n 1)
+[ -n "$pid" ] && kill -TERM "$pid"
+expect "[exit 143]" "SIGTERM exits 143"
+[ "$(alternate_on)" = "0" ] && pass || fail "terminal left on the alternate screen after SIGTERM"
+
+# 5. No terminal: a one-line error, exit 2, nothing written to the output file.
+"$BIN" "$LESSON" >"$OUT/out.txt" 2>"$OUT/err.txt" </dev/null; rc=$?
+[ "$rc" = 2 ] && pass || fail "no terminal: exit $rc, want 2"
+[ ! -s "$OUT/out.txt" ] && pass || fail "no terminal: something was written to stdout"
+[ "$(wc -l <"$OUT/err.txt")" = 1 ] && grep -q "unroll render" "$OUT/err.txt" && pass || fail "no terminal: want one line naming 'unroll render', got: $(cat "$OUT/err.txt")"
+start 100 30 "TERM=dumb $BIN $LESSON"
+expect "[exit 2]" "TERM=dumb exits 2"
+expect "cursor" "TERM=dumb names the cause"
+
+# 6. render: plain text has no escape byte; --color always has colour.
+"$BIN" render "$LESSON" --step 2 --width 100 --height 30 >"$OUT/plain.txt"
+if grep -q $'\x1b' "$OUT/plain.txt"; then fail "render plain text contains an escape byte"; else pass; fi
+grep -q "forward t = 2 / 5" "$OUT/plain.txt" && pass || fail "render shows the header"
+"$BIN" render "$LESSON" --step 2 --color always >"$OUT/ansi.txt"
+grep -q $'\x1b\[' "$OUT/ansi.txt" && pass || fail "render --color always has no escapes"
+
+echo "end-to-end: $passes passed, $failures failed"
+[ "$failures" -eq 0 ]

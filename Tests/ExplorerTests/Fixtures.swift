@@ -35,7 +35,7 @@ enum Fixtures {
         "\(s.position) slide=\(String(describing: s.slide)) focus=\(String(describing: s.focus)) "
             + "inspect=\(String(describing: s.inspect)) help=\(s.helpOpen) scale=\(s.perStepScale) "
             + "play=\(s.playing) speed=\(s.speedIndex) answers=\(s.answers.sorted { $0.key < $1.key }) "
-            + "status=\(String(describing: s.status)) quit=\(s.quit)"
+            + "scroll=\(s.panelScroll) status=\(String(describing: s.status)) quit=\(s.quit)"
     }
 }
 

@@ -79,3 +79,21 @@ import Testing
         #expect(draw(marked, width: 20) == ["•a 3", "• 0.41", "░-0.20", "▸ 0.90"])
     }
 }
+
+/// j/k scroll the panel: the window moves, the markers say how far, and it stops at the ends.
+@Suite struct PanelScrollTests {
+    @Test func scrollingMovesTheWindowAndClamps() throws {
+        let state = ExplorerState(lesson: try FrameFixtures.lesson("big"))
+        let size = Size(width: 80, height: 24)
+        let top = FrameRenderer.render(state.frame(), size: size, depth: .none).plainText()
+        #expect(!top.contains { $0.contains("⋮ ↑") })
+        #expect(top.contains { $0.contains("⋮ ↓") && $0.contains("j k") })
+        let down = FrameRenderer.render(state.after(.scrollDown).frame(), size: size, depth: .none).plainText()
+        #expect(down.contains { $0.hasPrefix(" ⋮ ↑ 3") })
+        var far = state
+        for _ in 0..<100 { far.update(.scrollDown) }
+        let bottom = FrameRenderer.render(far.frame(), size: size, depth: .none).plainText()
+        #expect(!bottom.contains { $0.contains("⋮ ↓") })
+        #expect(bottom.contains { $0.contains("⋮ ↑") })
+    }
+}

@@ -40,10 +40,7 @@ import Testing
     /// A lesson of shipped size (n_a = 16, vocab of 29, T = 25): heatmaps shrink to blocks and
     /// are cut, the timeline shows a window.
     @Test func bigLessonSnapshots() throws {
-        guard case .success(let lesson) = LessonLoader.load(text: PerformanceTests.yaml, path: "big.yaml") else {
-            Issue.record("the big lesson does not load")
-            return
-        }
+        let lesson = try FrameFixtures.lesson("big")
         let state = ExplorerState(lesson: lesson).after(.nextStep, .nextStep)
         for (name, s) in [("big-forward-t3", state), ("big-backward-t25", state.after(.startBackward))] {
             for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
