@@ -5,8 +5,8 @@ set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-SOCK="unroll-e2e-$$"
-TMUX_CMD=(tmux -L "$SOCK" -f /dev/null)
+RUN=0
+TMUX_CMD=(tmux -L "unroll-e2e-$$-$RUN" -f /dev/null)
 OUT=$(mktemp -d)
 failures=0
 passes=0
@@ -19,7 +19,10 @@ pass() { passes=$((passes + 1)); }
 start() {
     local w=$1 h=$2; shift 2
     "${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
-    "${TMUX_CMD[@]}" new-session -d -x "$w" -y "$h" -s e2e "sh -c '$*; echo \"[exit \$?]\"; sleep 30'"
+    RUN=$((RUN + 1))   # a fresh server (socket) for each run: no race with the last one's exit
+    TMUX_CMD=(tmux -L "unroll-e2e-$$-$RUN" -f /dev/null)
+    # the shell traps INT (so Ctrl-C reaches only the program) and reports its exit status
+    "${TMUX_CMD[@]}" new-session -d -x "$w" -y "$h" -s e2e "sh -c 'trap true INT; $*; echo \"[exit \$?]\"; sleep 30'"
     "${TMUX_CMD[@]}" set-option -t e2e remain-on-exit on >/dev/null
 }
 keys() { "${TMUX_CMD[@]}" send-keys -t e2e "$@"; sleep 0.3; }
@@ -60,13 +63,21 @@ expect "colour scale: all steps / this step" "? opens the help box"
 keys Escape
 expect_not "colour scale: all steps / this step" "Esc closes the help box"
 keys i
-expect "this step adds" "i opens the inspect box" || true
+expect "nothing to inspect here yet" "i says why when every panel is still hidden"
+keys n n n
+expect "slide 4 / 7" "n moves through the slides"
+expect "forward t = 1 / 5" "a slide moves the explorer to its step"
+keys i
+expect "ŷ<1>[0] = sigmoid(zy<1>[0])" "i opens the inspect box on the slide's focus"
+expect "= 0.77" "the inspect box shows the numbers"
 keys Escape
+expect_not "sigmoid(zy<1>[0])" "Esc leaves inspect"
+keys b
 tmux_resize() { "${TMUX_CMD[@]}" resize-window -t e2e -x "$1" -y "$2"; sleep 0.4; }
 tmux_resize 60 20
 expect "terminal too small: need 80×24, have 60×20" "small terminal message"
 tmux_resize 100 30
-expect "backward t = 4 / 5" "back to the frame after resize"
+expect "backward t = 5 / 5" "back to the frame after resize"
 expect_not "terminal too small" "no garbage after resize"
 keys q
 expect "[exit 0]" "q quits with status 0"
