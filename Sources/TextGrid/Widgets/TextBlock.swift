@@ -47,6 +47,9 @@ public struct TextBlock: Widget, Sendable {
         case word([Character], width: Int)
     }
 
+    /// Wide punctuation that must not begin a line (it joins the glyph or word before it).
+    static let noLineStart: Set<Character> = ["。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "》", "〉", "】", "”", "’", "…", "．"]
+
     private static func tokens(_ paragraph: Substring) -> [Token] {
         var result: [Token] = []
         var word: [Character] = []
@@ -65,6 +68,15 @@ public struct TextBlock: Widget, Sendable {
                     result[result.count - 1] = .spaces(n + 1)
                 } else {
                     result.append(.spaces(1))
+                }
+            } else if w == 2 && Self.noLineStart.contains(character) {
+                // closing punctuation stays with what it closes: never at the start of a line
+                if !word.isEmpty {
+                    word.append(character); wordWidth += 2; endWord()
+                } else if case .word(let previous, let pw)? = result.last {
+                    result[result.count - 1] = .word(previous + [character], width: pw + 2)
+                } else {
+                    result.append(.word([character], width: 2))
                 }
             } else if w == 2 {
                 endWord()
