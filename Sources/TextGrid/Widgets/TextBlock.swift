@@ -50,6 +50,9 @@ public struct TextBlock: Widget, Sendable {
     /// Wide punctuation that must not begin a line (it joins the glyph or word before it).
     static let noLineStart: Set<Character> = ["。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "》", "〉", "】", "”", "’", "…", "．"]
 
+    /// Narrow closing marks that stay with the word or glyph right before them.
+    static let narrowClosing: Set<Character> = ["”", "’", ")", "]", "}", ".", ",", ";", ":", "!", "?"]
+
     private static func tokens(_ paragraph: Substring) -> [Token] {
         var result: [Token] = []
         var word: [Character] = []
@@ -82,6 +85,12 @@ public struct TextBlock: Widget, Sendable {
                 endWord()
                 result.append(.word([character], width: 2))
             } else if w == 1 {
+                // a closing mark right after a word or wide glyph (no space) stays with it
+                if word.isEmpty, Self.narrowClosing.contains(character), case .word(let previous, let pw)? = result.last {
+                    result.removeLast()
+                    word = previous
+                    wordWidth = pw
+                }
                 word.append(character)
                 wordWidth += 1
             }  // zero-width graphemes are dropped (Swift already joins marks to their base)
