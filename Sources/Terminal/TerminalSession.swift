@@ -39,6 +39,9 @@ public final class TerminalSession {
     /// When true (the default), SIGINT / SIGTERM make `nextKey` close the session and exit
     /// with 128 + signal. When false, `nextKey` returns `.interrupted(signal:)` instead.
     public var exitOnSignal = true
+    /// The last grid drawn and the screen size it was drawn at, to skip unchanged cells.
+    private var shown: Grid?
+    private var shownSize = Size.zero
 
     private var screen: OpaquePointer?
     private var pairs: ColorPairs
@@ -112,21 +115,27 @@ public final class TerminalSession {
     public var size: Size { Size(width: Int(unroll_cols()), height: Int(unroll_lines())) }
 
     /// Shows `grid` (top-left aligned, clipped to the screen; uncovered cells are blank).
-    /// ncurses sends only the cells that changed since the last draw; the screen is
-    /// cleared only after a resize.
+    /// Only the cells that differ from the last grid drawn are handed to ncurses, and
+    /// ncurses sends only what changed on screen; the screen is cleared only after a resize.
     public func draw(_ grid: Grid) {
         guard screen != nil, let window = unroll_stdscr() else { return }
+        let lines = Int(unroll_lines())
+        let columns = Int(unroll_cols())
         if needsClear {
             wclear(window)
             needsClear = false
+            shown = nil
         }
-        let lines = Int(unroll_lines())
-        let columns = Int(unroll_cols())
+        let previous = shown.flatMap { $0.width == grid.width && $0.height == grid.height && shownSize == Size(width: columns, height: lines) ? $0 : nil }
         var cc = cchar_t()
         for y in 0..<lines {
             var x = 0
             while x < columns {
                 var cell = grid[x, y]
+                if let previous, previous[x, y] == cell {
+                    x += max(1, cell.width)
+                    continue
+                }
                 if x >= grid.width || y >= grid.height || cell.isContinuation { cell = .blank }
                 if cell.width == 2 && x + 1 >= columns { cell = .blank(cell.style) }
                 put(cell, x: x, y: y, into: &cc, window: window)
@@ -135,6 +144,8 @@ public final class TerminalSession {
         }
         wnoutrefresh(window)
         doupdate()
+        shown = grid
+        shownSize = Size(width: columns, height: lines)
     }
 
     /// Waits up to `timeoutMs` (negative: forever, 0: just poll) for a key.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lessons
 import RNNCore
 
 struct Bench: ParsableCommand {
@@ -16,15 +17,24 @@ struct Bench: ParsableCommand {
     @Option(help: "Vocabulary size n_x = n_y (2…1024).") var vocab = 27
     @Option(help: "Sequence length T (1…10000).") var length = 25
     @Option(help: "Timed runs; the median is reported (1…100).") var runs = 7
+    @Flag(help: "Instead: time building and drawing each step's frame of every shipped lesson, and count the bytes sent to the terminal.")
+    var render = false
+    @Option(help: "With --render: the lessons folder (default as for the picker).") var lessons: String?
+    @Option(help: "With --render: terminal width (80…1000).") var width = 120
+    @Option(help: "With --render: terminal height (24…1000).") var height = 40
 
     func validate() throws {
         guard (1...Limits.maxSize).contains(hidden) else { throw ValidationError("--hidden must be 1…\(Limits.maxSize), got \(hidden)") }
         guard (2...Limits.maxSize).contains(vocab) else { throw ValidationError("--vocab must be 2…\(Limits.maxSize), got \(vocab)") }
         guard (1...Limits.maxSteps).contains(length) else { throw ValidationError("--length must be 1…\(Limits.maxSteps), got \(length)") }
         guard (1...100).contains(runs) else { throw ValidationError("--runs must be 1…100, got \(runs)") }
+        guard (80...1000).contains(width), (24...1000).contains(height) else {
+            throw ValidationError("--width and --height must be at least 80×24 (and at most 1000), got \(width)×\(height)")
+        }
     }
 
     func run() throws {
+        if render { return try runRender() }
         let (rnn, episode) = Self.characterTask(hidden: hidden, vocab: vocab, length: length, seed: 42)
         var ws = Workspace(shape: rnn.shape, episode: episode)
         // Repeat each timed run until it lasts about 50 ms, so the clock's resolution does not matter.
@@ -51,6 +61,35 @@ struct Bench: ParsableCommand {
         print(String(format: "forward alone: %.3f µs per time step (one run)", forwardOnly))
         print(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
         print(String(format: "forward+bptt µs/step: %.3f", median))
+    }
+
+    private func runRender() throws {
+        guard let dir = lessonDirectory(lessons) else {
+            writeStderr("unroll bench: no lessons folder found; give --lessons DIR\n")
+            throw ExitCode(1)
+        }
+        let paths = (try? LessonLoader.discover(directory: dir).get()) ?? []
+        let loaded = paths.compactMap { try? LessonLoader.load(path: $0).get() }
+        guard !loaded.isEmpty else {
+            writeStderr("unroll bench: no lesson in \(dir) loads; run unroll check \(dir)/*.yaml\n")
+            throw ExitCode(1)
+        }
+        let f: RenderBench.Figures
+        do { f = try RenderBench.run(lessons: loaded, size: .init(width: width, height: height)) } catch let e as BenchError {
+            writeStderr("unroll bench: \(e.message)\n")
+            throw ExitCode(1)
+        }
+        func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] * 1e3 }
+        func worst(_ v: [Double]) -> Double { (v.max() ?? 0) * 1e3 }
+        print("setting: \(loaded.count) lessons from \(dir), every step of the story, \(width)×\(height), 256 colours")
+        print(String(format: "build a frame (update + view model + layout): median %.3f ms, max %.3f ms", median(f.buildSeconds), worst(f.buildSeconds)))
+        print(String(format: "draw a frame (ncurses, to a pseudo-terminal): median %.3f ms, max %.3f ms", median(f.drawSeconds), worst(f.drawSeconds)))
+        print("bytes to the terminal: first frame \(f.firstFrameBytes), then \(f.steps > 0 ? f.bytes / f.steps : 0) per step on average (\(f.steps) steps)")
+        if let peak = RenderBench.peakResidentBytes() {
+            print(String(format: "peak resident memory of this process: %.1f MB", Double(peak) / 1e6))
+        }
+        let perFrame = f.buildSeconds.indices.map { f.buildSeconds[$0] + f.drawSeconds[$0] }
+        print(String(format: "render ms/frame: %.3f", median(perFrame)))
     }
 
     /// A one-hot character task like the minimal numpy character RNN's: inputs are characters
