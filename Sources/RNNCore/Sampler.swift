@@ -33,8 +33,9 @@ public struct GenerationStep: Equatable, Sendable {
 ///
 /// Randomness is SplitMix64(seed); a draw u = nextUnit() picks the first token whose
 /// cumulative probability exceeds u. Temperature divides the logits; ≤ 1e-6 means argmax
-/// (the first largest entry), which draws nothing from the generator.
-public struct Sampler: IteratorProtocol, Sequence, Sendable {
+/// (the first largest entry), which draws nothing from the generator. The random stream goes
+/// on from one sequence to the next (`generate`, `restart`), so n sequences differ.
+public struct Sampler: IteratorProtocol, Sendable {
     public let rnn: RNN
     public let prefix: [Int]
     public let endToken: Int?
@@ -73,6 +74,14 @@ public struct Sampler: IteratorProtocol, Sequence, Sendable {
         t = 0
         sampledCount = 0
         done = false
+    }
+
+    /// One whole sequence from a<0> and the prefix (`restart`, then `next` until the last step).
+    public mutating func generate() -> [GenerationStep] {
+        restart()
+        var steps: [GenerationStep] = []
+        while let s = next() { steps.append(s) }
+        return steps
     }
 
     /// The next step, or nil after the last one.

@@ -9,6 +9,8 @@ struct Bench: ParsableCommand {
         Without --render: forward + BPTT on a one-hot character sequence at n_a = --hidden,
         n_x = n_y = --vocab and T = --length, repeated; the last line is
         `forward+bptt µs/step: X`, the median over --runs runs, in microseconds per time step.
+        With --train: whole training steps (forward + BPTT + clip ±5 + Adagrad update, lr 0.1) on
+        the same task; the last line is `train µs/step: X`, also per time step.
         """
     )
 
@@ -16,6 +18,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Vocabulary size n_x = n_y (2…1024).") var vocab = 27
     @Option(help: "Sequence length T (1…10000).") var length = 25
     @Option(help: "Timed runs; the median is reported (1…100).") var runs = 7
+    @Flag(help: "Time training steps (forward + BPTT + clip + Adagrad) instead of forward + BPTT.") var train = false
 
     func validate() throws {
         guard (1...Limits.maxSize).contains(hidden) else { throw ValidationError("--hidden must be 1…\(Limits.maxSize), got \(hidden)") }
@@ -25,6 +28,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
+        if train { return runTrain() }
         let (rnn, episode) = Self.characterTask(hidden: hidden, vocab: vocab, length: length, seed: 42)
         var ws = Workspace(shape: rnn.shape, episode: episode)
         // Repeat each timed run until it lasts about 50 ms, so the clock's resolution does not matter.

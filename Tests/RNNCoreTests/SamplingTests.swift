@@ -8,10 +8,7 @@ import RNNCore
     }
 
     func tokens(_ s: inout Sampler, n: Int) -> [[Int]] {
-        (0..<n).map { _ in
-            s.restart()
-            return Array(s).filter(\.sampled).map(\.token)
-        }
+        (0..<n).map { _ in s.generate().filter(\.sampled).map(\.token) }
     }
 
     @Test func aFixedSeedGivesTheSameSequences() {
@@ -22,11 +19,12 @@ import RNNCore
         var c = Sampler(rnn: model(), prefix: [3], endToken: 3, maxLength: 20, temperature: 1, seed: 6)
         #expect(tokens(&c, n: 8) != x)
         #expect(x.allSatisfy { $0.count <= 20 && ($0.last == 3 || $0.count == 20) })
+        #expect(Set(x).count > 1, "successive sequences go on with the random stream")
     }
 
     @Test func temperatureZeroIsTheArgmaxAndEachTokenIsFedBack() {
-        let s = Sampler(rnn: model(), prefix: [0, 1], endToken: nil, maxLength: 10, temperature: 0, seed: 1)
-        let steps = Array(s)
+        var s = Sampler(rnn: model(), prefix: [0, 1], endToken: nil, maxLength: 10, temperature: 0, seed: 1)
+        let steps = s.generate()
         #expect(steps.count == 11 && steps.last?.isLast == true)
         #expect(!steps[0].sampled && steps[0].token == 1)
         for (i, step) in steps.enumerated() {
@@ -37,13 +35,15 @@ import RNNCore
             }
             if i + 1 < steps.count { #expect(steps[i + 1].x == step.nextX) }
         }
-        let cold = Array(Sampler(rnn: model(), prefix: [0, 1], endToken: nil, maxLength: 10, temperature: 1e-9, seed: 99))
+        var c = Sampler(rnn: model(), prefix: [0, 1], endToken: nil, maxLength: 10, temperature: 1e-9, seed: 99)
+        let cold = c.generate()
         #expect(cold.map(\.token) == steps.map(\.token))
     }
 
     @Test func theFirstStepMatchesTheEngine() throws {
         let rnn = model()
-        let step = try #require(Array(Sampler(rnn: rnn, prefix: [2], endToken: nil, maxLength: 1, temperature: 1, seed: 0)).first)
+        var s = Sampler(rnn: rnn, prefix: [2], endToken: nil, maxLength: 1, temperature: 1, seed: 0)
+        let step = try #require(s.generate().first)
         let episode = try Episode(architecture: .oneToOne, nx: 4, inputs: [[0, 0, 1, 0]], targets: nil, outputs: 1)
         let trace = Trace(rnn: rnn, episode: episode)
         #expect(step.a == trace.vector(.a, 1) && step.yHat == trace.vector(.yHat, 1))
