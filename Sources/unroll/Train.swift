@@ -80,7 +80,7 @@ struct Train: ParsableCommand {
     /// The new lesson's text, checked: it loads and holds exactly the trained weights.
     func trainedText(_ original: String, _ lesson: Lesson, _ trainer: Trainer, before: Double, after: Double) throws -> String {
         let command = commandLine(trainer.config)
-        let notes = (lesson.notes.map { $0 + ". " } ?? "")
+        let notes = (lesson.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
             + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
         // A texts file stays a file name only when the new lesson sits beside it.
         let sameFolder = (lesson.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
