@@ -32,11 +32,14 @@ struct TimelineView {
     }
 
     func barText(_ item: TimelineItem) -> String {
-        let format = { (v: Double) in NumberFormat.fixed(v, digits: digits) }
+        let format = { (v: Double) in NumberFormat.readable(v, digits: digits) }
         if timeline.phase == .backward {
             guard let n = item.daNorm else { return "‖da‖ ?" }
-            let glyphs = Bar(value: n, max: timeline.maxDaNorm).glyphs(columns: Self.barWidth) ?? "?"
-            return "‖da‖ " + glyphs + " " + format(n)
+            let number = format(n)
+            // a long number (2.3e-11) takes half the bar, so the box keeps its width
+            let columns = number.count > 5 ? Self.barWidth / 2 : Self.barWidth
+            let glyphs = Bar(value: n, max: timeline.maxDaNorm).glyphs(columns: columns) ?? "?"
+            return "‖da‖ " + glyphs + " " + number
         }
         guard item.hasTarget else { return "L —" }
         guard let loss = item.loss else { return "L ?" }

@@ -86,6 +86,8 @@ public struct Lesson: Sendable {
     public var episode: Episode
     /// The characters of a character-level lesson (`vocab`), in one-hot order.
     public var vocab: [Character]?
+    /// A character model's training set (`sequence.texts`), if the lesson has one.
+    public var texts: TrainingTexts?
     public var script: [Slide]
 
     public init(path: String, title: LocalizedText, notes: String? = nil, summary: LocalizedText? = nil,

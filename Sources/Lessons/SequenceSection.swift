@@ -4,7 +4,7 @@ import Yams
 /// The `sequence:` section: input vectors (or text over a vocabulary), optional targets,
 /// step labels, and the number of output steps when there are no targets.
 extension NodeReader {
-    static let sequenceKeys = ["x", "y", "labels", "target_labels", "vocab", "text", "length"]
+    static let sequenceKeys = ["x", "y", "labels", "target_labels", "vocab", "text", "texts", "length"]
 
     struct SequenceData {
         var inputs: [[Double]] = []
@@ -12,20 +12,26 @@ extension NodeReader {
         var inputLabels: [String]?
         var targetLabels: [String]?
         var vocab: [Character]?
+        var texts: TrainingTexts?
     }
 
     /// The whole `sequence:` section as an episode (nil when the model or the sequence is wrong;
     /// every problem found is reported either way).
-    func readSequence(_ node: Node, shape: Shape?, architecture: Architecture?) -> (Episode, [Character]?)? {
+    func readSequence(_ node: Node, shape: Shape?, architecture: Architecture?) -> (Episode, [Character]?, TrainingTexts?)? {
         guard let f = fields(node, of: "sequence", known: Self.sequenceKeys) else { return nil }
-        let data: SequenceData?
-        if f["text"] != nil || f["vocab"] != nil {
+        var data: SequenceData?
+        if f["text"] != nil || f["vocab"] != nil || f["texts"] != nil {
             for key in ["x", "y"] where f[key] != nil {
                 error(key == "x" ? "x and text are exclusive: x<t> comes from text (one-hot of each character)"
                                  : "y and text are exclusive: y<t> comes from text (one-hot of the next character)",
                       at: f.keyNode(key) ?? node)
             }
             data = readText(f, shape: shape, architecture: architecture)
+            if let t = f["texts"] {
+                let texts = readTexts(t, codec: data?.vocab.flatMap(CharacterCodec.init(vocab:)), architecture: architecture)
+                if texts == nil { data = nil }
+                data?.texts = texts
+            }
         } else {
             data = readVectors(f, shape: shape)
         }
@@ -56,7 +62,7 @@ extension NodeReader {
                                       targets: data.targets, outputs: length)
             place(data.inputLabels, on: episode.layout.hasInput, into: &episode.inputLabels)
             place(data.targetLabels, on: episode.layout.hasOutput, into: &episode.targetLabels)
-            return (episode, data.vocab)
+            return (episode, data.vocab, data.texts)
         } catch {
             let at = f["y"] ?? f["text"] ?? f["x"] ?? node
             self.error("architecture: \(error.message)", at: at)

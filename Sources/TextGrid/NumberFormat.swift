@@ -22,4 +22,20 @@ public enum NumberFormat {
         }
         return text
     }
+
+    /// Like `fixed`, but a non-zero value too small to show at `digits` decimals is written
+    /// with two significant digits and a power of ten (`2.1e-11`), so a tiny value never
+    /// reads as zero: for norms and losses that shrink by orders of magnitude.
+    public static func readable(_ value: Double, digits: Int = 2) -> String {
+        let d = min(max(digits, 0), 9)
+        var threshold = 0.5
+        for _ in 0..<d { threshold /= 10 }
+        guard value.isFinite, value != 0, abs(value) < threshold else { return fixed(value, digits: d) }
+        var mantissa = abs(value)
+        var exponent = 0
+        while mantissa < 1 { mantissa *= 10; exponent -= 1 }
+        var tenths = Int((mantissa * 10).rounded())
+        if tenths >= 100 { tenths = 10; exponent += 1 }
+        return (value < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)e\(exponent)"
+    }
 }

@@ -10,6 +10,8 @@ struct Bench: ParsableCommand {
         Without --render: forward + BPTT on a one-hot character sequence at n_a = --hidden,
         n_x = n_y = --vocab and T = --length, repeated; the last line is
         `forward+bptt µs/step: X`, the median over --runs runs, in microseconds per time step.
+        With --train: whole training steps (forward + BPTT + clip ±5 + Adagrad update, lr 0.1) on
+        the same task; the last line is `train µs/step: X`, also per time step.
         """
     )
 
@@ -22,6 +24,7 @@ struct Bench: ParsableCommand {
     @Option(help: "With --render: the lessons folder (default as for the picker).") var lessons: String?
     @Option(help: "With --render: terminal width (80…1000).") var width = 120
     @Option(help: "With --render: terminal height (24…1000).") var height = 40
+    @Flag(help: "Time training steps (forward + BPTT + clip + Adagrad) instead of forward + BPTT.") var train = false
 
     func validate() throws {
         guard (1...Limits.maxSize).contains(hidden) else { throw ValidationError("--hidden must be 1…\(Limits.maxSize), got \(hidden)") }
@@ -35,6 +38,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if render { return try runRender() }
+        if train { return runTrain() }
         let (rnn, episode) = Self.characterTask(hidden: hidden, vocab: vocab, length: length, seed: 42)
         var ws = Workspace(shape: rnn.shape, episode: episode)
         // Repeat each timed run until it lasts about 50 ms, so the clock's resolution does not matter.

@@ -47,3 +47,17 @@ import Testing
         #expect(NumberFormat.fixed(1e20) == "1e+20")
     }
 }
+
+@Suite struct ReadableNumberTests {
+    @Test func tinyValuesKeepTheirMagnitude() {
+        #expect(NumberFormat.readable(2.14e-11) == "2.1e-11")
+        #expect(NumberFormat.readable(-0.004) == "-4.0e-3")
+        #expect(NumberFormat.readable(0.00996) == "0.01")
+        #expect(NumberFormat.readable(0.004996) == "5.0e-3")
+        #expect(NumberFormat.readable(0.005) == "0.01")
+        #expect(NumberFormat.readable(0) == "0.00")
+        #expect(NumberFormat.readable(1.234) == "1.23")
+        #expect(NumberFormat.readable(.nan) == "NaN")
+        #expect(NumberFormat.readable(0.0004, digits: 3) == "4.0e-4")
+    }
+}

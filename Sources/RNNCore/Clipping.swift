@@ -1,0 +1,71 @@
+/// How the gradients of the shared weights are clipped before an update.
+public enum Clipping: Equatable, Sendable {
+    /// No clipping.
+    case none
+    /// Every entry of dWa, dWya, dba, dby to [−c, c], as the course's `clip(gradients, maxValue)`
+    /// (`np.clip(g, -c, c)`) and min-char-rnn do. The direction of the gradient may change.
+    case elementwise(Double)
+    /// g ← g · c / ‖g‖ when ‖g‖ > c, where ‖g‖ is the Euclidean norm of dWa, dWya, dba and dby
+    /// taken together: the direction is kept, only the length is capped.
+    case globalNorm(Double)
+
+    /// g ← clip(g)   for the buffers `parts` (any lengths); returns ‖g‖ before clipping.
+    @discardableResult
+    public func apply(_ parts: inout [[Double]]) -> Double {
+        var sq = 0.0
+        for p in parts { for v in p { sq += v * v } }
+        let norm = sq.squareRoot()
+        switch self {
+        case .none: break
+        case .elementwise(let c):
+            for k in parts.indices { Self.clamp(&parts[k], c) }
+        case .globalNorm(let c):
+            guard norm > c, norm.isFinite else { break }
+            let s = c / norm
+            for k in parts.indices { for i in parts[k].indices { parts[k][i] *= s } }
+        }
+        return norm
+    }
+
+    /// g_i ← min(max(g_i, −c), c)   (any length); NaN stays NaN.
+    static func clamp(_ g: inout [Double], _ c: Double) {
+        g.withUnsafeMutableBufferPointer { g in
+            for i in 0..<g.count { g[i] = g[i] > c ? c : (g[i] < -c ? -c : g[i]) }
+        }
+    }
+
+    /// s ← s · f   (any length)
+    static func scale(_ g: inout [Double], _ f: Double) {
+        g.withUnsafeMutableBufferPointer { g in for i in 0..<g.count { g[i] *= f } }
+    }
+
+    /// Σ g_i²   (any length)
+    static func sumOfSquares(_ g: [Double]) -> Double {
+        g.withUnsafeBufferPointer { g in
+            var s = 0.0
+            for i in 0..<g.count { s += g[i] * g[i] }
+            return s
+        }
+    }
+}
+
+extension Workspace {
+    /// Clips dWa, dWya, dba, dby in place after `backward`; returns ‖g‖ over all four before
+    /// clipping (the Euclidean norm, as `Clipping.globalNorm` measures it).
+    @discardableResult
+    public mutating func clipGradients(_ clipping: Clipping) -> Double {
+        let sq = Clipping.sumOfSquares(dWa) + Clipping.sumOfSquares(dWya)
+            + Clipping.sumOfSquares(dba) + Clipping.sumOfSquares(dby)
+        let norm = sq.squareRoot()
+        switch clipping {
+        case .none: break
+        case .elementwise(let c):
+            Clipping.clamp(&dWa, c); Clipping.clamp(&dWya, c); Clipping.clamp(&dba, c); Clipping.clamp(&dby, c)
+        case .globalNorm(let c):
+            guard norm > c, norm.isFinite else { break }
+            let s = c / norm
+            Clipping.scale(&dWa, s); Clipping.scale(&dWya, s); Clipping.scale(&dba, s); Clipping.scale(&dby, s)
+        }
+        return norm
+    }
+}

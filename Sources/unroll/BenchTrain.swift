@@ -1,0 +1,33 @@
+import Foundation
+import RNNCore
+
+extension Bench {
+    /// `unroll bench --train`: the min-char-rnn setting by default (n_a = 100, vocabulary 27,
+    /// T = 25, Adagrad lr 0.1, clip ±5), timed as whole training steps.
+    func runTrain() {
+        let (rnn, episode) = Self.characterTask(hidden: hidden, vocab: vocab, length: length, seed: 42)
+        let config = TrainingConfig(optimizer: .adagrad, learningRate: 0.1, clipping: .elementwise(5), order: .inOrder)
+        var trainer = Trainer(rnn: rnn, episodes: [episode], config: config)
+        var steps = 1
+        while true {
+            var probe = trainer
+            if Self.seconds({ probe.train(steps: steps) }) > 0.05 || steps > 1 << 24 { break }
+            steps *= 2
+        }
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            var t = trainer
+            let s = Self.seconds { t.train(steps: steps) }
+            samples.append(s / Double(steps * length) * 1e6)
+        }
+        trainer.train(steps: steps)
+        samples.sort()
+        let median = samples[samples.count / 2]
+        let first = trainer.lossHistory.first ?? .nan, last = trainer.lossHistory.last ?? .nan
+        print("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), tanh, softmax; Adagrad lr 0.1, clip ±5")
+        print(String(format: "runs: %d × %d training steps; loss %.4f → %.4f (one run)", runs, steps, first, last))
+        print(String(format: "%.1f training steps per second", 1e6 / (median * Double(length))))
+        print(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
+        print(String(format: "train µs/step: %.3f", median))
+    }
+}
