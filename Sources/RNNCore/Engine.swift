@@ -30,6 +30,9 @@ public struct Workspace: Sendable {
     public var dba: [Double]    // n_a
     public var dby: [Double]    // n_y
     public var da0: [Double]    // n_a
+    // scratch: Waaᵀ and Wyaᵀ, row-major
+    private var WaaT: [Double]  // n_a × n_a
+    private var WyaT: [Double]  // n_a × n_y
 
     public init(shape: Shape, episode: Episode) {
         let T = episode.T, nx = shape.nx, na = shape.na, ny = shape.ny
@@ -50,6 +53,8 @@ public struct Workspace: Sendable {
         dba = Array(repeating: 0, count: na)
         dby = Array(repeating: 0, count: ny)
         da0 = Array(repeating: 0, count: na)
+        WaaT = Array(repeating: 0, count: na * na)
+        WyaT = Array(repeating: 0, count: na * ny)
     }
 
     /// Forward over t = 1…T; returns L = Σ_t L<t> over the steps with a target.
@@ -100,14 +105,18 @@ public struct Workspace: Sendable {
     }
 
     /// Backpropagation through time, t = T…1, after `forward`. Fills dy, da, dz, daPrev per
-    /// step and the sums dWa, dWya, dba, dby, da0. `afterStep(t, sums)` is called after the
-    /// contributions of step t (0-based) have been added, so running sums can be kept.
-    public mutating func backward(_ p: Params, afterStep: ((Int, RunningSums) -> Void)? = nil) {
+    /// step, then the gradients of the shared weights, each the sum over the steps of that
+    /// step's contribution: dWa = Σ_t dz<t>·[a<t-1>; x<t>]ᵀ, dba = Σ_t dz<t>,
+    /// dWya = Σ_t dy<t>·a<t>ᵀ, dby = Σ_t dy<t>; and da0 = ∂L/∂a<0>.
+    public mutating func backward(_ p: Params) {
         let nx = shape.nx, na = shape.na, ny = shape.ny, ld = na + nx, g1 = shape.g1, T = T
         let hasInput = hasInput, xs = xs, ys = ys
+        // Waaᵀ and Wyaᵀ row by row, so the products below are contiguous dot products
+        for i in 0..<na { for j in 0..<na { WaaT[j * na + i] = p.Wa.values[i * ld + j] } }
+        for i in 0..<ny { for j in 0..<na { WyaT[j * ny + i] = p.Wya.values[i * na + j] } }
         var daNext = [Double](repeating: 0, count: na)   // ∂L/∂a<t> from the future (step t+1)
-        p.Wa.values.withUnsafeBufferPointer { Wa in
-        p.Wya.values.withUnsafeBufferPointer { Wya in
+        WaaT.withUnsafeBufferPointer { WaaT in
+        WyaT.withUnsafeBufferPointer { WyaT in
         p.a0.withUnsafeBufferPointer { a0 in
         a.withUnsafeBufferPointer { a in
         yHat.withUnsafeBufferPointer { yHat in
@@ -120,13 +129,8 @@ public struct Workspace: Sendable {
         dba.withUnsafeMutableBufferPointer { dba in
         dby.withUnsafeMutableBufferPointer { dby in
         daNext.withUnsafeMutableBufferPointer { daNext in
-            let Wa = Wa.baseAddress!, Wya = Wya.baseAddress!, dWaP = dWa.baseAddress!, dWyaP = dWya.baseAddress!
-            for i in 0..<dWa.count { dWa[i] = 0 }
-            for i in 0..<dWya.count { dWya[i] = 0 }
-            for i in 0..<na { dba[i] = 0 }
-            for i in 0..<ny { dby[i] = 0 }
+            let WaaT = WaaT.baseAddress!, WyaT = WyaT.baseAddress!
             for t in stride(from: T - 1, through: 0, by: -1) {
-                let aPrev = t == 0 ? a0.baseAddress! : a.baseAddress! + (t - 1) * na
                 let at = a.baseAddress! + t * na
                 let dyt = dy.baseAddress! + t * ny, dat = da.baseAddress! + t * na
                 let dzt = dz.baseAddress! + t * na, dapt = daPrev.baseAddress! + t * na
@@ -135,32 +139,39 @@ public struct Workspace: Sendable {
                 if let target = ys[t] {
                     // dy<t> = ŷ<t> − y<t>   (both losses, from the logits)
                     for i in 0..<ny { dyt[i] = yHat[t * ny + i] - target[i] }
-                    Kernels.matTVecAdd(Wya, rows: ny, cols: na, ld: na, dyt, dat)
-                    // dWya += dy<t> a<t>ᵀ;  dby += dy<t>
-                    Kernels.outerAdd(dWyaP, rows: ny, cols: na, ld: na, dyt, at)
-                    for i in 0..<ny { dby[i] += dyt[i] }
+                    for i in 0..<na { dat[i] += Kernels.dot(WyaT + i * ny, dyt, ny) }
                 }
                 // dz<t> = da<t> ⊙ g1'(z<t>)
                 for i in 0..<na { dzt[i] = dat[i] * g1.derivative(fromOutput: at[i]) }
-                // dWa += dz<t> [a<t-1>; x<t>]ᵀ   (the dWaa and dWax blocks);  dba += dz<t>
-                Kernels.outerAdd(dWaP, rows: na, cols: na, ld: ld, dzt, aPrev)
-                if hasInput[t] {
-                    xs[t].withUnsafeBufferPointer { Kernels.outerAddSparse(dWaP + na, rows: na, cols: nx, ld: ld, dzt, $0.baseAddress!) }
-                }
-                for i in 0..<na { dba[i] += dzt[i] }
                 // da<t-1> = Waaᵀ dz<t>
-                for i in 0..<na { dapt[i] = 0 }
-                Kernels.matTVecAdd(Wa, rows: na, cols: na, ld: ld, dzt, dapt)
+                for i in 0..<na { dapt[i] = Kernels.dot(WaaT + i * na, dzt, na) }
                 for i in 0..<na { daNext[i] = dapt[i] }
-                afterStep?(t, RunningSums(dWa: UnsafeBufferPointer(dWa), dWya: UnsafeBufferPointer(dWya),
-                                          dba: UnsafeBufferPointer(dba), dby: UnsafeBufferPointer(dby)))
+            }
+            // The shared weights: each gradient is the sum of every step's contribution.
+            let dWaP = dWa.baseAddress!, dzP = UnsafePointer(dz.baseAddress!), dyP = UnsafePointer(dy.baseAddress!)
+            for i in 0..<dWa.count { dWa[i] = 0 }
+            for i in 0..<dWya.count { dWya[i] = 0 }
+            // dWaa = Σ_t dz<t> a<t-1>ᵀ: step 1 with a<0>, steps 2…T with a<1>…a<T-1>
+            Kernels.outerAdd(dWaP, rows: na, cols: na, ld: ld, dzP, a0.baseAddress!)
+            if T > 1 {
+                Kernels.addTransposedProduct(dWaP, rows: na, cols: na, ld: ld,
+                                             dzP + na, lda: na, a.baseAddress!, ldb: na, steps: T - 1)
+            }
+            // dWax = Σ_t dz<t> x<t>ᵀ (one-hot inputs visit one column)
+            for t in 0..<T where hasInput[t] {
+                xs[t].withUnsafeBufferPointer { Kernels.outerAddSparse(dWaP + na, rows: na, cols: nx, ld: ld, dzP + t * na, $0.baseAddress!) }
+            }
+            // dWya = Σ_t dy<t> a<t>ᵀ (dy<t> = 0 where the step has no target)
+            Kernels.addTransposedProduct(dWya.baseAddress!, rows: ny, cols: na, ld: na,
+                                         dyP, lda: ny, a.baseAddress!, ldb: na, steps: T)
+            // dba = Σ_t dz<t>;  dby = Σ_t dy<t>
+            for i in 0..<na { dba[i] = 0 }
+            for i in 0..<ny { dby[i] = 0 }
+            for t in 0..<T {
+                for i in 0..<na { dba[i] += dzP[t * na + i] }
+                for i in 0..<ny { dby[i] += dyP[t * ny + i] }
             }
         }}}}}}}}}}}}}}
         for i in 0..<na { da0[i] = daNext[i] }
     }
-}
-
-/// The running sums of the gradients during `backward`, valid only inside `afterStep`.
-public struct RunningSums {
-    public let dWa, dWya, dba, dby: UnsafeBufferPointer<Double>
 }

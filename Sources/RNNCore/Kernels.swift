@@ -81,4 +81,35 @@
             for i in 0..<rows { D[i * ld + j] += u[i] * vj }
         }
     }
+
+    /// C[i·ld + j] += Σ_t A[t·lda + i] · B[t·ldb + j]   (C += Aᵀ B over `steps` rows t),
+    /// for i < rows, j < cols. Blocks of eight columns of a row of C stay in registers while
+    /// t runs, so C is stored once per block instead of once per step.
+    @inlinable static func addTransposedProduct(_ C: UnsafeMutablePointer<Double>, rows: Int, cols: Int, ld: Int,
+                                                _ A: UnsafePointer<Double>, lda: Int,
+                                                _ B: UnsafePointer<Double>, ldb: Int, steps: Int) {
+        for i in 0..<rows {
+            let c = C + i * ld
+            var j = 0
+            while j + 8 <= cols {
+                var acc0 = load4(c + j), acc1 = load4(c + j + 4)
+                for t in 0..<steps {
+                    let a = A[t * lda + i]
+                    if a == 0 { continue }
+                    let av = SIMD4<Double>(repeating: a), b = B + t * ldb + j
+                    acc0 += av * load4(b)
+                    acc1 += av * load4(b + 4)
+                }
+                store4(c + j, acc0)
+                store4(c + j + 4, acc1)
+                j += 8
+            }
+            while j < cols {
+                var s = c[j]
+                for t in 0..<steps { s += A[t * lda + i] * B[t * ldb + j] }
+                c[j] = s
+                j += 1
+            }
+        }
+    }
 }

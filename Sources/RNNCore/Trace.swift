@@ -28,12 +28,8 @@ public struct Trace: Sendable {
         let every = checkpointEvery ?? Self.checkpointInterval(shape: s, T: episode.T)
         var kept: [Int: Gradients] = [:]
         if episode.hasTargets {
-            ws.backward(rnn.params) { t, w in
-                guard t % every == 0 else { return }
-                kept[t] = Gradients(dWa: Matrix(rows: s.na, cols: s.na + s.nx, values: Array(w.dWa)),
-                                    dWya: Matrix(rows: s.ny, cols: s.na, values: Array(w.dWya)),
-                                    dba: Array(w.dba), dby: Array(w.dby))
-            }
+            ws.backward(rnn.params)
+            kept = Self.runningSums(ws, a0: rnn.params.a0, every: every)
         }
         self.rnn = rnn
         self.episode = episode
@@ -41,6 +37,38 @@ public struct Trace: Sendable {
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = every
         self.checkpoints = kept
+    }
+
+    /// The running sums after backward steps t = 0, every, 2·every, … (0-based): each the sum
+    /// of the contributions of steps T−1 … t, added in the order the backward pass visits them.
+    static func runningSums(_ w: Workspace, a0: [Double], every: Int) -> [Int: Gradients] {
+        let s = w.shape, na = s.na, nx = s.nx, ny = s.ny, ld = na + nx
+        var dWa = [Double](repeating: 0, count: na * ld), dWya = [Double](repeating: 0, count: ny * na)
+        var dba = [Double](repeating: 0, count: na), dby = [Double](repeating: 0, count: ny)
+        var kept: [Int: Gradients] = [:]
+        w.a.withUnsafeBufferPointer { a in
+        w.dz.withUnsafeBufferPointer { dz in
+        w.dy.withUnsafeBufferPointer { dy in
+        a0.withUnsafeBufferPointer { a0 in
+        dWa.withUnsafeMutableBufferPointer { dWa in
+        dWya.withUnsafeMutableBufferPointer { dWya in
+            for t in stride(from: w.T - 1, through: 0, by: -1) {
+                let dzt = dz.baseAddress! + t * na, dyt = dy.baseAddress! + t * ny, at = a.baseAddress! + t * na
+                let aPrev = t == 0 ? a0.baseAddress! : a.baseAddress! + (t - 1) * na
+                Kernels.outerAdd(dWa.baseAddress!, rows: na, cols: na, ld: ld, dzt, aPrev)
+                if w.hasInput[t] {
+                    w.xs[t].withUnsafeBufferPointer { Kernels.outerAddSparse(dWa.baseAddress! + na, rows: na, cols: nx, ld: ld, dzt, $0.baseAddress!) }
+                }
+                Kernels.outerAdd(dWya.baseAddress!, rows: ny, cols: na, ld: na, dyt, at)
+                for i in 0..<na { dba[i] += dzt[i] }
+                for i in 0..<ny { dby[i] += dyt[i] }
+                if t % every == 0 {
+                    kept[t] = Gradients(dWa: Matrix(rows: na, cols: ld, values: Array(dWa)),
+                                        dWya: Matrix(rows: ny, cols: na, values: Array(dWya)), dba: dba, dby: dby)
+                }
+            }
+        }}}}}}
+        return kept
     }
 
     /// Bytes of one checkpoint: dWa, dWya, dba, dby.
