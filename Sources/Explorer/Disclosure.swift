@@ -8,7 +8,7 @@ import RNNCore
 /// Once revealed, a quantity stays revealed on later slides. A quantity also counts as
 /// revealed when its family is (`a` reveals `a<t-1>` and `a<0>`, `Wa` reveals `Waa` and
 /// `Wax`, `dWa` reveals `dWaa` and `dWax`, `da` reveals its two parts, `L<t>` reveals the
-/// running `L`), `[a<t-1>; x<t>]` when `x` and `a` (or `a<t-1>`) are, and a stacked
+/// running `L`), `[a<t-1>; x<t>]` when `x` is (the input is drawn only there), and a stacked
 /// matrix when both its blocks are (`Waa` and `Wax` reveal `Wa`; `dWaa` and `dWax`, `dWa`).
 ///
 /// Rule 2 (withhold): while the open slide's question is unanswered, its `focus` quantity
@@ -38,7 +38,7 @@ extension ExplorerState {
         guard let set = revealedSet else { return true }
         if set.contains(symbol) { return true }
         switch symbol {
-        case .stacked: return set.contains(.x) && (set.contains(.a) || set.contains(.aPrev))
+        case .stacked: return set.contains(.x) || set.contains(.stacked)
         case .Wa: return set.contains(.Waa) && set.contains(.Wax)
         case .dWa: return set.contains(.dWaa) && set.contains(.dWax)
         case .dWaStep: return set.contains(.dWaaStep) && set.contains(.dWaxStep)

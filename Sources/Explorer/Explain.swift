@@ -9,18 +9,18 @@ extension ExplorerState {
         guard let t = ref.t else { return explainShared(ref.symbol, i, j) }
         switch ref.symbol {
         case .x, .y, .aPrev, .stacked: return explainGiven(ref.symbol, t, i)
-        case .z: return ExplainFormat.chain(name(.z, t, i), [zSum(t, i), f(v(.z, t, i))])
+        case .z: return ExplainFormat.chain(name(.z, t, i), [zSum(t, i), f(v(.z, t, i))]) + zNote(t, i)
         case .a:
             let g = trace.shape.g1.formula, z = v(.z, t, i)
             return ExplainFormat.chain(name(.a, t, i), [
                 "\(g)(\(name(.z, t, i)))", "\(g)(\(zFormula(t, i)))", "\(g)(\(zSum(t, i)))", "\(g)(\(f(z)))", f(v(.a, t, i)),
-            ])
+            ]) + zNote(t, i)
         case .zy:
             let p = trace.rnn.params
-            let terms = (0..<trace.shape.na).map { k in "\(n.factor(p.Wya[i, k]))·\(n.factor(v(.a, t, k)))" } + [n.factor(p.by[i])]
+            let pairs = (0..<trace.shape.na).map { k in (p.Wya[i, k], v(.a, t, k)) }
             return ExplainFormat.chain(name(.zy, t, i), [
-                "Σ_j Wya[\(i),j]·a<\(t)>[j] + by[\(i)]", ExplainFormat.sum(terms), f(v(.zy, t, i)),
-            ])
+                "Σ_j Wya[\(i),j]·a<\(t)>[j] + by[\(i)]", ExplainFormat.products(pairs, bias: p.by[i], n), f(v(.zy, t, i)),
+            ]) + ExplainFormat.zeroNote(pairs, words)
         case .yHat: return explainYHat(t, i)
         case .loss: return explainLoss(t)
         case .totalLoss: return explainLossSoFar(t)
@@ -43,9 +43,14 @@ extension ExplorerState {
     func zFormula(_ t: Int, _ i: Int) -> String { "Σ_j Wa[\(i),j]·\(Symbol.stacked.label(t: t))[j] + ba[\(i)]" }
     /// The same sum with the numbers: `0.50·0.12 + (-0.31)·0.77 + … + 0.10`
     func zSum(_ t: Int, _ i: Int) -> String {
-        let p = trace.rnn.params, s = trace.vector(.stacked, t) ?? []
-        return ExplainFormat.sum(s.indices.map { k in "\(n.factor(p.Wa[i, k]))·\(n.factor(s[k]))" } + [n.factor(p.ba[i])])
+        ExplainFormat.products(zPairs(t, i), bias: trace.rnn.params.ba[i], n)
     }
+    /// The products Wa[i,j]·[a<t-1>; x<t>][j] of z<t>[i].
+    func zPairs(_ t: Int, _ i: Int) -> [(Double, Double)] {
+        let p = trace.rnn.params, s = trace.vector(.stacked, t) ?? []
+        return s.indices.map { (p.Wa[i, $0], s[$0]) }
+    }
+    func zNote(_ t: Int, _ i: Int) -> [String] { ExplainFormat.zeroNote(zPairs(t, i), words) }
 
     func explainGiven(_ s: Symbol, _ t: Int, _ i: Int) -> [String] {
         let na = trace.shape.na

@@ -12,6 +12,19 @@ enum ExplainFormat {
         return (terms.prefix(2) + ["…"] + [terms[terms.count - 1]]).joined(separator: " + ")
     }
 
+    /// `w0·x0 + w1·x1 + … + b` with the numbers, leaving out the products with an exact 0
+    /// factor (a one-hot input, a zero a<0>) so the terms that make the value stay in view.
+    static func products(_ pairs: [(Double, Double)], bias: Double, _ n: NumberStyle) -> String {
+        let kept = pairs.filter { $0.0 != 0 && $0.1 != 0 }
+        return sum(kept.map { "\(n.factor($0.0))·\(n.factor($0.1))" } + [n.factor(bias)])
+    }
+
+    /// The note under an explanation whose sum left out `omitted` zero products (none if 0).
+    static func zeroNote(_ pairs: [(Double, Double)], _ words: Words) -> [String] {
+        let omitted = pairs.filter { $0.0 == 0 || $0.1 == 0 }.count
+        return omitted > 0 ? [words.zeroTermsLeftOut(omitted)] : []
+    }
+
     /// `lhs = r0`, then one line per further right-hand side, its `=` under the first one.
     static func chain(_ lhs: String, _ rhs: [String]) -> [String] {
         let pad = String(repeating: " ", count: lhs.count)

@@ -9,8 +9,9 @@ public struct NumberStyle: Equatable, Sendable {
 
     /// `0.405` → `"0.41"`, `-0.001` → `"0.00"`, NaN → `"nan"`, ∞ → `"inf"`.
     public func format(_ v: Double) -> String {
-        if v.isNaN { return "nan" }
-        if v.isInfinite { return v < 0 ? "-inf" : "inf" }
+        if v.isNaN { return "NaN" }
+        if v.isInfinite { return v < 0 ? "-Inf" : "+Inf" }
+        if abs(v) >= 1e15 { return String(format: "%.\(digits)e", v) }   // as the heatmaps write it
         let s = String(format: "%.\(digits)f", v)
         if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(s.dropFirst()) }
         return s

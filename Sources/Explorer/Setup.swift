@@ -24,23 +24,42 @@ extension ExplorerState {
         return nil
     }
 
+    /// Shows every quantity, as if the script had revealed everything (no slide open).
+    public mutating func revealAll() {
+        slide = nil
+        focus = nil
+    }
+
     /// Puts the inspect cursor on `ref`, an entry of the current panel, e.g. `a<2>[1]`;
-    /// a step in `ref` moves the cursor to that step of the current phase first.
-    public mutating func inspect(entry ref: EntryRef) -> String? {
-        guard let row = ref.row else { return "'\(ref)' names a whole quantity: give an entry, like \(ref)[0]" }
+    /// a step in `ref` moves the cursor to that step of the current phase first. A block of a
+    /// stacked matrix (`Waa[0,1]`, `dWax<2>[1,0]`) is found in the matrix the panel draws.
+    public mutating func inspect(entry given: EntryRef) -> String? {
+        guard given.row != nil else { return "'\(given)' names a whole quantity: give an entry, like \(given)[0]" }
+        let ref = Self.inStackedMatrix(given, na: trace.shape.na)
+        let row = ref.row ?? 0
         if let t = ref.t, t != position.t, ref.symbol.isPerStep || ref.symbol.isRunningSum {
             if let error = go(phase: position.phase, t: t) { return error }
         }
         let panel = activePanel
         guard let shown = panel.terms.first(where: { $0.isInspectable && $0.ref.symbol == ref.symbol }) else {
             let names = panel.inspectable.map(\.description).joined(separator: ", ")
-            return "'\(ref)' is not shown in the \(position.phase.rawValue) panel at t = \(position.t) (inspectable: \(names))"
+            return "'\(given)' is not shown in the \(position.phase.rawValue) panel at t = \(position.t) (inspectable: \(names))"
         }
         let col = ref.col ?? 0
         guard row < shown.values.rows, col < shown.values.cols else {
-            return "'\(ref)' is out of range: \(shown.label) is \(shown.shape)"
+            let size = shown.values.cols == 1 ? "\(shown.values.rows) entries" : shown.shape
+            return "'\(given)' is out of range: \(shown.label) has \(size)"
         }
         inspect = InspectCursor(symbol: ref.symbol, row: row, col: col)
         return nil
+    }
+
+    /// `Waa[i,j]` → `Wa[i,j]`, `Wax[i,j]` → `Wa[i,n_a+j]`, likewise dWaa/dWax and their step
+    /// contributions: the blocks as the panels draw them, inside the stacked matrix.
+    static func inStackedMatrix(_ ref: EntryRef, na: Int) -> EntryRef {
+        let map: [Symbol: (Symbol, Int)] = [.Waa: (.Wa, 0), .Wax: (.Wa, na), .dWaa: (.dWa, 0), .dWax: (.dWa, na),
+                                            .dWaaStep: (.dWaStep, 0), .dWaxStep: (.dWaStep, na)]
+        guard let (whole, offset) = map[ref.symbol] else { return ref }
+        return EntryRef(symbol: whole, t: ref.t, row: ref.row, col: (ref.col ?? 0) + offset)
     }
 }

@@ -13,6 +13,11 @@ extension ExplorerState {
     /// why it did nothing, so no key press is silently ignored.
     public mutating func update(_ action: Action) {
         if action != .tick { status = nil }
+        let before = (position.phase, slide)
+        defer {
+            // a new slide or pass places the panel afresh (at its focus)
+            if before.0 != position.phase || before.1 != slide { panelScroll = 0 }
+        }
         switch action {
         case .nextStep: step(+1)
         case .previousStep: step(-1)

@@ -17,10 +17,17 @@ public enum FrameRenderer {
     /// glyphs, plain text). Below 80×24 it returns a grid with the centred message
     /// `terminal too small: need 80×24, have W×H`.
     public static func render(_ frame: Frame, size: Size, depth: ColorDepth) -> Grid {
+        layout(frame, size: size, depth: depth).grid
+    }
+
+    /// The screen, and the panel scroll it applied: `frame.panelScroll` clamped to what the
+    /// panel can scroll at this size (0 when it fits). The explorer's loop stores it back in
+    /// the state, so j/k always move the window from where it is.
+    public static func layout(_ frame: Frame, size: Size, depth: ColorDepth) -> (grid: Grid, panelScroll: Int) {
         var grid = Grid(size: size)
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
             drawTooSmall(into: &grid)
-            return grid
+            return (grid, frame.panelScroll)
         }
         let compact = size.height < 30
         var area = grid.bounds
@@ -65,12 +72,13 @@ public enum FrameRenderer {
         TextFit.rule(&grid, label: "\(main.title)  t = \(main.t)", right: frame.legend.text,
                      x: rule.top.x, y: rule.top.y, width: rule.top.width)
         let body = Rect(x: rule.rest.x + 1, y: rule.rest.y, width: rule.rest.width - 2, height: rule.rest.height)
-        PanelView(panel: main, digits: frame.digits, depth: depth, compact: compact, scroll: frame.panelScroll).draw(into: &grid, in: body)
+        let applied = PanelView(panel: main, digits: frame.digits, depth: depth, compact: compact,
+                                scroll: frame.panelScroll).draw(into: &grid, in: body)
 
         if let help = frame.help {
             HelpOverlay(help: help).draw(into: &grid, in: grid.bounds)
         }
-        return grid
+        return (grid, applied)
     }
 
     /// `terminal too small: need 80×24, have W×H`, centred (wrapped if even that is too wide).

@@ -102,7 +102,9 @@ struct Explore: ParsableCommand {
     private func runExplorer(_ session: TerminalSession, lesson: Lesson) -> Bool {
         var state = ExplorerState(lesson: lesson, language: display.language, digits: display.digits)
         while true {
-            session.draw(FrameRenderer.render(state.frame(), size: session.size, depth: session.colorDepth))
+            let (grid, applied) = FrameRenderer.layout(state.frame(), size: session.size, depth: session.colorDepth)
+            state.panelScroll = applied   // j/k move from where the window really is
+            session.draw(grid)
             let timeout = state.playing ? Int(1000 / state.speed) : -1
             let key = session.nextKey(timeoutMs: timeout)
             switch key {

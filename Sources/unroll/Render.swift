@@ -15,8 +15,9 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the frame the explorer would show, as plain text (or ANSI colour with --color always).",
         discussion: """
-        For slides, handouts, tests and terminals that cannot run the explorer. The cursor is placed
-        in this order: --slide (its step and focus), then --phase/--step, then --inspect.
+        For slides, handouts, tests and terminals that cannot run the explorer. Without --slide every
+        number is shown and no slide text; with --slide N, what slide N reveals and says. The cursor
+        is placed in this order: --slide (its step and focus), then --phase/--step, then --inspect.
         Plain text contains no escape byte.
         """
     )
@@ -49,8 +50,12 @@ struct Render: ParsableCommand {
             writeStderr("unroll render: \(flag): \(message)\n")
             throw ExitCode(1)
         }
-        if let slide, let e = state.open(slide: slide) { try fail("--slide", e) }
-        if step != nil || phase != nil {
+        if let slide {
+            if let e = state.open(slide: slide) { try fail("--slide", e) }
+        } else {
+            state.revealAll()   // without a slide, a handout shows every number
+        }
+        if step != nil || phase != nil || slide == nil {
             let p = phase ?? (slide == nil ? .forward : state.position.phase)
             let t = step ?? (slide == nil ? (p == .forward ? 1 : state.T) : state.position.t)
             if let e = state.go(phase: p, t: t) { try fail(step != nil ? "--step" : "--phase", e) }

@@ -36,7 +36,7 @@ import RNNCore
         var s = Fixtures.state(script: script).after(.toggleInspect)
         var seen: [Symbol] = []
         for _ in 0..<3 { seen.append(s.inspect?.symbol ?? .y); s.update(.nextPanel) }
-        #expect(seen == [.Wa, .z, .Wa])
+        #expect(seen == [.Wa, .stacked, .z])   // x is drawn inside [a<t-1>; x<t>], so x reveals it
         #expect(Fixtures.state(script: [Slide(say: LocalizedText(en: "nothing"), show: [])]).after(.toggleInspect).status
             == "nothing to inspect here yet")
     }
