@@ -13,6 +13,7 @@ extension ExplorerState {
     /// why it did nothing, so no key press is silently ignored.
     public mutating func update(_ action: Action) {
         if action != .tick { status = nil }
+        if generation != nil, action.leavesGeneration { generation = nil }
         switch action {
         case .nextStep: step(+1)
         case .previousStep: step(-1)
@@ -45,6 +46,7 @@ extension ExplorerState {
         case .moveRight: moveInspect(dRow: 0, dCol: 1)
         case .escape:
             if helpOpen { helpOpen = false } else if inspect != nil { inspect = nil; status = words.leftInspect }
+            else if generation != nil { generation = nil; status = words.leftGeneration }
             else { status = words.nothingToClose }
         case .toggleScale:
             perStepScale.toggle()
@@ -52,6 +54,12 @@ extension ExplorerState {
         case .toggleHelp: helpOpen.toggle()
         case .scrollDown: panelScroll = min(panelScroll + Self.scrollStep, Self.maxScroll)
         case .scrollUp: panelScroll = max(panelScroll - Self.scrollStep, -Self.maxScroll)
+        case .train: trainBurst()
+        case .resetTraining: resetTraining()
+        case .toggleGeneration: toggleGeneration()
+        case .generateNext: generateNext()
+        case .hotter: changeTemperature(+1)
+        case .cooler: changeTemperature(-1)
         case .quit: quit = true
         }
         if inspect != nil { keepInspectVisible() }
@@ -73,5 +81,18 @@ extension ExplorerState {
         guard n >= 1, n <= q.choices.count else { status = words.chooseBetween(q.choices.count); return }
         answers[i] = n
         status = n == q.answer ? words.right : words.wrong(q.answer)
+    }
+}
+
+extension Action {
+    /// Moving along the story or inspecting it leaves generation mode (the story's panel returns).
+    var leavesGeneration: Bool {
+        switch self {
+        case .nextStep, .previousStep, .firstStep, .lastStep, .startForward, .startBackward, .togglePlay,
+             .toggleInspect:
+            return true
+        default:
+            return false
+        }
     }
 }
