@@ -1,5 +1,5 @@
 /// Everything a student can ask the explorer to do. The terminal turns keys into these
-/// through `KeyTable.action(for:mode:)`; `ExplorerState.update(_:)` applies them.
+/// through `KeyTable.action(for:in:)`; `ExplorerState.update(_:)` applies them.
 public enum Action: Equatable, Hashable, Sendable {
     /// One step along the story (forward t = 1…T, then backward t = T…1), and back.
     case nextStep, previousStep
@@ -30,5 +30,13 @@ public enum Action: Equatable, Hashable, Sendable {
     case toggleScale
     /// Open or close the help box.
     case toggleHelp
+    /// Train `ExplorerState.burst` steps on the spot; go back to the lesson's starting weights.
+    case train, resetTraining
+    /// Enter or leave generation mode.
+    case toggleGeneration
+    /// In generation mode: the next generated step (after the last one, a new sample).
+    case generateNext
+    /// In generation mode: a higher or lower sampling temperature (a new sample from the start).
+    case hotter, cooler
     case quit
 }

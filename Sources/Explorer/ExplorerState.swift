@@ -1,18 +1,19 @@
 import Lessons
 import RNNCore
 
-/// The explorer's model: a lesson, its trace (computed once, here), and the cursor over the
-/// story. Change it only through `update(_:)`; read it through `frame()`.
+/// The explorer's model: a lesson, its trace (made here, and again after training), and the
+/// cursor over the story. Change it only through `update(_:)`; read it through `frame()`.
 public struct ExplorerState: Sendable {
     public let lesson: Lesson
-    /// Every number of the lesson, computed once when the state is made.
-    public let trace: Trace
+    /// Every number of the lesson at the current weights: computed when the state is made and
+    /// again after each training burst or reset (never per frame).
+    public internal(set) var trace: Trace
     /// The story: forward t = 1…T, then backward t = T…1 when the trace has a backward pass.
     public let story: [StoryPosition]
-    /// Fixed colour ranges (max |value| of each quantity over every step), computed once.
-    public let scales: ScaleTable
-    /// ‖da<t>‖ for t = 1…T (zeros without a backward pass), computed once.
-    public let daNorms: [Double]
+    /// Fixed colour ranges (max |value| of each quantity over every step), computed with the trace.
+    public internal(set) var scales: ScaleTable
+    /// ‖da<t>‖ for t = 1…T (zeros without a backward pass), computed with the trace.
+    public internal(set) var daNorms: [Double]
     public var language: Language
     public var numbers: NumberStyle
 
@@ -41,6 +42,12 @@ public struct ExplorerState: Sendable {
     public var status: String?
     /// Set by `quit`; the terminal leaves when it sees it.
     public var quit = false
+    /// The training run started by `t` (nil until the first burst); its weights are the trace's.
+    public internal(set) var trainer: Trainer?
+    /// The loss curve of the training run, one point per chunk of steps, made once per burst.
+    public internal(set) var lossCurve: LossCurve?
+    /// Generation mode (`g`): nil when off.
+    public internal(set) var generation: Generation?
 
     public init(lesson: Lesson, language: Language = .en, digits: Int = 2) {
         let trace = lesson.makeTrace()
@@ -53,6 +60,14 @@ public struct ExplorerState: Sendable {
         self.numbers = NumberStyle(digits: digits)
         self.position = StoryPosition(phase: .forward, t: 1)
         if !lesson.script.isEmpty { openSlide(0) }
+    }
+
+    /// Recomputes the trace and what is derived from it for new weights (after a training
+    /// burst or a reset). The story is unchanged: training does not change the sequence.
+    mutating func retrace(_ params: Params) {
+        trace = Trace(rnn: RNN(shape: lesson.rnn.shape, params: params), episode: lesson.episode)
+        scales = ScaleTable(trace: trace)
+        daNorms = Self.daNorms(trace)
     }
 
     static func makeStory(T: Int, hasBackward: Bool) -> [StoryPosition] {

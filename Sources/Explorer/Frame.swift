@@ -26,6 +26,11 @@ public struct Frame: Equatable, Sendable {
     public var digits: Int = 2
     /// Lines scrolled by the student from the panel's automatic position (clamped on screen).
     public var panelScroll: Int = 0
+    /// Once the student has trained (`t`): the steps and the loss curve.
+    public var training: TrainingStrip?
+    /// In generation mode: the generated step, drawn in place of the equation panel (the
+    /// timeline then shows the generated steps).
+    public var generation: GenerationPanel?
 }
 
 public struct Header: Equatable, Sendable {
@@ -82,19 +87,21 @@ extension ExplorerState {
     /// The view: everything on screen now. Cheap: reads the trace, computes nothing heavy.
     public func frame() -> Frame {
         let w = words
+        let gen = generationPanel
         let header = Header(
-            title: lesson.title.text(language), step: w.stepText(position, T: T),
+            title: lesson.title.text(language),
+            step: generation?.current.map { w.generateStep($0.t) } ?? w.stepText(position, T: T),
             slide: slide.map { w.slideText($0 + 1, of: lesson.script.count) },
             play: w.playText(playing, speed), playing: playing, helpHint: w.helpHint)
         return Frame(
-            header: header, timeline: timeline, forward: forwardPanel(position.t),
+            header: header, timeline: generationTimeline ?? timeline, forward: forwardPanel(position.t),
             backward: position.phase == .backward ? backwardPanel(position.t) : nil,
             activePhase: position.phase,
             legend: Legend(perStep: perStepScale, text: perStepScale ? w.scalePerStepLegend : w.scaleFixedLegend),
             lesson: lessonPane, footer: footer,
             help: helpOpen ? HelpBox(title: w.helpTitle, rows: KeyTable.help(language)) : nil,
             inspect: inspectedEntry.map { InspectBox(title: displayName($0), lines: explain($0)) },
-            status: status, digits: numbers.digits, panelScroll: panelScroll)
+            status: status, digits: numbers.digits, panelScroll: panelScroll, training: trainingStrip, generation: gen)
     }
 
     var lessonPane: LessonPane? {

@@ -1,8 +1,9 @@
 import Lessons
 
-/// When a binding applies: outside inspect mode, inside it, or always.
+/// When a binding applies: stepping through the story (browse), in inspect mode, in
+/// generation mode, or always.
 public enum KeyMode: Equatable, Sendable {
-    case browse, inspect, always
+    case browse, inspect, generate, always
 }
 
 /// One key and the action it sends.
@@ -16,7 +17,7 @@ public struct KeyAction: Equatable, Sendable {
 public struct KeyBinding: Equatable, Sendable {
     public enum ID: Equatable, Sendable {
         case next, previous, ends, passes, play, speed, nextSlide, previousSlide, answer
-        case inspect, panels, move, scroll, escape, scale, help, quit
+        case inspect, panels, move, scroll, escape, scale, train, reset, generate, generateNext, temperature, help, quit
     }
     public let id: ID
     public let mode: KeyMode
@@ -70,17 +71,27 @@ public enum KeyTable {
         b(.escape, .always, [(.escape, .escape)], nil, "close the box / leave inspect", "关闭窗口 / 退出查看"),
         b(.scale, .always, [(.char("s"), .toggleScale)], nil,
           "colour scale: all steps / this step", "颜色刻度：所有时间步 / 仅当前步"),
+        b(.train, .always, [(.char("t"), .train)], nil,
+          "train 100 steps (Adagrad, lr 0.1, clip ±5)", "训练 100 步（Adagrad，lr 0.1，截断 ±5）"),
+        b(.reset, .always, [(.char("r"), .resetTraining)], nil,
+          "back to the lesson's starting weights", "回到这一课的初始权重"),
+        b(.generate, .always, [(.char("g"), .toggleGeneration)], nil,
+          "generation mode on / off (seed 0)", "生成模式 开 / 关（种子 0）"),
+        b(.generateNext, .generate, [(.right, .generateNext), (.char("l"), .generateNext)], nil,
+          "next generated character", "生成下一个字符"),
+        b(.temperature, .generate, [(.char(">"), .hotter), (.char("<"), .cooler)], "< >",
+          "temperature 0 to 2 (default 1)", "温度 0 到 2（默认 1）"),
         b(.help, .always, [(.char("?"), .toggleHelp)], nil, "help", "帮助"),
         b(.quit, .always, [(.char("q"), .quit)], nil, "quit", "退出"),
     ]
 
     public static func binding(_ id: KeyBinding.ID) -> KeyBinding? { bindings.first { $0.id == id } }
 
-    /// The action of `key`, or nil when it does nothing. Inside inspect mode the inspect
-    /// bindings win (the arrows move the cursor instead of stepping).
-    public static func action(for key: Key, inspecting: Bool) -> Action? {
-        let first: KeyMode = inspecting ? .inspect : .browse
-        for mode in [first, .always] {
+    /// The action of `key` in `mode` (browse, inspect or generate), or nil when it does
+    /// nothing. The mode's own bindings win over the ones that always apply (in inspect mode
+    /// the arrows move the cursor, in generation mode → draws the next character).
+    public static func action(for key: Key, in current: KeyMode) -> Action? {
+        for mode in [current, .always] {
             for b in bindings where b.mode == mode {
                 if let k = b.keys.first(where: { $0.key == key }) { return k.action }
             }
@@ -91,19 +102,26 @@ public enum KeyTable {
     /// Every binding, for the help box; inspect-mode lines say so.
     public static func help(_ language: Language) -> [KeyHint] {
         let w = Words(language)
-        return bindings.map { KeyHint(keys: $0.label, text: ($0.mode == .inspect ? w.inInspect : "") + $0.text(language)) }
+        return bindings.map { b in
+            let prefix = b.mode == .inspect ? w.inInspect : b.mode == .generate ? w.inGenerate : ""
+            return KeyHint(keys: b.label, text: prefix + b.text(language))
+        }
     }
 }
 
 extension ExplorerState {
     /// The action of a key in the current state (the terminal calls this).
-    public func action(for key: Key) -> Action? { KeyTable.action(for: key, inspecting: inspect != nil) }
+    public func action(for key: Key) -> Action? { KeyTable.action(for: key, in: keyMode) }
+
+    /// The mode whose bindings apply now.
+    public var keyMode: KeyMode { inspect != nil ? .inspect : generation != nil ? .generate : .browse }
 
     /// The keys that matter right now, for the footer.
     public var footer: [KeyHint] {
         var ids: [KeyBinding.ID]
         if helpOpen { ids = [.help, .escape, .quit] }
         else if inspect != nil { ids = [.move, .panels, .next, .escape, .help] }
+        else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
         else if questionPending { ids = [.answer, .nextSlide, .help, .quit] }
         else {
             ids = [.next, .previous, .play, .nextSlide, .previousSlide, .inspect]

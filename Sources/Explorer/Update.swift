@@ -18,6 +18,7 @@ extension ExplorerState {
             // a new slide or pass places the panel afresh (at its focus)
             if before.0 != position.phase || before.1 != slide { panelScroll = 0 }
         }
+        if generation != nil, action.leavesGeneration { generation = nil }
         switch action {
         case .nextStep: step(+1)
         case .previousStep: step(-1)
@@ -50,6 +51,7 @@ extension ExplorerState {
         case .moveRight: moveInspect(dRow: 0, dCol: 1)
         case .escape:
             if helpOpen { helpOpen = false } else if inspect != nil { inspect = nil; status = words.leftInspect }
+            else if generation != nil { generation = nil; status = words.leftGeneration }
             else { status = words.nothingToClose }
         case .toggleScale:
             perStepScale.toggle()
@@ -57,6 +59,12 @@ extension ExplorerState {
         case .toggleHelp: helpOpen.toggle()
         case .scrollDown: panelScroll = min(panelScroll + Self.scrollStep, Self.maxScroll)
         case .scrollUp: panelScroll = max(panelScroll - Self.scrollStep, -Self.maxScroll)
+        case .train: trainBurst()
+        case .resetTraining: resetTraining()
+        case .toggleGeneration: toggleGeneration()
+        case .generateNext: generateNext()
+        case .hotter: changeTemperature(+1)
+        case .cooler: changeTemperature(-1)
         case .quit: quit = true
         }
         if inspect != nil { keepInspectVisible() }
@@ -78,5 +86,18 @@ extension ExplorerState {
         guard n >= 1, n <= q.choices.count else { status = words.chooseBetween(q.choices.count); return }
         answers[i] = n
         status = n == q.answer ? words.right : words.wrong(q.answer)
+    }
+}
+
+extension Action {
+    /// Moving along the story or inspecting it leaves generation mode (the story's panel returns).
+    var leavesGeneration: Bool {
+        switch self {
+        case .nextStep, .previousStep, .firstStep, .lastStep, .startForward, .startBackward, .togglePlay,
+             .toggleInspect:
+            return true
+        default:
+            return false
+        }
     }
 }

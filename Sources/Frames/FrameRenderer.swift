@@ -3,10 +3,12 @@ import TextGrid
 
 /// Lays out a whole `Frame` on a grid: the screen a student sees.
 ///
-/// Top to bottom: header (1 line); timeline (5 lines, 4 below 32 lines); in the backward
-/// phase a one-line summary of the forward step; the main panel (forward, or backward in
-/// the backward phase) under a rule with its colour legend; the lesson pane (the inspect
-/// pane instead while inspecting); the status line when there is a message; the footer.
+/// Top to bottom: header (1 line); timeline (5 lines, 4 below 32 lines); once trained, the
+/// training line (steps and loss curve); in the backward phase a one-line summary of the
+/// forward step; the main panel (forward, or backward in the backward phase; in generation
+/// mode the generation view instead) under a rule with its colour legend; the lesson pane
+/// (the inspect pane instead while inspecting); the status line when there is a message; the
+/// footer.
 /// The panel takes what is left and scrolls to the cursor or focus; the help box is a
 /// centred overlay. Below 30 lines (compact) the terms drop their `±range` line and the
 /// equations drop the blank line between them.
@@ -39,6 +41,11 @@ public enum FrameRenderer {
         let strip = area.splitTop(timeline.height)
         timeline.draw(into: &grid, in: strip.top)
         area = strip.rest
+        if let training = frame.training {
+            let line = area.splitTop(1)
+            TrainingStripView(strip: training, digits: frame.digits).draw(into: &grid, in: line.top)
+            area = line.rest
+        }
 
         // bottom-up: footer, status, pane
         area.height -= 1
@@ -47,7 +54,7 @@ public enum FrameRenderer {
             area.height -= 1
             StatusView(text: status).draw(into: &grid, in: Rect(x: 0, y: area.maxY, width: size.width, height: 1))
         }
-        let summaryLines = frame.backward == nil ? 0 : 1
+        let summaryLines = frame.backward == nil || frame.generation != nil ? 0 : 1
         let minimumPanel = 6
         let paneRoom = min(compact ? 7 : max(8, size.height / 3), area.height - summaryLines - 1 - minimumPanel)
         var paneHeight = 0
@@ -62,6 +69,22 @@ public enum FrameRenderer {
         }
         area.height -= paneHeight
 
+        var applied = 0
+        if let generation = frame.generation {
+            GenerationView(panel: generation, digits: frame.digits).draw(into: &grid, in: area)
+        } else {
+            applied = drawPanel(frame, into: &grid, in: area, depth: depth, compact: compact)
+        }
+        if let help = frame.help {
+            HelpOverlay(help: help).draw(into: &grid, in: grid.bounds)
+        }
+        return (grid, applied)
+    }
+
+    /// The equation panel of the current step (backward: after a one-line forward summary);
+    /// returns the scroll it applied.
+    static func drawPanel(_ frame: Frame, into grid: inout Grid, in rect: Rect, depth: ColorDepth, compact: Bool) -> Int {
+        var area = rect
         if frame.backward != nil {
             let line = area.splitTop(1)
             ForwardSummary(panel: frame.forward, digits: frame.digits).draw(into: &grid, in: line.top)
@@ -72,13 +95,8 @@ public enum FrameRenderer {
         TextFit.rule(&grid, label: "\(main.title)  t = \(main.t)", right: frame.legend.text,
                      x: rule.top.x, y: rule.top.y, width: rule.top.width)
         let body = Rect(x: rule.rest.x + 1, y: rule.rest.y, width: rule.rest.width - 2, height: rule.rest.height)
-        let applied = PanelView(panel: main, digits: frame.digits, depth: depth, compact: compact,
-                                scroll: frame.panelScroll).draw(into: &grid, in: body)
-
-        if let help = frame.help {
-            HelpOverlay(help: help).draw(into: &grid, in: grid.bounds)
-        }
-        return (grid, applied)
+        return PanelView(panel: main, digits: frame.digits, depth: depth, compact: compact,
+                         scroll: frame.panelScroll).draw(into: &grid, in: body)
     }
 
     /// `terminal too small: need 80×24, have W×H`, centred (wrapped if even that is too wide).

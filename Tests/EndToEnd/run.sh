@@ -83,6 +83,26 @@ keys q
 expect "[exit 0]" "q quits with status 0"
 [ "$(alternate_on)" = "0" ] && pass || fail "terminal left on the alternate screen after q"
 
+# 1b. Training on the spot and generation mode (lesson 08, a character model).
+start 100 30 "$BIN lessons/08-language-model.yaml --lang en"
+expect "forward t = 1 / 6" "lesson 08 opens"
+keys t
+expect "trained 100 steps (100 in all)" "t trains 100 steps"
+expect "loss (mean of 10)" "the loss curve appears"
+keys g
+expect "generate t = 1" "g enters generation mode"
+expect "generated: ⏎" "the generated text is shown"
+keys Right
+expect "generate t = 2" "→ draws the next character"
+expect "→ x<3> = one-hot(" "the sampled character is fed back"
+keys r
+expect "back to the lesson's starting weights" "r resets"
+expect_not "loss (mean of 10)" "the loss curve goes with the reset"
+keys Escape
+expect "forward t = 1 / 6" "Esc leaves generation mode"
+keys q
+expect "[exit 0]" "q quits after training"
+
 # 2. Chinese.
 start 100 30 "$BIN $LESSON --lang zh"
 expect "前向传播" "Chinese title"

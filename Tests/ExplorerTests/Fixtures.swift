@@ -30,12 +30,28 @@ enum Fixtures {
         return ExplorerState(lesson: lesson)
     }
 
+    /// A character language model: vocab a, b, ⏎ (the end token), n_a = 3, seeded weights,
+    /// its own sequence ⏎ab⏎ and three training texts.
+    static func chars(language: Language = .en) -> ExplorerState {
+        let vocab: [Character] = ["a", "b", "\n"]
+        let s = Shape(nx: 3, na: 3, ny: 3, g1: .tanh, g2: .softmax)
+        guard let codec = CharacterCodec(vocab: vocab), let episode = codec.trainingEpisode("ab") else {
+            preconditionFailure("the fixture's vocab has no repeated character")
+        }
+        var lesson = Lesson(path: "chars.yaml", title: LocalizedText(en: "Chars", zh: "字符"),
+                            rnn: RNN(shape: s, params: .seeded(s, seed: 5, scale: 0.5)), episode: episode, vocab: vocab, script: [])
+        lesson.texts = TrainingTexts(items: ["ab", "ba", "aab"])
+        return ExplorerState(lesson: lesson, language: language)
+    }
+
     /// Everything `update` may change, as one comparable string.
     static func snapshot(_ s: ExplorerState) -> String {
         "\(s.position) slide=\(String(describing: s.slide)) focus=\(String(describing: s.focus)) "
             + "inspect=\(String(describing: s.inspect)) help=\(s.helpOpen) scale=\(s.perStepScale) "
             + "play=\(s.playing) speed=\(s.speedIndex) answers=\(s.answers.sorted { $0.key < $1.key }) "
-            + "scroll=\(s.panelScroll) status=\(String(describing: s.status)) quit=\(s.quit)"
+            + "scroll=\(s.panelScroll) status=\(String(describing: s.status)) quit=\(s.quit) "
+            + "trained=\(s.trainer?.steps ?? 0) generation=\(String(describing: s.generation?.steps.map(\.token)))"
+            + "/\(String(describing: s.generation?.temperature))"
     }
 }
 

@@ -16,7 +16,8 @@ import RNNCore
         let base = Fixtures.state(script: Self.script).after(.nextSlide, .nextStep)
         for b in KeyTable.bindings {
             for k in b.keys {
-                let s = b.mode == .inspect ? base.after(.toggleInspect, .moveDown) : base
+                let s = b.mode == .inspect ? base.after(.toggleInspect, .moveDown)
+                    : b.mode == .generate ? Fixtures.chars().after(.toggleGeneration) : base
                 #expect(s.action(for: k.key) == k.action, "\(k.key.name) in \(b.mode)")
                 let after = s.updated(k.action)
                 #expect(Fixtures.snapshot(after) != Fixtures.snapshot(s), "\(k.key.name) changed nothing")
@@ -27,7 +28,7 @@ import RNNCore
     /// The same keys in a state where many of them cannot act: they still say why.
     @Test func keysThatCannotActSayWhy() {
         let s = Fixtures.state(targets: nil)
-        for b in KeyTable.bindings where b.mode != .inspect {
+        for b in KeyTable.bindings where b.mode != .inspect && b.mode != .generate {
             for k in b.keys {
                 let after = s.updated(k.action)
                 #expect(Fixtures.snapshot(after) != Fixtures.snapshot(s), "\(k.key.name) changed nothing")
@@ -46,6 +47,17 @@ import RNNCore
         #expect(i.action(for: .tab) == .nextPanel)
         #expect(i.action(for: .char("n")) == .nextSlide)
         #expect(s.action(for: .char("x")) == nil)
+        #expect(s.action(for: .char(">")) == nil)
+    }
+
+    /// Generation mode: → draws, the story's ← and j/k do nothing, the rest still works.
+    @Test func generationModeTakesTheRightArrow() {
+        let g = Fixtures.chars().after(.toggleGeneration)
+        #expect(g.action(for: .right) == .generateNext && g.action(for: .char("l")) == .generateNext)
+        #expect(g.action(for: .char("<")) == .cooler && g.action(for: .char(">")) == .hotter)
+        #expect(g.action(for: .left) == nil && g.action(for: .char("j")) == nil)
+        #expect(g.action(for: .char("t")) == .train && g.action(for: .char("g")) == .toggleGeneration)
+        #expect(g.footer.map(\.keys) == ["→ l", "< >", "t", "g", "n PgDn Enter", "?", "q"])
     }
 
     @Test func helpAndFooterComeFromTheTable() {
@@ -53,6 +65,8 @@ import RNNCore
         #expect(help.count == KeyTable.bindings.count)
         #expect(help.first == KeyHint(keys: "→ l", text: "next step"))
         #expect(help.contains(KeyHint(keys: "Tab Shift-Tab", text: "(inspect) next / previous panel")))
+        #expect(help.contains(KeyHint(keys: "t", text: "train 100 steps (Adagrad, lr 0.1, clip ±5)")))
+        #expect(help.contains(KeyHint(keys: "< >", text: "(generate) temperature 0 to 2 (default 1)")))
         #expect(KeyTable.help(.zh).first == KeyHint(keys: "→ l", text: "下一步"))
         let s = Fixtures.state()
         #expect(s.footer.map(\.keys) == ["→ l", "← h", "Space", "n PgDn Enter", "p PgUp", "i", "f b", "?", "q"])

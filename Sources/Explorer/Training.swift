@@ -1,0 +1,71 @@
+import Lessons
+import RNNCore
+
+/// Training on the spot (`t`): a burst of `burst` steps of the lesson's own training run, then
+/// the trace, colour scales and loss curve are made again for the new weights (once per burst).
+extension ExplorerState {
+    /// Steps per press of `t`: well under a second for the shipped lessons in a debug build.
+    public static let burst = 100
+
+    /// The course's defaults: Adagrad, lr 0.1, every gradient entry clipped to [−5, 5], the
+    /// training sequences shuffled once with seed 0 (the same run every time).
+    public static let trainingConfig = TrainingConfig(optimizer: .adagrad, learningRate: 0.1,
+                                                      clipping: .elementwise(5), order: .shuffled(seed: 0))
+
+    /// The episodes a run takes (`Lesson.trainingEpisodes()`), or nil when they cannot be
+    /// trained on (no targets, so no loss).
+    var trainingEpisodes: [Episode]? {
+        let episodes = lesson.trainingEpisodes()
+        return !episodes.isEmpty && episodes.allSatisfy(\.hasTargets) ? episodes : nil
+    }
+
+    /// `burst` more steps; says what happened to the loss of the sequence on screen.
+    mutating func trainBurst() {
+        guard let episodes = trainingEpisodes else { status = words.cannotTrain; return }
+        var run = trainer ?? Trainer(rnn: lesson.rnn, episodes: episodes, config: Self.trainingConfig)
+        if let at = run.divergedAt { status = words.diverged(at); return }
+        let before = trace.totalLoss
+        run.train(steps: Self.burst)
+        trainer = run
+        retrace(run.params)
+        lossCurve = LossCurve(history: run.lossHistory)
+        restartGeneration()
+        if let at = run.divergedAt { status = words.diverged(at); return }
+        status = words.trained(Self.burst, total: run.steps, before: before.map(numbers.format),
+                               after: trace.totalLoss.map(numbers.format))
+    }
+
+    /// Back to the lesson's starting weights: the same trace as when the lesson opened, and a
+    /// fresh run (the same seed, so training again repeats the same steps).
+    mutating func resetTraining() {
+        guard trainer != nil else {
+            status = trainingEpisodes == nil ? words.cannotTrain : words.nothingToReset
+            return
+        }
+        trainer = nil
+        lossCurve = nil
+        retrace(lesson.rnn.params)
+        restartGeneration()
+        status = words.resetDone
+    }
+}
+
+/// The loss curve of a training run: the mean loss per sequence over each chunk of steps,
+/// at most `maxPoints` points (the chunk grows as the run does).
+public struct LossCurve: Equatable, Sendable {
+    public static let maxPoints = 60
+    /// Steps per point (the last point may have fewer).
+    public let chunk: Int
+    public let points: [Double]
+    public let steps: Int
+
+    public init(history: [Double]) {
+        steps = history.count
+        let c = max(10, (history.count + Self.maxPoints - 1) / Self.maxPoints)
+        chunk = c
+        points = stride(from: 0, to: history.count, by: c).map { start in
+            let part = history[start..<min(start + c, history.count)]
+            return part.reduce(0, +) / Double(part.count)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Lessons
+import RNNCore
+
+/// The line shown once training has happened: steps, the loss curve, the settings, the keys.
+public struct TrainingStrip: Equatable, Sendable {
+    /// `trained 300 steps`
+    public var title: String
+    /// `loss per sequence`
+    public var curveLabel: String
+    public var curve: [Double]
+    /// `Adagrad lr 0.1, clip ±5`
+    public var settings: String
+    /// `t +100  r reset`
+    public var keys: String
+}
+
+extension ExplorerState {
+    var trainingStrip: TrainingStrip? {
+        guard let run = trainer, let curve = lossCurve, run.steps > 0 else { return nil }
+        let c = run.config
+        let clip: String
+        switch c.clipping {
+        case .none: clip = ""
+        case .elementwise(let v): clip = ", clip ±\(Words.short(v))"
+        case .globalNorm(let v): clip = ", clip ‖g‖ ≤ \(Words.short(v))"
+        }
+        let settings = "\(c.optimizer.displayName) lr \(Words.short(c.learningRate))\(clip)"
+        return TrainingStrip(title: words.trainedSteps(run.steps), curveLabel: words.lossCurveLabel(curve.chunk),
+                             curve: curve.points, settings: settings, keys: words.trainingKeys(Self.burst))
+    }
+}
+
+extension OptimizerKind {
+    var displayName: String {
+        switch self {
+        case .sgd: return "SGD"
+        case .adagrad: return "Adagrad"
+        case .adam: return "Adam"
+        }
+    }
+}

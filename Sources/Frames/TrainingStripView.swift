@@ -1,0 +1,26 @@
+import Explorer
+import TextGrid
+
+/// One line under the timeline once the student has trained: `trained 300 steps`, the loss
+/// curve as a sparkline with its range, then the settings and the keys when they fit (else
+/// the keys alone).
+struct TrainingStripView {
+    let strip: TrainingStrip
+    let digits: Int
+
+    func draw(into grid: inout Grid, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        let clip = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
+        var x = grid.put(" " + strip.title, x: rect.x, y: rect.y, style: Style(.header, attributes: [.bold]), clip: clip)
+        x = grid.put("  " + strip.curveLabel + " ", x: x, y: rect.y, style: Style(.muted), clip: clip)
+        let sparkline = Sparkline(strip.curve, digits: digits)
+        let room = rect.maxX - x
+        let width = min(sparkline.naturalWidth, room)
+        sparkline.draw(into: &grid, in: Rect(x: x, y: rect.y, width: width, height: 1))
+        let detail = ["   " + strip.settings + " · " + strip.keys, "   " + strip.keys]
+            .first { width + DisplayWidth.of($0) <= room }
+        if let detail {
+            grid.put(detail, x: x + width, y: rect.y, style: Style(.muted), clip: clip)
+        }
+    }
+}
