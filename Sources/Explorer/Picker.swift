@@ -10,6 +10,17 @@ public struct PickerEntry: Equatable, Sendable {
     /// The first line of the loader's error, for a file that does not load.
     public var error: String?
 
+    /// The lesson's number as its file name gives it (`08b` for `08b-language-model.yaml`),
+    /// so the picker and the lessons' own text ("lesson 08") agree.
+    public var number: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let digits = name.prefix { $0.isNumber }
+        guard !digits.isEmpty else { return "" }
+        let rest = name.dropFirst(digits.count)
+        if let c = rest.first, c.isLetter, c.isLowercase, rest.dropFirst().first == "-" { return digits + String(c) }
+        return String(digits)
+    }
+
     public init(path: String, title: LocalizedText, summary: LocalizedText?, languages: [Language], error: String? = nil) {
         self.path = path; self.title = title; self.summary = summary; self.languages = languages; self.error = error
     }
@@ -39,19 +50,20 @@ public struct PickerState: Equatable, Sendable {
     }
 
     public enum PickerAction: Equatable, Sendable {
-        case up, down, first, last, open, quit, number(Int)
+        case up, down, first, last, pageUp, pageDown, open, quit
     }
 
-    /// The picker's keys: ↑/k, ↓/j, Home, End, Enter or →/l to open, 1…9 to jump, q/Esc to quit.
+    /// The picker's keys: ↑/k, ↓/j, PgUp, PgDn, Home, End, Enter or →/l to open, q/Esc to quit.
     public static func action(for key: Key) -> PickerAction? {
         switch key {
         case .up, .char("k"): return .up
         case .down, .char("j"), .tab: return .down
         case .home: return .first
         case .end: return .last
+        case .pageUp: return .pageUp
+        case .pageDown: return .pageDown
         case .enter, .right, .char("l"), .space: return .open
         case .char("q"), .escape: return .quit
-        case .char(let c): return c.wholeNumberValue.flatMap { $0 >= 1 ? .number($0) : nil }
         default: return nil
         }
     }
@@ -64,8 +76,8 @@ public struct PickerState: Equatable, Sendable {
         case .down: selected = min(entries.count - 1, selected + 1)
         case .first: selected = 0
         case .last: selected = entries.count - 1
-        case .number(let n):
-            if n <= entries.count { selected = n - 1 } else { status = Self.words(language).noSuchLesson(n, entries.count) }
+        case .pageUp: selected = max(0, selected - 5)
+        case .pageDown: selected = min(entries.count - 1, selected + 5)
         case .open:
             if let error = entries[selected].error { status = error } else { chosen = selected }
         case .quit: quit = true
@@ -77,22 +89,16 @@ public struct PickerState: Equatable, Sendable {
         public let heading: String
         public let keys: String
         public let empty: String
-        let noSuchLessonFormat: @Sendable (Int, Int) -> String
-        public func noSuchLesson(_ n: Int, _ count: Int) -> String { noSuchLessonFormat(n, count) }
     }
 
     public static func words(_ language: Language) -> PickerWords {
         switch language {
         case .en:
-            return PickerWords(heading: "Unroll: choose a lesson",
-                               keys: "↑↓ choose   Enter open   1…9 jump   q quit",
-                               empty: "No lessons found.",
-                               noSuchLessonFormat: { "there is no lesson \($0): choose 1…\($1)" })
+            return PickerWords(heading: "Unroll: choose a lesson", keys: "↑↓ choose   Enter open   q quit",
+                               empty: "No lessons found.")
         case .zh:
-            return PickerWords(heading: "Unroll：选择一节课",
-                               keys: "↑↓ 选择   Enter 打开   1…9 跳转   q 退出",
-                               empty: "没有找到课程。",
-                               noSuchLessonFormat: { "没有第 \($0) 课：请选 1…\($1)" })
+            return PickerWords(heading: "Unroll：选择一节课", keys: "↑↓ 选择   Enter 打开   q 退出",
+                               empty: "没有找到课程。")
         }
     }
 }

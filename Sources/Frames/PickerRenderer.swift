@@ -7,8 +7,11 @@ import TextGrid
 /// window that follows the selection when the list is longer than the screen.
 public enum PickerRenderer {
     public static func render(_ picker: PickerState, size: Size) -> Grid {
-        if let small = TooSmall.grid(size) { return small }
         var grid = Grid(size: size)
+        guard size.width >= FrameRenderer.minimumSize.width, size.height >= FrameRenderer.minimumSize.height else {
+            FrameRenderer.drawTooSmall(into: &grid)
+            return grid
+        }
         let words = PickerState.words(picker.language)
         let lang = picker.language
         grid.put(" " + words.heading, x: 0, y: 0, style: Style(.header, attributes: .bold))
@@ -26,13 +29,13 @@ public enum PickerRenderer {
         let perEntry = 3
         let visible = max(1, listHeight / perEntry)
         let first = min(max(0, picker.selected - visible / 2), max(0, picker.entries.count - visible))
-        let numberWidth = String(picker.entries.count).count
+        let numberWidth = max(2, picker.entries.map { $0.number.count }.max() ?? 2)
         for (row, i) in (first..<min(picker.entries.count, first + visible)).enumerated() {
             let e = picker.entries[i]
             let y = listTop + row * perEntry
             let selected = i == picker.selected
             let line = Rect(x: 0, y: y, width: size.width, height: 1)
-            let number = String(repeating: " ", count: numberWidth - String(i + 1).count) + String(i + 1)
+            let number = e.number + String(repeating: " ", count: numberWidth - e.number.count)
             let tags = e.error != nil ? "!" : e.languages.map(\.rawValue).joined(separator: " ")
             let titleStyle = selected ? Style(.focus, attributes: [.bold, .reverse]) : Style(.normal, attributes: .bold)
             grid.put(selected ? " ▸ " : "   ", x: 0, y: y, style: Style(.focus, attributes: .bold))
@@ -48,26 +51,6 @@ public enum PickerRenderer {
         if first > 0 { grid.put("↑ \(first)", x: size.width - 6, y: 1, style: Style(.muted)) }
         let below = picker.entries.count - (first + visible)
         if below > 0 { grid.put("↓ \(below)", x: size.width - 6, y: footerY - 1, style: Style(.muted)) }
-        return grid
-    }
-}
-
-/// The screen shown when the terminal is smaller than the explorer needs.
-public enum TooSmall {
-    public static let minimum = Size(width: 80, height: 24)
-
-    /// nil when `size` is big enough; else a grid with the centred message
-    /// `terminal too small: need 80×24, have W×H`.
-    public static func grid(_ size: Size) -> Grid? {
-        guard size.width < minimum.width || size.height < minimum.height else { return nil }
-        var grid = Grid(size: size)
-        let message = "terminal too small: need \(minimum.width)×\(minimum.height), have \(size.width)×\(size.height)"
-        let lines = TextBlock.wrap(message, width: max(1, size.width))
-        let top = max(0, (size.height - lines.count) / 2)
-        for (i, line) in lines.enumerated() {
-            let x = max(0, (size.width - DisplayWidth.of(line)) / 2)
-            grid.put(line, x: x, y: top + i, style: Style(.warning, attributes: .bold))
-        }
         return grid
     }
 }
