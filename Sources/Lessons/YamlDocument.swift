@@ -16,7 +16,7 @@ enum YamlDocument {
         }
         if isDirectory.boolValue {
             return .failure(Diagnostic(path: path, location: nil,
-                                       message: "is a directory; give a lesson file (.yaml) or run `unroll check \(path)/*.yaml`"))
+                                       message: "is a directory; give a lesson file (.yaml) or run `unroll check \(path.hasSuffix("/") ? String(path.dropLast()) : path)/*.yaml`"))
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
             return .failure(tooLarge(path: path, bytes: size))
@@ -33,6 +33,27 @@ enum YamlDocument {
         return decode(data, path: path)
     }
 
+    /// A control character typed into the file itself (ESC, BEL …; tab, newline and carriage
+    /// return are fine): YAML refuses them, so say which one, where, and what to do.
+    static func rawControl(_ text: String, path: String) -> Diagnostic? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1; column = 1; continue }
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0D) || (0x7F...0x9F).contains(v) {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let lineText = line - 1 < lines.count ? lines[line - 1] : ""
+                let name = v == 0x1B ? " (ESC)" : v == 0x07 ? " (BEL)" : v == 0x08 ? " (backspace)" : ""
+                let hex = String(v, radix: 16, uppercase: true)
+                return Diagnostic(path: path, location: SourceLocation(line: line, column: column),
+                                  message: "control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)\(name) in the file; delete it (lesson text cannot carry terminal escapes)",
+                                  sourceLine: String(lineText).filter { !($0.unicodeScalars.first.map { $0.value < 0x20 && $0 != "\t" } ?? false) })
+            }
+            column += 1
+        }
+        return nil
+    }
+
     static func tooLarge(path: String, bytes: Int) -> Diagnostic {
         Diagnostic(path: path, location: nil,
                    message: "file is larger than 1 MiB (\(bytes > maxBytes ? "over " : "")\(maxBytes) bytes); a lesson file may be at most 1 MiB")
@@ -40,8 +61,13 @@ enum YamlDocument {
 
     /// UTF-8 text without NUL bytes, or a diagnostic at the first byte that is not text.
     static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
-        let bytes = [UInt8](data)
-        guard let at = firstNonText(bytes) else { return .success(String(decoding: bytes, as: UTF8.self)) }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }   // a byte-order mark (Windows editors)
+        guard let at = firstNonText(bytes) else {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let problem = rawControl(text, path: path) { return .failure(problem) }
+            return .success(text)
+        }
         let prefix = String(decoding: bytes[0..<at], as: UTF8.self)
         let lineStart = prefix.lastIndex(of: "\n").map { prefix.index(after: $0) } ?? prefix.startIndex
         let line = prefix.reduce(1) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }

@@ -100,3 +100,26 @@ import Testing
         #expect(r.exitCode == 0, "\(r.output)")
     }
 }
+
+@Suite struct EncodingEdgeTests {
+    @Test func aByteOrderMarkIsIgnored() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("lessons/02-forward.yaml"), encoding: .utf8)
+        let withBOM = Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        guard case .success(let decoded) = YamlDocument.decode(withBOM, path: "bom.yaml") else {
+            Issue.record("a file with a byte-order mark does not decode"); return
+        }
+        #expect(decoded == text)
+    }
+
+    @Test func aRawEscapeIsAnErrorAtItsPlace() {
+        let data = Data("title: \"a\u{1B}[31mb\"\nmodel: {}\n".utf8)
+        guard case .failure(let d) = YamlDocument.decode(data, path: "esc.yaml") else {
+            Issue.record("a raw ESC was accepted"); return
+        }
+        #expect(d.rendered == """
+            esc.yaml:1:10: error: control character U+001B (ESC) in the file; delete it (lesson text cannot carry terminal escapes)
+            title: "a[31mb"
+                     ^
+            """)
+    }
+}
