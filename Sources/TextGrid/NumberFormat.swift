@@ -3,14 +3,14 @@ public enum NumberFormat {
     /// `value` with exactly `digits` decimals (0...9): `-0.50`, `3.14`, `NaN`, `+Inf`,
     /// `-Inf`. Negative values keep their sign even when they round to zero (`-0.00`),
     /// so the sign is always readable; `-0.0` itself prints as `0.00`. Magnitudes of 1e15
-    /// and above fall back to Swift's shortest representation (`1e+20`).
+    /// and above are written with a power of ten and the same decimals (`7.40e+307`).
     public static func fixed(_ value: Double, digits: Int = 2) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
         let d = min(max(digits, 0), 9)
         let negative = value < 0
         let magnitude = abs(value)
-        if magnitude >= 1e15 { return (negative ? "-" : "") + "\(magnitude)" }
+        if magnitude >= 1e15 { return (negative ? "-" : "") + scientific(magnitude, digits: d) }
         var scale: UInt64 = 1
         for _ in 0..<d { scale *= 10 }
         let scaled = UInt64((magnitude * Double(scale)).rounded())
@@ -21,6 +21,21 @@ public enum NumberFormat {
             text += "." + String(repeating: "0", count: d - fraction.count) + fraction
         }
         return text
+    }
+
+    /// A positive finite `magnitude` ≥ 1 as `m.mmme+N` with `digits` decimals.
+    static func scientific(_ magnitude: Double, digits: Int) -> String {
+        var mantissa = magnitude
+        var exponent = 0
+        while mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        var scaled = (mantissa * scale).rounded()
+        if scaled >= 10 * scale { scaled /= 10; exponent += 1 }
+        let whole = Int(scaled / scale)
+        let fraction = Int(scaled) - whole * Int(scale)
+        let fractionText = digits > 0 ? "." + String(repeating: "0", count: digits - String(fraction).count) + String(fraction) : ""
+        return "\(whole)\(fractionText)e+\(exponent)"
     }
 
     /// Like `fixed`, but a non-zero value too small to show at `digits` decimals is written

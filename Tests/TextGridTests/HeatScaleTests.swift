@@ -44,7 +44,7 @@ import Testing
         #expect(NumberFormat.fixed(.nan) == "NaN")
         #expect(NumberFormat.fixed(.infinity) == "+Inf")
         #expect(NumberFormat.fixed(-.infinity) == "-Inf")
-        #expect(NumberFormat.fixed(1e20) == "1e+20")
+        #expect(NumberFormat.fixed(1e20) == "1.00e+20")
     }
 }
 
@@ -59,5 +59,14 @@ import Testing
         #expect(NumberFormat.readable(1.234) == "1.23")
         #expect(NumberFormat.readable(.nan) == "NaN")
         #expect(NumberFormat.readable(0.0004, digits: 3) == "4.0e-4")
+    }
+}
+
+@Suite struct HugeNumberTests {
+    @Test func hugeValuesKeepTheDecimalsAsked() {
+        #expect(NumberFormat.fixed(7.402065668856481e307) == "7.40e+307")
+        #expect(NumberFormat.fixed(-1e308, digits: 1) == "-1.0e+308")
+        #expect(NumberFormat.fixed(9.999e15) == "1.00e+16")
+        #expect(NumberFormat.fixed(123456.789) == "123456.79")
     }
 }
