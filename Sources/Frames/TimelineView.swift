@@ -79,7 +79,14 @@ struct TimelineView {
         guard !rect.isEmpty, !timeline.items.isEmpty else { return }
         let near = self.near
         let lines = near.map { contentLines(timeline.items[$0]) }
-        let inner = innerWidth(lines)
+        var inner = innerWidth(lines)
+        // When every box fits, let them widen (up to 24 columns) rather than cut their text.
+        let widest = lines.joined().map { DisplayWidth.of($0) }.max() ?? inner
+        let count = timeline.items.count
+        if widest > inner, count * (inner + 2 + Self.gap) - Self.gap <= rect.width {
+            let room = (rect.width + Self.gap) / count - 2 - Self.gap
+            inner = max(inner, min(widest, room, 24))
+        }
         let shown = window(width: rect.width, inner: inner)
         let muted = Style(.muted)
         var x = rect.x
