@@ -32,26 +32,36 @@ struct PanelView {
         var y: Int
     }
 
-    /// The rows placed for `width` columns at `density`, from groups fitted once.
+    /// The rows placed for `width` columns at `density`, from groups fitted once. Rows that
+    /// share a band start their first values on the same line (a row with a shorter header,
+    /// e.g. no `±range` line, moves down to match).
     func place(_ fitted: [[EquationLayout.Group]], width: Int, density: Density) -> (rows: [Placed], height: Int) {
-        var rows: [Placed] = []
+        var bands: [[Placed]] = []
         var x = 0
-        var y = 0
-        var bandHeight = 0
-        let vGap = density.gap
         for (row, groups) in zip(panel.rows, fitted) {
             let layout = EquationLayout(groups, note: row.note, width: width, showScale: density.showScale)
-            if x > 0 && x + Self.gap + layout.size.width > width {
-                y += bandHeight + vGap
+            if bands.isEmpty || (x > 0 && x + Self.gap + layout.size.width > width) {
+                bands.append([])
                 x = 0
-                bandHeight = 0
             }
             let at = x == 0 ? 0 : x + Self.gap
-            rows.append(Placed(layout: layout, x: at, y: y))
+            bands[bands.count - 1].append(Placed(layout: layout, x: at, y: 0))
             x = at + layout.size.width
-            bandHeight = max(bandHeight, layout.size.height)
         }
-        return (rows, y + bandHeight)
+        var rows: [Placed] = []
+        var y = 0
+        for band in bands {
+            let header = band.map { $0.layout.lines.first?.headerHeight ?? 0 }.max() ?? 0
+            var bandHeight = 0
+            for var p in band {
+                let shift = header - (p.layout.lines.first?.headerHeight ?? 0)
+                p.y = y + shift
+                bandHeight = max(bandHeight, shift + p.layout.size.height)
+                rows.append(p)
+            }
+            y += bandHeight + density.gap
+        }
+        return (rows, max(0, y - density.gap))
     }
 
     /// The vertical span to keep in view, if any: the equation row holding the inspect
