@@ -9,7 +9,8 @@ import RNNCore
 /// revealed when its family is (`a` reveals `a<t-1>` and `a<0>`, `Wa` reveals `Waa` and
 /// `Wax`, `dWa` reveals `dWaa` and `dWax`, `da` reveals its two parts, `L<t>` reveals the
 /// running `L`), `[a<t-1>; x<t>]` when `x` is (the input is drawn only there), and a stacked
-/// matrix when both its blocks are (`Waa` and `Wax` reveal `Wa`; `dWaa` and `dWax`, `dWa`).
+/// matrix when one of its blocks is (`Waa` or `Wax` reveals `Wa`, which the panel draws as
+/// one heatmap; `dWaa` or `dWax`, `dWa`).
 ///
 /// Rule 2 (withhold): while the open slide's question is unanswered, its `focus` quantity
 /// and every quantity computed from it (see `Symbol.computedFrom`) are hidden, so the
@@ -39,9 +40,9 @@ extension ExplorerState {
         if set.contains(symbol) { return true }
         switch symbol {
         case .stacked: return set.contains(.x) || set.contains(.stacked)
-        case .Wa: return set.contains(.Waa) && set.contains(.Wax)
-        case .dWa: return set.contains(.dWaa) && set.contains(.dWax)
-        case .dWaStep: return set.contains(.dWaaStep) && set.contains(.dWaxStep)
+        case .Wa: return set.contains(.Waa) || set.contains(.Wax)
+        case .dWa: return set.contains(.dWaa) || set.contains(.dWax)
+        case .dWaStep: return set.contains(.dWaaStep) || set.contains(.dWaxStep)
         default: break
         }
         return symbol.family.map { set.contains($0) } ?? false

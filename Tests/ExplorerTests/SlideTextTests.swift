@@ -1,0 +1,45 @@
+import Foundation
+import Lessons
+import RNNCore
+import Testing
+@testable import Explorer
+
+/// A slide that quotes an entry of a quantity (`a<2>[1]`, `Waa[0,0]`) must show that
+/// quantity: the student reads the number in the text and finds it on the screen.
+@Suite struct SlideTextTests {
+    static let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("lessons").path
+
+    /// The entry references written in a text: a name, an optional `<t>`, then `[i]` or `[i,j]`.
+    static func quotedEntries(_ text: String) -> [EntryRef] {
+        let pattern = #"(Δ?[A-Za-zŷ_]+)(<\d+>)?\[\d+(,\s*\d+)?\]"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let ns = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap {
+            try? EntryRef.parse(ns.substring(with: $0.range)).get()
+        }
+    }
+
+    @Test func quotedEntriesAreFound() {
+        #expect(Self.quotedEntries("so a<2>[2] = 0.64 and Waa[2,1] = 1.5; not dz or x").map(\.description) == ["a<2>[2]", "Waa[2,1]"])
+    }
+
+    @Test func everySlideShowsWhatItQuotes() throws {
+        let paths = try LessonLoader.discover(directory: Self.lessons).get()
+        #expect(!paths.isEmpty)
+        var problems: [String] = []
+        for path in paths {
+            let lesson = try LessonLoader.load(path: path).get()
+            var state = ExplorerState(lesson: lesson)
+            for (n, slide) in lesson.script.enumerated() {
+                _ = state.open(slide: n + 1)
+                if let answer = slide.ask?.answer { state.update(.answer(answer)) }   // after the student answers
+                let drawn = Self.quotedEntries(slide.say.en).map { ExplorerState.inStackedMatrix($0, na: lesson.rnn.shape.na) }
+                for ref in drawn where !state.isShown(ref.symbol) {
+                    problems.append("\((path as NSString).lastPathComponent) slide \(n + 1) quotes \(ref) but hides \(ref.symbol.label)")
+                }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+}
