@@ -3,9 +3,32 @@ import RNNCore
 import Yams
 
 /// Writes a lesson file for a trained model: the original lesson with explicit `weights`
-/// (every number with full round-trip precision), a new `notes` line, and the script kept
-/// without its `check` lines (the claims were about the untrained numbers).
+/// (every number with full round-trip precision), a new `notes` line, the title marked as
+/// trained, and a one-slide script saying how it was trained. The original slides, their
+/// questions and checks are not kept: they describe the untrained numbers.
 public enum LessonWriter {
+    /// What the trained lesson says about itself: its title and summary, and its one slide.
+    public struct Description: Sendable {
+        public var title: LocalizedText
+        public var summary: LocalizedText
+        public var slide: LocalizedText
+        public init(title: LocalizedText, summary: LocalizedText, slide: LocalizedText) {
+            self.title = title; self.summary = summary; self.slide = slide
+        }
+
+        /// The usual description: "<title> (trained)", the loss before and after, the command.
+        public static func trained(from lesson: Lesson, steps: Int, command: String, before: Double, after: Double) -> Description {
+            let b = String(format: "%.2f", before), a = String(format: "%.2f", after)
+            return Description(
+                title: LocalizedText(en: lesson.title.en + " (trained)", zh: lesson.title.zh.map { $0 + "（训练后）" }),
+                summary: LocalizedText(en: "The model of '\(lesson.title.en)' after \(steps) training steps: mean loss per sequence \(b) → \(a)",
+                                       zh: "「\(lesson.title.text(.zh))」的模型训练 \(steps) 步之后：每个序列的平均损失 \(b) → \(a)"),
+                slide: LocalizedText(
+                    en: "These are the weights of '\(lesson.title.en)' after \(steps) steps of training (`\(command)`). The mean loss per training sequence went from \(b) to \(a). Step through the sequence and compare every number with the original lesson; press t to train more, g to generate.",
+                    zh: "这是「\(lesson.title.text(.zh))」训练 \(steps) 步之后的权重（`\(command)`）。每个训练序列的平均损失从 \(b) 降到 \(a)。逐步走一遍，和原来那一课的数字对照着看；按 t 继续训练，按 g 生成。"))
+        }
+    }
+
     /// The text of the trained lesson, or the original file's problems.
     ///
     /// - Parameters:
@@ -15,7 +38,7 @@ public enum LessonWriter {
     ///   - inlineTexts: the training texts to write as a list in place of a `texts` file name
     ///     (when the new file is not beside that file); nil keeps `sequence` as it was.
     public static func trained(originalText: String, path: String, shape: Shape, params: Params,
-                               notes: String, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
+                               notes: String, describe: Description, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
         let source = SourceText(path: path, text: originalText)
         let root: Node
         switch YamlDocument.compose(originalText, source: source) {
@@ -25,11 +48,19 @@ public enum LessonWriter {
         guard case .mapping(let top) = root else {
             return .failure(LessonErrors([source.diagnostic("the lesson must be a mapping", at: source.location(root.mark))]))
         }
-        var lines = ["# Written by `unroll train` from \(path). Trained weights; the script's checks were removed."]
+        var lines = ["# Written by `unroll train` from \(path): trained weights, and one slide about the training."]
+        func text(_ t: LocalizedText) -> String {
+            "{en: " + YamlEmitter.quoted(t.en) + (t.zh.map { ", zh: " + YamlEmitter.quoted($0) } ?? "") + "}"
+        }
         let hasNotes = top.keys.contains { $0.scalar?.string == "notes" }
+        let hasSummary = top.keys.contains { $0.scalar?.string == "summary" }
         for (k, value) in top {
             let key = k.scalar?.string ?? ""
             switch key {
+            case "title":
+                lines.append("title: " + text(describe.title))
+            case "summary":
+                lines.append("summary: " + text(describe.summary))
             case "notes":
                 lines.append("notes: " + YamlEmitter.quoted(notes))
             case "model":
@@ -39,11 +70,12 @@ public enum LessonWriter {
                 lines += YamlEmitter.mapping(sequenceEntries(value, inlineTexts: inlineTexts), indent: 2)
             case "script":
                 lines.append("script:")
-                lines += YamlEmitter.block(withoutChecks(value), indent: 2)
+                lines.append("  - say: " + text(describe.slide))
             default:
                 lines += YamlEmitter.mapping([(key, value)], indent: 0)
             }
             if key == "title" && !hasNotes { lines.append("notes: " + YamlEmitter.quoted(notes)) }
+            if key == "title" && !hasSummary { lines.append("summary: " + text(describe.summary)) }
         }
         return .success(lines.joined(separator: "\n") + "\n")
     }
@@ -70,14 +102,5 @@ public enum LessonWriter {
             }
             return (key, v)
         }
-    }
-
-    /// The script with every slide's `check` removed.
-    static func withoutChecks(_ script: Node) -> Node {
-        guard case .sequence(let slides) = script else { return script }
-        return .sequence(Node.Sequence(slides.map { slide in
-            guard case .mapping(let m) = slide else { return slide }
-            return .mapping(Node.Mapping(m.filter { $0.key.scalar?.string != "check" }))
-        }))
     }
 }

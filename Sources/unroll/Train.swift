@@ -85,8 +85,9 @@ struct Train: ParsableCommand {
         // A texts file stays a file name only when the new lesson sits beside it.
         let sameFolder = (lesson.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
         let inline = lesson.texts?.file != nil && !sameFolder ? lesson.texts?.items : nil
+        let describe = LessonWriter.Description.trained(from: lesson, steps: trainer.steps, command: command, before: before, after: after)
         switch LessonWriter.trained(originalText: original, path: lesson.path, shape: trainer.shape, params: trainer.params,
-                                    notes: notes, inlineTexts: inline) {
+                                    notes: notes, describe: describe, inlineTexts: inline) {
         case .failure(let e): try fail(e.rendered)
         case .success(let text):
             guard case .success(let back) = LessonLoader.load(text: text, path: out), back.rnn.params == trainer.params else {
@@ -97,7 +98,7 @@ struct Train: ParsableCommand {
     }
 
     func commandLine(_ c: TrainingConfig) -> String {
-        var parts = ["unroll train \((lesson as NSString).lastPathComponent)", "--steps \(steps)",
+        var parts = ["unroll train \(lesson)", "--out \(out)", "--steps \(steps)",
                      "--optimizer \(c.optimizer.rawValue)", "--lr \(c.learningRate)"]
         if let clip { parts.append("--clip \(clip)" + (clipMode == .norm ? " --clip-mode norm" : "")) }
         parts.append("--seed \(seed)")

@@ -4,7 +4,8 @@ import RNNCore
 @testable import Lessons
 
 @Suite struct LessonWriterTests {
-    /// A trained lesson loads, holds exactly the trained weights, keeps title and script, loses checks.
+    /// A trained lesson loads, holds exactly the trained weights, says it is trained, and has
+    /// one slide about the training instead of the original script (with its checks and questions).
     @Test func aTrainedLessonReloadsWithTheExactWeights() throws {
         let original = textsLesson.replacingOccurrences(of: "  - say: Hello", with: """
           - say: {en: "Hello \\"there\\"", zh: "你好"}
@@ -18,13 +19,16 @@ import RNNCore
         var params = trainer.params
         params.Wa.values[0] = 0.1 + 0.2         // a number that needs all 17 digits
         params.by[1] = -1e-300
+        let describe = LessonWriter.Description.trained(from: loaded, steps: 50, command: "unroll train names.yaml --out out.yaml",
+                                                        before: 2.5, after: 1.25)
         let text = try LessonWriter.trained(originalText: original, path: "names.yaml", shape: trainer.shape, params: params,
-                                            notes: "trained with `unroll train` \"quoted\"").get()
+                                            notes: "trained with `unroll train` \"quoted\"", describe: describe).get()
         let back = try LessonLoader.load(text: text, path: "out.yaml").get()
         #expect(back.rnn.params == params)
-        #expect(back.title == loaded.title && back.notes == "trained with `unroll train` \"quoted\"")
-        #expect(back.script.count == 1 && back.script[0].checks.isEmpty && back.script[0].say.zh == "你好")
-        #expect(back.script[0].show == loaded.script[0].show && back.script[0].at == loaded.script[0].at)
+        #expect(back.title.en == loaded.title.en + " (trained)" && back.notes == "trained with `unroll train` \"quoted\"")
+        #expect(back.summary?.en.hasSuffix("after 50 training steps: mean loss per sequence 2.50 → 1.25") == true)
+        #expect(back.script.count == 1 && back.script[0].checks.isEmpty && back.script[0].ask == nil)
+        #expect(back.script[0].say.en.contains("from 2.50 to 1.25"))
         #expect(back.texts == loaded.texts && back.trainingEpisodes() == loaded.trainingEpisodes())
         #expect(!text.contains("check:"))
     }
@@ -32,8 +36,10 @@ import RNNCore
     @Test func aTextsFileIsWrittenInlineWhenAsked() throws {
         let original = textsLesson.replacingOccurrences(of: "texts: [\"ab\", \"ba\", \"aab\"]", with: "texts: words.txt")
         let shape = Shape(nx: 3, na: 2, ny: 3, g1: .tanh, g2: .softmax)
+        let describe = LessonWriter.Description(title: LocalizedText(en: "t"), summary: LocalizedText(en: "s"), slide: LocalizedText(en: "x"))
         let text = try LessonWriter.trained(originalText: original, path: "a/names.yaml", shape: shape,
-                                            params: .seeded(shape, seed: 1, scale: 0.5), notes: "n", inlineTexts: ["ab", "b\"a"]).get()
+                                            params: .seeded(shape, seed: 1, scale: 0.5), notes: "n", describe: describe,
+                                            inlineTexts: ["ab", "b\"a"]).get()
         #expect(text.contains("  texts: [\"ab\", \"b\\\"a\"]\n"))
     }
 
