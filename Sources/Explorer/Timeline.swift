@@ -51,7 +51,7 @@ extension ExplorerState {
     func token(_ v: [Double]?) -> String? {
         guard let v, let vocab = lesson.vocab, vocab.count == v.count,
               let k = v.indices.max(by: { v[$0] < v[$1] }) else { return nil }
-        return String(vocab[k])
+        return Vocabulary.label(vocab[k])
     }
 
     func timelineInputLabel(_ t: Int) -> String? {

@@ -10,6 +10,15 @@ struct CheckParser {
     let tokens: [CheckToken]
     let source: [Character]
     var position = 0
+    /// How deep the parser is in `not`, unary minus and brackets; a claim nested deeper than
+    /// `maxDepth` is refused (the recursion would otherwise exhaust the stack).
+    var depth = 0
+    static let maxDepth = 64
+
+    mutating func enter(_ offset: Int) throws {
+        depth += 1
+        if depth > Self.maxDepth { throw CheckError("the claim is nested too deeply (more than \(Self.maxDepth) levels); split it into simpler checks", at: offset) }
+    }
 
     init(tokens: [CheckToken], source: String) { self.tokens = tokens; self.source = Array(source) }
 
@@ -51,6 +60,8 @@ struct CheckParser {
     mutating func parseNot() throws -> CheckNode {
         if current.kind == .name && current.text == "not" {
             let t = advance()
+            try enter(t.offset)
+            defer { depth -= 1 }
             return .not(try parseNot(), Span(text: t.text, offset: t.offset))
         }
         return try parseComparison()
@@ -88,6 +99,8 @@ struct CheckParser {
     mutating func parseUnary() throws -> CheckNode {
         if current.kind == .op && (current.text == "-" || current.text == "−") {
             let t = advance()
+            try enter(t.offset)
+            defer { depth -= 1 }
             return .negate(try parseUnary(), Span(text: t.text, offset: t.offset))
         }
         return try parseAtom()
@@ -102,6 +115,8 @@ struct CheckParser {
             return .literal(v, halfUnit: Self.halfUnit(t.text), Span(text: t.text, offset: t.offset))
         case .open:
             _ = advance()
+            try enter(t.offset)
+            defer { depth -= 1 }
             let inner = try parseOr()
             guard current.kind == .close else { throw unexpected("')'") }
             _ = advance()
@@ -131,6 +146,8 @@ struct CheckParser {
             throw CheckError("unknown function '\(Sanitizer.screenLine(name.text))'\(hint)", at: name.offset)
         }
         _ = advance()   // (
+        try enter(name.offset)
+        defer { depth -= 1 }
         var args: [CheckNode] = []
         if current.kind != .close {
             args.append(try parseOr())

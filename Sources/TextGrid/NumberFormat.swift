@@ -10,9 +10,12 @@ public enum NumberFormat {
         let d = min(max(digits, 0), 9)
         let negative = value < 0
         let magnitude = abs(value)
-        if magnitude >= 1e15 { return (negative ? "-" : "") + scientific(magnitude, digits: d) }
         var scale: UInt64 = 1
         for _ in 0..<d { scale *= 10 }
+        // past 1e15, or where the scaled value would not fit in 64 bits, a power of ten
+        if magnitude >= 1e15 || magnitude * Double(scale) >= 9e18 {
+            return (negative ? "-" : "") + scientific(magnitude, digits: d)
+        }
         let scaled = UInt64((magnitude * Double(scale)).rounded())
         let whole = scaled / scale
         var text = (negative ? "-" : "") + String(whole)

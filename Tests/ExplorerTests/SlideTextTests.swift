@@ -24,6 +24,17 @@ import Testing
         #expect(Self.quotedEntries("so a<2>[2] = 0.64 and Waa[2,1] = 1.5; not dz or x").map(\.description) == ["a<2>[2]", "Waa[2,1]"])
     }
 
+    /// A question hides its slide's focus until it is answered; without a focus it would
+    /// show the answer while asking for a prediction.
+    @Test func everyQuestionHidesItsAnswer() throws {
+        for path in try LessonLoader.discover(directory: Self.lessons).get() {
+            let lesson = try LessonLoader.load(path: path).get()
+            for (n, slide) in lesson.script.enumerated() where slide.ask != nil {
+                #expect(slide.focus != nil, "\((path as NSString).lastPathComponent) slide \(n + 1) asks without a focus to hide")
+            }
+        }
+    }
+
     @Test func everySlideShowsWhatItQuotes() throws {
         let paths = try LessonLoader.discover(directory: Self.lessons).get()
         #expect(!paths.isEmpty)

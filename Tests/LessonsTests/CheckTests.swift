@@ -61,3 +61,16 @@ import RNNCore
         #expect(CheckExpression.parse("a<1>[0] $ 1") == .failure(CheckError("unexpected '$'", at: 8)))
     }
 }
+
+@Suite struct DeepClaimTests {
+    /// 3000 brackets or minus signs would overflow the stack of a recursive parser.
+    @Test func deeplyNestedClaimsAreRefusedNotCrashed() {
+        let deep = String(repeating: "(", count: 3000) + "1" + String(repeating: ")", count: 3000) + " > 0"
+        #expect(CheckExpression.parse(deep) == .failure(CheckError("the claim is nested too deeply (more than 64 levels); split it into simpler checks", at: 64)))
+        let minus = String(repeating: "-", count: 3000) + "1 < 0"
+        guard case .failure = CheckExpression.parse(minus) else { Issue.record("3000 minus signs were accepted"); return }
+        let nots = String(repeating: "not ", count: 3000) + "true"
+        guard case .failure = CheckExpression.parse(nots) else { Issue.record("3000 nots were accepted"); return }
+        #expect((try? CheckExpression.parse("-(-(1)) > 0").get()) != nil)
+    }
+}

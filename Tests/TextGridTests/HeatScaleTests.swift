@@ -70,3 +70,12 @@ import Testing
         #expect(NumberFormat.fixed(123456.789) == "123456.79")
     }
 }
+
+@Suite struct ManyDigitsTests {
+    /// 1e14 with 6 decimals would need 1e20 in 64 bits: it is written with a power of ten.
+    @Test func largeValuesWithManyDecimalsDoNotOverflow() {
+        #expect(NumberFormat.fixed(1e14, digits: 6) == "1.000000e+14")
+        #expect(NumberFormat.fixed(-1.8e13, digits: 6) == "-1.800000e+13")
+        #expect(NumberFormat.fixed(123.5, digits: 6) == "123.500000")
+    }
+}
