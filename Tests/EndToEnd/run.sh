@@ -39,6 +39,15 @@ expect() {
 expect_not() {
     if screen | grep -qF -- "$1"; then fail "$2: '$1' still on screen"; screen | sed 's/^/    | /'; else pass; fi
 }
+# child_of PID: a child process of PID, read from /proc (no procps needed).
+child_of() {
+    local stat
+    for stat in /proc/[0-9]*/stat; do
+        # field 4 of /proc/N/stat is the parent's pid (the name in field 2 has no spaces here)
+        read -r p _ _ pp _ <"$stat" 2>/dev/null || continue
+        [ "$pp" = "$1" ] && { echo "$p"; return; }
+    done
+}
 alternate_on() { "${TMUX_CMD[@]}" display-message -p -t e2e '#{alternate_on}'; }
 
 LESSON=lessons/02-forward.yaml
@@ -128,7 +137,9 @@ expect "[exit 130]" "Ctrl-C exits 130"
 [ "$(alternate_on)" = "0" ] && pass || fail "terminal left on the alternate screen after Ctrl-C"
 start 100 30 "$BIN $LESSON"
 expect "forward t = 1 / 5" "started for SIGTERM"
-pid=$(pgrep -f "^$BIN $LESSON\$" | head -n 1)
+# the pane runs sh, whose child is unroll
+shell=$("${TMUX_CMD[@]}" display-message -p -t e2e '#{pane_pid}')
+pid=$(child_of "$shell")
 [ -n "$pid" ] && kill -TERM "$pid"
 expect "[exit 143]" "SIGTERM exits 143"
 [ "$(alternate_on)" = "0" ] && pass || fail "terminal left on the alternate screen after SIGTERM"

@@ -62,14 +62,10 @@ import Testing
         }
     }
 
-    /// A burst of training at the shipped size takes well under a second (debug build).
-    @Test func aBurstIsQuick() throws {
-        let s = try Self.lesson08()
-        let start = Date()
-        let t = s.after(.train)
+    /// A burst of training at the shipped size is 100 steps (its speed is `unroll bench --train`'s business).
+    @Test func aBurstIsAHundredSteps() throws {
+        let t = try Self.lesson08().after(.train)
         #expect(t.trainer?.steps == 100)
-        let seconds = Date().timeIntervalSince(start)
-        #expect(seconds < 1.5)
     }
 
     /// The help box, with the new keys, still fits at 80×24 in both languages.

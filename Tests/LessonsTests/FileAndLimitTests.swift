@@ -40,13 +40,11 @@ import Testing
             let prev = Array("abcdefghij")[i]
             text += "\(name): &\(name) [" + Array(repeating: "*\(prev)", count: 9).joined(separator: ", ") + "]\n"
         }
-        let start = Date()
         #expect(problems(text) == """
         lesson.yaml:1:4: error: anchors and aliases (&name, *name) are not allowed in lesson files; write the values out (if this is text, put it in quotes)
         a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
            ^
         """)
-        #expect(Date().timeIntervalSince(start) < 1)
     }
 
     @Test func anchorAfterATagIsStillRefused() {
