@@ -10,8 +10,8 @@ public struct Workspace: Sendable {
     public var hasOutput: [Bool]
     public var hasTarget: [Bool]
     /// The inputs x<t> and targets y<t>, shared with the episode (not copied).
-    public let xs: [[Double]]
-    public let ys: [[Double]?]
+    public private(set) var xs: [[Double]]
+    public private(set) var ys: [[Double]?]
     // forward, per step
     public var z: [Double]      // T × n_a
     public var a: [Double]      // T × n_a
@@ -55,6 +55,20 @@ public struct Workspace: Sendable {
         da0 = Array(repeating: 0, count: na)
         WaaT = Array(repeating: 0, count: na * na)
         WyaT = Array(repeating: 0, count: na * ny)
+    }
+
+    /// Takes the inputs, targets and layout of another episode of the same length, keeping
+    /// the buffers (training reuses one workspace per sequence length).
+    public mutating func load(_ episode: Episode) {
+        precondition(episode.T == T, "a workspace is reused only for episodes of its length")
+        hasInput = episode.layout.hasInput
+        hasOutput = episode.layout.hasOutput
+        hasTarget = episode.y.map { $0 != nil }
+        xs = episode.x
+        ys = episode.y
+        precondition(xs.allSatisfy { $0.count == shape.nx }, "input width must be n_x")
+        precondition(ys.allSatisfy { $0 == nil || $0?.count == shape.ny }, "target width must be n_y")
+        for i in dy.indices { dy[i] = 0 }   // rows of steps without a target stay zero
     }
 
     /// Forward over t = 1…T; returns L = Σ_t L<t> over the steps with a target.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every number of one forward and backward pass, per time step, by name.
 ///
 /// Per-step vectors are stored (one flat buffer per quantity). Per-step matrices — a step's
@@ -15,6 +17,9 @@ public struct Trace: Sendable {
     public let checkpointEvery: Int
     /// Running sums of the gradients after backward step c (0-based), for c a multiple of checkpointEvery.
     let checkpoints: [Int: Gradients]
+
+    /// The last running sums rebuilt between checkpoints (see `gradientsSoFar`).
+    private let memo = RunningSumMemo()
 
     public static let checkpointBudget = 64 << 20
 
@@ -153,8 +158,19 @@ public struct Trace: Sendable {
     }
 
     /// The running sums after backward step t: the contributions of steps T, T−1, …, t.
+    /// Between checkpoints they are rebuilt from the nearest one; the last result is kept, so
+    /// asking for the same step again, or for the step before it, costs at most one step.
     public func gradientsSoFar(_ t: Int) -> Gradients? {
         guard hasBackward else { return nil }
+        if let (mt, mg) = memo.last {
+            if mt == t { return mg }
+            if mt == t + 1, let add = contribution(t) {
+                var g = mg
+                g.add(add)
+                memo.last = (t, g)
+                return g
+            }
+        }
         let t0 = t - 1
         var c = ((t0 + checkpointEvery - 1) / checkpointEvery) * checkpointEvery
         var g: Gradients
@@ -162,15 +178,16 @@ public struct Trace: Sendable {
         for s in stride(from: c - 1, through: t0, by: -1) {
             if let add = contribution(s + 1) { g.add(add) }
         }
+        if checkpointEvery > 1 { memo.last = (t, g) }
         return g
     }
 
     /// The gradients of L (sums over every step), or nil without targets.
+    /// The running sums after the last backward step (t = 1), so the total and the screen's
+    /// `dWa<1>` are the same numbers to the last bit.
     public var gradients: Gradients? {
         guard hasBackward else { return nil }
-        let s = shape, w = workspace
-        return Gradients(dWa: Matrix(rows: s.na, cols: s.na + s.nx, values: w.dWa),
-                         dWya: Matrix(rows: s.ny, cols: s.na, values: w.dWya), dba: w.dba, dby: w.dby)
+        return checkpoints[0]
     }
 
     /// ∂L/∂a<0>, or nil without targets.
@@ -215,5 +232,16 @@ public struct Trace: Sendable {
             guard let t, t >= 1, t <= T else { return nil }
             return col(vector(symbol, t))
         }
+    }
+}
+
+/// One remembered running sum, shared by copies of a trace (it only ever holds a value the
+/// trace would compute anyway), guarded by a lock.
+final class RunningSumMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: (Int, Gradients)?
+    var last: (Int, Gradients)? {
+        get { lock.lock(); defer { lock.unlock() }; return value }
+        set { lock.lock(); value = newValue; lock.unlock() }
     }
 }

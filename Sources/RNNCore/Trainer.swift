@@ -53,7 +53,8 @@ public struct Trainer: Sendable {
     public private(set) var gradientNorms: [Double] = []
     /// The episode indices of one round, cycled over the steps.
     public let order: [Int]
-    private var workspaces: [Workspace?]
+    /// One workspace per sequence length, reused for every episode of that length.
+    private var workspaces: [Int: Workspace] = [:]
 
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
     public init(rnn: RNN, episodes: [Episode], config: TrainingConfig) {
@@ -65,7 +66,6 @@ public struct Trainer: Sendable {
         params = rnn.params
         optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, shape: rnn.shape)
         order = config.order.round(episodes.count)
-        workspaces = Array(repeating: nil, count: episodes.count)
     }
 
     /// Training steps taken so far.
@@ -84,16 +84,14 @@ public struct Trainer: Sendable {
         let start = lossHistory.count
         for _ in 0..<k {
             guard divergedAt == nil else { break }
-            let e = episodeIndex(step: steps + 1)
-            var ws = workspaces[e] ?? Workspace(shape: shape, episode: episodes[e])
-            workspaces[e] = nil   // keep the workspace uniquely referenced while it is mutated
+            var ws = workspace(for: episodes[episodeIndex(step: steps + 1)])
             let loss = ws.forward(params)
             lossHistory.append(loss)
-            guard loss.isFinite else { gradientNorms.append(.nan); workspaces[e] = ws; break }
+            guard loss.isFinite else { gradientNorms.append(.nan); workspaces[ws.T] = ws; break }
             ws.backward(params)
             gradientNorms.append(ws.clipGradients(config.clipping))
             optimizer.update(&params, with: ws)
-            workspaces[e] = ws
+            workspaces[ws.T] = ws
         }
         return lossHistory[start...]
     }
@@ -108,11 +106,18 @@ public struct Trainer: Sendable {
 
     /// L of episode `e` at the current weights (a forward pass only).
     public mutating func loss(episode e: Int) -> Double {
-        var ws = workspaces[e] ?? Workspace(shape: shape, episode: episodes[e])
-        workspaces[e] = nil
+        var ws = workspace(for: episodes[e])
         let l = ws.forward(params)
-        workspaces[e] = ws
+        workspaces[ws.T] = ws
         return l
+    }
+
+    /// The workspace for `episode`'s length, loaded with it, taken out of the cache so it is
+    /// uniquely referenced while it is mutated (the caller puts it back).
+    private mutating func workspace(for episode: Episode) -> Workspace {
+        guard var ws = workspaces.removeValue(forKey: episode.T) else { return Workspace(shape: shape, episode: episode) }
+        ws.load(episode)
+        return ws
     }
 
     /// The mean of L over all episodes at the current weights.
