@@ -89,6 +89,9 @@ public struct Lesson: Sendable {
     /// A character model's training set (`sequence.texts`), if the lesson has one.
     public var texts: TrainingTexts?
     public var script: [Slide]
+    /// The trace the loader computed to validate the lesson, kept so opening it does not
+    /// compute it again.
+    var validatedTrace: Trace?
 
     public init(path: String, title: LocalizedText, notes: String? = nil, summary: LocalizedText? = nil,
                 rnn: RNN, episode: Episode, vocab: [Character]? = nil, script: [Slide]) {
@@ -96,6 +99,10 @@ public struct Lesson: Sendable {
         self.rnn = rnn; self.episode = episode; self.vocab = vocab; self.script = script
     }
 
-    /// Every number of the lesson's forward and backward pass.
-    public func makeTrace() -> Trace { Trace(rnn: rnn, episode: episode) }
+    /// Every number of the lesson's forward and backward pass (the loader's, unless the
+    /// model or the sequence was changed since).
+    public func makeTrace() -> Trace {
+        if let t = validatedTrace, t.rnn == rnn, t.episode == episode { return t }
+        return Trace(rnn: rnn, episode: episode)
+    }
 }

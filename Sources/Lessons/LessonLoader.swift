@@ -33,7 +33,6 @@ public enum LessonLoader {
     /// Everything found in one file: the lesson (when valid), its problems, and its false checks.
     struct Analysis {
         var lesson: Lesson?
-        var trace: Trace?
         var diagnostics: [Diagnostic]
         /// Checks that evaluate but are false (reported by `unroll check`, not by `load`).
         var falseChecks: [Diagnostic]
@@ -87,7 +86,8 @@ public enum LessonLoader {
         var lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
                             vocab: vocab, script: drafts.map(\.slide))
         lesson.texts = texts
-        return Analysis(lesson: lesson, trace: trace, diagnostics: [], falseChecks: falseChecks)
+        lesson.validatedTrace = trace
+        return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks)
     }
 
     static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {

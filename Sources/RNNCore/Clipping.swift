@@ -12,17 +12,14 @@ public enum Clipping: Equatable, Sendable {
     /// g ← clip(g)   for the buffers `parts` (any lengths); returns ‖g‖ before clipping.
     @discardableResult
     public func apply(_ parts: inout [[Double]]) -> Double {
-        var sq = 0.0
-        for p in parts { for v in p { sq += v * v } }
-        let norm = sq.squareRoot()
+        let norm = parts.reduce(0.0) { $0 + Self.sumOfSquares($1) }.squareRoot()
         switch self {
         case .none: break
         case .elementwise(let c):
             for k in parts.indices { Self.clamp(&parts[k], c) }
         case .globalNorm(let c):
             guard norm > c, norm.isFinite else { break }
-            let s = c / norm
-            for k in parts.indices { for i in parts[k].indices { parts[k][i] *= s } }
+            for k in parts.indices { Self.scale(&parts[k], c / norm) }
         }
         return norm
     }
@@ -54,18 +51,10 @@ extension Workspace {
     /// clipping (the Euclidean norm, as `Clipping.globalNorm` measures it).
     @discardableResult
     public mutating func clipGradients(_ clipping: Clipping) -> Double {
-        let sq = Clipping.sumOfSquares(dWa) + Clipping.sumOfSquares(dWya)
-            + Clipping.sumOfSquares(dba) + Clipping.sumOfSquares(dby)
-        let norm = sq.squareRoot()
-        switch clipping {
-        case .none: break
-        case .elementwise(let c):
-            Clipping.clamp(&dWa, c); Clipping.clamp(&dWya, c); Clipping.clamp(&dba, c); Clipping.clamp(&dby, c)
-        case .globalNorm(let c):
-            guard norm > c, norm.isFinite else { break }
-            let s = c / norm
-            Clipping.scale(&dWa, s); Clipping.scale(&dWya, s); Clipping.scale(&dba, s); Clipping.scale(&dby, s)
-        }
+        var parts = [dWa, dWya, dba, dby]
+        (dWa, dWya, dba, dby) = ([], [], [], [])   // the array of parts holds the only references
+        let norm = clipping.apply(&parts)
+        (dWa, dWya, dba, dby) = (parts[0], parts[1], parts[2], parts[3])
         return norm
     }
 }

@@ -30,9 +30,4 @@ public struct Gradients: Equatable, Sendable {
         for i in dba.indices { dba[i] += o.dba[i] }
         for i in dby.indices { dby[i] += o.dby[i] }
     }
-
-    /// The largest |entry| of every gradient, for clipping and display.
-    public var maxAbs: Double {
-        (dWa.values + dWya.values + dba + dby).reduce(0) { max($0, abs($1)) }
-    }
 }

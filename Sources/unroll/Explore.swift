@@ -52,9 +52,9 @@ struct Explore: ParsableCommand {
                 }
             }
             guard let lesson = chosen else { return }
-            let back = runExplorer(session, lesson: lesson)
+            runExplorer(session, lesson: lesson)
             // q in a lesson opened from the picker goes back to the picker.
-            if !back || entries.isEmpty { return }
+            if entries.isEmpty { return }
             chosen = nil
             picker.chosen = nil
         }
@@ -98,8 +98,8 @@ struct Explore: ParsableCommand {
         }
     }
 
-    /// The explorer's loop. Returns true when the student quit with `q` (back to the picker).
-    private func runExplorer(_ session: TerminalSession, lesson: Lesson) -> Bool {
+    /// The explorer's loop, until the student quits with `q`.
+    private func runExplorer(_ session: TerminalSession, lesson: Lesson) {
         var state = ExplorerState(lesson: lesson, language: display.language, digits: display.digits)
         while true {
             let (grid, applied) = FrameRenderer.layout(state.frame(), size: session.size, depth: session.colorDepth)
@@ -116,7 +116,7 @@ struct Explore: ParsableCommand {
                 guard let k = key.explorerKey, let action = state.action(for: k) else { continue }
                 state.update(action)
             }
-            if state.quit { return true }
+            if state.quit { return }
         }
     }
 }
