@@ -84,6 +84,7 @@ extension ExplorerState {
     mutating func answer(_ n: Int) {
         guard let i = slide, let q = currentSlide?.ask else { status = words.nothingAsked; return }
         guard n >= 1, n <= q.choices.count else { status = words.chooseBetween(q.choices.count); return }
+        if let given = answers[i] { status = words.alreadyAnswered(given); return }   // the first answer counts
         answers[i] = n
         status = n == q.answer ? words.right : words.wrong(q.answer)
     }

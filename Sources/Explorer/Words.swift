@@ -24,6 +24,9 @@ public struct Words: Sendable {
     public func stepText(_ p: StoryPosition, T: Int) -> String { "\(phase(p.phase)) t = \(p.t) / \(T)" }
     public func slideText(_ i: Int, of n: Int) -> String { pick("slide \(i) / \(n)", "第 \(i) / \(n) 页") }
     public var helpHint: String { pick("? help", "? 帮助") }
+    func alreadyAnswered(_ n: Int) -> String {
+        pick("you answered \(n) already: the first answer counts", "你已经选了 \(n)：以第一次回答为准")
+    }
     func zeroTermsLeftOut(_ k: Int) -> String {
         pick(k == 1 ? "(1 term with a factor 0 left out)" : "(\(k) terms with a factor 0 left out)", "（省略了 \(k) 个含 0 因子的项）")
     }

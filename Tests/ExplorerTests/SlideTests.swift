@@ -47,7 +47,11 @@ import RNNCore
         #expect(wrong.answers == [1: 1])
         #expect(wrong.frame().lesson?.feedback == "Not quite: the answer is 2.")
         #expect(wrong.frame().lesson?.choices.map(\.mark) == [.chosenWrong, .right])
-        let right = wrong.after(.answer(2))
+        // the first answer counts: once the solution is shown, another number changes nothing
+        let again = wrong.after(.answer(2))
+        #expect(again.answers == [1: 1])
+        #expect(again.status == "you answered 1 already: the first answer counts")
+        let right = s.after(.answer(2))
         #expect(right.frame().lesson?.feedback == "Right!")
         #expect(right.frame().lesson?.choices.map(\.mark) == [.none, .chosenRight])
         #expect(Fixtures.state(script: Self.script).after(.answer(1)).status == "this slide asks no question")

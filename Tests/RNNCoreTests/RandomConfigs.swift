@@ -79,7 +79,12 @@ enum RandomConfigs {
         let ba = vector(c.na, 0.5), by = vector(c.ny, 0.5)
         let a0 = c.givenA0 ? vector(c.na, 1) : Array(repeating: 0, count: c.na)
         let params = Params(Waa: Waa, Wax: Wax, Wya: Wya, ba: ba, by: by, a0: a0)
-        let inputs = (0..<c.tx).map { _ in vector(c.nx, 1) }
+        // one-hot inputs (with n_x ≥ 4) take the engine's sparse kernels; the rest are dense
+        let inputs: [[Double]] = (0..<c.tx).map { _ in
+            guard c.oneHot && c.nx >= 4 else { return vector(c.nx, 1) }
+            let k = g.int(0...(c.nx - 1))
+            return (0..<c.nx).map { $0 == k ? 1 : 0 }
+        }
         let targets: [[Double]] = (0..<c.ty).map { _ in
             switch c.g2 {
             case .sigmoid:
