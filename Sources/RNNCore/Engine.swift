@@ -153,12 +153,13 @@ public struct Workspace: Sendable {
                 if let target = ys[t] {
                     // dy<t> = ŷ<t> − y<t>   (both losses, from the logits)
                     for i in 0..<ny { dyt[i] = yHat[t * ny + i] - target[i] }
-                    for i in 0..<na { dat[i] += Kernels.dot(WyaT + i * ny, dyt, ny) }
+                    Kernels.matVecAdd(WyaT, rows: na, cols: ny, ld: ny, dyt, dat)
                 }
                 // dz<t> = da<t> ⊙ g1'(z<t>)
                 for i in 0..<na { dzt[i] = dat[i] * g1.derivative(fromOutput: at[i]) }
                 // da<t-1> = Waaᵀ dz<t>
-                for i in 0..<na { dapt[i] = Kernels.dot(WaaT + i * na, dzt, na) }
+                for i in 0..<na { dapt[i] = 0 }
+                Kernels.matVecAdd(WaaT, rows: na, cols: na, ld: na, dzt, dapt)
                 for i in 0..<na { daNext[i] = dapt[i] }
             }
             // The shared weights: each gradient is the sum of every step's contribution.
