@@ -81,12 +81,18 @@
         for i in 0..<rows where u[i] != 0 { axpy(D + i * ld, u[i], v, cols) }
     }
 
+    /// Whether at most a quarter of v[0..<n] is non-zero (a one-hot input): then the sparse
+    /// kernels below visit only those entries.
+    @inlinable static func mostlyZero(_ v: UnsafePointer<Double>, _ n: Int) -> Bool {
+        var nonzero = 0
+        for j in 0..<n where v[j] != 0 { nonzero += 1 }
+        return nonzero * 4 <= n
+    }
+
     /// out[i] += Σ_j W[i·ld + j] · v[j], visiting only the j where v[j] ≠ 0 (one-hot inputs).
     @inlinable static func matVecAddSparse(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int,
                                            _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        var nonzero = 0
-        for j in 0..<cols where v[j] != 0 { nonzero += 1 }
-        if nonzero * 4 > cols { matVecAdd(W, rows: rows, cols: cols, ld: ld, v, out); return }
+        guard mostlyZero(v, cols) else { matVecAdd(W, rows: rows, cols: cols, ld: ld, v, out); return }
         for j in 0..<cols where v[j] != 0 {
             let vj = v[j]
             for i in 0..<rows { out[i] += W[i * ld + j] * vj }
@@ -96,9 +102,7 @@
     /// D[i·ld + j] += u[i] · v[j], visiting only the j where v[j] ≠ 0 (one-hot inputs).
     @inlinable static func outerAddSparse(_ D: UnsafeMutablePointer<Double>, rows: Int, cols: Int, ld: Int,
                                           _ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>) {
-        var nonzero = 0
-        for j in 0..<cols where v[j] != 0 { nonzero += 1 }
-        if nonzero * 4 > cols { outerAdd(D, rows: rows, cols: cols, ld: ld, u, v); return }
+        guard mostlyZero(v, cols) else { outerAdd(D, rows: rows, cols: cols, ld: ld, u, v); return }
         for j in 0..<cols where v[j] != 0 {
             let vj = v[j]
             for i in 0..<rows { D[i * ld + j] += u[i] * vj }
