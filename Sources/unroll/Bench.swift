@@ -7,10 +7,10 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks (build with -c release for meaningful figures).",
         discussion: """
-        Without --render: forward + BPTT on a one-hot character sequence at n_a = --hidden,
-        n_x = n_y = --vocab and T = --length, repeated; the last line is
+        Without --render: forward + BPTT on a one-hot character sequence at n_a = --hidden, \
+        n_x = n_y = --vocab and T = --length, repeated; the last line is \
         `forward+bptt µs/step: X`, the median over --runs runs, in microseconds per time step.
-        With --train: whole training steps (forward + BPTT + clip ±5 + Adagrad update, lr 0.1) on
+        With --train: whole training steps (forward + BPTT + clip ±5 + Adagrad update, lr 0.1) on \
         the same task; the last line is `train µs/step: X`, also per time step.
         """
     )

@@ -15,8 +15,8 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the frame the explorer would show, as plain text (or ANSI colour with --color always).",
         discussion: """
-        For slides, handouts, tests and terminals that cannot run the explorer. Without --slide every
-        number is shown and no slide text; with --slide N, what slide N reveals and says. The cursor
+        For slides, handouts, tests and terminals that cannot run the explorer. Without --slide every \
+        number is shown and no slide text; with --slide N, what slide N reveals and says. The cursor \
         is placed in this order: --slide (its step and focus), then --phase/--step, then --inspect.
         Plain text contains no escape byte.
         """

@@ -7,8 +7,8 @@ struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate sequences from a character lesson's model, one character at a time.",
         discussion: """
-        One-to-many: the prefix is read first (default: a newline when vocab has one, else the first
-        character of the lesson's text), then each sampled character is fed back as the next input,
+        One-to-many: the prefix is read first (default: a newline when vocab has one, else the first \
+        character of the lesson's text), then each sampled character is fed back as the next input, \
         until a newline (the end token) or --max-length characters. One sequence per line.
         """
     )

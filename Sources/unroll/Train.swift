@@ -13,10 +13,10 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a lesson's model on its data and write the trained lesson to a new file.",
         discussion: """
-        Each step takes one training sequence (one item of sequence.texts, or the lesson's own
-        sequence): forward, backpropagation through time, clipping, update. The texts are shuffled
-        once with --seed and then taken in that order, round after round. The new file has the
-        trained weights, the lesson's title and script without its checks, and a notes line saying
+        Each step takes one training sequence (one item of sequence.texts, or the lesson's own \
+        sequence): forward, backpropagation through time, clipping, update. The texts are shuffled \
+        once with --seed and then taken in that order, round after round. The new file has the \
+        trained weights, the lesson's title and script without its checks, and a notes line saying \
         how it was trained; it never replaces the input file.
         """
     )

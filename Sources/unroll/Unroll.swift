@@ -7,7 +7,7 @@ struct Unroll: ParsableCommand {
         commandName: "unroll",
         abstract: "Step through a small recurrent neural network, one time step at a time.",
         discussion: """
-        With no subcommand, `unroll [LESSON]` opens the explorer (see `unroll explore --help`);
+        With no subcommand, `unroll [LESSON]` opens the explorer (see `unroll explore --help`); \
         with no lesson either, a picker over the shipped lessons.
         """,
         subcommands: [Explore.self, Render.self, Check.self, TraceCommand.self, Train.self, Sample.self, Bench.self],
