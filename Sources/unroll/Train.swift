@@ -16,8 +16,9 @@ struct Train: ParsableCommand {
         Each step takes one training sequence (one item of sequence.texts, or the lesson's own \
         sequence): forward, backpropagation through time, clipping, update. The texts are shuffled \
         once with --seed and then taken in that order, round after round. The new file has the \
-        trained weights, the lesson's title and script without its checks, and a notes line saying \
-        how it was trained; it never replaces the input file.
+        trained weights, its title marked trained, one slide saying how it was trained and how far \
+        the loss fell (the original slides described the old numbers), and a notes line with the \
+        command; it never replaces the input file.
         """
     )
 
