@@ -119,7 +119,10 @@ extension ExplorerState {
             }
         }
         let feedback = s.ask.flatMap { q in chosen.map { $0 == q.answer ? words.right : words.wrong(q.answer) } }
-        return LessonPane(index: i + 1, count: lesson.script.count, text: s.say.text(language),
+        // after training on the spot, the slide's numbers are the lesson's, not the screen's
+        let trained = (trainer?.steps ?? 0) > 0
+        let text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(trainer?.steps ?? 0) : "")
+        return LessonPane(index: i + 1, count: lesson.script.count, text: text,
                           question: s.ask?.question.text(language), choices: choices, feedback: feedback)
     }
 
