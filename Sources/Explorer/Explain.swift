@@ -99,9 +99,9 @@ extension ExplorerState {
     }
 
     func explainLossSoFar(_ t: Int) -> [String] {
-        let parts = (1...t).map { f(trace.loss($0) ?? 0) }
+        let parts = (1...t).compactMap { trace.loss($0).map(f) }
         let total = f(trace.lossSoFar(t) ?? 0)
-        var lines = ExplainFormat.chain(Self.lossSoFarLabel(t), t == 1 ? [total] : [ExplainFormat.sum(parts), total])
+        var lines = ExplainFormat.chain(lossSoFarLabel(t), parts.count <= 1 ? [total] : [ExplainFormat.sum(parts), total])
         lines.append(words.totalLoss(T, f(trace.totalLoss ?? 0)))
         return lines
     }

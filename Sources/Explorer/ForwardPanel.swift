@@ -26,7 +26,7 @@ extension ExplorerState {
         if trace.hasTarget(t) {
             rows.append(EquationRow(items: [
                 .term(term(.y, t)), .op(.apply("cross-entropy")), .term(term(.loss, t)), .op(.accumulate),
-                .term(term(.totalLoss, t, label: Self.lossSoFarLabel(t), values: Matrix(column: [trace.lossSoFar(t) ?? 0]))),
+                .term(term(.totalLoss, t, label: lossSoFarLabel(t), values: Matrix(column: [trace.lossSoFar(t) ?? 0]))),
             ]))
         } else {
             rows.append(EquationRow(items: [], note: words.noTarget(t)))
@@ -35,11 +35,15 @@ extension ExplorerState {
     }
 
     /// `L<1>`, `L<1>+L<2>`, `L<1>+…+L<5>`: the running total after step t.
-    static func lossSoFarLabel(_ t: Int) -> String {
-        switch t {
-        case 1: return "L<1>"
-        case 2: return "L<1>+L<2>"
-        default: return "L<1>+…+L<\(t)>"
+    /// The running total so far, named by the steps that have a loss: `L<1>+L<2>`,
+    /// `L<1>+…+L<5>`, `L<4>` (many-to-one), `L<3>+L<4>` (encoder–decoder), `L` when none yet.
+    func lossSoFarLabel(_ t: Int) -> String {
+        let steps = (1...max(t, 1)).filter { trace.hasTarget($0) }
+        guard let first = steps.first, let last = steps.last else { return "L (0)" }
+        switch steps.count {
+        case 1: return "L<\(first)>"
+        case 2: return "L<\(first)>+L<\(last)>"
+        default: return "L<\(first)>+…+L<\(last)>"
         }
     }
 }

@@ -131,7 +131,7 @@ extension ExplorerState {
         let na = trace.shape.na
         switch r.symbol {
         case .loss: return "L<\(r.t ?? 1)>"
-        case .totalLoss: return Self.lossSoFarLabel(r.t ?? T)
+        case .totalLoss: return lossSoFarLabel(r.t ?? T)
         case .Wa, .dWa, .dWaStep:
             guard let col = r.col else { return r.description }
             let sub: Symbol = r.symbol == .Wa ? (col < na ? .Waa : .Wax) : r.symbol == .dWa ? (col < na ? .dWaa : .dWax)

@@ -69,7 +69,20 @@ extension ExplorerState {
     func timelineOutputLabel(_ t: Int) -> String {
         guard let yh = trace.vector(.yHat, t) else { return "ŷ<\(t)>" }
         if trace.shape.g2 == .softmax, let tok = token(yh) { return tok }
-        return yh.count == 1 ? numbers.format(yh[0]) : "ŷ<\(t)>"
+        if yh.count == 1 { return numbers.format(yh[0]) }
+        // softmax without a vocab: the most likely class, named as the targets name it
+        guard trace.shape.g2 == .softmax, let k = yh.indices.max(by: { yh[$0] < yh[$1] }) else { return "ŷ<\(t)>" }
+        return classLabel(k) ?? "#\(k)"
+    }
+
+    /// The label the lesson's targets give class k (a one-hot target with a `target_labels` entry).
+    func classLabel(_ k: Int) -> String? {
+        for s in 1...trace.T {
+            guard let y = trace.vector(.y, s), y.indices.contains(k), y[k] == 1,
+                  trace.episode.targetLabels.indices.contains(s - 1), let label = trace.episode.targetLabels[s - 1] else { continue }
+            return label
+        }
+        return nil
     }
 
     /// ‖da<t>‖ for every step, computed once (used by the timeline).

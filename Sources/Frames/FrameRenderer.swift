@@ -37,7 +37,7 @@ public enum FrameRenderer {
         HeaderView(header: frame.header).draw(into: &grid, in: header.top)
         area = header.rest
 
-        let timeline = TimelineView(timeline: frame.timeline, digits: frame.digits, lines: size.height < 32 ? 2 : 3)
+        let timeline = TimelineView(timeline: frame.timeline, digits: frame.digits, lines: size.height < 30 ? 2 : 3)
         let strip = area.splitTop(timeline.height)
         timeline.draw(into: &grid, in: strip.top)
         area = strip.rest
@@ -56,7 +56,9 @@ public enum FrameRenderer {
         }
         let summaryLines = frame.backward == nil || frame.generation != nil ? 0 : 1
         let minimumPanel = 6
-        let paneRoom = min(compact ? 7 : max(8, size.height / 3), area.height - summaryLines - 1 - minimumPanel)
+        let asks = frame.lesson?.question != nil && frame.inspect == nil   // a question needs room for its choices
+        let paneRoom = min(compact ? (asks ? 10 : 7) : max(asks ? 11 : 8, size.height / 3),
+                           area.height - summaryLines - 1 - minimumPanel)
         var paneHeight = 0
         if let box = frame.inspect {
             let pane = InspectPaneView(box: box, title: TermView.cursorMark)

@@ -11,9 +11,17 @@ struct LessonPaneView {
     /// A line of the pane with its style.
     typealias Line = (text: String, style: Style)
 
-    func lines(width: Int) -> [Line] {
+    func lines(width: Int) -> [Line] { textLines(width: width) + questionLines(width: width) }
+
+    /// The slide's text.
+    func textLines(width: Int) -> [Line] {
+        TextBlock.wrap(pane.text, width: max(1, width - 2)).map { ($0, .plain) }
+    }
+
+    /// The question, its choices and the feedback: never cut, the text gives way first.
+    func questionLines(width: Int) -> [Line] {
         let inner = max(1, width - 2)
-        var out: [Line] = TextBlock.wrap(pane.text, width: inner).map { ($0, .plain) }
+        var out: [Line] = []
         if let question = pane.question {
             out += TextBlock.wrap(question, width: inner).map { ($0, Style(.accent, attributes: [.bold])) }
             let choices = pane.choices.map(choiceText)
@@ -49,12 +57,16 @@ struct LessonPaneView {
     func draw(into grid: inout Grid, in rect: Rect) {
         guard !rect.isEmpty else { return }
         TextFit.rule(&grid, label: title, x: rect.x, y: rect.y, width: rect.width)
-        let all = lines(width: rect.width)
+        let text = textLines(width: rect.width), question = questionLines(width: rect.width)
         let room = rect.height - 1
-        for (i, line) in all.prefix(room).enumerated() {
-            var text = line.text
-            if i == room - 1, all.count > room { text = TextFit.truncate(text + " …", to: rect.width - 2) }
-            grid.put(text, x: rect.x + 1, y: rect.y + 1 + i, style: line.style, clip: rect)
+        // when it does not all fit, the question and its choices stay whole and the text is cut
+        let textRoom = max(0, room - question.count)
+        var shown = Array(text.prefix(textRoom))
+        if text.count > textRoom, let last = shown.indices.last {
+            shown[last].text = TextFit.truncate(shown[last].text + " …", to: rect.width - 2)
+        }
+        for (i, line) in (shown + question).prefix(room).enumerated() {
+            grid.put(line.text, x: rect.x + 1, y: rect.y + 1 + i, style: line.style, clip: rect)
         }
     }
 }
