@@ -25,7 +25,7 @@ extension ExplorerState {
         ]))
         if trace.hasTarget(t) {
             rows.append(EquationRow(items: [
-                .term(term(.y, t)), .op(.apply("cross-entropy")), .term(term(.loss, t)), .op(.accumulate),
+                .term(term(.y, t)), .op(.apply(words.crossEntropy)), .term(term(.loss, t)), .op(.accumulate),
                 .term(term(.totalLoss, t, label: lossSoFarLabel(t), values: Matrix(column: [trace.lossSoFar(t) ?? 0]))),
             ]))
         } else {

@@ -72,7 +72,7 @@ public enum KeyTable {
         b(.scale, .always, [(.char("s"), .toggleScale)], nil,
           "colour scale: all steps / this step", "颜色刻度：所有时间步 / 仅当前步"),
         b(.train, .always, [(.char("t"), .train)], nil,
-          "train 100 steps (Adagrad, lr 0.1, clip ±5)", "训练 100 步（Adagrad，lr 0.1，截断 ±5）"),
+          "train 100 steps (Adagrad, lr 0.1, clip ±5)", "训练 100 步（Adagrad，lr 0.1，梯度裁剪 ±5）"),
         b(.reset, .always, [(.char("r"), .resetTraining)], nil,
           "back to the lesson's starting weights", "回到这一课的初始权重"),
         b(.generate, .always, [(.char("g"), .toggleGeneration)], nil,

@@ -24,6 +24,8 @@ public struct Words: Sendable {
     public func stepText(_ p: StoryPosition, T: Int) -> String { "\(phase(p.phase)) t = \(p.t) / \(T)" }
     public func slideText(_ i: Int, of n: Int) -> String { pick("slide \(i) / \(n)", "第 \(i) / \(n) 页") }
     public var helpHint: String { pick("? help", "? 帮助") }
+    /// The loss's name on the panel's arrow, as the notes write it.
+    var crossEntropy: String { pick("cross-entropy", "交叉熵") }
     func slideBeforeTraining(_ steps: Int) -> String {
         pick("(This text quotes the lesson's own weights; the screen shows them after \(steps) training steps. r goes back.)",
              "（这段文字里的数字来自本课原来的权重；屏幕上是训练 \(steps) 步之后的数字。按 r 回到原来的权重。）")
