@@ -39,8 +39,10 @@ extension ExplorerState {
             .term(term(.dbaStep, t, caption: "= dz<\(t)>")), .op(.accumulate), .term(term(.dba, t, label: "dba", caption: sum)),
         ]))
         let aRow = trace.tensor(.a, t: t)?.transposed ?? Matrix(rows: 0, cols: 0)
+        // a step without a target has dy<t> = 0: shown as zeros, so the product reads as 0
+        let dy = trace.tensor(.dy, t: t) ?? Matrix(rows: trace.shape.ny, cols: 1)
         rows.append(EquationRow(items: [
-            .term(term(.dy, t)), .op(.times),
+            .term(term(.dy, t, values: dy)), .op(.times),
             .term(term(.a, t, kind: .transposed, label: "a<\(t)>ᵀ", values: aRow)), .op(.equals),
             .term(term(.dWyaStep, t)), .op(.accumulate), .term(term(.dWya, t, label: "dWya", caption: sum)),
         ], note: trace.hasTarget(t) ? nil : words.noTarget(t)))

@@ -2,8 +2,8 @@ import Explorer
 import TextGrid
 
 /// The top line: lesson title, `forward t = 2 / 4`, `slide 3 / 9`, the play state, and the
-/// help key at the right. Parts are dropped from the right (play state, then slide) and the
-/// title is shortened with `…` when the line is too narrow.
+/// help key at the right. When the line is too narrow the play state goes first, then the
+/// title is shortened with `…` (to 16 columns at least), and only then the slide number.
 struct HeaderView {
     let header: Header
 
@@ -18,7 +18,8 @@ struct HeaderView {
         func width(_ title: String) -> Int {
             DisplayWidth.of(" " + title + separator + parts.joined(separator: separator))
         }
-        while parts.count > 1, width(header.title) > room { parts.removeLast() }
+        if parts.count > 2, width(header.title) > room { parts.removeLast() }          // the play state
+        while parts.count > 1, width(String(header.title.prefix(16))) > room { parts.removeLast() }
         let titleRoom = room - width("")
         let title = TextFit.truncate(header.title, to: max(4, titleRoom))
         var x = grid.put(" " + title, x: rect.x, y: rect.y, style: bar.adding(.bold), clip: rect)

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Explorer
 import Frames
@@ -8,7 +9,7 @@ import TextGrid
 extension Phase: ExpressibleByArgument {}
 
 enum RenderColor: String, ExpressibleByArgument, CaseIterable {
-    case never, always
+    case never, auto, always
 }
 
 struct Render: ParsableCommand {
@@ -28,7 +29,7 @@ struct Render: ParsableCommand {
     @Option(help: "Open slide N (1-based) first.") var slide: Int?
     @Option(help: "Width in columns (80…1000).") var width = 100
     @Option(help: "Height in lines (24…1000).") var height = 30
-    @Option(help: "never (plain text) or always (ANSI colour escapes).") var color: RenderColor = .never
+    @Option(help: "never (plain text, the default), always (ANSI colour escapes), or auto (colour on a terminal unless NO_COLOR is set).") var color: RenderColor = .never
     @Option(help: "Language: en or zh (default: from the locale, else en).") var lang: Language?
     @Option(help: "Decimals shown for each number (0…6).") var digits = 2
     @Option(help: "Open the inspect box on an entry, e.g. \"a<2>[1]\" or \"dWaa[0,1]\".") var inspect: String?
@@ -68,9 +69,11 @@ struct Render: ParsableCommand {
             }
         }
         if help { state.update(.toggleHelp) }
-        let depth: ColorDepth = color == .always ? .ansi256 : .none
+        // auto: colour when printing to a terminal and NO_COLOR is not set, as the explorer does
+        let tty = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let depth: ColorDepth = color == .always || (color == .auto && tty) ? .ansi256 : .none
         let grid = FrameRenderer.render(state.frame(), size: Size(width: width, height: height), depth: depth)
-        let lines = color == .always ? grid.ansiText(depth: depth) : grid.plainText()
+        let lines = depth == .none ? grid.plainText() : grid.ansiText(depth: depth)
         writeStdout(lines.joined(separator: "\n") + "\n")
     }
 }
