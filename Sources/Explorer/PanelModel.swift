@@ -41,6 +41,8 @@ public struct Term: Equatable, Sendable {
     public var cursor: MatrixIndex?
     /// The colour range: values run from −scale to +scale (fixed or per step, see the legend).
     public var scale: Double
+    /// A label for each row of a vector over the lesson's vocabulary (`a`, `b`, … `⏎`), or nil.
+    public var rowLabels: [String]? = nil
 
     public var shape: String { "\(values.rows)×\(values.cols)" }
     public var isInspectable: Bool { kind == .quantity && revealed }

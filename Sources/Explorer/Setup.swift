@@ -35,7 +35,7 @@ extension ExplorerState {
     /// stacked matrix (`Waa[0,1]`, `dWax<2>[1,0]`) is found in the matrix the panel draws.
     public mutating func inspect(entry given: EntryRef) -> String? {
         guard given.row != nil else { return "'\(given)' names a whole quantity: give an entry, like \(given)[0]" }
-        let ref = Self.inStackedMatrix(given, na: trace.shape.na)
+        let ref = displayed(given)
         let row = ref.row ?? 0
         if let t = ref.t, t != position.t, ref.symbol.isPerStep || ref.symbol.isRunningSum {
             if let error = go(phase: position.phase, t: t) { return error }
@@ -52,14 +52,5 @@ extension ExplorerState {
         }
         inspect = InspectCursor(symbol: ref.symbol, row: row, col: col)
         return nil
-    }
-
-    /// `Waa[i,j]` → `Wa[i,j]`, `Wax[i,j]` → `Wa[i,n_a+j]`, likewise dWaa/dWax and their step
-    /// contributions: the blocks as the panels draw them, inside the stacked matrix.
-    static func inStackedMatrix(_ ref: EntryRef, na: Int) -> EntryRef {
-        let map: [Symbol: (Symbol, Int)] = [.Waa: (.Wa, 0), .Wax: (.Wa, na), .dWaa: (.dWa, 0), .dWax: (.dWa, na),
-                                            .dWaaStep: (.dWaStep, 0), .dWaxStep: (.dWaStep, na)]
-        guard let (whole, offset) = map[ref.symbol] else { return ref }
-        return EntryRef(symbol: whole, t: ref.t, row: ref.row, col: (ref.col ?? 0) + offset)
     }
 }

@@ -17,6 +17,9 @@ extension ExplorerState {
         } else {
             term.scale = perStepScale ? Self.top(m.values) : scales.range(symbol)
         }
+        if let vocab = lesson.vocab, m.cols == 1, m.rows == vocab.count, m.rows > 1, Self.overVocabulary.contains(symbol) {
+            term.rowLabels = vocab.map(Vocabulary.label)
+        }
         guard kind == .quantity else { return term }
         if let f = focus.map({ displayed($0) }), f.symbol == symbol, f.t == nil || f.t == ref.t {
             term.focused = true
@@ -25,6 +28,9 @@ extension ExplorerState {
         if let c = inspect, c.ref(at: t) == ref { term.cursor = MatrixIndex(row: c.row, col: c.col) }
         return term
     }
+
+    /// The quantities indexed by the vocabulary in a character lesson (inputs and outputs).
+    static let overVocabulary: Set<Symbol> = [.x, .y, .yHat, .zy, .by, .dy, .dbyStep, .dby]
 
     static func top(_ v: [Double]) -> Double {
         let m = v.reduce(0) { max($0, abs($1)) }

@@ -28,6 +28,7 @@ struct TermView {
                           focus: term.focusEntry.map { Heatmap.Index(row: $0.row, col: $0.col) },
                           cursor: term.cursor.map { Heatmap.Index(row: $0.row, col: $0.col) },
                           scale: HeatScale(maxAbs: term.scale), depth: depth)
+        map.rowLabels = term.rowLabels
         map.showShape = false
         map.showLegend = false
         heatmap = map
@@ -102,9 +103,10 @@ struct TermView {
     }
 
     /// The offset of entry (r, c) from the body's top-left, or nil when it is not shown.
-    func offset(row r: Int, col c: Int, layout: Heatmap.Layout) -> (x: Int, y: Int)? {
+    func offset(row: Int, col c: Int, layout: Heatmap.Layout) -> (x: Int, y: Int)? {
+        let r = row - layout.firstRow   // rows above a window are not shown
         guard r >= 0, c >= 0, r < layout.visibleRows, c < layout.visibleColumns else { return nil }
-        var dx = c * entryWidth
+        var dx = heatmap.gutter + c * entryWidth
         if let k = heatmap.columnDivider, k > 0, k < heatmap.cols, k < layout.visibleColumns, c >= k {
             dx += layout.mode == .numbers ? 2 : 1
         }
@@ -127,7 +129,7 @@ struct TermView {
     private func drawPlaceholder(into grid: inout Grid, x: Int, y: Int, layout: Heatmap.Layout) {
         let entry = entryWidth
         let muted = Style(.muted)
-        for r in 0..<layout.visibleRows {
+        for r in layout.firstRow..<(layout.firstRow + layout.visibleRows) {
             for c in 0..<layout.visibleColumns {
                 guard let o = offset(row: r, col: c, layout: layout) else { continue }
                 grid.put("?", x: x + o.x + entry - 1, y: y + o.y, style: muted)
@@ -141,7 +143,7 @@ struct TermView {
                 grid.put(String(repeating: "─", count: width), x: x, y: y + o.y + 1, style: Style(.border))
             }
         }
-        if layout.visibleColumns < heatmap.cols, let o = offset(row: 0, col: layout.visibleColumns - 1, layout: layout) {
+        if layout.visibleColumns < heatmap.cols, let o = offset(row: layout.firstRow, col: layout.visibleColumns - 1, layout: layout) {
             grid.put("…+\(heatmap.cols - layout.visibleColumns)", x: x + o.x + entry, y: y, style: muted)
         }
     }

@@ -45,7 +45,7 @@ import Testing
             for (n, slide) in lesson.script.enumerated() {
                 _ = state.open(slide: n + 1)
                 if let answer = slide.ask?.answer { state.update(.answer(answer)) }   // after the student answers
-                let drawn = Self.quotedEntries(slide.say.en).map { ExplorerState.inStackedMatrix($0, na: lesson.rnn.shape.na) }
+                let drawn = Self.quotedEntries(slide.say.en).map { ExplorerState.displayed($0, na: lesson.rnn.shape.na) }
                 for ref in drawn where !state.isShown(ref.symbol) {
                     problems.append("\((path as NSString).lastPathComponent) slide \(n + 1) quotes \(ref) but hides \(ref.symbol.label)")
                 }

@@ -48,6 +48,9 @@ public struct Heatmap: Widget, Sendable {
         public var visibleColumns: Int
         /// Matrix rows drawn (the rest are summarised by `…+N rows`).
         public var visibleRows: Int
+        /// The first row drawn: 0, or later so the cursor (else the focus) is in view when
+        /// not every row fits (only without a row divider).
+        public var firstRow: Int = 0
         /// The cells the widget will use (title line included).
         public var size: Size
     }
@@ -67,6 +70,10 @@ public struct Heatmap: Widget, Sendable {
     /// The colour range; nil means "cover this matrix's finite values".
     public var scale: HeatScale?
     public var depth: ColorDepth = .ansi256
+    /// A label before each row (a vector over a vocabulary: `a`, `b`, … `⏎`), or nil.
+    public var rowLabels: [String]?
+    /// Columns taken by the row labels (the widest label and a space), 0 without labels.
+    public var gutter: Int { rowLabels.map { ($0.map { DisplayWidth.of($0) }.max() ?? 0) + 1 } ?? 0 }
     public var showShape = true
     /// The shape shown on the title line; nil means `rows×cols` (vectors show `n`).
     public var shapeLabel: String?
@@ -169,7 +176,7 @@ public struct Heatmap: Widget, Sendable {
 
     /// Width of the body (no title) showing `shown` columns in `mode`.
     public func bodyWidth(_ mode: Mode, columns shown: Int) -> Int {
-        shown * entryWidth(mode) + (hasColumnDivider(within: shown) ? dividerWidth(mode) : 0)
+        gutter + shown * entryWidth(mode) + (hasColumnDivider(within: shown) ? dividerWidth(mode) : 0)
     }
 
     /// The full size (title line included) needed to show everything in `mode`.
@@ -212,8 +219,22 @@ public struct Heatmap: Widget, Sendable {
         width = min(size.width, max(width, DisplayWidth.of(titleLine)))
         var height = 1 + shownRows + (hasRowDivider(within: shownRows) ? 1 : 0)
         if shownRows < rows { height += 1 }
-        return Layout(mode: mode, visibleColumns: shown, visibleRows: shownRows,
+        var first = 0
+        if shownRows < rows, rowDivider == nil, let wanted = (cursor ?? focus)?.row, wanted >= shownRows {
+            first = min(wanted - shownRows / 2, rows - shownRows)
+        }
+        return Layout(mode: mode, visibleColumns: shown, visibleRows: shownRows, firstRow: max(0, first),
                       size: Size(width: width, height: min(height, size.height)))
+    }
+
+    /// The marker under a cut column of rows, the longest that fits `width`: `…+N rows` or
+    /// `…+N`; with a window, `rows a–b of n` or `↑a ↓b` (rows hidden above and below).
+    static func rowsMarker(_ plan: Layout, rows: Int, width: Int) -> String {
+        let below = rows - plan.firstRow - plan.visibleRows
+        let candidates = plan.firstRow == 0
+            ? [moreMarker(below) + " rows", moreMarker(below)]
+            : ["rows \(plan.firstRow)–\(plan.firstRow + plan.visibleRows - 1) of \(rows)", "↑\(plan.firstRow) ↓\(below)"]
+        return candidates.first { DisplayWidth.of($0) <= width } ?? candidates[candidates.count - 1]
     }
 
     static func moreMarker(_ hidden: Int) -> String { "…+\(hidden)" }
@@ -232,8 +253,12 @@ public struct Heatmap: Widget, Sendable {
         let scale = effectiveScale
         let border = Style(.border)
         var y = rect.y + 1
-        for r in 0..<plan.visibleRows {
+        for r in plan.firstRow..<(plan.firstRow + plan.visibleRows) {
             x = rect.x
+            if let labels = rowLabels {
+                grid.put(r < labels.count ? labels[r] : "", x: x, y: y, style: Style(.muted), clip: rect)
+                x += gutter
+            }
             for c in 0..<plan.visibleColumns {
                 if hasColumnDivider(within: plan.visibleColumns), c == columnDivider {
                     let bar = plan.mode == .numbers ? " │" : "│"
@@ -249,13 +274,12 @@ public struct Heatmap: Widget, Sendable {
             }
             y += 1
             if hasRowDivider(within: plan.visibleRows), r + 1 == rowDivider {
-                drawRowDivider(plan: plan, entry: entry, x: rect.x, y: y, grid: &grid, clip: rect)
+                drawRowDivider(plan: plan, entry: entry, x: rect.x + gutter, y: y, grid: &grid, clip: rect)
                 y += 1
             }
         }
         if plan.visibleRows < rows {
-            grid.put(Self.moreMarker(rows - plan.visibleRows) + " rows", x: rect.x, y: y,
-                     style: Style(.muted), clip: rect)
+            grid.put(Self.rowsMarker(plan, rows: rows, width: rect.width), x: rect.x, y: y, style: Style(.muted), clip: rect)
         }
     }
 
