@@ -82,7 +82,10 @@ extension ExplorerState {
         let (_, formula, numbers, value) = stepAdds(s, t, i, j)
         var lines = [shown + ": " + words.sumOfSteps(T, t)]
         lines.append(words.thisStepAdds + " " + ([formula, numbers, value].joined(separator: " = ")))
-        lines.append(words.sumSoFar + " = " + (t < T ? "\(f(before)) + \(n.factor(sum - before)) = " : "") + f(sum))
+        // the numbers are rounded to the digits shown; say so when the shown ones do not add up
+        let shownAddUp = Double(f(before)).flatMap { b in Double(f(sum - before)).map { b + $0 } }.map { f($0) == f(sum) } ?? true
+        lines.append(words.sumSoFar + " = " + (t < T ? "\(f(before)) + \(n.factor(sum - before)) = " : "") + f(sum)
+                     + (t < T && !shownAddUp ? "   " + words.rounded : ""))
         if t == 1 { lines.append(words.isTheGradient(shown.replacingOccurrences(of: "<1>", with: ""))) }
         return lines
     }

@@ -23,6 +23,7 @@ extension Words {
     func handedFrom(_ t: Int) -> String { pick("handed back from step \(t)", "由第 \(t) 步传回") }
     var thisStepAdds: String { pick("this step adds", "本步加上") }
     var sumSoFar: String { pick("sum so far", "目前累计") }
+    var rounded: String { pick("(rounded: the sum uses every digit)", "（显示的数已四舍五入，求和用的是完整的数）") }
     func isTheGradient(_ name: String) -> String {
         pick("after step 1 this is the whole gradient \(name) = ∂L/∂\(name.dropFirst())",
              "到第 1 步为止，这就是完整的梯度 \(name) = ∂L/∂\(name.dropFirst())")

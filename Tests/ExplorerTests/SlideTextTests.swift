@@ -54,3 +54,13 @@ import Testing
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 }
+
+@Suite struct RoundedSumTests {
+    /// -0.415 shows as -0.41 although -0.12 + (-0.30) reads as -0.42: the box says it rounded.
+    @Test func aSumWhoseShownPartsDoNotAddUpSaysSo() throws {
+        let lesson = try LessonLoader.load(path: SlideTextTests.lessons + "/06-bptt.yaml").get()
+        let s = ExplorerState(lesson: lesson)
+        #expect(s.explain(EntryRef(symbol: .dWa, t: 2, row: 0, col: 1)).last
+                == "sum so far = -0.12 + (-0.30) = -0.41   (rounded: the sum uses every digit)")
+    }
+}
