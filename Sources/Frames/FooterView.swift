@@ -15,9 +15,11 @@ struct FooterView {
         return fitting(hints.map(Self.short), width: width)
     }
 
-    /// `n PgDn Enter` → `n`, `→ l` → `→`; long key lists (`Home End f b n p`) stay whole.
+    /// `n PgDn Enter` → `n`, `→ l` → `→`; long key lists (`Home End f b n p`) and pairs of
+    /// opposite keys (`< >`, `+ -`: two actions, not two ways to one) stay whole.
     static func short(_ hint: KeyHint) -> KeyHint {
         let keys = hint.keys.split(separator: " ")
+        if keys.count == 2, keys.allSatisfy({ ["<", ">", "+", "-"].contains($0) }) { return hint }
         guard keys.count > 1, keys.count <= 3, let first = keys.first else { return hint }
         return KeyHint(keys: String(first), text: hint.text)
     }

@@ -16,11 +16,17 @@ public enum LessonWriter {
             self.title = title; self.summary = summary; self.slide = slide
         }
 
+        /// `title` with "before training" turned into "after training", else with `suffix`.
+        static func trainedTitle(_ title: String, _ before: String, _ after: String, _ suffix: String) -> String {
+            title.contains(before) ? title.replacingOccurrences(of: before, with: after) : title + suffix
+        }
+
         /// The usual description: "<title> (trained)", the loss before and after, the command.
         public static func trained(from lesson: Lesson, steps: Int, command: String, before: Double, after: Double) -> Description {
             let b = String(format: "%.2f", before), a = String(format: "%.2f", after)
             return Description(
-                title: LocalizedText(en: lesson.title.en + " (trained)", zh: lesson.title.zh.map { $0 + "（训练后）" }),
+                title: LocalizedText(en: trainedTitle(lesson.title.en, "before training", "after training", " (trained)"),
+                                     zh: lesson.title.zh.map { trainedTitle($0, "训练之前", "训练之后", "（训练后）") }),
                 summary: LocalizedText(en: "The model of '\(lesson.title.en)' after \(steps) training steps: mean loss per sequence \(b) → \(a)",
                                        zh: "「\(lesson.title.text(.zh))」的模型训练 \(steps) 步之后：每个序列的平均损失 \(b) → \(a)"),
                 slide: LocalizedText(

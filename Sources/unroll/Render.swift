@@ -49,7 +49,7 @@ struct Render: ParsableCommand {
         var state = ExplorerState(lesson: lesson, language: language, digits: digits)
         func fail(_ flag: String, _ message: String) throws -> Never {
             writeStderr("unroll render: \(flag): \(message)\n")
-            throw ExitCode(1)
+            throw ExitCode(64)   // a flag out of range for this lesson: a usage error
         }
         if let slide {
             if let e = state.open(slide: slide) { try fail("--slide", e) }
