@@ -19,7 +19,7 @@ extension ExplorerState {
             let p = trace.rnn.params
             let pairs = (0..<trace.shape.na).map { k in (p.Wya[i, k], v(.a, t, k)) }
             return ExplainFormat.chain(name(.zy, t, i), [
-                "Σ_j Wya[\(i),j]·a<\(t)>[j] + by[\(i)]", ExplainFormat.products(pairs, bias: p.by[i], n), f(v(.zy, t, i)),
+                "Σ_j Wya[\(i),j]·a<\(t)>[j] + by[\(i)]", ExplainFormat.products(pairs, bias: p.by[i], n, hideWeights: !isShown(.Wya), hideBias: !isShown(.by)), f(v(.zy, t, i)),
             ]) + ExplainFormat.zeroNote(pairs, words)
         case .yHat: return explainYHat(t, i)
         case .loss: return explainLoss(t)
@@ -43,7 +43,8 @@ extension ExplorerState {
     func zFormula(_ t: Int, _ i: Int) -> String { "Σ_j Wa[\(i),j]·\(Symbol.stacked.label(t: t))[j] + ba[\(i)]" }
     /// The same sum with the numbers: `0.50·0.12 + (-0.31)·0.77 + … + 0.10`
     func zSum(_ t: Int, _ i: Int) -> String {
-        ExplainFormat.products(zPairs(t, i), bias: trace.rnn.params.ba[i], n)
+        ExplainFormat.products(zPairs(t, i), bias: trace.rnn.params.ba[i], n,
+                               hideWeights: !isShown(.Wa), hideBias: !isShown(.ba))
     }
     /// The products Wa[i,j]·[a<t-1>; x<t>][j] of z<t>[i].
     func zPairs(_ t: Int, _ i: Int) -> [(Double, Double)] {

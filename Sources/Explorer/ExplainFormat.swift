@@ -14,9 +14,11 @@ enum ExplainFormat {
 
     /// `w0·x0 + w1·x1 + … + b` with the numbers, leaving out the products with an exact 0
     /// factor (a one-hot input, a zero a<0>) so the terms that make the value stay in view.
-    static func products(_ pairs: [(Double, Double)], bias: Double, _ n: NumberStyle) -> String {
+    /// Weights or a bias the lesson has not revealed yet are written `?`, as on screen.
+    static func products(_ pairs: [(Double, Double)], bias: Double, _ n: NumberStyle,
+                         hideWeights: Bool = false, hideBias: Bool = false) -> String {
         let kept = pairs.filter { $0.0 != 0 && $0.1 != 0 }
-        return sum(kept.map { "\(n.factor($0.0))·\(n.factor($0.1))" } + [n.factor(bias)])
+        return sum(kept.map { "\(hideWeights ? "?" : n.factor($0.0))·\(n.factor($0.1))" } + [hideBias ? "?" : n.factor(bias)])
     }
 
     /// The note under an explanation whose sum left out `omitted` zero products (none if 0).

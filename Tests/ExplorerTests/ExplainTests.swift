@@ -100,3 +100,12 @@ import RNNCore
         #expect(f.inspect?.title == "ŷ<2>[0]")
     }
 }
+
+@Suite struct HiddenInExplanationTests {
+    /// While the script keeps Wa and ba back, inspecting z writes their numbers as `?`.
+    @Test func hiddenWeightsStayHiddenInTheSum() {
+        let script = [Slide(say: LocalizedText(en: "z first"), show: [.x, .z])]
+        let s = Fixtures.state(script: script)
+        #expect(s.explain(EntryRef(symbol: .z, t: 2, row: 0)).first == "z<2>[0] = ?·0.80 + ?·(-0.60) + ?")
+    }
+}
