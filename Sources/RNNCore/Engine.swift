@@ -121,8 +121,9 @@ public struct Workspace: Sendable {
     /// Backpropagation through time, t = T…1, after `forward`. Fills dy, da, dz, daPrev per
     /// step, then the gradients of the shared weights, each the sum over the steps of that
     /// step's contribution: dWa = Σ_t dz<t>·[a<t-1>; x<t>]ᵀ, dba = Σ_t dz<t>,
-    /// dWya = Σ_t dy<t>·a<t>ᵀ, dby = Σ_t dy<t>; and da0 = ∂L/∂a<0>.
-    public mutating func backward(_ p: Params) {
+    /// dWya = Σ_t dy<t>·a<t>ᵀ, dby = Σ_t dy<t>; and da0 = ∂L/∂a<0>. With `sums: false` the
+    /// weight gradients are left alone (the trace adds them up itself, step by step).
+    public mutating func backward(_ p: Params, sums: Bool = true) {
         let nx = shape.nx, na = shape.na, ny = shape.ny, ld = na + nx, g1 = shape.g1, T = T
         let hasInput = hasInput, xs = xs, ys = ys
         // Waaᵀ and Wyaᵀ row by row, so the products below are contiguous dot products
@@ -162,6 +163,7 @@ public struct Workspace: Sendable {
                 Kernels.matVecAdd(WaaT, rows: na, cols: na, ld: na, dzt, dapt)
                 for i in 0..<na { daNext[i] = dapt[i] }
             }
+            guard sums else { return }
             // The shared weights: each gradient is the sum of every step's contribution.
             let dWaP = dWa.baseAddress!, dzP = UnsafePointer(dz.baseAddress!), dyP = UnsafePointer(dy.baseAddress!)
             for i in 0..<dWa.count { dWa[i] = 0 }

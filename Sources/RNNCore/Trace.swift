@@ -33,8 +33,11 @@ public struct Trace: Sendable {
         let every = checkpointEvery ?? Self.checkpointInterval(shape: s, T: episode.T)
         var kept: [Int: Gradients] = [:]
         if episode.hasTargets {
-            ws.backward(rnn.params)
+            ws.backward(rnn.params, sums: false)   // the running sums below give the totals too
             kept = Self.runningSums(ws, a0: rnn.params.a0, every: every)
+            if let total = kept[0] {   // the sums after step 1 are the gradients: one set of numbers
+                ws.dWa = total.dWa.values; ws.dWya = total.dWya.values; ws.dba = total.dba; ws.dby = total.dby
+            }
         }
         self.rnn = rnn
         self.episode = episode
