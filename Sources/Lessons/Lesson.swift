@@ -89,6 +89,8 @@ public struct Lesson: Sendable {
     /// A character model's training set (`sequence.texts`), if the lesson has one.
     public var texts: TrainingTexts?
     public var script: [Slide]
+    /// The optimizer's memory and step count stored with trained weights (`model.optimizer_state`).
+    public var optimizerState: OptimizerState?
     /// The trace the loader computed to validate the lesson, kept so opening it does not
     /// compute it again.
     var validatedTrace: Trace?

@@ -73,6 +73,7 @@ public enum LessonLoader {
         let notes = f["notes"].flatMap { reader.string($0, "notes") }.map(Sanitizer.screenLine)
         var shape: Shape?
         let rnn = reader.require(f, "model", "sizes, activations and weights").flatMap { reader.readModel($0, shape: &shape) }
+        let optimizerState = f["model"].flatMap { reader.readOptimizerState(inModel: $0, shape: shape) }
         let architecture = reader.require(f, "architecture", Architecture.allCases.map(\.rawValue).joined(separator: " | "))
             .flatMap { reader.choice($0, "architecture", Architecture.self) }
         let sequence = reader.require(f, "sequence", "x (or text and vocab), and optional y")
@@ -86,6 +87,7 @@ public enum LessonLoader {
         var lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
                             vocab: vocab, script: drafts.map(\.slide))
         lesson.texts = texts
+        lesson.optimizerState = optimizerState
         lesson.validatedTrace = trace
         return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks)
     }

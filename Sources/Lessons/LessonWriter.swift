@@ -3,7 +3,7 @@ import RNNCore
 import Yams
 
 /// Writes a lesson file for a trained model: the original lesson with explicit `weights`
-/// (every number with full round-trip precision), a new `notes` line, the title marked as
+/// (every number with full round-trip precision, matrices one row per line), a new `notes` line, the title marked as
 /// trained, and a one-slide script saying how it was trained. The original slides, their
 /// questions and checks are not kept: they describe the untrained numbers.
 public enum LessonWriter {
@@ -43,7 +43,9 @@ public enum LessonWriter {
     ///   - notes: the new `notes` line.
     ///   - inlineTexts: the training texts to write as a list in place of a `texts` file name
     ///     (when the new file is not beside that file); nil keeps `sequence` as it was.
+    ///   - optimizerState: the optimizer's memory and step count, written as `model.optimizer_state`.
     public static func trained(originalText: String, path: String, shape: Shape, params: Params,
+                               optimizerState: OptimizerState? = nil,
                                notes: String, describe: Description, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
         let source = SourceText(path: path, text: originalText)
         let root: Node
@@ -71,6 +73,7 @@ public enum LessonWriter {
                 lines.append("notes: " + YamlEmitter.quoted(notes))
             case "model":
                 lines += model(shape: shape, params: params)
+                if let optimizerState, optimizerState.fits(shape) { lines += self.optimizerState(optimizerState, shape: shape) }
             case "sequence":
                 lines.append("sequence:")
                 lines += YamlEmitter.mapping(sequenceEntries(value, inlineTexts: inlineTexts), indent: 2)
@@ -88,13 +91,12 @@ public enum LessonWriter {
 
     /// The `model:` section with explicit weights.
     static func model(shape s: Shape, params p: Params) -> [String] {
-        func rows(_ m: Matrix) -> String { "[" + m.rowArrays.map(YamlEmitter.numbers).joined(separator: ", ") + "]" }
         var lines = [
             "model:", "  cell: rnn", "  n_x: \(s.nx)", "  n_a: \(s.na)", "  n_y: \(s.ny)",
             "  g1: \(s.g1.rawValue)", "  g2: \(s.g2.rawValue)", "  weights:",
-            "    Waa: " + rows(p.Waa), "    Wax: " + rows(p.Wax), "    Wya: " + rows(p.Wya),
-            "    ba: " + YamlEmitter.numbers(p.ba), "    by: " + YamlEmitter.numbers(p.by),
         ]
+        lines += matrixLines("Waa", p.Waa, indent: 4) + matrixLines("Wax", p.Wax, indent: 4) + matrixLines("Wya", p.Wya, indent: 4)
+        lines += ["    ba: " + YamlEmitter.numbers(p.ba), "    by: " + YamlEmitter.numbers(p.by)]
         if p.a0.contains(where: { $0 != 0 }) { lines.append("  a0: " + YamlEmitter.numbers(p.a0)) }
         return lines
     }

@@ -3,7 +3,7 @@ import Yams
 
 /// The `model:` section: sizes, activations, and weights (seeded or written out).
 extension NodeReader {
-    static let modelKeys = ["cell", "n_x", "n_a", "n_y", "g1", "g2", "init", "weights", "a0"]
+    static let modelKeys = ["cell", "n_x", "n_a", "n_y", "g1", "g2", "init", "weights", "a0", "optimizer_state"]
 
     /// The model's shape alone (sizes and activations), or nil when any of it is wrong.
     func readShape(_ f: Fields) -> Shape? {

@@ -27,11 +27,11 @@ public struct Optimizer: Sendable {
     public static let adagradEpsilon = 1e-8
     public static let adamBeta1 = 0.9, adamBeta2 = 0.999, adamEpsilon = 1e-8
     /// Updates made so far (k).
-    public private(set) var updates = 0
-    /// First memory (Adagrad's Σg², Adam's m), per group Wa, Wya, ba, by.
-    private var m: [[Double]]
+    public internal(set) var updates = 0
+    /// First memory (Adagrad's Σg², Adam's m), per group Wa, Wya, ba, by (read and restored by `OptimizerState`).
+    var m: [[Double]]
     /// Second memory (Adam's v), per group.
-    private var v: [[Double]]
+    var v: [[Double]]
 
     public init(_ kind: OptimizerKind, learningRate: Double, shape: Shape) {
         self.kind = kind

@@ -6,6 +6,12 @@ public enum EpisodeOrder: Equatable, Sendable {
     /// order and round again, as the course's `model()` shuffles its examples once and cycles.
     case shuffled(seed: UInt64)
 
+    /// The seed of a shuffled order (0 for in order, which only benchmarks use).
+    public var seed: UInt64 {
+        if case .shuffled(let seed) = self { return seed }
+        return 0
+    }
+
     /// The episode indices of one round, for `count` episodes.
     public func round(_ count: Int) -> [Int] {
         var order = Array(0..<count)
@@ -37,7 +43,10 @@ public struct TrainingConfig: Equatable, Sendable {
 
 /// Trains an RNN by gradient descent, one episode per step: forward, BPTT (`Workspace`),
 /// clip, update. A value: copy it to keep a snapshot; `reset()` returns to the starting
-/// weights with fresh optimizer memory, so a rewound run repeats exactly.
+/// weights and optimizer memory, so a rewound run repeats exactly. Started from a stored
+/// `OptimizerState`, it continues that run (its memory, its step count in the episode order).
+/// A step whose loss breaks the `DivergenceRule` stops the run and puts back the last
+/// weights that gave a good loss.
 public struct Trainer: Sendable {
     public let shape: Shape
     public let episodes: [Episode]
@@ -55,27 +64,54 @@ public struct Trainer: Sendable {
     public let order: [Int]
     /// One workspace per sequence length, reused for every episode of that length.
     private var workspaces: [Int: Workspace] = [:]
+    /// Steps taken before this run (from a stored `OptimizerState`); step s of this run is step
+    /// `startStep + s` of the episode order.
+    public let startStep: Int
+    /// The optimizer as the run started (fresh, or the stored state's).
+    private let initialOptimizer: Optimizer
+    /// When the run stops: the loss per time step at the start, × 10.
+    public let divergenceRule: DivergenceRule
+    /// Why and where the run stopped, if it did.
+    public private(set) var divergence: Divergence?
+    /// The weights and optimizer before the last update (the last ones that gave a good loss).
+    private var good: (params: Params, optimizer: Optimizer)
 
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
-    public init(rnn: RNN, episodes: [Episode], config: TrainingConfig) {
+    /// `resuming`: a stored state that fits `rnn` (its memory is used when its optimizer is
+    /// `config`'s; its step count always is).
+    public init(rnn: RNN, episodes: [Episode], config: TrainingConfig, resuming state: OptimizerState? = nil) {
         precondition(!episodes.isEmpty && episodes.allSatisfy(\.hasTargets), "training needs episodes with targets")
         shape = rnn.shape
         self.episodes = episodes
         self.config = config
         initialParams = rnn.params
         params = rnn.params
-        optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, shape: rnn.shape)
+        if let state, state.kind == config.optimizer, state.fits(rnn.shape) {
+            optimizer = Optimizer(state, learningRate: config.learningRate, shape: rnn.shape)
+        } else {
+            optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, shape: rnn.shape)
+        }
+        initialOptimizer = optimizer
+        startStep = state?.steps ?? 0
         order = config.order.round(episodes.count)
+        divergenceRule = DivergenceRule(episodes: episodes, params: rnn.params, shape: rnn.shape)
+        good = (params, optimizer)
     }
 
     /// Training steps taken so far.
     public var steps: Int { lossHistory.count }
     /// The network with the current weights.
     public var rnn: RNN { RNN(shape: shape, params: params) }
-    /// The episode (index into `episodes`) that step `s` (1-based) uses.
-    public func episodeIndex(step s: Int) -> Int { order[(s - 1) % order.count] }
-    /// The first step whose loss was not finite (training stops there), if any.
-    public var divergedAt: Int? { lossHistory.last.map { $0.isFinite ? nil : steps } ?? nil }
+    /// The episode (index into `episodes`) that step `s` (1-based, of this run) uses.
+    public func episodeIndex(step s: Int) -> Int { order[(startStep + s - 1) % order.count] }
+    /// The step whose loss broke the divergence rule (training stopped there), if any.
+    public var divergedAt: Int? { divergence?.step }
+    /// The steps of this run whose updates the weights hold (fewer than `steps` after divergence).
+    public var keptSteps: Int { divergence?.keptSteps ?? steps }
+    /// The state to store with the weights so a later run continues this one.
+    public var optimizerState: OptimizerState {
+        optimizer.state(steps: startStep + keptSteps, seed: config.order.seed)
+    }
 
     /// Takes up to `k` steps (fewer if the loss stops being finite); returns their losses.
     /// Each step: L = forward(episode), BPTT, g ← clip(g), θ ← optimizer(θ, g).
@@ -83,11 +119,18 @@ public struct Trainer: Sendable {
     public mutating func train(steps k: Int) -> ArraySlice<Double> {
         let start = lossHistory.count
         for _ in 0..<k {
-            guard divergedAt == nil else { break }
+            guard divergence == nil else { break }
             var ws = workspace(for: episodes[episodeIndex(step: steps + 1)])
             let loss = ws.forward(params)
             lossHistory.append(loss)
-            guard loss.isFinite else { gradientNorms.append(.nan); workspaces[ws.T] = ws; break }
+            if let reason = divergenceRule.verdict(loss: loss, T: ws.T) {
+                gradientNorms.append(.nan)
+                workspaces[ws.T] = ws
+                (params, optimizer) = good
+                divergence = Divergence(step: steps, loss: loss, reason: reason, keptSteps: max(0, steps - 2))
+                break
+            }
+            keepGood()
             ws.backward(params)
             gradientNorms.append(ws.clipGradients(config.clipping))
             optimizer.update(&params, with: ws)
@@ -96,10 +139,21 @@ public struct Trainer: Sendable {
         return lossHistory[start...]
     }
 
-    /// Back to the starting weights, step 0, fresh optimizer memory (the same order).
+    /// good ← (θ, optimizer), copied into the same buffers.
+    private mutating func keepGood() {
+        good.params.Wa.values.replaceInPlace(with: params.Wa.values)
+        good.params.Wya.values.replaceInPlace(with: params.Wya.values)
+        good.params.ba.replaceInPlace(with: params.ba)
+        good.params.by.replaceInPlace(with: params.by)
+        good.optimizer.copyMemory(from: optimizer)
+    }
+
+    /// Back to the starting weights and optimizer memory, step 0 (the same order).
     public mutating func reset() {
         params = initialParams
-        optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, shape: shape)
+        optimizer = initialOptimizer
+        good = (params, optimizer)
+        divergence = nil
         lossHistory = []
         gradientNorms = []
     }
