@@ -22,7 +22,7 @@ extension ExplorerState {
     /// `burst` more steps; says what happened to the loss of the sequence on screen.
     mutating func trainBurst() {
         guard let episodes = trainingEpisodes else { status = words.cannotTrain; return }
-        var run = trainer ?? Trainer(rnn: lesson.rnn, episodes: episodes, config: Self.trainingConfig)
+        var run = trainer ?? Trainer(rnn: lesson.rnn, episodes: episodes, config: Self.trainingConfig, resuming: lesson.optimizerState)
         if let at = run.divergedAt { status = words.diverged(at); return }
         let before = trace.totalLoss
         run.train(steps: Self.burst)

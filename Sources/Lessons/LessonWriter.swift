@@ -47,6 +47,16 @@ public enum LessonWriter {
     public static func trained(originalText: String, path: String, shape: Shape, params: Params,
                                optimizerState: OptimizerState? = nil,
                                notes: String, describe: Description, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
+        render(originalText: originalText, path: path, shape: shape, params: params, optimizerState: optimizerState,
+               notes: notes, describe: describe, inlineTexts: inlineTexts, keep: nil).map(\.text)
+    }
+
+    /// The trained lesson's text; with `keep`, the original slides follow the training slide,
+    /// less the checks in `keep.dropping`, and `checkLines` says on which line each check is.
+    static func render(originalText: String, path: String, shape: Shape, params: Params, optimizerState: OptimizerState?,
+                       notes: String, describe: Description, inlineTexts: [String]?,
+                       keep: KeptScript?) -> Result<(text: String, checkLines: [Int: CheckRef]), LessonErrors> {
+        var checkLines: [Int: CheckRef] = [:]
         let source = SourceText(path: path, text: originalText)
         let root: Node
         switch YamlDocument.compose(originalText, source: source) {
@@ -80,13 +90,14 @@ public enum LessonWriter {
             case "script":
                 lines.append("script:")
                 lines.append("  - say: " + text(describe.slide))
+                if let keep { keptSlides(value, keep, &lines, &checkLines) }
             default:
                 lines += YamlEmitter.mapping([(key, value)], indent: 0)
             }
             if key == "title" && !hasNotes { lines.append("notes: " + YamlEmitter.quoted(notes)) }
             if key == "title" && !hasSummary { lines.append("summary: " + text(describe.summary)) }
         }
-        return .success(lines.joined(separator: "\n") + "\n")
+        return .success((lines.joined(separator: "\n") + "\n", checkLines))
     }
 
     /// The `model:` section with explicit weights.

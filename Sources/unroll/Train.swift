@@ -16,28 +16,39 @@ struct Train: ParsableCommand {
         Each step takes one training sequence (one item of sequence.texts, or the lesson's own \
         sequence): forward, backpropagation through time, clipping, update. The texts are shuffled \
         once with --seed and then taken in that order, round after round. The new file has the \
-        trained weights, its title marked trained, one slide saying how it was trained and how far \
-        the loss fell (the original slides described the old numbers), and a notes line with the \
-        command; it never replaces the input file.
+        trained weights (matrices one row per line) and the optimizer's state (model.optimizer_state), \
+        its title marked trained, one slide saying how it was trained and how far the loss fell (the \
+        original slides described the old numbers; --keep-script keeps them), and a notes line with \
+        the command; it never replaces the input file. A lesson with an optimizer_state continues \
+        that run: the same optimizer memory, the same place in the order. Training stops when the \
+        loss becomes NaN or Inf or grows past 10 times its starting value (per time step); such a \
+        model is not written unless --force. Ctrl-C stops cleanly and writes nothing unless \
+        --save-on-interrupt.
         """
     )
 
     @Argument(help: "The lesson file (YAML).") var lesson: String
     @Option(help: "The new lesson file to write (.yaml).") var out: String
     @Option(help: "Training steps, one sequence each (1…10000000).") var steps = 2000
-    @Option(help: "sgd, adagrad or adam.") var optimizer: OptimizerKind = .adagrad
+    @Option(help: "sgd, adagrad or adam (default: the lesson's optimizer_state's, else adagrad).") var optimizer: OptimizerKind?
     @Option(help: "Learning rate (default: 0.01 for sgd, 0.1 for adagrad, 0.01 for adam).") var lr: Double?
     @Option(help: "Clip gradients to C (default: no clipping).") var clip: Double?
     @Option(help: "With --clip: elementwise (each entry to [−C, C], as the course's clip) or norm (scale g so ‖g‖ ≤ C).")
     var clipMode: ClipMode?
-    @Option(help: "Seed of the shuffle of the training texts.") var seed: UInt64 = 0
-    @Flag(help: "Overwrite --out if it exists.") var force = false
+    @Option(help: "Seed of the shuffle of the training texts (default: the lesson's optimizer_state's, else 0).") var seed: UInt64?
+    @Option(help: "Every N steps, print the loss and (for a character lesson) a few sampled sequences, as min-char-rnn does.")
+    var sampleEvery: Int?
+    @Flag(help: "Overwrite --out if it exists, and write the model even if training diverged.") var force = false
+    @Flag(help: "On Ctrl-C, write the lesson trained so far (default: write nothing).") var saveOnInterrupt = false
+    @Flag(help: "Keep the original slides; checks that no longer hold on the trained weights are dropped, with a note.")
+    var keepScript = false
 
     func validate() throws {
         guard (1...10_000_000).contains(steps) else { throw ValidationError("--steps must be 1…10000000, got \(steps)") }
         if let lr, !(lr > 0 && lr.isFinite) { throw ValidationError("--lr must be a number greater than 0, got \(lr)") }
         if let clip, !(clip > 0 && clip.isFinite) { throw ValidationError("--clip must be a number greater than 0, got \(clip)") }
         if clipMode != nil && clip == nil { throw ValidationError("--clip-mode needs --clip C (the bound), e.g. --clip 5") }
+        if let sampleEvery, sampleEvery < 1 { throw ValidationError("--sample-every must be a whole number ≥ 1, got \(sampleEvery)") }
     }
 
     func fail(_ message: String) throws -> Never {
@@ -54,17 +65,43 @@ struct Train: ParsableCommand {
             try fail("\(lesson) has no targets (y or text), so there is no loss to train on; add y, or text and vocab")
         }
         let clipping: Clipping = clip.map { clipMode == .norm ? .globalNorm($0) : .elementwise($0) } ?? .none
-        let config = TrainingConfig(optimizer: optimizer, learningRate: lr, clipping: clipping, order: .shuffled(seed: seed))
-        var trainer = Trainer(rnn: loaded.rnn, episodes: episodes, config: config)
+        let stored = loaded.optimizerState
+        let kind = optimizer ?? stored?.kind ?? .adagrad
+        let config = TrainingConfig(optimizer: kind, learningRate: lr, clipping: clipping,
+                                    order: .shuffled(seed: seed ?? stored?.seed ?? 0))
+        var trainer = Trainer(rnn: loaded.rnn, episodes: episodes, config: config, resuming: stored)
+        if let stored {
+            let memory = stored.kind == kind ? "\(stored.kind.rawValue)'s memory" : "fresh \(kind.rawValue) memory (the lesson's is \(stored.kind.rawValue)'s)"
+            writeStderr("continuing from step \(stored.steps) of the lesson's training run, with \(memory)\n")
+        }
         let before = trainer.meanLoss()
-        var progress = Progress(total: steps)
-        while trainer.steps < steps && trainer.divergedAt == nil {
-            trainer.train(steps: min(progress.chunk, steps - trainer.steps))
+        var progress = TrainProgress(total: steps, start: trainer.startStep)
+        let samples = sampleEvery.map { TrainSamples(every: $0, lesson: loaded) }
+        let stop = InterruptFlag()
+        var interrupted = false
+        while trainer.steps < steps && trainer.divergence == nil {
+            if stop.isSet { interrupted = true; break }
+            let toSample = samples.map { $0.every - trainer.steps % $0.every } ?? Int.max
+            trainer.train(steps: min(TrainProgress.slice, steps - trainer.steps, toSample))
+            if let samples, trainer.steps % samples.every == 0, trainer.divergence == nil {
+                progress.clearLine()
+                writeStdout(samples.report(trainer))
+            }
             progress.report(trainer)
         }
+        stop.release()
         progress.finish()
-        if let at = trainer.divergedAt {
-            try fail("the loss stopped being finite at step \(at) (lr \(config.learningRate)); try a smaller --lr or --clip 5; nothing written")
+        if interrupted && !saveOnInterrupt {
+            writeStderr("unroll train: interrupted at step \(trainer.steps); nothing written (--save-on-interrupt writes the lesson trained so far)\n")
+            throw ExitCode(130)
+        }
+        if let d = trainer.divergence {
+            let what = d.reason == .notFinite ? "became \(d.loss)" : String(format: "grew to %.4g, past %g× its starting value per time step", d.loss, DivergenceRule.factor)
+            let advice = "try a smaller --lr (now \(config.learningRate))" + (clip == nil ? " or --clip 5" : " or a smaller --clip")
+            guard force else {
+                try fail("training diverged at step \(d.step): the loss \(what); \(advice); nothing written (--force writes the last good weights, from step \(d.keptSteps))")
+            }
+            writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
         }
         let after = trainer.meanLoss()
         let text = try trainedText(originalText, loaded, trainer, before: before, after: after)
@@ -73,12 +110,12 @@ struct Train: ParsableCommand {
         } catch {
             try fail("--out \(out) cannot be written: \(error.localizedDescription)")
         }
-        writeStdout(String(format: "trained %d steps (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
-                           trainer.steps, optimizer.rawValue, config.learningRate, describe(clipping), before, after,
-                           episodes.count, episodes.count == 1 ? "" : "s", out))
+        writeStdout(String(format: "trained %d steps%@ (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
+                           trainer.keptSteps, interrupted ? " (interrupted)" : "", kind.rawValue, config.learningRate, describe(clipping),
+                           before, after, episodes.count, episodes.count == 1 ? "" : "s", out))
     }
 
-    /// The new lesson's text, checked: it loads and holds exactly the trained weights.
+    /// The new lesson's text, checked: it loads and holds exactly the trained weights and state.
     func trainedText(_ original: String, _ lesson: Lesson, _ trainer: Trainer, before: Double, after: Double) throws -> String {
         let command = commandLine(trainer.config)
         let notes = (lesson.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
@@ -86,12 +123,26 @@ struct Train: ParsableCommand {
         // A texts file stays a file name only when the new lesson sits beside it.
         let sameFolder = (lesson.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
         let inline = lesson.texts?.file != nil && !sameFolder ? lesson.texts?.items : nil
-        let describe = LessonWriter.Description.trained(from: lesson, steps: trainer.steps, command: command, before: before, after: after)
-        switch LessonWriter.trained(originalText: original, path: lesson.path, shape: trainer.shape, params: trainer.params,
-                                    notes: notes, describe: describe, inlineTexts: inline) {
+        let total = trainer.startStep + trainer.keptSteps
+        let describe = LessonWriter.Description.trained(from: lesson, steps: total, command: command, before: before, after: after)
+        let state = trainer.optimizerState
+        let written: Result<String, LessonErrors>
+        if keepScript {
+            written = LessonWriter.trainedKeepingScript(originalText: original, path: lesson.path, out: out, shape: trainer.shape,
+                                                        params: trainer.params, optimizerState: state, notes: notes,
+                                                        describe: describe, inlineTexts: inline).map { result in
+                for note in result.dropped { writeStderr("unroll train: --keep-script: \(note)\n") }
+                return result.text
+            }
+        } else {
+            written = LessonWriter.trained(originalText: original, path: lesson.path, shape: trainer.shape, params: trainer.params,
+                                           optimizerState: state, notes: notes, describe: describe, inlineTexts: inline)
+        }
+        switch written {
         case .failure(let e): try fail(e.rendered)
         case .success(let text):
-            guard case .success(let back) = LessonLoader.load(text: text, path: out), back.rnn.params == trainer.params else {
+            guard case .success(let back) = LessonLoader.load(text: text, path: out), back.rnn.params == trainer.params,
+                  back.optimizerState == state else {
                 try fail("internal error: the written lesson does not reload with the trained weights; please report it")
             }
             return text
@@ -102,7 +153,7 @@ struct Train: ParsableCommand {
         var parts = ["unroll train \(lesson)", "--out \(out)", "--steps \(steps)",
                      "--optimizer \(c.optimizer.rawValue)", "--lr \(c.learningRate)"]
         if let clip { parts.append("--clip \(clip)" + (clipMode == .norm ? " --clip-mode norm" : "")) }
-        parts.append("--seed \(seed)")
+        parts.append("--seed \(c.order.seed)")
         return parts.joined(separator: " ")
     }
 
@@ -113,29 +164,4 @@ struct Train: ParsableCommand {
         case .globalNorm(let v): return "clip ‖g‖ ≤ \(v)"
         }
     }
-}
-
-/// Progress on stderr: a bar redrawn in place on a terminal, else a plain line every tenth.
-struct Progress {
-    let total: Int
-    let isTerminal = isatty(2) == 1
-
-    init(total: Int) { self.total = total }
-
-    /// Steps between reports.
-    var chunk: Int { isTerminal ? max(1, min(total / 100, 500)) : max(1, total / 10) }
-
-    mutating func report(_ t: Trainer) {
-        let recent = t.lossHistory.suffix(max(1, min(t.steps, total / 20)))
-        let loss = recent.reduce(0, +) / Double(recent.count)
-        if isTerminal {
-            let width = 30, done = width * t.steps / total
-            let bar = String(repeating: "█", count: done) + String(repeating: "·", count: width - done)
-            writeStderr(String(format: "\r%@ %d/%d  loss %.4f ", bar, t.steps, total, loss))
-        } else {
-            writeStderr(String(format: "step %d/%d: loss %.4f (mean of the last %d)\n", t.steps, total, loss, recent.count))
-        }
-    }
-
-    func finish() { if isTerminal { writeStderr("\n") } }
 }

@@ -86,3 +86,49 @@ import RNNCore
         #expect(problems(nan, path: "names.yaml").contains("optimizer_state.sums.by[1] must be a finite number, got .nan"))
     }
 }
+
+/// The shipped trained lesson carries its optimizer state, so training it again goes on lowering
+/// the loss; with fresh Adagrad memory the first steps are too large and the loss rises.
+@Suite struct ShippedTrainedLessonTests {
+    @Test func training08bFurtherLowersItsLoss() throws {
+        let path = packageRoot.appendingPathComponent("lessons/08b-language-model-trained.yaml").path
+        let lesson = try LessonLoader.load(path: path).get()
+        let state = try #require(lesson.optimizerState)
+        #expect(state.kind == .adagrad && state.steps == 30000 && state.seed == 0)
+        let config = TrainingConfig(optimizer: .adagrad, learningRate: 0.1, clipping: .elementwise(5), order: .shuffled(seed: 0))
+        var continued = Trainer(rnn: lesson.rnn, episodes: lesson.trainingEpisodes(), config: config, resuming: state)
+        let before = continued.meanLoss()
+        continued.train(steps: 300)
+        #expect(continued.meanLoss() < before)
+        var restarted = Trainer(rnn: lesson.rnn, episodes: lesson.trainingEpisodes(), config: config)
+        restarted.train(steps: 300)
+        #expect(restarted.meanLoss() > before)
+    }
+}
+
+/// `--keep-script`: the original slides stay; checks false on the trained weights are dropped with a note.
+@Suite struct KeepScriptTests {
+    @Test func checksThatNoLongerHoldAreDroppedWithANote() throws {
+        let original = textsLesson.replacingOccurrences(of: "  - say: Hello", with: """
+          - say: {en: "Hello", zh: "你好"}
+            at: {t: 2}
+            check: ["L > 0", "L > 1000"]
+          - say: Second
+            check: "L < 100"
+        """)
+        let loaded = try LessonLoader.load(text: original.replacingOccurrences(of: "\"L > 1000\"", with: "\"L > 0.5\""), path: "names.yaml").get()
+        var trainer = Trainer(rnn: loaded.rnn, episodes: loaded.trainingEpisodes(), config: TrainingConfig(clipping: .elementwise(5)))
+        trainer.train(steps: 20)
+        let describe = LessonWriter.Description.trained(from: loaded, steps: 20, command: "unroll train", before: 2, after: 1)
+        let (text, dropped) = try LessonWriter.trainedKeepingScript(
+            originalText: original, path: "names.yaml", out: "out.yaml", shape: trainer.shape, params: trainer.params,
+            optimizerState: trainer.optimizerState, notes: "n", describe: describe).get()
+        let back = try LessonLoader.load(text: text, path: "out.yaml").get()
+        #expect(back.script.count == 3)
+        #expect(back.script[1].say.zh == "你好" && back.script[1].at?.t == 2 && back.script[1].checks == ["L > 0"])
+        #expect(back.script[2].checks == ["L < 100"])
+        #expect(dropped.count == 1 && dropped[0].hasPrefix("slide 1: dropped the check "))
+        #expect(text.contains("    # dropped by unroll train --keep-script: \"L > 1000\" no longer holds on the trained weights"))
+        #expect(LessonLoader.analyse(text: text, path: "out.yaml").falseChecks.isEmpty)
+    }
+}

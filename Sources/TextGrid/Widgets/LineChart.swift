@@ -121,16 +121,22 @@ public struct LineChart: Widget, Sendable {
         if let level, let r = row(level) {
             for x in stride(from: 0, to: canvas.dotsWide, by: 2) { canvas.set(x: x, y: r, style: Self.levelStyle, priority: 1) }
         }
-        var previous: Int?
+        var previous: (x: Int, y: Int)?
         for (x, point) in columns(canvas.dotsWide).enumerated() {
             guard let p = point else { continue }
             if let lo = row(p.low), let hi = row(p.high) {
                 for y in min(lo, hi)...max(lo, hi) { canvas.set(x: x, y: y, style: Self.rawStyle, priority: 0) }
             }
             guard let y = row(p.line) else { previous = nil; continue }
-            let from = previous ?? y
-            for yy in min(from, y)...max(from, y) { canvas.set(x: x, y: yy, style: Self.lineStyle, priority: 2) }
-            previous = y
+            // the line from the previous point, one dot column at a time, each joined to the last
+            let start = previous ?? (x - 1, y)
+            var last = start.y
+            for c in (start.x + 1)...x {
+                let yc = start.y + Int((Double((y - start.y) * (c - start.x)) / Double(x - start.x)).rounded())
+                for yy in min(last, yc)...max(last, yc) { canvas.set(x: c, y: yy, style: Self.lineStyle, priority: 2) }
+                last = yc
+            }
+            previous = (x, y)
         }
         canvas.draw(into: &grid, at: (plot.x, plot.y), clip: plot)
     }

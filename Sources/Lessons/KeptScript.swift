@@ -1,0 +1,80 @@
+import RNNCore
+import Yams
+
+/// A check of a slide: the slide's index in the original script and the check's among its checks.
+public struct CheckRef: Hashable, Sendable {
+    public var slide: Int
+    public var check: Int
+}
+
+/// What `unroll train --keep-script` keeps: the original slides, less the checks that no
+/// longer hold on the trained weights (each leaves a comment where it was).
+struct KeptScript {
+    var dropping: [CheckRef: String] = [:]
+}
+
+extension LessonWriter {
+    /// A trained lesson that keeps the original slides after the training slide. Each kept
+    /// slide's checks are evaluated on the trained weights; those that no longer hold are
+    /// dropped, each with a comment in the file and a line in `dropped`, so the file stays valid.
+    public static func trainedKeepingScript(originalText: String, path: String, out: String, shape: Shape, params: Params,
+                                            optimizerState: OptimizerState?, notes: String, describe: Description,
+                                            inlineTexts: [String]? = nil) -> Result<(text: String, dropped: [String]), LessonErrors> {
+        var keep = KeptScript()
+        for _ in 0..<2 {
+            let rendered: (text: String, checkLines: [Int: CheckRef])
+            switch render(originalText: originalText, path: path, shape: shape, params: params, optimizerState: optimizerState,
+                          notes: notes, describe: describe, inlineTexts: inlineTexts, keep: keep) {
+            case .failure(let e): return .failure(e)
+            case .success(let r): rendered = r
+            }
+            let analysis = LessonLoader.analyse(text: rendered.text, path: out)
+            if !analysis.diagnostics.isEmpty { return .failure(LessonErrors(analysis.diagnostics)) }
+            let failing = analysis.falseChecks.compactMap { d in d.location.flatMap { rendered.checkLines[$0.line] }.map { ($0, d.message) } }
+            if failing.isEmpty {
+                let dropped = keep.dropping.sorted { ($0.key.slide, $0.key.check) < ($1.key.slide, $1.key.check) }
+                    .map { "slide \($0.key.slide + 1): dropped the check \($0.value)" }
+                return .success((rendered.text, dropped))
+            }
+            for (ref, message) in failing { keep.dropping[ref] = message }
+        }
+        return .failure(LessonErrors([Diagnostic(path: out, location: nil, message: "internal error: checks still false after dropping them; please report it")]))
+    }
+
+    /// The original slides, one `- ` item each; checks written one per line (`check:` then
+    /// `- "…"`), those in `keep.dropping` left out with a comment. Records each check's line.
+    static func keptSlides(_ script: Node, _ keep: KeptScript, _ lines: inout [String], _ checkLines: inout [Int: CheckRef]) {
+        guard case .sequence(let slides) = script else { return }
+        for (i, slide) in slides.enumerated() {
+            guard case .mapping(let m) = slide else { continue }
+            var first = true
+            for (k, v) in m {
+                let key = k.scalar?.string ?? ""
+                var entry: [String]
+                if key == "check" {
+                    let items = v.sequence.map(Array.init) ?? [v]
+                    entry = ["check:"]
+                    for (j, item) in items.enumerated() {
+                        let ref = CheckRef(slide: i, check: j)
+                        let source = item.scalar?.string ?? ""
+                        if let why = keep.dropping[ref] {
+                            entry.append("# dropped by unroll train --keep-script: \"\(source)\" no longer holds on the trained weights (\(why))"
+                                .replacingOccurrences(of: "\n", with: " "))
+                        } else {
+                            checkLines[lines.count + entry.count + 1] = ref
+                            entry.append("  - " + YamlEmitter.quoted(source))
+                        }
+                    }
+                    if !entry.contains(where: { $0.hasPrefix("  - ") }) { entry[0] = "check: []" }
+                } else {
+                    entry = YamlEmitter.mapping([(key, v)], indent: 0)
+                }
+                for (n, line) in entry.enumerated() {
+                    let prefix = first && n == 0 ? "  - " : "    "
+                    lines.append(line.hasPrefix("#") ? "    " + line : prefix + line)
+                }
+                first = false
+            }
+        }
+    }
+}
