@@ -166,5 +166,27 @@ source "$ROOT/Tests/EndToEnd/limits.sh"
 # 8. export and record
 source "$ROOT/Tests/EndToEnd/export.sh"
 
+# 7. train: a diverging run writes nothing (unless --force); Ctrl-C writes nothing (unless
+#    --save-on-interrupt); --sample-every prints the loss and samples; the file continues the run.
+"$BIN" train lessons/08-language-model.yaml --out "$OUT/div.yaml" --optimizer sgd --lr 10 --steps 300 >/dev/null 2>"$OUT/div.txt"; rc=$?
+[ "$rc" = 1 ] && [ ! -e "$OUT/div.yaml" ] && grep -q "training diverged at step" "$OUT/div.txt" && pass || fail "train: a diverging run exits 1 and writes nothing (exit $rc): $(cat "$OUT/div.txt")"
+"$BIN" train lessons/08-language-model.yaml --out "$OUT/div.yaml" --optimizer sgd --lr 10 --steps 300 --force >/dev/null 2>&1; rc=$?
+[ "$rc" = 0 ] && [ -s "$OUT/div.yaml" ] && pass || fail "train --force writes the last good weights of a diverged run (exit $rc)"
+"$BIN" train lessons/08-language-model.yaml --out "$OUT/s.yaml" --steps 100 --sample-every 50 >"$OUT/s.txt" 2>/dev/null
+[ "$(grep -c '^----$' "$OUT/s.txt")" = 4 ] && grep -q "^step 100, loss " "$OUT/s.txt" && pass || fail "train --sample-every 50 prints two samples: $(cat "$OUT/s.txt")"
+"$BIN" train "$OUT/s.yaml" --out "$OUT/s2.yaml" --steps 10 >/dev/null 2>"$OUT/s2.txt"
+grep -q "continuing from step 100" "$OUT/s2.txt" && grep -q "^    steps: 110$" "$OUT/s2.yaml" && pass || fail "train continues a trained lesson's run: $(cat "$OUT/s2.txt")"
+for save in "" --save-on-interrupt; do
+    rm -f "$OUT/int.yaml"
+    "$BIN" train lessons/08-language-model.yaml --out "$OUT/int.yaml" --steps 10000000 $save >/dev/null 2>"$OUT/int.txt" &
+    pid=$!
+    sleep 1; kill -INT "$pid"; wait "$pid"; rc=$?
+    if [ -z "$save" ]; then
+        [ "$rc" = 130 ] && [ ! -e "$OUT/int.yaml" ] && grep -q "interrupted at step" "$OUT/int.txt" && pass || fail "train: Ctrl-C exits 130 and writes nothing (exit $rc)"
+    else
+        [ "$rc" = 0 ] && "$BIN" check "$OUT/int.yaml" >/dev/null && pass || fail "train --save-on-interrupt writes a valid lesson (exit $rc)"
+    fi
+done
+
 echo "end-to-end: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]
