@@ -5,7 +5,7 @@ public enum LessonChecker {
     /// Lint warnings are left out (see `report(paths:strict:)`).
     public static func check(paths: [String]) -> (output: String, exitCode: Int32) {
         let r = report(paths: paths, strict: false)
-        return r.exitCode == 0 ? (r.summary, 0) : (r.problems, r.exitCode)
+        return r.exitCode == 0 ? ("ok: \(paths.count) lesson\(paths.count == 1 ? "" : "s")", 0) : (r.problems, r.exitCode)
     }
 
     /// What `unroll check` prints: `problems` (errors and lint warnings, file by file, for
