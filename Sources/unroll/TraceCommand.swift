@@ -16,6 +16,6 @@ struct TraceCommand: ParsableCommand {
     func run() throws {
         let original = try loadLessonOrExit(lesson)
         let lesson = original.editing(try what.edits(for: original, command: "trace"))
-        writeStdout(TraceJSON.encode(lesson.makeTrace()))
+        TraceJSON.write(lesson.makeTrace(), to: writeStdout)
     }
 }
