@@ -70,7 +70,8 @@ extension Array where Element == Double {
     mutating func replaceInPlace(with other: [Double]) {
         guard count == other.count else { self = other; return }
         withUnsafeMutableBufferPointer { d in other.withUnsafeBufferPointer { s in
-            for i in 0..<s.count { d[i] = s[i] }
+            guard let to = d.baseAddress, let from = s.baseAddress else { return }
+            to.update(from: from, count: s.count)
         }}
     }
 }

@@ -39,6 +39,12 @@ import RNNCore
         let want = after.rnn.params.Wa.values + after.rnn.params.Wya.values + after.rnn.params.ba + after.rnn.params.by
         let worst = zip(got, want).map { abs($0 - $1) / max(abs($0) + abs($1), 1e-12) }.max() ?? 1
         #expect(got.count == want.count && worst < 1e-9)
+        // and it stores that run's optimizer state: Adagrad's sums after 30 000 steps
+        let state = try #require(after.optimizerState)
+        #expect(state.steps == 30000 && state.seed == 0 && state.kind == .adagrad)
+        let sums = t.optimizerState.first.flatMap { $0 }, stored = state.first.flatMap { $0 }
+        let worstSum = zip(sums, stored).map { abs($0 - $1) / max(abs($0) + abs($1), 1e-12) }.max() ?? 1
+        #expect(sums.count == stored.count && worstSum < 1e-9)
     }
 
     /// 09b: clipping each entry to [−5, 5] caps the exploded entries and leaves the rest.
