@@ -57,6 +57,8 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
+        let stop = InterruptFlag()   // first: a Ctrl-C while the lesson loads is seen too
+        defer { stop.release() }
         if let problem = OutputFile.problem(out: out, input: lesson, force: force) { try fail(problem) }
         let loaded = try loadLessonOrExit(lesson)
         guard let originalText = try? String(contentsOfFile: lesson, encoding: .utf8) else { try fail("\(lesson): cannot be read") }
@@ -77,7 +79,6 @@ struct Train: ParsableCommand {
         let before = trainer.meanLoss()
         var progress = TrainProgress(total: steps, start: trainer.startStep)
         let samples = sampleEvery.map { TrainSamples(every: $0, lesson: loaded) }
-        let stop = InterruptFlag()
         var interrupted = false
         while trainer.steps < steps && trainer.divergence == nil {
             if stop.isSet { interrupted = true; break }
@@ -89,7 +90,6 @@ struct Train: ParsableCommand {
             }
             progress.report(trainer)
         }
-        stop.release()
         progress.finish()
         if interrupted && !saveOnInterrupt {
             writeStderr("unroll train: interrupted at step \(trainer.steps); nothing written (--save-on-interrupt writes the lesson trained so far)\n")

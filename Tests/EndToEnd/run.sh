@@ -180,7 +180,7 @@ for save in "" --save-on-interrupt; do
     rm -f "$OUT/int.yaml"
     "$BIN" train lessons/08-language-model.yaml --out "$OUT/int.yaml" --steps 10000000 $save >/dev/null 2>"$OUT/int.txt" &
     pid=$!
-    sleep 1; kill -INT "$pid"; wait "$pid"; rc=$?
+    sleep 2; kill -INT "$pid"; wait "$pid"; rc=$?
     if [ -z "$save" ]; then
         [ "$rc" = 130 ] && [ ! -e "$OUT/int.yaml" ] && grep -q "interrupted at step" "$OUT/int.txt" && pass || fail "train: Ctrl-C exits 130 and writes nothing (exit $rc)"
     else
