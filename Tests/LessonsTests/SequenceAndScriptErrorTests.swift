@@ -71,7 +71,7 @@ import Testing
         #expect(problems(lesson(replacing: "    at: {t: 2}", with: "    ask: {question: Q, choices: [a, b, c], answer: 1, why: [x, y]}")) == """
         lesson.yaml:18:60: error: why must have one explanation per choice (3), got 2
             ask: {question: Q, choices: [a, b, c], answer: 1, why: [x, y]}
-                                                                 ^
+                                                                   ^
         """)
         let ok = lesson(replacing: "    at: {t: 2}", with: "    ask: {question: Q, choices: [a, b], answer: 1, why: [x, {en: y, zh: 乙}]}")
         guard case .success(let l) = LessonLoader.load(text: ok, path: "lesson.yaml") else { Issue.record("does not load"); return }
