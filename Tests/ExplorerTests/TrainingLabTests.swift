@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import Lessons
+import RNNCore
+@testable import Explorer
+
+@Suite struct TrainingLabTests {
+    func lesson(_ name: String) throws -> Lesson {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try LessonLoader.load(path: root.appendingPathComponent("lessons/\(name)").path).get()
+    }
+
+    /// The lab's slices add up to one run: 3 × 40 steps are the same weights as 120 at once,
+    /// and the history keeps every step's loss and ‖∂L/∂W‖.
+    @Test func slicesAddUpToOneRun() throws {
+        var a = try #require(TrainingLab(lesson: try lesson("08-language-model.yaml")))
+        var b = a
+        for _ in 0..<3 { a.run(steps: 40) }
+        b.run(steps: 120)
+        #expect(a.params == b.params && a.steps == 120 && a.loss.count == 120 && a.gradientNorms.count == 120)
+        #expect(a.smoothedLoss.count == 120 && a.loss.range != nil)
+        var t = Trainer(rnn: try lesson("08-language-model.yaml").rnn, episodes: try lesson("08-language-model.yaml").trainingEpisodes(),
+                        config: TrainingConfig(optimizer: .adagrad, learningRate: 0.1, clipping: .elementwise(5), order: .shuffled(seed: 0)))
+        t.train(steps: 120)
+        #expect(t.params == a.params)
+    }
+
+    /// A change of settings continues from the weights (and, for the same optimizer, its memory).
+    @Test func settingsContinueTheRun() throws {
+        var lab = try #require(TrainingLab(lesson: try lesson("08-language-model.yaml")))
+        lab.run(steps: 30)
+        let trained = lab.params
+        lab.scaleLearningRate(0.5)
+        #expect(lab.learningRate == 0.05 && lab.params == trained && lab.trainer.startStep == 30)
+        lab.cycleOptimizer()
+        #expect(lab.optimizer == .adam && lab.learningRate == 0.01 && lab.params == trained)
+        lab.cycleClip()
+        #expect(lab.clip == .norm && lab.clipLevel == 5)
+        lab.run(steps: 10)
+        #expect(lab.steps == 40 && lab.params != trained)
+        #expect(lab.toggleSequences() && lab.sequences == .own && lab.trainer.episodes.count == 1)
+    }
+
+    /// Lesson 08b continues its stored run: its loss goes on falling.
+    @Test func the08bLabContinuesTheStoredRun() throws {
+        let l = try lesson("08b-language-model-trained.yaml")
+        var lab = try #require(TrainingLab(lesson: l))
+        #expect(lab.trainer.startStep == 30000)
+        var t = lab.trainer
+        let before = t.meanLoss()
+        lab.run(steps: 200)
+        t = lab.trainer
+        #expect(t.meanLoss() < before)
+    }
+
+    /// A run that diverges stops itself, keeps its last good weights, and may go on after a change.
+    @Test func divergenceStopsTheRun() throws {
+        var lab = try #require(TrainingLab(lesson: try lesson("08-language-model.yaml")))
+        lab.cycleClip(); lab.cycleClip()          // elementwise → norm → off
+        #expect(lab.clip == .off)
+        for _ in 0..<10 { lab.scaleLearningRate(2) }   // Adagrad at 102.4
+        #expect(lab.toggleRunning() && lab.running)
+        lab.run(steps: 300)
+        let d = try #require(lab.divergence)
+        #expect(!lab.running && lab.params.Wa.values.allSatisfy(\.isFinite))
+        #expect(!lab.toggleRunning())
+        lab.scaleLearningRate(1.0 / 1024)
+        #expect(lab.divergence == nil && lab.steps == d.step)
+    }
+
+    @Test func samplesCarryTheStepAndTheLoss() throws {
+        var lab = try #require(TrainingLab(lesson: try lesson("08-language-model.yaml")))
+        lab.run(steps: 50)
+        lab.takeSamples()
+        let s = try #require(lab.samples.last)
+        #expect(s.step == 50 && s.texts.count == TrainingLab.sampleCount && s.loss.isFinite)
+        lab.changeTemperature(+1)
+        #expect(lab.temperature == 1.5)
+        #expect(TrainingLab(lesson: Fixtures.lesson(targets: nil)) == nil)
+    }
+}
