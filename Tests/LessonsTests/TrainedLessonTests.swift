@@ -29,7 +29,7 @@ import RNNCore
     }
 
     /// 08b's weights are what its notes' command makes of 08's (to 1e-9: libm may differ across platforms).
-    @Test(.timeLimit(.minutes(2))) func lesson08bIsLesson08AfterTheTrainCommandInItsNotes() throws {
+    @Test(.tags(.slow)) func lesson08bIsLesson08AfterTheTrainCommandInItsNotes() throws {
         let before = try shipped("08-language-model.yaml"), after = try shipped("08b-language-model-trained.yaml")
         #expect(after.notes?.contains("`unroll train 08-language-model.yaml --steps 30000 --optimizer adagrad --lr 0.1 --clip 5.0 --seed 0`") == true)
         var t = Trainer(rnn: before.rnn, episodes: before.trainingEpisodes(),
