@@ -77,7 +77,9 @@ public enum FrameRenderer {
         area.height -= paneHeight
 
         var range: ClosedRange<Int>?
-        if let generation = frame.generation {
+        if let lab = frame.lab {
+            LabView(lab: lab).draw(into: &grid, in: area)
+        } else if let generation = frame.generation {
             GenerationView(panel: generation, digits: frame.digits).draw(into: &grid, in: area)
         } else {
             range = drawPanel(frame, into: &grid, in: area, depth: depth, compact: compact)

@@ -48,6 +48,6 @@ struct Explore: ParsableCommand {
         }
         session.colorDepth = display.depth(supported: session.supportedDepth)
         defer { session.close() }
-        ExploreApp(language: display.language, digits: display.digits).run(lesson: chosen, entries: entries, on: session)
+        ExploreApp(language: display.language, digits: display.digits, hooks: { [LabHook()] }).run(lesson: chosen, entries: entries, on: session)
     }
 }

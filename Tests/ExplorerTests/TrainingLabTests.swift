@@ -38,7 +38,8 @@ import RNNCore
         #expect(lab.clip == .norm && lab.clipLevel == 5)
         lab.run(steps: 10)
         #expect(lab.steps == 40 && lab.params != trained)
-        #expect(lab.toggleSequences() && lab.sequences == .own && lab.trainer.episodes.count == 1)
+        let toggled = lab.toggleSequences()
+        #expect(toggled && lab.sequences == .own && lab.trainer.episodes.count == 1)
     }
 
     /// Lesson 08b continues its stored run: its loss goes on falling.
@@ -59,11 +60,13 @@ import RNNCore
         lab.cycleClip(); lab.cycleClip()          // elementwise → norm → off
         #expect(lab.clip == .off)
         for _ in 0..<10 { lab.scaleLearningRate(2) }   // Adagrad at 102.4
-        #expect(lab.toggleRunning() && lab.running)
+        let started = lab.toggleRunning()
+        #expect(started && lab.running)
         lab.run(steps: 300)
         let d = try #require(lab.divergence)
         #expect(!lab.running && lab.params.Wa.values.allSatisfy(\.isFinite))
-        #expect(!lab.toggleRunning())
+        let restarted = lab.toggleRunning()
+        #expect(!restarted)
         lab.scaleLearningRate(1.0 / 1024)
         #expect(lab.divergence == nil && lab.steps == d.step)
     }

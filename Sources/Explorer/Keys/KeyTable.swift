@@ -3,7 +3,7 @@ import Lessons
 /// When a binding applies: stepping through the story (browse), in inspect mode, in
 /// generation mode, or always.
 public enum KeyMode: Equatable, Sendable {
-    case browse, inspect, generate, always
+    case browse, inspect, generate, lab, always
 }
 
 /// One key and the action it sends.
@@ -18,6 +18,7 @@ public struct KeyBinding: Equatable, Sendable {
     public enum ID: Equatable, Sendable {
         case next, previous, ends, passes, play, speed, nextSlide, previousSlide, answer
         case inspect, panels, move, scroll, escape, scale, train, reset, generate, generateNext, temperature, help, quit
+        case lab, labRun, labOptimizer, labRate, labClip, labSteps, labSequences, labTemperature, labSave, labReset
     }
     public let id: ID
     public let mode: KeyMode
@@ -81,6 +82,21 @@ public enum KeyTable {
           "next generated character", "生成下一个字符"),
         b(.temperature, .generate, [(.char(">"), .hotter), (.char("<"), .cooler)], "< >",
           "temperature 0 to 2 (default 1)", "温度 0 到 2（默认 1）"),
+        b(.lab, .always, [(.char("T"), .lab(.toggle))], nil,
+          "training lab: train, watch the loss, the gradients and samples", "训练实验室：训练，观察损失、梯度和采样"),
+        b(.labRun, .lab, [(.space, .lab(.run)), (.char("t"), .lab(.run))], "Space", "run / pause training", "开始 / 暂停训练"),
+        b(.labOptimizer, .lab, [(.char("o"), .lab(.optimizer))], nil, "optimizer: SGD, Adagrad, Adam", "优化器：SGD、Adagrad、Adam"),
+        b(.labRate, .lab, [(.char("]"), .lab(.fasterRate)), (.char("["), .lab(.slowerRate))], "[ ]",
+          "learning rate ÷2 / ×2", "学习率 ÷2 / ×2"),
+        b(.labClip, .lab, [(.char("c"), .lab(.clip)), (.char("v"), .lab(.clipBound))], "c v",
+          "clipping: off, each entry to ±C, ‖g‖ ≤ C / the bound C", "梯度裁剪：关、每个分量裁到 ±C、‖g‖ ≤ C / 界限 C"),
+        b(.labSteps, .lab, [(.char("u"), .lab(.stepsPerUpdate))], nil, "steps per screen update: 1, 10, 100, 1000", "每次刷新的步数：1、10、100、1000"),
+        b(.labSequences, .lab, [(.char("x"), .lab(.sequences))], nil, "train on the texts / on this sequence", "在 texts 上 / 在这条序列上训练"),
+        b(.labTemperature, .lab, [(.char(">"), .lab(.hotter)), (.char("<"), .lab(.cooler))], "< >",
+          "sample temperature", "采样温度"),
+        b(.labSave, .lab, [(.char("w"), .lab(.save))], nil, "write the trained lesson to a new file", "把训练后的课写到新文件"),
+        b(.labReset, .lab, [(.char("r"), .lab(.reset)), (.escape, .lab(.toggle))], "r Esc",
+          "back to the lesson's weights / leave the lab", "回到这一课的权重 / 离开实验室"),
         b(.help, .always, [(.char("?"), .toggleHelp)], nil, "help", "帮助"),
         b(.quit, .always, [(.char("q"), .quit)], nil, "quit", "退出"),
     ]
@@ -103,7 +119,7 @@ public enum KeyTable {
     public static func help(_ language: Language) -> [KeyHint] {
         let w = Words(language)
         return bindings.map { b in
-            let prefix = b.mode == .inspect ? w.inInspect : b.mode == .generate ? w.inGenerate : ""
+            let prefix = b.mode == .inspect ? w.inInspect : b.mode == .generate ? w.inGenerate : b.mode == .lab ? w.inLab : ""
             return KeyHint(keys: b.label, text: prefix + b.text(language))
         }
     }
@@ -114,7 +130,7 @@ extension ExplorerState {
     public func action(for key: Key) -> Action? { KeyTable.action(for: key, in: keyMode) }
 
     /// The mode whose bindings apply now.
-    public var keyMode: KeyMode { inspect != nil ? .inspect : generation != nil ? .generate : .browse }
+    public var keyMode: KeyMode { inspect != nil ? .inspect : generation != nil ? .generate : lab != nil ? .lab : .browse }
 
     /// The keys that matter right now, for the footer.
     public var footer: [KeyHint] {
@@ -122,10 +138,12 @@ extension ExplorerState {
         if helpOpen { ids = [.help, .escape, .quit] }
         else if inspect != nil { ids = [.move, .panels, .next, .escape, .help] }
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
+        else if lab != nil { ids = [.labRun, .labOptimizer, .labRate, .labClip, .labSteps, .labSequences, .labTemperature, .labSave, .labReset, .lab, .help] }
         else if questionPending { ids = [.answer, .nextSlide, .help, .quit] }
         else {
             ids = [.next, .previous, .play, .nextSlide, .previousSlide, .inspect]
             if trace.hasBackward && position.phase == .forward { ids.append(.passes) }
+            if lesson.trainableEpisodes != nil { ids.append(.lab) }
             ids += [.help, .quit]
         }
         return ids.compactMap { id in

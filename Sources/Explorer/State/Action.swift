@@ -41,5 +41,7 @@ public enum Action: Equatable, Hashable, Sendable {
     case generateNext
     /// In generation mode: a higher or lower sampling temperature (a new sample from the start).
     case hotter, cooler
+    /// The training lab (`T`) and its loop hook.
+    case lab(LabAction)
     case quit
 }

@@ -46,6 +46,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var quit = false
     /// The training run started by `t` (nil until the first burst); its weights are the trace's.
     public internal(set) var training: TrainingRun?
+    /// The training lab (`T`): nil when closed; drawn in place of the equation panel.
+    public internal(set) var lab: TrainingLab?
     /// Generation mode (`g`): nil when off.
     public internal(set) var generation: Generation?
 

@@ -68,6 +68,7 @@ extension ExplorerState {
         case .generateNext: generateNext()
         case .hotter: changeTemperature(+1)
         case .cooler: changeTemperature(-1)
+        case .lab(let a): updateLab(a)
         case .quit: quit = true
         }
         if inspect != nil { keepInspectVisible() }
@@ -98,6 +99,7 @@ extension Action {
     var isReport: Bool {
         switch self {
         case .tick, .panelScrollRange: return true
+        case .lab(let a): return a.isReport
         default: return false
         }
     }

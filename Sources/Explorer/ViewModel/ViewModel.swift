@@ -31,6 +31,8 @@ public struct ViewModel: Equatable, Sendable {
     /// In generation mode: the generated step, drawn in place of the equation panel (the
     /// timeline then shows the generated steps).
     public var generation: GenerationPanel?
+    /// The training lab (`T`), drawn in place of the equation panel.
+    public var lab: LabPanel?
 }
 
 public struct Header: Equatable, Sendable {
@@ -101,7 +103,7 @@ extension ExplorerState {
             lesson: lessonPane, footer: footer,
             help: helpOpen ? HelpBox(title: w.helpTitle, rows: KeyTable.help(language)) : nil,
             inspect: inspectedEntry.map { InspectBox(title: displayName($0), lines: explain($0)) },
-            status: status, digits: numbers.digits, panelScroll: panelScroll, training: trainingStrip, generation: gen)
+            status: status, digits: numbers.digits, panelScroll: panelScroll, training: trainingStrip, generation: gen, lab: labPanel)
     }
 
     var lessonPane: LessonPane? {

@@ -102,5 +102,6 @@ public struct Words: Sendable {
 extension Words {
     var inInspect: String { pick("(inspect) ", "（查看模式）") }
     var inGenerate: String { pick("(generate) ", "（生成模式）") }
+    var inLab: String { pick("(lab) ", "（实验室）") }
     var stepWhileInspecting: String { pick("move in time", "切换时间步") }
 }

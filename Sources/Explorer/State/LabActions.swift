@@ -1,0 +1,94 @@
+import Lessons
+import RNNCore
+
+/// What the training lab's keys and its loop hook ask for (`Action.lab`).
+public enum LabAction: Hashable, Sendable {
+    /// `T`: open the lab in place of the equation panel, or leave it (the explorer then shows
+    /// the trained network).
+    case toggle
+    /// Space: run / pause.
+    case run
+    /// From the loop while running: train `steps` more steps (a slice between key reads).
+    case tick(steps: Int)
+    /// From the loop about once a second while running: take samples.
+    case sample
+    /// From the loop: steps per second measured over the last second.
+    case rate(Double)
+    case optimizer, fasterRate, slowerRate, clip, clipBound, stepsPerUpdate, sequences, hotter, cooler
+    /// `r` in the lab: back to the lesson's weights.
+    case reset
+    /// `w`: write the trained lesson to a new file (the loop's hook writes it and reports).
+    case save
+    case saved(path: String)
+    case saveFailed(String)
+
+    /// Actions that report rather than answer a key: they keep the status line.
+    var isReport: Bool {
+        switch self {
+        case .tick, .sample, .rate, .saved, .saveFailed: return true
+        default: return false
+        }
+    }
+}
+
+extension ExplorerState {
+    /// Applies a lab action.
+    mutating func updateLab(_ action: LabAction) {
+        if action == .toggle { toggleLab(); return }
+        guard var l = lab else {
+            if !action.isReport { status = words.labClosed }
+            return
+        }
+        lab = nil            // l is then the only reference: training mutates it in place, no copy
+        defer { lab = l }
+        switch action {
+        case .toggle: break
+        case .run:
+            if l.toggleRunning() { status = l.running ? words.labRunning : words.labPaused }
+            else { status = words.labDiverged(l) }
+        case .tick(let n):
+            guard l.running else { return }
+            l.run(steps: n)
+            retrace(l.params)
+            if l.divergence != nil { status = words.labDiverged(l); l.takeSamples() }
+        case .sample: l.takeSamples()
+        case .rate(let r): l.measured(stepsPerSecond: r)
+        case .optimizer: l.cycleOptimizer(); status = words.labSetting(l)
+        case .fasterRate: l.scaleLearningRate(2); status = words.labSetting(l)
+        case .slowerRate: l.scaleLearningRate(0.5); status = words.labSetting(l)
+        case .clip: l.cycleClip(); status = words.labSetting(l)
+        case .clipBound: l.cycleClipBound(); status = words.labSetting(l)
+        case .stepsPerUpdate: l.cycleStepsPerUpdate(); status = words.labSetting(l)
+        case .sequences: status = l.toggleSequences() ? words.labSetting(l) : words.labNoTexts
+        case .hotter: l.changeTemperature(+1); status = words.labTemperature(l.temperature)
+        case .cooler: l.changeTemperature(-1); status = words.labTemperature(l.temperature)
+        case .reset:
+            if let fresh = TrainingLab(lesson: lesson) { l = fresh }
+            retrace(lesson.rnn.params)
+            training = nil
+            status = words.resetDone
+        case .save: l.pause(); status = words.labSaving
+        case .saved(let path): status = words.labSaved(path)
+        case .saveFailed(let why): status = why
+        }
+    }
+
+    /// Opens the lab (from the weights on screen) or leaves it, keeping what it trained.
+    mutating func toggleLab() {
+        if let l = lab {
+            lab = nil
+            if l.steps > 0 {
+                training = TrainingRun(l.trainer)
+                retrace(l.params)
+                restartGeneration()
+            }
+            status = words.labLeft(l.steps)
+            return
+        }
+        guard let l = TrainingLab(lesson: lesson, params: training?.trainer.params) else { status = words.cannotTrain; return }
+        generation = nil
+        inspect = nil
+        lab = l
+        status = words.labOpened
+    }
+}

@@ -1,0 +1,66 @@
+import Lessons
+import RNNCore
+
+/// The training lab as drawn in place of the equation panel.
+public struct LabPanel: Equatable, Sendable {
+    /// One point of a chart: the range of the raw values and the line's value over a span of steps.
+    public struct Point: Equatable, Sendable {
+        public var low: Double, high: Double, line: Double
+    }
+    /// One setting: its key(s), its name and its value (`o`, `optimizer`, `Adagrad`).
+    public struct Setting: Equatable, Sendable {
+        public var keys: String, name: String, value: String
+    }
+
+    public var title: String
+    public var settings: [Setting]
+    /// `running · step 1200 · 8400 steps/s · loss 14.302`
+    public var status: String
+    /// Why the run stopped, in words (divergence), if it did.
+    public var message: String?
+    public var lossTitle: String
+    public var loss: [Point]
+    public var steps: Int
+    public var gradientTitle: String
+    public var gradient: [Point]
+    /// The clip level drawn on the gradient chart (norm clipping).
+    public var clipLevel: Double?
+    public var daTitle: String
+    /// ‖da<t>‖ for t = 1…T of the lesson's sequence, at the lab's weights.
+    public var daNorms: [Double]
+    public var samplesTitle: String
+    /// `step 1200  L 14.3  marie · jon · ana`, newest first.
+    public var samples: [String]
+}
+
+extension ExplorerState {
+    var labPanel: LabPanel? {
+        guard let l = lab else { return nil }
+        let w = words
+        func points(_ s: DownsampledSeries, line: DownsampledSeries? = nil) -> [LabPanel.Point] {
+            s.buckets.enumerated().map { i, b in
+                LabPanel.Point(low: b.min, high: b.max, line: line.map { $0.buckets.indices.contains(i) ? $0.buckets[i].mean : b.mean } ?? b.mean)
+            }
+        }
+        let latest = l.smoothedLoss.buckets.last?.mean
+        let settings: [LabPanel.Setting] = [
+            .init(keys: "o", name: pick("optimizer", "优化器"), value: w.optimizerName(l.optimizer)),
+            .init(keys: "[ ]", name: pick("learning rate", "学习率"), value: Words.short(l.learningRate)),
+            .init(keys: "c v", name: pick("clip", "梯度裁剪"), value: w.labClip(l)),
+            .init(keys: "u", name: pick("steps/update", "每次刷新步数"), value: "\(l.stepsPerUpdate)"),
+            .init(keys: "x", name: pick("sequences", "序列"),
+                  value: l.sequences == .texts ? pick("texts (\(l.allEpisodes.count))", "texts（\(l.allEpisodes.count) 条）") : pick("this one", "这一条")),
+            .init(keys: "< >", name: pick("temperature", "温度"), value: Words.short(l.temperature)),
+        ]
+        let samples = l.samples.reversed().map { s in
+            "\(s.step): L \(numbers.format(s.loss))  " + s.texts.joined(separator: " · ")
+        }
+        return LabPanel(title: w.labTitle, settings: settings, status: w.labStatus(l, loss: latest),
+                        message: l.divergence != nil ? w.labDiverged(l) : nil,
+                        lossTitle: w.labLossTitle, loss: points(l.loss, line: l.smoothedLoss), steps: l.steps,
+                        gradientTitle: w.labGradientTitle, gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
+                        daTitle: w.labDaTitle, daNorms: daNorms, samplesTitle: w.labSamplesTitle, samples: samples)
+    }
+
+    private func pick(_ en: String, _ zh: String) -> String { language == .en ? en : zh }
+}

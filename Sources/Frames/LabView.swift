@@ -1,0 +1,57 @@
+import Explorer
+import TextGrid
+
+/// The training lab in place of the equation panel: the settings and their keys, the run's
+/// state, the loss chart (left, as wide and tall as the room allows), and on the right the
+/// ‖∂L/∂W‖ chart (log scale, with the clip level), ‖da<t>‖ over t, and the latest samples.
+struct LabView {
+    let lab: LabPanel
+
+    func draw(into grid: inout Grid, in rect: Rect) {
+        guard rect.height >= 4 else { return }
+        var area = rect
+        let rule = area.splitTop(1)
+        TextFit.rule(&grid, label: lab.title, right: lab.status, x: rule.top.x, y: rule.top.y, width: rule.top.width)
+        area = rule.rest
+        let settings = area.splitTop(1)
+        var x = settings.top.x + 1
+        for s in lab.settings {
+            x = grid.put(s.keys, x: x, y: settings.top.y, style: Style(.accent, attributes: [.bold]), clip: settings.top)
+            x = grid.put(" \(s.name) ", x: x, y: settings.top.y, style: Style(.muted), clip: settings.top)
+            x = grid.put(s.value, x: x, y: settings.top.y, style: Style(.normal, attributes: [.bold]), clip: settings.top) + 2
+        }
+        area = settings.rest
+        if let message = lab.message {
+            let line = area.splitTop(1)
+            grid.put(message, x: line.top.x + 1, y: line.top.y, style: Style(.error, attributes: [.bold]), clip: line.top)
+            area = line.rest
+        }
+        let leftWidth = max(area.width * 11 / 20, min(area.width, 70))
+        let (left, right) = area.splitLeft(min(leftWidth, area.width))
+        drawChart(lab.lossTitle, LineChart(points: lab.loss.map { .init(low: $0.low, high: $0.high, line: $0.line) },
+                                            xRange: 0...Double(lab.steps), xUnit: "steps"), into: &grid, in: left)
+        guard right.width >= 20 else { return }
+        let inner = Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height)
+        let gradientHeight = max(4, inner.height / 2)
+        let (top, rest) = inner.splitTop(min(gradientHeight, inner.height))
+        drawChart(lab.gradientTitle, LineChart(points: lab.gradient.map { .init(low: $0.low, high: $0.high, line: $0.line) },
+                                                xRange: 0...Double(lab.steps), scale: .log10, level: lab.clipLevel, xUnit: "steps"),
+                  into: &grid, in: top)
+        guard rest.height >= 2 else { return }
+        let (da, samples) = rest.splitTop(2)
+        grid.put(lab.daTitle, x: da.x, y: da.y, style: Style(.muted), clip: da)
+        Sparkline(lab.daNorms).draw(into: &grid, in: Rect(x: da.x, y: da.y + 1, width: da.width, height: 1))
+        guard samples.height >= 2 else { return }
+        grid.put(lab.samplesTitle, x: samples.x, y: samples.y, style: Style(.muted), clip: samples)
+        for (i, line) in lab.samples.prefix(samples.height - 1).enumerated() {
+            grid.put(line, x: samples.x, y: samples.y + 1 + i, style: i == 0 ? Style(.normal) : Style(.muted), clip: samples)
+        }
+    }
+
+    func drawChart(_ title: String, _ chart: LineChart, into grid: inout Grid, in rect: Rect) {
+        guard rect.height >= 3 else { return }
+        let (top, rest) = rect.splitTop(1)
+        grid.put(title, x: top.x + 1, y: top.y, style: Style(.muted), clip: top)
+        grid.draw(chart, in: rest)
+    }
+}
