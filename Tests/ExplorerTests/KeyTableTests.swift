@@ -17,7 +17,8 @@ import RNNCore
         for b in KeyTable.bindings {
             for k in b.keys {
                 let s = b.mode == .inspect ? base.after(.toggleInspect, .moveDown)
-                    : b.mode == .generate ? Fixtures.chars().after(.toggleGeneration) : base
+                    : b.mode == .generate ? Fixtures.chars().after(.toggleGeneration)
+                    : b.mode == .lab ? Fixtures.chars().after(.lab(.toggle)) : base
                 #expect(s.action(for: k.key) == k.action, "\(k.key.name) in \(b.mode)")
                 let after = s.updated(k.action)
                 #expect(Fixtures.snapshot(after) != Fixtures.snapshot(s), "\(k.key.name) changed nothing")
@@ -62,14 +63,16 @@ import RNNCore
 
     @Test func helpAndFooterComeFromTheTable() {
         let help = KeyTable.help(.en)
-        #expect(help.count == KeyTable.bindings.count)
+        #expect(help.count == KeyTable.bindings.filter { $0.mode != .lab }.count)   // the lab's keys are on its screen
+
         #expect(help.first == KeyHint(keys: "→ l", text: "next step"))
         #expect(help.contains(KeyHint(keys: "Tab Shift-Tab", text: "(inspect) next / previous panel")))
-        #expect(help.contains(KeyHint(keys: "t", text: "train 100 steps (Adagrad, lr 0.1, clip ±5)")))
+        #expect(help.contains(KeyHint(keys: "t T", text: "train 100 steps (t) / the training lab (T)")))
         #expect(help.contains(KeyHint(keys: "< >", text: "(generate) temperature 0 to 2 (default 1)")))
         #expect(KeyTable.help(.zh).first == KeyHint(keys: "→ l", text: "下一步"))
         let s = Fixtures.state()
-        #expect(s.footer.map(\.keys) == ["→ l", "← h", "Space", "n PgDn Enter", "p PgUp", "i", "f b", "?", "q"])
+        #expect(s.footer.map(\.keys) == ["→ l", "← h", "Space", "n PgDn Enter", "p PgUp", "i", "f b", "t T", "?", "q"])
+        #expect(s.after(.lab(.toggle)).footer.map(\.keys) == ["Space", "o[]cvux<>", "w r Esc", "t T", "?", "q"])
         #expect(s.after(.toggleHelp).viewModel().help?.rows == help)
         #expect(s.after(.toggleHelp, .escape).helpOpen == false)
         let asked = Fixtures.state(script: Self.script).after(.nextSlide)

@@ -18,7 +18,7 @@ public struct KeyBinding: Equatable, Sendable {
     public enum ID: Equatable, Sendable {
         case next, previous, ends, passes, play, speed, nextSlide, previousSlide, answer
         case inspect, panels, move, scroll, escape, scale, train, reset, generate, generateNext, temperature, help, quit
-        case lab, labRun, labOptimizer, labRate, labClip, labSteps, labSequences, labTemperature, labSave, labReset
+        case labRun, labSettings, labFile
     }
     public let id: ID
     public let mode: KeyMode
@@ -72,8 +72,8 @@ public enum KeyTable {
         b(.escape, .always, [(.escape, .escape)], nil, "close the box / leave inspect", "关闭窗口 / 退出查看"),
         b(.scale, .always, [(.char("s"), .toggleScale)], nil,
           "colour scale: all steps / this step", "颜色刻度：所有时间步 / 仅当前步"),
-        b(.train, .always, [(.char("t"), .train)], nil,
-          "train 100 steps (Adagrad, lr 0.1, clip ±5)", "训练 100 步（Adagrad，学习率 0.1，梯度裁剪 ±5）"),
+        b(.train, .always, [(.char("t"), .train), (.char("T"), .lab(.toggle))], nil,
+          "train 100 steps (t) / the training lab (T)", "训练 100 步（t）/ 训练实验室（T）"),
         b(.reset, .always, [(.char("r"), .resetTraining)], nil,
           "back to the lesson's starting weights", "回到这一课的初始权重"),
         b(.generate, .always, [(.char("g"), .toggleGeneration)], nil,
@@ -82,21 +82,13 @@ public enum KeyTable {
           "next generated character", "生成下一个字符"),
         b(.temperature, .generate, [(.char(">"), .hotter), (.char("<"), .cooler)], "< >",
           "temperature 0 to 2 (default 1)", "温度 0 到 2（默认 1）"),
-        b(.lab, .always, [(.char("T"), .lab(.toggle))], nil,
-          "training lab: train, watch the loss, the gradients and samples", "训练实验室：训练，观察损失、梯度和采样"),
         b(.labRun, .lab, [(.space, .lab(.run)), (.char("t"), .lab(.run))], "Space", "run / pause training", "开始 / 暂停训练"),
-        b(.labOptimizer, .lab, [(.char("o"), .lab(.optimizer))], nil, "optimizer: SGD, Adagrad, Adam", "优化器：SGD、Adagrad、Adam"),
-        b(.labRate, .lab, [(.char("]"), .lab(.fasterRate)), (.char("["), .lab(.slowerRate))], "[ ]",
-          "learning rate ÷2 / ×2", "学习率 ÷2 / ×2"),
-        b(.labClip, .lab, [(.char("c"), .lab(.clip)), (.char("v"), .lab(.clipBound))], "c v",
-          "clipping: off, each entry to ±C, ‖g‖ ≤ C / the bound C", "梯度裁剪：关、每个分量裁到 ±C、‖g‖ ≤ C / 界限 C"),
-        b(.labSteps, .lab, [(.char("u"), .lab(.stepsPerUpdate))], nil, "steps per screen update: 1, 10, 100, 1000", "每次刷新的步数：1、10、100、1000"),
-        b(.labSequences, .lab, [(.char("x"), .lab(.sequences))], nil, "train on the texts / on this sequence", "在 texts 上 / 在这条序列上训练"),
-        b(.labTemperature, .lab, [(.char(">"), .lab(.hotter)), (.char("<"), .lab(.cooler))], "< >",
-          "sample temperature", "采样温度"),
-        b(.labSave, .lab, [(.char("w"), .lab(.save))], nil, "write the trained lesson to a new file", "把训练后的课写到新文件"),
-        b(.labReset, .lab, [(.char("r"), .lab(.reset)), (.escape, .lab(.toggle))], "r Esc",
-          "back to the lesson's weights / leave the lab", "回到这一课的权重 / 离开实验室"),
+        b(.labSettings, .lab, [(.char("o"), .lab(.optimizer)), (.char("["), .lab(.slowerRate)), (.char("]"), .lab(.fasterRate)),
+                               (.char("c"), .lab(.clip)), (.char("v"), .lab(.clipBound)), (.char("u"), .lab(.stepsPerUpdate)),
+                               (.char("x"), .lab(.sequences)), (.char("<"), .lab(.cooler)), (.char(">"), .lab(.hotter))],
+          "o[]cvux<>", "the settings on the lab's second line", "实验室第二行的设置"),
+        b(.labFile, .lab, [(.char("w"), .lab(.save)), (.char("r"), .lab(.reset)), (.escape, .lab(.toggle))], "w r Esc",
+          "write a new file / reset / leave", "写入新文件 / 复原 / 离开"),
         b(.help, .always, [(.char("?"), .toggleHelp)], nil, "help", "帮助"),
         b(.quit, .always, [(.char("q"), .quit)], nil, "quit", "退出"),
     ]
@@ -118,7 +110,8 @@ public enum KeyTable {
     /// Every binding, for the help box; inspect-mode lines say so.
     public static func help(_ language: Language) -> [KeyHint] {
         let w = Words(language)
-        return bindings.map { b in
+        // the lab's own keys are on its screen (its settings line and footer), not in the box
+        return bindings.filter { $0.mode != .lab }.map { b in
             let prefix = b.mode == .inspect ? w.inInspect : b.mode == .generate ? w.inGenerate : b.mode == .lab ? w.inLab : ""
             return KeyHint(keys: b.label, text: prefix + b.text(language))
         }
@@ -138,12 +131,12 @@ extension ExplorerState {
         if helpOpen { ids = [.help, .escape, .quit] }
         else if inspect != nil { ids = [.move, .panels, .next, .escape, .help] }
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
-        else if lab != nil { ids = [.labRun, .labOptimizer, .labRate, .labClip, .labSteps, .labSequences, .labTemperature, .labSave, .labReset, .lab, .help] }
+        else if lab != nil { ids = [.labRun, .labSettings, .labFile, .train, .help, .quit] }
         else if questionPending { ids = [.answer, .nextSlide, .help, .quit] }
         else {
             ids = [.next, .previous, .play, .nextSlide, .previousSlide, .inspect]
             if trace.hasBackward && position.phase == .forward { ids.append(.passes) }
-            if lesson.trainableEpisodes != nil { ids.append(.lab) }
+            if lesson.trainableEpisodes != nil { ids.append(.train) }
             ids += [.help, .quit]
         }
         return ids.compactMap { id in
