@@ -26,6 +26,7 @@ struct Explore: ParsableCommand {
         // Load before touching the terminal, so errors print as plain lines.
         var chosen: Lesson?
         if let lesson { chosen = try loadLessonOrExit(lesson) }
+        if let chosen { try refuseGatedOnScreen(chosen) }
         var entries: [PickerEntry] = []
         if chosen == nil { entries = try pickerEntries() }
 
@@ -44,6 +45,10 @@ struct Explore: ParsableCommand {
             if chosen == nil {
                 guard let index = runPicker(session, &picker) else { return }
                 switch LessonLoader.load(path: picker.entries[index].path) {
+                case .success(let l) where gatedScreenProblem(l) != nil:
+                    picker.status = gatedScreenProblem(l) ?? ""
+                    picker.chosen = nil
+                    continue
                 case .success(let l): chosen = l
                 case .failure(let e):
                     picker.status = e.diagnostics.first.map(\.message) ?? "cannot open this lesson"
