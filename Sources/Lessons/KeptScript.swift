@@ -23,7 +23,7 @@ extension LessonWriter {
         var keep = KeptScript()
         for _ in 0..<2 {
             let rendered: (text: String, checkLines: [Int: CheckRef])
-            switch render(originalText: originalText, path: path, shape: shape, params: params, optimizerState: optimizerState,
+            switch render(originalText: originalText, path: path, modelLines: model(shape: shape, params: params, state: optimizerState),
                           notes: notes, describe: describe, inlineTexts: inlineTexts, keep: keep) {
             case .failure(let e): return .failure(e)
             case .success(let r): rendered = r

@@ -47,13 +47,20 @@ public enum LessonWriter {
     public static func trained(originalText: String, path: String, shape: Shape, params: Params,
                                optimizerState: OptimizerState? = nil,
                                notes: String, describe: Description, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
-        render(originalText: originalText, path: path, shape: shape, params: params, optimizerState: optimizerState,
+        render(originalText: originalText, path: path, modelLines: model(shape: shape, params: params, state: optimizerState),
+               notes: notes, describe: describe, inlineTexts: inlineTexts, keep: nil).map(\.text)
+    }
+
+    /// The same for a trained GRU or LSTM.
+    public static func trained(originalText: String, path: String, gated: GatedRNN,
+                               notes: String, describe: Description, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
+        render(originalText: originalText, path: path, modelLines: model(gated: gated),
                notes: notes, describe: describe, inlineTexts: inlineTexts, keep: nil).map(\.text)
     }
 
     /// The trained lesson's text; with `keep`, the original slides follow the training slide,
     /// less the checks in `keep.dropping`, and `checkLines` says on which line each check is.
-    static func render(originalText: String, path: String, shape: Shape, params: Params, optimizerState: OptimizerState?,
+    static func render(originalText: String, path: String, modelLines: [String],
                        notes: String, describe: Description, inlineTexts: [String]?,
                        keep: KeptScript?) -> Result<(text: String, checkLines: [Int: CheckRef]), LessonErrors> {
         var checkLines: [Int: CheckRef] = [:]
@@ -82,8 +89,7 @@ public enum LessonWriter {
             case "notes":
                 lines.append("notes: " + YamlEmitter.quoted(notes))
             case "model":
-                lines += model(shape: shape, params: params)
-                if let optimizerState, optimizerState.fits(shape) { lines += self.optimizerState(optimizerState, shape: shape) }
+                lines += modelLines
             case "sequence":
                 lines.append("sequence:")
                 lines += YamlEmitter.mapping(sequenceEntries(value, inlineTexts: inlineTexts), indent: 2)
@@ -100,8 +106,8 @@ public enum LessonWriter {
         return .success((lines.joined(separator: "\n") + "\n", checkLines))
     }
 
-    /// The `model:` section with explicit weights.
-    static func model(shape s: Shape, params p: Params) -> [String] {
+    /// The `model:` section with explicit weights (matrices one row per line) and the optimizer state.
+    static func model(shape s: Shape, params p: Params, state: OptimizerState? = nil) -> [String] {
         var lines = [
             "model:", "  cell: rnn", "  n_x: \(s.nx)", "  n_a: \(s.na)", "  n_y: \(s.ny)",
             "  g1: \(s.g1.rawValue)", "  g2: \(s.g2.rawValue)", "  weights:",
@@ -109,6 +115,7 @@ public enum LessonWriter {
         lines += matrixLines("Waa", p.Waa, indent: 4) + matrixLines("Wax", p.Wax, indent: 4) + matrixLines("Wya", p.Wya, indent: 4)
         lines += ["    ba: " + YamlEmitter.numbers(p.ba), "    by: " + YamlEmitter.numbers(p.by)]
         if p.a0.contains(where: { $0 != 0 }) { lines.append("  a0: " + YamlEmitter.numbers(p.a0)) }
+        if let state, state.fits(s) { lines += optimizerState(state, shape: s) }
         return lines
     }
 

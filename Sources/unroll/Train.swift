@@ -70,6 +70,9 @@ struct Train: ParsableCommand {
         let kind = optimizer ?? stored?.kind ?? .adagrad
         let config = TrainingConfig(optimizer: kind, learningRate: lr, clipping: clipping,
                                     order: .shuffled(seed: seed ?? stored?.seed ?? 0))
+        if let gated = loaded.gated {   // a GRU or LSTM: no optimizer state is stored for it yet
+            return try runGated(gated, loaded, originalText, config, clipping, episodes.count, stop)
+        }
         var trainer = Trainer(rnn: loaded.rnn, episodes: episodes, config: config, resuming: stored)
         if let stored {
             let memory = stored.kind == kind ? "\(stored.kind.rawValue)'s memory" : "fresh \(kind.rawValue) memory (the lesson's is \(stored.kind.rawValue)'s)"
@@ -112,6 +115,51 @@ struct Train: ParsableCommand {
         writeStdout(String(format: "trained %d steps%@ (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
                            trainer.keptSteps, interrupted ? " (interrupted)" : "", kind.rawValue, config.learningRate, describe(clipping),
                            before, after, episodes.count, episodes.count == 1 ? "" : "s", out))
+    }
+
+    /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop, stop on a non-finite loss.
+    func runGated(_ gated: GatedRNN, _ loaded: Lesson, _ originalText: String, _ config: TrainingConfig, _ clipping: Clipping,
+                  _ count: Int, _ stop: InterruptFlag) throws {
+        guard let episodes = loaded.trainableEpisodes else { return }
+        var trainer = GatedTrainer(rnn: gated, episodes: episodes, config: config)
+        let before = trainer.meanLoss()
+        var progress = TrainProgress(total: steps, start: 0)
+        var interrupted = false
+        while trainer.steps < steps && trainer.divergedAt == nil {
+            if stop.isSet { interrupted = true; break }
+            trainer.train(steps: min(TrainProgress.slice, steps - trainer.steps))
+            progress.report(trainer)
+        }
+        progress.finish()
+        if interrupted && !saveOnInterrupt {
+            writeStderr("unroll train: interrupted at step \(trainer.steps); nothing written (--save-on-interrupt writes the lesson trained so far)\n")
+            throw ExitCode(130)
+        }
+        if let at = trainer.divergedAt {
+            try fail("the loss stopped being finite at step \(at) (lr \(config.learningRate)); try a smaller --lr or --clip 5; nothing written")
+        }
+        let after = trainer.meanLoss()
+        let command = commandLine(config)
+        let notes = (loaded.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
+            + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
+        let sameFolder = (loaded.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
+        let inline = loaded.texts?.file != nil && !sameFolder ? loaded.texts?.items : nil
+        let describe = LessonWriter.Description.trained(from: loaded, steps: trainer.steps, command: command, before: before, after: after)
+        let text: String
+        switch LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn, notes: notes,
+                                    describe: describe, inlineTexts: inline) {
+        case .failure(let e): try fail(e.rendered)
+        case .success(let t):
+            guard case .success(let back) = LessonLoader.load(text: t, path: out), back.gated == trainer.rnn else {
+                try fail("internal error: the written lesson does not reload with the trained weights; please report it")
+            }
+            text = t
+        }
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) }
+        catch { try fail("--out \(out) cannot be written: \(error.localizedDescription)") }
+        writeStdout(String(format: "trained %d steps (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
+                           trainer.steps, config.optimizer.rawValue, config.learningRate, describe(clipping), before, after,
+                           count, count == 1 ? "" : "s", out))
     }
 
     /// The new lesson's text, checked: it loads and holds exactly the trained weights and state.

@@ -21,7 +21,7 @@ struct TrainProgress {
     }
 
     /// The mean loss of the last steps (a twentieth of the run, at least 1).
-    func recentLoss(_ t: Trainer) -> (Double, Int) {
+    func recentLoss<T: TrainingLoop>(_ t: T) -> (Double, Int) {
         let recent = t.lossHistory.suffix(max(1, min(t.steps, total / 20)))
         return (recent.reduce(0, +) / Double(max(recent.count, 1)), recent.count)
     }
@@ -32,7 +32,7 @@ struct TrainProgress {
         return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
     }
 
-    mutating func report(_ t: Trainer) {
+    mutating func report<T: TrainingLoop>(_ t: T) {
         let (loss, n) = recentLoss(t)
         if isTerminal {
             let now = Date()

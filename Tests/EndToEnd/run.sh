@@ -166,6 +166,9 @@ source "$ROOT/Tests/EndToEnd/limits.sh"
 # 8. export and record
 source "$ROOT/Tests/EndToEnd/export.sh"
 
+# 9. GRU and LSTM on the command line (issue 12)
+source "$ROOT/Tests/EndToEnd/gated.sh"
+
 # 7. train: a diverging run writes nothing (unless --force); Ctrl-C writes nothing (unless
 #    --save-on-interrupt); --sample-every prints the loss and samples; the file continues the run.
 "$BIN" train lessons/08-language-model.yaml --out "$OUT/div.yaml" --optimizer sgd --lr 10 --steps 300 >/dev/null 2>"$OUT/div.txt"; rc=$?
