@@ -144,10 +144,10 @@ struct Train: ParsableCommand {
             + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
         let sameFolder = (loaded.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
         let inline = loaded.texts?.file != nil && !sameFolder ? loaded.texts?.items : nil
-        let describe = LessonWriter.Description.trained(from: loaded, steps: trainer.steps, command: command, before: before, after: after)
+        let description = LessonWriter.Description.trained(from: loaded, steps: trainer.steps, command: command, before: before, after: after)
         let text: String
         switch LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn, notes: notes,
-                                    describe: describe, inlineTexts: inline) {
+                                    describe: description, inlineTexts: inline) {
         case .failure(let e): try fail(e.rendered)
         case .success(let t):
             guard case .success(let back) = LessonLoader.load(text: t, path: out), back.gated == trainer.rnn else {
