@@ -58,7 +58,7 @@ import RNNCore
         #expect(g.action(for: .char("<")) == .cooler && g.action(for: .char(">")) == .hotter)
         #expect(g.action(for: .left) == nil && g.action(for: .char("j")) == nil)
         #expect(g.action(for: .char("t")) == .train && g.action(for: .char("g")) == .toggleGeneration)
-        #expect(g.footer.map(\.keys) == ["→ l", "< >", "t", "g", "n PgDn Enter", "?", "q"])
+        #expect(g.footer.map(\.keys) == ["→ l", "< >", "t T", "g", "n PgDn Enter", "?", "q"])
     }
 
     @Test func helpAndFooterComeFromTheTable() {
