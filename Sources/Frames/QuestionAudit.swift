@@ -42,7 +42,7 @@ public enum QuestionAudit {
                 var state = ExplorerState(lesson: lesson, language: language)
                 _ = state.open(slide: i + 1)
                 guard state.questionPending else { continue }
-                let frame = state.frame()
+                let frame = state.viewModel()
                 for message in structuralLeaks(state, frame) {
                     found.append(QuestionFinding(slide: i + 1, language: language, size: nil, message: message))
                 }
@@ -95,7 +95,7 @@ public enum QuestionAudit {
 
     /// Leaks the view model shows whatever the size: the asked-about quantity's size label,
     /// and the timeline's loss markers when the question is about the loss.
-    public static func structuralLeaks(_ state: ExplorerState, _ frame: Frame) -> [String] {
+    public static func structuralLeaks(_ state: ExplorerState, _ frame: ViewModel) -> [String] {
         guard let focus = state.currentSlide?.focus else { return [] }
         var out: [String] = []
         let terms = frame.forward.terms + (frame.backward?.terms ?? [])

@@ -63,7 +63,7 @@ import Testing
         let lesson = try tiny(focus: "L<3>", show: "[x, a, ŷ, y, L]")
         var state = ExplorerState(lesson: lesson)
         _ = state.open(slide: 1)
-        var frame = state.frame()
+        var frame = state.viewModel()
         #expect(QuestionAudit.structuralLeaks(state, frame).isEmpty)
         let alike = frame.timeline.items.allSatisfy { $0.hasTarget }
         #expect(alike)   // many-to-one, yet every step looks alike
