@@ -14,8 +14,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation only.
-        .target(name: "RNNCore"),
+        // The dense kernels in C, compiled for baseline, AVX2+FMA and AVX-512 and chosen at run time.
+        .target(name: "CKernels", exclude: ["kernels_body.h"]),
+        // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation and CKernels only.
+        .target(name: "RNNCore", dependencies: ["CKernels"]),
         // The lesson file format: decode, validate with file:line:column marks, checks.
         .target(name: "Lessons", dependencies: ["RNNCore", .product(name: "Yams", package: "Yams")]),
         // The app's state and rules: cursor, actions, update, view model. No terminal.

@@ -22,30 +22,28 @@ public struct ScaleTable: Equatable, Sendable {
         func top(_ v: [Double]) -> Double { v.reduce(0) { max($0, abs($1)) } }
         func set(_ symbol: Symbol, _ v: Double) { maxAbs[symbol] = v }
 
-        set(.x, trace.episode.x.reduce(0) { max($0, top($1)) }); set(.aPrev, max(top(p.a0), top(w.a)))
+        set(.x, trace.episode.x.reduce(0) { max($0, top($1)) }); set(.aPrev, max(top(p.a0), w.maxAbs(.a)))
         set(.stacked, max(maxAbs[.x] ?? 0, maxAbs[.aPrev] ?? 0))
-        set(.z, top(w.z)); set(.a, top(w.a)); set(.zy, top(w.zy)); set(.yHat, top(w.yHat))
+        set(.z, w.maxAbs(.z)); set(.a, w.maxAbs(.a)); set(.zy, w.maxAbs(.zy)); set(.yHat, w.maxAbs(.yHat))
         set(.y, trace.episode.y.reduce(0) { max($0, top($1 ?? [])) }); set(.loss, top(w.loss)); set(.totalLoss, trace.totalLoss.map(abs) ?? 0)
         set(.Wa, top(p.Wa.values)); set(.Waa, top(p.Waa.values)); set(.Wax, top(p.Wax.values))
         set(.Wya, top(p.Wya.values)); set(.ba, top(p.ba)); set(.by, top(p.by)); set(.a0, top(p.a0))
         guard trace.hasBackward else { return }
 
-        set(.dy, top(w.dy)); set(.da, top(w.da)); set(.dz, top(w.dz)); set(.daPrev, top(w.daPrev))
-        set(.daNext, top(w.daPrev)); set(.dbaStep, top(w.dz)); set(.dbyStep, top(w.dy)); set(.da0, top(w.da0))
-        let na = s.na, ny = s.ny
+        set(.dy, w.maxAbs(.dy)); set(.da, w.maxAbs(.da)); set(.dz, w.maxAbs(.dz)); set(.daPrev, w.maxAbs(.daPrev))
+        set(.daNext, w.maxAbs(.daPrev)); set(.dbaStep, w.maxAbs(.dz)); set(.dbyStep, w.maxAbs(.dy)); set(.da0, top(w.da0))
+        let na = s.na
         var fromOutput = 0.0, step = 0.0, stepAA = 0.0, stepAX = 0.0, stepYA = 0.0
-        for t in 0..<T {
-            let dz = top(Array(w.dz[(t * na)..<((t + 1) * na)]))
-            let aPrev = t == 0 ? top(p.a0) : top(Array(w.a[((t - 1) * na)..<(t * na)]))
-            let x = trace.episode.layout.hasInput[t] ? top(trace.episode.x[t]) : 0
-            let dy = top(Array(w.dy[(t * ny)..<((t + 1) * ny)]))
-            let a = top(Array(w.a[(t * na)..<((t + 1) * na)]))
+        for t in 1...T {
+            let dz = top(w.vector(.dz, t)), da = w.vector(.da, t)
+            let aPrev = t == 1 ? top(p.a0) : top(w.vector(.a, t - 1))
+            let x = trace.episode.layout.hasInput[t - 1] ? top(trace.episode.x[t - 1]) : 0
+            let dy = top(w.vector(.dy, t))
+            let a = top(w.vector(.a, t))
             stepAA = max(stepAA, dz * aPrev); stepAX = max(stepAX, dz * x); stepYA = max(stepYA, dy * a)
             step = max(step, stepAA, stepAX)
-            for i in 0..<na {
-                let next = t == T - 1 ? 0 : w.daPrev[(t + 1) * na + i]
-                fromOutput = max(fromOutput, abs(w.da[t * na + i] - next))
-            }
+            let next = t == T ? Array(repeating: 0.0, count: na) : w.vector(.daPrev, t + 1)
+            for i in 0..<na { fromOutput = max(fromOutput, abs(da[i] - next[i])) }
         }
         set(.daFromOutput, fromOutput); set(.dWaStep, step); set(.dWaaStep, stepAA)
         set(.dWaxStep, stepAX); set(.dWyaStep, stepYA)

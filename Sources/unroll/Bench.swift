@@ -45,7 +45,7 @@ struct Bench: ParsableCommand {
         let perPass = Double(length)
         var passes = 1
         while true {
-            let s = Self.seconds { for _ in 0..<passes { ws.forward(rnn.params); ws.backward(rnn.params) } }
+            let s = Self.seconds { for _ in 0..<passes { ws.forward(rnn.params); ws.backward() } }
             if s > 0.05 || passes > 1 << 24 { break }
             passes *= 2
         }
@@ -53,7 +53,7 @@ struct Bench: ParsableCommand {
         var sink = 0.0
         for _ in 0..<runs {
             let s = Self.seconds {
-                for _ in 0..<passes { sink += ws.forward(rnn.params); ws.backward(rnn.params) }
+                for _ in 0..<passes { sink += ws.forward(rnn.params); ws.backward() }
             }
             samples.append(s / Double(passes) / perPass * 1e6)
         }
