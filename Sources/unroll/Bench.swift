@@ -96,19 +96,9 @@ struct Bench: ParsableCommand {
         print(String(format: "render ms/frame: %.3f", median(perFrame)))
     }
 
-    /// A one-hot character task like the minimal numpy character RNN's: inputs are characters
-    /// of a seeded random text, each target is the next character.
+    /// The task (see `BenchTask.character`).
     static func characterTask(hidden: Int, vocab: Int, length: Int, seed: UInt64) -> (RNN, Episode) {
-        var g = SplitMix64(seed: seed)
-        let chars = (0...length).map { _ in Int(g.next() % UInt64(vocab)) }
-        func oneHot(_ i: Int) -> [Double] { (0..<vocab).map { $0 == i ? 1 : 0 } }
-        let shape = Shape(nx: vocab, na: hidden, ny: vocab, g1: .tanh, g2: .softmax)
-        let params = Params.seeded(shape, seed: seed, scale: 0.01)
-        // characterTask builds its own consistent sizes, so the episode cannot fail.
-        let episode = try? Episode(architecture: .manyToMany, nx: vocab,
-                                   inputs: chars.dropLast().map(oneHot), targets: chars.dropFirst().map(oneHot))
-        guard let episode else { preconditionFailure("bench episode sizes are consistent by construction") }
-        return (RNN(shape: shape, params: params), episode)
+        BenchTask.character(hidden: hidden, vocab: vocab, length: length, seed: seed)
     }
 
     static func seconds(_ body: () -> Void) -> Double {
