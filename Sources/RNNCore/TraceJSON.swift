@@ -5,8 +5,18 @@
 /// Numbers are written in the shortest form that reads back to the same Double. A non-finite
 /// number is written `NaN`, `Infinity` or `-Infinity`, as Python's `json` module reads them.
 public enum TraceJSON {
+    /// The whole trace as one string (for tests and small lessons).
     public static func encode(_ trace: Trace) -> String {
-        var out = JSONWriter()
+        var text = ""
+        write(trace, to: { text += $0 })
+        return text
+    }
+
+    /// Streams the trace to `sink` in pieces of about 64 KiB, so that its memory does not grow
+    /// with T. Each record is written with `out.key(…)` and a value (`out.vector`, `out.matrix`,
+    /// `out.number`, …) between `out.open("{")` and `out.close("}")`; new keys go the same way.
+    public static func write(_ trace: Trace, to sink: @escaping (String) -> Void) {
+        var out = JSONWriter(sink: sink)
         let s = trace.shape, p = trace.rnn.params
         out.open("{")
         out.key("n_x"); out.int(s.nx)
@@ -65,7 +75,8 @@ public enum TraceJSON {
             out.raw("null")
         }
         out.close("}")
-        return out.text + "\n"
+        out.raw("\n")
+        out.flush()
     }
 
     /// A number as JSON: shortest round-trip form; NaN, Infinity, -Infinity when not finite.
@@ -78,13 +89,24 @@ public enum TraceJSON {
 }
 
 /// A small pretty-printing JSON writer: objects and arrays of objects on their own lines,
-/// vectors and matrix rows on one line each.
+/// vectors and matrix rows on one line each. Text is handed to `sink` at line ends once about
+/// 64 KiB has gathered (and at `flush()`).
 struct JSONWriter {
     private(set) var text = ""
     private var depth = 0
     private var needsComma = [false]
+    private let sink: (String) -> Void
+    static let chunk = 1 << 16
+
+    init(sink: @escaping (String) -> Void) { self.sink = sink }
+
+    mutating func flush() {
+        if !text.isEmpty { sink(text) }
+        text = ""
+    }
 
     private mutating func newline() {
+        if text.utf8.count >= Self.chunk { flush() }
         text += "\n" + String(repeating: "  ", count: depth)
     }
 

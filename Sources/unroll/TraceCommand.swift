@@ -13,6 +13,6 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         let lesson = try loadLessonOrExit(lesson)
-        writeStdout(TraceJSON.encode(lesson.makeTrace()))
+        TraceJSON.write(lesson.makeTrace(), to: writeStdout)
     }
 }

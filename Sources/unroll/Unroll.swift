@@ -10,12 +10,14 @@ struct Unroll: ParsableCommand {
         With no subcommand, `unroll [LESSON]` opens the explorer (see `unroll explore --help`); \
         with no lesson either, a picker over the shipped lessons.
         """,
-        subcommands: [Explore.self, Render.self, Check.self, TraceCommand.self, Train.self, Sample.self, Bench.self],
+        subcommands: [Explore.self, Render.self, ExportCommand.self, Record.self, Check.self, TraceCommand.self, Train.self, Sample.self, Bench.self],
         defaultSubcommand: Explore.self
     )
 
     /// Parses and runs; a usage error is one line on stderr (`unroll: …`) and exit 64.
     static func main() {
+        // A closed pipe is a write error (one line, exit 74) rather than a silent SIGPIPE death.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -25,7 +27,7 @@ struct Unroll: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }   // --help, --version: printed as usual
             let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            FileHandle.standardError.write(Data("unroll: \(message) (see 'unroll help')\n".utf8))
+            writeStderr("unroll: \(message) (see 'unroll help')\n")
             Foundation.exit(code.rawValue)
         }
     }

@@ -160,5 +160,11 @@ grep -q "forward t = 2 / 5" "$OUT/plain.txt" && pass || fail "render shows the h
 "$BIN" render "$LESSON" --step 2 --color always >"$OUT/ansi.txt"
 grep -q $'\x1b\[' "$OUT/ansi.txt" && pass || fail "render --color always has no escapes"
 
+# 7. Limits and signals (issue 15)
+source "$ROOT/Tests/EndToEnd/limits.sh"
+
+# 8. export and record
+source "$ROOT/Tests/EndToEnd/export.sh"
+
 echo "end-to-end: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]
