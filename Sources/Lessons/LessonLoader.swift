@@ -36,6 +36,8 @@ public enum LessonLoader {
         var diagnostics: [Diagnostic]
         /// Checks that evaluate but are false (reported by `unroll check`, not by `load`).
         var falseChecks: [Diagnostic]
+        /// Lint warnings (`LessonLint`): reported by `unroll check`, fatal only with `--strict`.
+        var warnings: [Diagnostic] = []
 
         var result: Result<Lesson, LessonErrors> {
             if let lesson, diagnostics.isEmpty { return .success(lesson) }
@@ -64,6 +66,7 @@ public enum LessonLoader {
         }
         analysis.diagnostics = sorted(reader.diagnostics)
         analysis.falseChecks = sorted(analysis.falseChecks)
+        analysis.warnings = sorted(analysis.warnings)
         return analysis
     }
 
@@ -78,16 +81,18 @@ public enum LessonLoader {
         let sequence = reader.require(f, "sequence", "x (or text and vocab), and optional y")
             .flatMap { reader.readSequence($0, shape: shape, architecture: architecture) }
         let drafts = reader.require(f, "script", "a list of slides").flatMap { reader.readScript($0) }
-        guard let title, let rnn, let (episode, vocab, texts) = sequence, let drafts else {
+        guard let title, let rnn, let (episode, vocab, texts) = sequence, var drafts else {
             return Analysis(diagnostics: [], falseChecks: [])
         }
         let trace = Trace(rnn: rnn, episode: episode)
+        reader.resolveEdits(&drafts, rnn: rnn, episode: episode)
         let falseChecks = ScriptValidation(reader: reader, trace: trace).validate(drafts)
         var lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
                             vocab: vocab, script: drafts.map(\.slide))
         lesson.texts = texts
         lesson.validatedTrace = trace
-        return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks)
+        let warnings = LessonLint(reader: reader, trace: trace).warnings(drafts)
+        return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks, warnings: warnings)
     }
 
     static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {

@@ -7,12 +7,14 @@ struct SlideDraft {
     var slide: Slide
     var atNode: Node?
     var focusNode: Node?
+    var askNode: Node?
+    var setEdits: [RawEdit]?
     var claims: [(CheckExpression, Node)] = []
 }
 
 /// The `script:` section: a list of slides (say, at, show, focus, ask, check).
 extension NodeReader {
-    static let slideKeys = ["say", "at", "show", "focus", "ask", "check"]
+    static let slideKeys = ["say", "at", "show", "focus", "ask", "check", "set"]
 
     func readScript(_ node: Node) -> [SlideDraft]? {
         guard let items = list(node, "script") else { return nil }
@@ -27,8 +29,11 @@ extension NodeReader {
         let say = require(f, "say", "what the slide says").flatMap { localized($0, "say") }
         let at = f["at"].map { readAt($0) }
         let show = f["show"].map { readShow($0) }
-        let ask = f["ask"].map { readAsk($0) }
-        var ok = say != nil && at != .some(nil) && show != .some(nil) && ask != .some(nil)
+        let typedAsk = f["ask"].flatMap { Self.isTypedAsk($0) ? readTypedAsk($0) : nil }
+        let ask = f["ask"].flatMap { Self.isTypedAsk($0) ? nil : readAsk($0) }
+        let setEdits = f["set"].map { readSet($0) }
+        var ok = say != nil && at != .some(nil) && show != .some(nil) && setEdits != .some(nil)
+            && (f["ask"] == nil || ask != nil || typedAsk != nil)
         var focus: EntryRef?
         if let n = f["focus"] {
             focus = readFocus(n, at: at ?? nil)
@@ -48,9 +53,13 @@ extension NodeReader {
             }
         }
         guard ok, let say else { return nil }
-        let slide = Slide(say: say, at: at ?? nil, show: show ?? nil, focus: focus, ask: ask ?? nil,
+        let slide = Slide(say: say, at: at ?? nil, show: show ?? nil, focus: focus, ask: ask,
                           checks: claims.map(\.0.source), location: source.location(node.mark))
-        return SlideDraft(slide: slide, atNode: f["at"], focusNode: f["focus"], claims: claims)
+        var draft = SlideDraft(slide: slide, atNode: f["at"], focusNode: f["focus"], claims: claims)
+        draft.slide.typed = typedAsk
+        draft.askNode = f["ask"]
+        draft.setEdits = setEdits ?? nil
+        return draft
     }
 
     /// at: {phase: forward, t: 2}; phase defaults to forward.
