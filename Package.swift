@@ -16,7 +16,8 @@ let package = Package(
     ],
     targets: [
         // The dense kernels in C, compiled for baseline, AVX2+FMA and AVX-512 and chosen at run time.
-        .target(name: "CKernels", exclude: ["kernels_body.h"]),
+        // Always optimised, so debug builds and the tests run the same machine code as a release.
+        .target(name: "CKernels", exclude: ["kernels_body.h"], cSettings: [.unsafeFlags(["-O2"])]),
         // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation and CKernels only.
         .target(name: "RNNCore", dependencies: ["CKernels"]),
         // The lesson file format: decode, validate with file:line:column marks, checks.

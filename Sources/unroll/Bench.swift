@@ -61,6 +61,7 @@ struct Bench: ParsableCommand {
         let median = samples[samples.count / 2]
         let forwardOnly = Self.seconds { for _ in 0..<passes { sink += ws.forward(rnn.params) } } / Double(passes) / perPass * 1e6
         print("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax cross-entropy, tanh")
+        print(Self.kernelsLine)
         print("runs: \(runs) × \(passes) passes; loss check \(String(format: "%.6f", sink / Double(runs * passes)))")
         print(String(format: "forward alone: %.3f µs per time step (one run)", forwardOnly))
         print(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
@@ -94,6 +95,12 @@ struct Bench: ParsableCommand {
         }
         let perFrame = f.buildSeconds.indices.map { f.buildSeconds[$0] + f.drawSeconds[$0] }
         print(String(format: "render ms/frame: %.3f", median(perFrame)))
+    }
+
+    /// Which kernels ran, and how to choose others.
+    static var kernelsLine: String {
+        "kernels: \(KernelPath.chosen.rawValue) (this CPU runs \(KernelPath.supported.map(\.rawValue).joined(separator: ", ")); "
+            + "UNROLL_KERNELS=baseline|avx2|avx512 chooses)"
     }
 
     /// The task (see `BenchTask.character`).
