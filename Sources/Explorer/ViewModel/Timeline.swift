@@ -94,6 +94,6 @@ extension ExplorerState {
     /// ‖da<t>‖ for every step, computed once (used by the timeline).
     static func daNorms(_ trace: Trace) -> [Double] {
         guard trace.hasBackward else { return Array(repeating: 0, count: trace.T) }
-        return (1...trace.T).map { trace.workspace.norm(.da, $0) }
+        return (1...trace.T).map { trace.norm(of: .da, at: $0) ?? 0 }
     }
 }
