@@ -60,7 +60,14 @@ public struct Optimizer: Sendable {
     /// θ_k ← update(θ_k, g_k) for every group k (the sizes given to `init(_:learningRate:groupSizes:)`).
     public mutating func update(_ groups: inout [[Double]], with grads: [[Double]]) {
         updates += 1
-        for k in groups.indices { step(&groups[k], grads[k], k) }
+        for k in groups.indices {
+            precondition(grads[k].count == groups[k].count, "gradient and weight sizes differ")
+            var g = grads[k]
+            g.withUnsafeMutableBufferPointer { g in
+                guard let gp = g.baseAddress else { return }
+                _ = step(&groups[k], gp, k, .chosen, 1, .infinity)
+            }
+        }
     }
 
     /// θ ← update(θ, g) for Wa, Wya, ba, by, with the gradients a `Workspace` holds after `backward`.
