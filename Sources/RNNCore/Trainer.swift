@@ -43,7 +43,7 @@ public struct TrainingConfig: Equatable, Sendable {
 
 /// Trains an RNN by gradient descent, one episode per step: forward, BPTT (`Workspace`),
 /// clip, update. A value: copy it to keep a snapshot; `reset()` returns to the starting
-/// weights and optimizer memory, so a rewound run repeats exactly. Started from a stored
+/// weights with fresh optimizer memory, so a rewound run repeats exactly. Started from a stored
 /// `OptimizerState`, it continues that run (its memory, its step count in the episode order).
 /// A step whose loss breaks the `DivergenceRule` stops the run and puts back the last
 /// weights that gave a good loss.
@@ -64,6 +64,8 @@ public struct Trainer: Sendable {
     public let order: [Int]
     /// One workspace per sequence length, reused for every episode of that length.
     private var workspaces: [Int: Workspace] = [:]
+    /// The kernels the passes run.
+    public let kernels: Kernels
     /// Steps taken before this run (from a stored `OptimizerState`); step s of this run is step
     /// `startStep + s` of the episode order.
     public let startStep: Int
@@ -79,7 +81,9 @@ public struct Trainer: Sendable {
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
     /// `resuming`: a stored state that fits `rnn` (its memory is used when its optimizer is
     /// `config`'s; its step count always is).
-    public init(rnn: RNN, episodes: [Episode], config: TrainingConfig, resuming state: OptimizerState? = nil) {
+    public init(rnn: RNN, episodes: [Episode], config: TrainingConfig, resuming state: OptimizerState? = nil,
+                kernels: Kernels = .chosen) {
+        self.kernels = kernels
         precondition(!episodes.isEmpty && episodes.allSatisfy(\.hasTargets), "training needs episodes with targets")
         shape = rnn.shape
         self.episodes = episodes
@@ -114,7 +118,7 @@ public struct Trainer: Sendable {
     }
 
     /// Takes up to `k` steps (fewer if the loss stops being finite); returns their losses.
-    /// Each step: L = forward(episode), BPTT, g ← clip(g), θ ← optimizer(θ, g).
+    /// Each step: L = forward(episode), BPTT, then g ← clip(g) and θ ← optimizer(θ, g) in one pass.
     @discardableResult
     public mutating func train(steps k: Int) -> ArraySlice<Double> {
         let start = lossHistory.count
@@ -131,9 +135,8 @@ public struct Trainer: Sendable {
                 break
             }
             keepGood()
-            ws.backward(params)
-            gradientNorms.append(ws.clipGradients(config.clipping))
-            optimizer.update(&params, with: ws)
+            ws.backward()
+            gradientNorms.append(optimizer.update(&params, with: &ws, clipping: config.clipping))
             workspaces[ws.T] = ws
         }
         return lossHistory[start...]
@@ -169,7 +172,7 @@ public struct Trainer: Sendable {
     /// The workspace for `episode`'s length, loaded with it, taken out of the cache so it is
     /// uniquely referenced while it is mutated (the caller puts it back).
     private mutating func workspace(for episode: Episode) -> Workspace {
-        guard var ws = workspaces.removeValue(forKey: episode.T) else { return Workspace(shape: shape, episode: episode) }
+        guard var ws = workspaces.removeValue(forKey: episode.T) else { return Workspace(shape: shape, episode: episode, kernels: kernels) }
         ws.load(episode)
         return ws
     }
