@@ -13,6 +13,8 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// The line the location points into, as written in the file.
     public var sourceLine: String?
+    /// A lint warning (`warning:`), not an error: the lesson loads; `check --strict` fails on it.
+    public var isWarning = false
 
     public init(path: String, location: SourceLocation?, message: String, sourceLine: String? = nil) {
         self.path = path; self.location = location; self.message = message; self.sourceLine = sourceLine
@@ -21,8 +23,9 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     /// `path:line:col: error: message`, then the source line and a caret under the place.
     public var rendered: String {
         let msg = Sanitizer.visible(message.replacingNewlines)
-        guard let location else { return "\(Sanitizer.visible(path)): error: \(msg)" }
-        var s = "\(Sanitizer.visible(path)):\(location.line):\(location.column): error: \(msg)"
+        let kind = isWarning ? "warning" : "error"
+        guard let location else { return "\(Sanitizer.visible(path)): \(kind): \(msg)" }
+        var s = "\(Sanitizer.visible(path)):\(location.line):\(location.column): \(kind): \(msg)"
         if let sourceLine {
             let shown = Sanitizer.visible(sourceLine)
             s += "\n" + shown + "\n" + Self.caretIndent(shown, column: location.column) + "^"

@@ -36,6 +36,8 @@ public enum LessonLoader {
         var diagnostics: [Diagnostic]
         /// Checks that evaluate but are false (reported by `unroll check`, not by `load`).
         var falseChecks: [Diagnostic]
+        /// Lint warnings (`LessonLint`): reported by `unroll check`, fatal only with `--strict`.
+        var warnings: [Diagnostic] = []
 
         var result: Result<Lesson, LessonErrors> {
             if let lesson, diagnostics.isEmpty { return .success(lesson) }
@@ -64,6 +66,7 @@ public enum LessonLoader {
         }
         analysis.diagnostics = sorted(reader.diagnostics)
         analysis.falseChecks = sorted(analysis.falseChecks)
+        analysis.warnings = sorted(analysis.warnings)
         return analysis
     }
 
@@ -88,7 +91,8 @@ public enum LessonLoader {
                             vocab: vocab, script: drafts.map(\.slide))
         lesson.texts = texts
         lesson.validatedTrace = trace
-        return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks)
+        let warnings = LessonLint(reader: reader, trace: trace).warnings(drafts)
+        return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks, warnings: warnings)
     }
 
     static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {
