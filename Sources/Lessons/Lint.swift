@@ -31,7 +31,10 @@ struct LessonLint {
         for (i, draft) in drafts.enumerated() {
             let slide = draft.slide
             let number = i + 1
-            if slide.ask != nil && slide.focus == nil {
+            let asks = slide.ask != nil || slide.typed != nil
+            let trace = slide.edits.isEmpty ? trace   // a what-if slide speaks of its own network
+                : Trace(rnn: trace.rnn.applying(slide.edits), episode: trace.episode.applying(slide.edits))
+            if asks && slide.focus == nil {
                 warn("slide \(number) asks a question but has no focus: add focus: the entry the question is about, so the screen hides it until it is answered", slide.location)
             }
             for text in [slide.say.en, slide.say.zh].compactMap({ $0 }) {
@@ -53,7 +56,7 @@ struct LessonLint {
                 }
             }
             // what is new on this slide
-            var new = slide.ask != nil || (slide.focus != nil && slide.focus != focus)
+            var new = asks || (slide.focus != nil && slide.focus != focus)
             if let at = slide.at, at != position { new = true; position = at }
             if let show = slide.show {
                 if let r = revealed, !show.isSubset(of: r) { new = true; revealed = r.union(show) }
