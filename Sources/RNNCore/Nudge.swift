@@ -40,17 +40,7 @@ public struct NudgeReport: Equatable, Sendable {
 extension Trace {
     /// The value of an editable entry (canonical reference) in this trace's network.
     public func editableValue(_ ref: EntryRef) -> Double? {
-        let p = rnn.params
-        guard let i = ref.row else { return nil }
-        switch ref.symbol {
-        case .Wa: return ref.col.map { p.Wa[i, $0] }
-        case .Wya: return ref.col.map { p.Wya[i, $0] }
-        case .ba: return p.ba[i]
-        case .by: return p.by[i]
-        case .a0: return p.a0[i]
-        case .x: return ref.t.map { episode.x[$0 - 1][i] }
-        default: return nil
-        }
+        NetworkEdits.value(of: ref, params: rnn.params, episode: episode)
     }
 
     /// ∂L/∂(an editable entry): dWa, dWya, dba, dby, da<0>, and for an input
@@ -76,6 +66,24 @@ extension Trace {
         (1...T).map { t in
             guard let a = vector(.a, t), let b = other.vector(.a, t) else { return 0 }
             return zip(a, b).reduce(0.0) { $0 + ($1.1 - $1.0) * ($1.1 - $1.0) }.squareRoot()
+        }
+    }
+}
+
+extension NetworkEdits {
+    /// The value of an editable entry (canonical reference) in `params` and `episode`.
+    public static func value(of ref: EntryRef, params p: Params, episode: Episode) -> Double? {
+        guard let i = ref.row else { return nil }
+        switch ref.symbol {
+        case .Wa: return ref.col.flatMap { j in i < p.Wa.rows && j < p.Wa.cols ? p.Wa[i, j] : nil }
+        case .Wya: return ref.col.flatMap { j in i < p.Wya.rows && j < p.Wya.cols ? p.Wya[i, j] : nil }
+        case .ba: return p.ba.indices.contains(i) ? p.ba[i] : nil
+        case .by: return p.by.indices.contains(i) ? p.by[i] : nil
+        case .a0: return p.a0.indices.contains(i) ? p.a0[i] : nil
+        case .x:
+            guard let t = ref.t, episode.x.indices.contains(t - 1), episode.x[t - 1].indices.contains(i) else { return nil }
+            return episode.x[t - 1][i]
+        default: return nil
         }
     }
 }

@@ -4,6 +4,12 @@ import Lessons
 /// generation mode, or always.
 public enum KeyMode: Equatable, Sendable {
     case browse, inspect, generate, always
+    /// The open slide asks for a number and its answer box is open: digits go there.
+    case answer
+    /// Edit mode on the inspect cursor (the inspect keys still move it).
+    case edit
+    /// "Continue at slide N?" after reopening a lesson.
+    case resume
 }
 
 /// One key and the action it sends.
@@ -18,6 +24,7 @@ public struct KeyBinding: Equatable, Sendable {
     public enum ID: Equatable, Sendable {
         case next, previous, ends, passes, play, speed, nextSlide, previousSlide, answer
         case inspect, panels, move, scroll, escape, scale, train, reset, generate, generateNext, temperature, help, quit
+        case typeAnswer, eraseAnswer, submitAnswer, edit, nudge, editStep, resetEntry, resetEdits, resume, startOver
     }
     public let id: ID
     public let mode: KeyMode
@@ -81,6 +88,20 @@ public enum KeyTable {
           "next generated character", "生成下一个字符"),
         b(.temperature, .generate, [(.char(">"), .hotter), (.char("<"), .cooler)], "< >",
           "temperature 0 to 2 (default 1)", "温度 0 到 2（默认 1）"),
+        b(.typeAnswer, .answer, Array("0123456789-.e").map { (Key.char($0), Action.typeAnswer($0)) }, "0…9 - . e",
+          "digits go to the answer box", "数字进入答案框"),
+        b(.eraseAnswer, .answer, [(.backspace, .eraseAnswer)], nil, "erase", "删除"),
+        b(.submitAnswer, .answer, [(.enter, .submitAnswer)], nil, "check", "检查答案"),
+        b(.edit, .always, [(.char("e"), .toggleEdit)], nil,
+          "edit mode: change the weight, bias, a<0> or input under the inspect cursor", "编辑模式：修改查看光标下的权重、偏置、a<0> 或输入"),
+        b(.nudge, .edit, [(.char("+"), .nudgeUp), (.char("="), .nudgeUp), (.char("-"), .nudgeDown)], "+ -",
+          "change the entry by one step; everything is computed again", "按一个步长改变这个数，整个网络重新计算"),
+        b(.editStep, .edit, [(.char("["), .biggerStep), (.char("]"), .smallerStep)], "[ ]",
+          "step ×10 / ÷10 (default 0.1)", "步长 ×10 / ÷10（默认 0.1）"),
+        b(.resetEntry, .edit, [(.char("0"), .resetEntry)], nil, "this entry back to the lesson's value", "这个数回到本课原来的值"),
+        b(.resetEdits, .edit, [(.backspace, .resetEdits)], nil, "every edit back", "撤销所有修改"),
+        b(.resume, .resume, [(.enter, .resumeProgress)], nil, "continue where you left off", "从上次停下的地方继续"),
+        b(.startOver, .resume, [(.escape, .startOver)], nil, "start over", "从头开始"),
         b(.help, .always, [(.char("?"), .toggleHelp)], nil, "help", "帮助"),
         b(.quit, .always, [(.char("q"), .quit)], nil, "quit", "退出"),
     ]
@@ -91,7 +112,8 @@ public enum KeyTable {
     /// nothing. The mode's own bindings win over the ones that always apply (in inspect mode
     /// the arrows move the cursor, in generation mode → draws the next character).
     public static func action(for key: Key, in current: KeyMode) -> Action? {
-        for mode in [current, .always] {
+        let modes: [KeyMode] = current == .edit ? [.edit, .inspect, .always] : [current, .always]
+        for mode in modes {
             for b in bindings where b.mode == mode {
                 if let k = b.keys.first(where: { $0.key == key }) { return k.action }
             }
@@ -103,7 +125,8 @@ public enum KeyTable {
     public static func help(_ language: Language) -> [KeyHint] {
         let w = Words(language)
         return bindings.map { b in
-            let prefix = b.mode == .inspect ? w.inInspect : b.mode == .generate ? w.inGenerate : ""
+            let prefix = b.mode == .inspect ? w.inInspect : b.mode == .generate ? w.inGenerate
+                : b.mode == .answer ? w.inAnswerBox : b.mode == .edit ? w.inEdit : b.mode == .resume ? w.onResume : ""
             return KeyHint(keys: b.label, text: prefix + b.text(language))
         }
     }
@@ -114,13 +137,21 @@ extension ExplorerState {
     public func action(for key: Key) -> Action? { KeyTable.action(for: key, in: keyMode) }
 
     /// The mode whose bindings apply now.
-    public var keyMode: KeyMode { inspect != nil ? .inspect : generation != nil ? .generate : .browse }
+    public var keyMode: KeyMode {
+        if student.resumeOffer != nil { return .resume }
+        if answerBoxActive { return .answer }
+        if inspect != nil { return student.editing ? .edit : .inspect }
+        return generation != nil ? .generate : .browse
+    }
 
     /// The keys that matter right now, for the footer.
     public var footer: [KeyHint] {
         var ids: [KeyBinding.ID]
         if helpOpen { ids = [.help, .escape, .quit] }
-        else if inspect != nil { ids = [.move, .panels, .next, .escape, .help] }
+        else if student.resumeOffer != nil { ids = [.resume, .startOver, .quit] }
+        else if answerBoxActive { ids = [.typeAnswer, .submitAnswer, .eraseAnswer, .escape, .help] }
+        else if inspect != nil && student.editing { ids = [.nudge, .editStep, .resetEntry, .resetEdits, .move, .edit, .escape] }
+        else if inspect != nil { ids = [.move, .panels, .edit, .next, .escape, .help] }
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
         else if questionPending { ids = [.answer, .nextSlide, .help, .quit] }
         else {
