@@ -18,11 +18,11 @@ public struct NudgeReport: Equatable, Sendable {
     /// The first-order prediction ∂L/∂w · Δ.
     public var predicted: Double? { gradient.map { $0 * delta } }
 
-    /// Whether the prediction missed by more than a tenth of the change (and more than 1e-9):
+    /// Whether the prediction missed by more than 5% of the change (and more than 1e-9):
     /// then L curves over the step, and the tangent the gradient gives is not enough.
     public var curvatureShows: Bool {
         guard let actual = lossChange, let p = predicted else { return false }
-        return abs(actual - p) > max(0.1 * abs(actual), 1e-9)
+        return abs(actual - p) > max(0.05 * abs(actual), 1e-9)
     }
 
     public init(ref: EntryRef, before: Double, after: Double, lossBefore: Double?, lossAfter: Double?, gradient: Double?) {

@@ -22,6 +22,8 @@ start() {
     RUN=$((RUN + 1))   # a fresh server (socket) for each run: no race with the last one's exit
     TMUX_CMD=(tmux -L "unroll-e2e-$$-$RUN" -f /dev/null)
     # the shell traps INT (so Ctrl-C reaches only the program) and reports its exit status
+    # progress goes to a fresh state directory each run (KEEP_STATE names one to reuse)
+    export XDG_STATE_HOME="${KEEP_STATE:-$OUT/state-$RUN}"
     "${TMUX_CMD[@]}" new-session -d -x "$w" -y "$h" -s e2e "sh -c 'trap true INT; $*; echo \"[exit \$?]\"; sleep 30'"
     "${TMUX_CMD[@]}" set-option -t e2e remain-on-exit on >/dev/null
 }
@@ -74,7 +76,7 @@ expect_not "colour scale: all steps / this step" "Esc closes the help box"
 keys i
 expect "nothing to inspect here yet" "i says why when every panel is still hidden"
 keys n n n
-expect "slide 4 / 7" "n moves through the slides"
+expect "slide 4 / 9" "n moves through the slides"
 expect "forward t = 1 / 5" "a slide moves the explorer to its step"
 keys i
 expect "ŷ<1>[0] = sigmoid(zy<1>[0])" "i opens the inspect box on the slide's focus"
@@ -165,6 +167,9 @@ source "$ROOT/Tests/EndToEnd/limits.sh"
 
 # 8. export and record
 source "$ROOT/Tests/EndToEnd/export.sh"
+
+# 9. The student acts (issue 10)
+source "$ROOT/Tests/EndToEnd/student.sh"
 
 echo "end-to-end: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]

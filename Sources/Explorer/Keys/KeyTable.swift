@@ -24,7 +24,7 @@ public struct KeyBinding: Equatable, Sendable {
     public enum ID: Equatable, Sendable {
         case next, previous, ends, passes, play, speed, nextSlide, previousSlide, answer
         case inspect, panels, move, scroll, escape, scale, train, reset, generate, generateNext, temperature, help, quit
-        case typeAnswer, eraseAnswer, submitAnswer, edit, nudge, editStep, resetEntry, resetEdits, resume, startOver
+        case typeAnswer, edit, nudge, resume
     }
     public let id: ID
     public let mode: KeyMode
@@ -88,20 +88,17 @@ public enum KeyTable {
           "next generated character", "生成下一个字符"),
         b(.temperature, .generate, [(.char(">"), .hotter), (.char("<"), .cooler)], "< >",
           "temperature 0 to 2 (default 1)", "温度 0 到 2（默认 1）"),
-        b(.typeAnswer, .answer, Array("0123456789-.e").map { (Key.char($0), Action.typeAnswer($0)) }, "0…9 - . e",
-          "digits go to the answer box", "数字进入答案框"),
-        b(.eraseAnswer, .answer, [(.backspace, .eraseAnswer)], nil, "erase", "删除"),
-        b(.submitAnswer, .answer, [(.enter, .submitAnswer)], nil, "check", "检查答案"),
+        b(.typeAnswer, .answer, Array("0123456789-.e").map { (Key.char($0), Action.typeAnswer($0)) }
+            + [(.backspace, .eraseAnswer), (.enter, .submitAnswer)], "0-9 ⌫ ↵",
+          "answer box: type", "答案框：输入"),
         b(.edit, .always, [(.char("e"), .toggleEdit)], nil,
-          "edit mode: change the weight, bias, a<0> or input under the inspect cursor", "编辑模式：修改查看光标下的权重、偏置、a<0> 或输入"),
-        b(.nudge, .edit, [(.char("+"), .nudgeUp), (.char("="), .nudgeUp), (.char("-"), .nudgeDown)], "+ -",
-          "change the entry by one step; everything is computed again", "按一个步长改变这个数，整个网络重新计算"),
-        b(.editStep, .edit, [(.char("["), .biggerStep), (.char("]"), .smallerStep)], "[ ]",
-          "step ×10 / ÷10 (default 0.1)", "步长 ×10 / ÷10（默认 0.1）"),
-        b(.resetEntry, .edit, [(.char("0"), .resetEntry)], nil, "this entry back to the lesson's value", "这个数回到本课原来的值"),
-        b(.resetEdits, .edit, [(.backspace, .resetEdits)], nil, "every edit back", "撤销所有修改"),
-        b(.resume, .resume, [(.enter, .resumeProgress)], nil, "continue where you left off", "从上次停下的地方继续"),
-        b(.startOver, .resume, [(.escape, .startOver)], nil, "start over", "从头开始"),
+          "edit mode (inspect)", "编辑光标处的数"),
+        b(.nudge, .edit, [(.char("+"), .nudgeUp), (.char("="), .nudgeUp), (.char("-"), .nudgeDown),
+                          (.char("["), .biggerStep), (.char("]"), .smallerStep),
+                          (.char("0"), .resetEntry), (.backspace, .resetEdits)], "+-[]0⌫",
+          "nudge, step, undo", "增减、步长、复原"),
+        b(.resume, .resume, [(.enter, .resumeProgress), (.escape, .startOver)], "↵ Esc",
+          "continue / anew", "继续 / 从头开始"),
         b(.help, .always, [(.char("?"), .toggleHelp)], nil, "help", "帮助"),
         b(.quit, .always, [(.char("q"), .quit)], nil, "quit", "退出"),
     ]
@@ -126,7 +123,7 @@ public enum KeyTable {
         let w = Words(language)
         return bindings.map { b in
             let prefix = b.mode == .inspect ? w.inInspect : b.mode == .generate ? w.inGenerate
-                : b.mode == .answer ? w.inAnswerBox : b.mode == .edit ? w.inEdit : b.mode == .resume ? w.onResume : ""
+                : ""   // the answer box and edit mode say so in their own words
             return KeyHint(keys: b.label, text: prefix + b.text(language))
         }
     }
@@ -148,9 +145,9 @@ extension ExplorerState {
     public var footer: [KeyHint] {
         var ids: [KeyBinding.ID]
         if helpOpen { ids = [.help, .escape, .quit] }
-        else if student.resumeOffer != nil { ids = [.resume, .startOver, .quit] }
-        else if answerBoxActive { ids = [.typeAnswer, .submitAnswer, .eraseAnswer, .escape, .help] }
-        else if inspect != nil && student.editing { ids = [.nudge, .editStep, .resetEntry, .resetEdits, .move, .edit, .escape] }
+        else if student.resumeOffer != nil { ids = [.resume, .quit] }
+        else if answerBoxActive { ids = [.typeAnswer, .escape, .help] }
+        else if inspect != nil && student.editing { ids = [.nudge, .move, .edit, .escape] }
         else if inspect != nil { ids = [.move, .panels, .edit, .next, .escape, .help] }
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
         else if questionPending { ids = [.answer, .nextSlide, .help, .quit] }
@@ -163,6 +160,8 @@ extension ExplorerState {
             guard let b = KeyTable.binding(id) else { return nil }
             var hint = KeyHint(keys: b.label, text: b.text(language))
             if id == .answer, let n = currentSlide?.ask?.choices.count, n >= 1 { hint.keys = n == 1 ? "1" : "1…\(n)" }
+            if id == .typeAnswer { hint.text = words.digitsToAnswerBox }
+            if id == .edit { hint.text = words.editHint }
             if id == .next && inspect != nil { hint = KeyHint(keys: "Home End f b n p", text: words.stepWhileInspecting) }
             return hint
         }

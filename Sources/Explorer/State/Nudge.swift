@@ -83,10 +83,8 @@ extension ExplorerState {
         status = words.stepIs(Self.stepText(s))
     }
 
-    static func stepText(_ s: Double) -> String {
-        let e = Int((log10(s)).rounded())
-        return e >= 0 ? String(Int(s.rounded())) : "1e\(e)"
-    }
+    /// 0.1, 1e-05, 10
+    static func stepText(_ s: Double) -> String { String(format: "%g", s) }
 
     private mutating func report(_ ref: EntryRef, old: Trace) {
         student.lastNudge = NudgeReport(ref: ref, old: old, new: trace)

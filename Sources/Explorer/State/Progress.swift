@@ -59,7 +59,7 @@ extension ExplorerState {
 
     /// Esc (or any other key) on the offer: start from the first slide, nothing remembered.
     mutating func declineResume() {
-        guard student.resumeOffer != nil else { return }
+        guard student.resumeOffer != nil else { status = words.nothingToResume; return }
         student.resumeOffer = nil
         status = words.startedOver
     }
@@ -72,8 +72,8 @@ extension ExplorerState {
 
     /// On the last slide: the score, and the slides of the questions missed (keys 1…9 go there).
     var summaryLines: [String]? {
-        guard let i = slide, i == lesson.script.count - 1, !questionSlides.isEmpty, !questionPending else { return nil }
         let records = answerRecords
+        guard let i = slide, i == lesson.script.count - 1, !records.isEmpty, !questionPending else { return nil }
         let right = questionSlides.filter { records[$0]?.firstTryRight ?? false }.count
         var lines = [words.score(right, of: questionSlides.count)]
         let missed = missedQuestions.filter { $0 != i }.prefix(9)

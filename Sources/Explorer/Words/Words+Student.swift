@@ -8,6 +8,8 @@ extension Words {
     func notInANumber(_ c: Character) -> String {
         pick("'\(c)' is not part of a number: digits, -, . and e", "“\(c)” 不是数字的一部分：可用数字、-、. 和 e")
     }
+    var digitsToAnswerBox: String { pick("digits go to the answer box; Enter checks", "数字输入到答案框；回车检查") }
+    var editHint: String { pick("edit this number", "修改这个数") }
     var answerPrompt: String { pick("answer: ", "答案：") }
     public var nothingToErase: String { pick("nothing to erase", "没有可删除的内容") }
     public var typeANumber: String { pick("type a number first, then Enter", "先输入一个数，再按回车") }
@@ -86,7 +88,7 @@ extension Words {
         pick("They differ: L curves over a step this large (curvature); the gradient is only the slope where you started. A smaller step ( ] ) agrees better.",
              "两者不同：在这么大的步长上 L 是弯曲的（曲率）；梯度只是起点处的斜率。换小一点的步长（ ] ）会更接近。")
     }
-    var agrees: String { pick("They agree: at a small step L is nearly a straight line.", "两者一致：步长很小时 L 几乎是一条直线。") }
+    var agrees: String { pick("They agree (within 5%): over a small step L is nearly a straight line.", "两者一致（相差不到 5%）：步长很小时 L 几乎是一条直线。") }
     func travels(_ parts: String) -> String { pick("‖Δa<t>‖: \(parts)", "‖Δa<t>‖：\(parts)") }
 }
 
@@ -99,15 +101,12 @@ extension Words {
     func resumed(_ slide: Int) -> String { pick("continued at slide \(slide)", "从第 \(slide) 页继续") }
     public var startedOver: String { pick("starting over", "从头开始") }
     func score(_ right: Int, of n: Int) -> String {
-        pick("Score: \(right) of \(n) questions right at the first try.", "得分：\(n) 道题中第一次就答对了 \(right) 道。")
+        pick("Score: \(right) of \(n) \(n == 1 ? "question" : "questions") right at the first try.", "得分：\(n) 道题中第一次就答对了 \(right) 道。")
     }
     func missed(_ list: String) -> String { pick("Missed: \(list) (press the number).", "答错的题：\(list)（按对应数字跳过去）。") }
 }
 
 /// Prefixes of the help box's lines for the student's modes.
 extension Words {
-    var inAnswerBox: String { pick("(answer box) ", "（答案框）") }
-    var inEdit: String { pick("(edit) ", "（编辑模式）") }
-    var onResume: String { pick("(reopened) ", "（重新打开时）") }
     func slideRef(_ n: Int) -> String { pick("slide \(n)", "第 \(n) 页") }
 }
