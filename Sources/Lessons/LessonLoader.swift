@@ -62,7 +62,7 @@ public enum LessonLoader {
         if let f = reader.fields(root, of: "the lesson", known: lessonKeys) {
             analysis = read(f, reader: reader, path: path)
         }
-        analysis.diagnostics = sorted(reader.diagnostics)
+        analysis.diagnostics = sorted(reader.diagnostics) + [reader.found.unshownSummary(path: path)].compactMap { $0 }
         analysis.falseChecks = sorted(analysis.falseChecks)
         return analysis
     }
@@ -78,11 +78,15 @@ public enum LessonLoader {
         let sequence = reader.require(f, "sequence", "x (or text and vocab), and optional y")
             .flatMap { reader.readSequence($0, shape: shape, architecture: architecture) }
         let drafts = reader.require(f, "script", "a list of slides").flatMap { reader.readScript($0) }
-        guard let title, let rnn, let (episode, vocab, texts) = sequence, let drafts else {
+        guard let rnn, let (episode, vocab, texts) = sequence else {
             return Analysis(diagnostics: [], falseChecks: [])
         }
+        // the checks that parse are proved even when something else is wrong
         let trace = Trace(rnn: rnn, episode: episode)
-        let falseChecks = ScriptValidation(reader: reader, trace: trace).validate(drafts)
+        let falseChecks = ScriptValidation(reader: reader, trace: trace).validate(drafts ?? [])
+        guard let title, let drafts, drafts.allSatisfy(\.complete) else {
+            return Analysis(diagnostics: [], falseChecks: falseChecks)
+        }
         var lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
                             vocab: vocab, script: drafts.map(\.slide))
         lesson.texts = texts

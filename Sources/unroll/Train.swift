@@ -68,8 +68,10 @@ struct Train: ParsableCommand {
         }
         let after = trainer.meanLoss()
         let text = try trainedText(originalText, loaded, trainer, before: before, after: after)
+        let replacedMode = OutputFile.mode(of: out)   // --force keeps the replaced file's permissions
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            if let replacedMode { chmod(out, replacedMode) }
         } catch {
             try fail("--out \(out) cannot be written: \(error.localizedDescription)")
         }

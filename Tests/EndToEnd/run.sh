@@ -44,7 +44,7 @@ child_of() {
     local stat
     for stat in /proc/[0-9]*/stat; do
         # field 4 of /proc/N/stat is the parent's pid (the name in field 2 has no spaces here)
-        read -r p _ _ pp _ <"$stat" 2>/dev/null || continue
+        { read -r p _ _ pp _ <"$stat"; } 2>/dev/null || continue
         [ "$pp" = "$1" ] && { echo "$p"; return; }
     done
 }
