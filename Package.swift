@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation only.
@@ -31,10 +32,12 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "Terminal", dependencies: ["CNcursesw", "TextGrid"]),
+        // Other backends for a grid: self-contained HTML, SVG, asciicast v2. Cells and colours, not RNNs.
+        .target(name: "Export", dependencies: ["TextGrid"]),
         .executableTarget(
             name: "unroll",
             dependencies: [
-                "RNNCore", "Lessons", "Explorer", "TextGrid", "Frames", "Terminal",
+                "RNNCore", "Lessons", "Explorer", "TextGrid", "Frames", "Terminal", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +47,8 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "RNNCore"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Lessons", "RNNCore"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Frames", "Explorer", "Lessons", "TextGrid",
+                                                        .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "Explorer", "Lessons", "RNNCore", "TextGrid"],
                     exclude: ["Snapshots", "Fixtures"]),  // read by path: readable text files a reviewer diffs
     ],

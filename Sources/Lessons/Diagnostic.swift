@@ -18,6 +18,8 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var caretColumn: Int?
     /// How many more problems of the same kind were found and not shown.
     public var moreLikeIt = 0
+    /// A lint warning (`warning:`), not an error: the lesson loads; `check --strict` fails on it.
+    public var isWarning = false
 
     public init(path: String, location: SourceLocation?, message: String, sourceLine: String? = nil) {
         self.path = path; self.location = location; self.message = message
@@ -45,8 +47,9 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     /// `path:line:col: error: message`, then the source line and a caret under the place.
     public var rendered: String {
         let msg = Sanitizer.visible(message.replacingNewlines)
-        guard let location else { return "\(Sanitizer.visible(path)): error: \(msg)" }
-        var s = "\(Sanitizer.visible(path)):\(location.line):\(location.column): error: \(msg)"
+        let kind = isWarning ? "warning" : "error"
+        guard let location else { return "\(Sanitizer.visible(path)): \(kind): \(msg)" }
+        var s = "\(Sanitizer.visible(path)):\(location.line):\(location.column): \(kind): \(msg)"
         if let sourceLine {
             let shown = Sanitizer.visible(sourceLine)
             s += "\n" + shown + "\n" + Self.caretIndent(shown, column: caretColumn ?? location.column) + "^"

@@ -61,6 +61,10 @@ public struct Slide: Equatable, Sendable {
     /// The entry or panel highlighted on this slide.
     public var focus: EntryRef?
     public var ask: Question?
+    /// A question answered by typing a number (an `ask` with a `value`), instead of `ask`.
+    public var typed: TypedQuestion?
+    /// The what-if this slide shows (`set:`): its numbers and checks come from the edited network.
+    public var edits = NetworkEdits()
     /// Claims about the lesson's own numbers, verified by `unroll check` (their source text).
     public var checks: [String]
     /// Where the slide starts in the file.
@@ -89,6 +93,8 @@ public struct Lesson: Sendable {
     /// A character model's training set (`sequence.texts`), if the lesson has one.
     public var texts: TrainingTexts?
     public var script: [Slide]
+    /// The edits (`--set`) applied to the file's network by `editing(_:)`; empty for the file as it is.
+    public internal(set) var modifications = NetworkEdits()
     /// The trace the loader computed to validate the lesson, kept so opening it does not
     /// compute it again.
     var validatedTrace: Trace?

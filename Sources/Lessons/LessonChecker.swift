@@ -2,14 +2,34 @@
 public enum LessonChecker {
     /// `ok: N lessons` and exit code 0 when every file loads and every check holds;
     /// otherwise every problem of every file (rendered diagnostics) and exit code 1.
+    /// Lint warnings are left out (see `report(paths:strict:)`).
     public static func check(paths: [String]) -> (output: String, exitCode: Int32) {
-        guard !paths.isEmpty else { return ("error: no lesson files given", 1) }
+        let r = report(paths: paths, strict: false)
+        return r.exitCode == 0 ? ("ok: \(paths.count) lesson\(paths.count == 1 ? "" : "s")", 0) : (r.problems, r.exitCode)
+    }
+
+    /// What `unroll check` prints: `problems` (errors and lint warnings, file by file, for
+    /// standard error), `summary` (`ok: N lessons`, with the number of warnings, for standard
+    /// output; empty on failure) and the exit code: 1 on an error, or on a warning when `strict`.
+    public static func report(paths: [String], strict: Bool) -> (problems: String, summary: String, exitCode: Int32) {
+        guard !paths.isEmpty else { return ("error: no lesson files given", "", 1) }
         var problems: [Diagnostic] = []
+        var errors = 0, warnings = 0
         for path in paths {
             let analysis = LessonLoader.analyse(path: path)
-            problems += LessonLoader.sorted(analysis.diagnostics + analysis.falseChecks)
+            let fatal = analysis.diagnostics + analysis.falseChecks
+            // warnings only for a lesson that loads: an error may explain them
+            let lint = fatal.isEmpty ? analysis.warnings : []
+            errors += fatal.count
+            warnings += lint.count
+            problems += LessonLoader.sorted(fatal + lint)
         }
-        if problems.isEmpty { return ("ok: \(paths.count) lesson\(paths.count == 1 ? "" : "s")", 0) }
-        return (LessonErrors(problems).rendered, 1)
+        let rendered = LessonErrors(problems).rendered
+        if errors > 0 || (strict && warnings > 0) {
+            return (rendered + (errors == 0 ? "\nerror: \(warnings) warning\(warnings == 1 ? "" : "s") with --strict" : ""), "", 1)
+        }
+        let noun = "lesson\(paths.count == 1 ? "" : "s")"
+        let summary = warnings == 0 ? "ok: \(paths.count) \(noun)" : "ok: \(paths.count) \(noun), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        return (rendered, summary, 0)
     }
 }

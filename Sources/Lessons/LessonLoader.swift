@@ -36,6 +36,8 @@ public enum LessonLoader {
         var diagnostics: [Diagnostic]
         /// Checks that evaluate but are false (reported by `unroll check`, not by `load`).
         var falseChecks: [Diagnostic]
+        /// Lint warnings (`LessonLint`): reported by `unroll check`, fatal only with `--strict`.
+        var warnings: [Diagnostic] = []
 
         var result: Result<Lesson, LessonErrors> {
             if let lesson, diagnostics.isEmpty { return .success(lesson) }
@@ -64,6 +66,7 @@ public enum LessonLoader {
         }
         analysis.diagnostics = sorted(reader.diagnostics) + [reader.found.unshownSummary(path: path)].compactMap { $0 }
         analysis.falseChecks = sorted(analysis.falseChecks)
+        analysis.warnings = sorted(analysis.warnings)
         return analysis
     }
 
@@ -83,15 +86,19 @@ public enum LessonLoader {
         }
         // the checks that parse are proved even when something else is wrong
         let trace = Trace(rnn: rnn, episode: episode)
-        let falseChecks = ScriptValidation(reader: reader, trace: trace).validate(drafts ?? [])
-        guard let title, let drafts, drafts.allSatisfy(\.complete) else {
+        var slides = drafts ?? []
+        reader.resolveEdits(&slides, rnn: rnn, episode: episode)
+        let falseChecks = ScriptValidation(reader: reader, trace: trace).validate(slides)
+        guard let title, drafts != nil, slides.allSatisfy(\.complete) else {
             return Analysis(diagnostics: [], falseChecks: falseChecks)
         }
+        let drafts = slides
         var lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
                             vocab: vocab, script: drafts.map(\.slide))
         lesson.texts = texts
         lesson.validatedTrace = trace
-        return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks)
+        let warnings = LessonLint(reader: reader, trace: trace).warnings(drafts)
+        return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks, warnings: warnings)
     }
 
     static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {

@@ -7,6 +7,8 @@ struct SlideDraft {
     var slide: Slide
     var atNode: Node?
     var focusNode: Node?
+    var askNode: Node?
+    var setEdits: [RawEdit]?
     var claims: [(CheckExpression, Node)] = []
     /// False when the slide has a problem: its claims that parse are still checked, so that
     /// one error does not hide the others, but the lesson does not load.
@@ -15,7 +17,7 @@ struct SlideDraft {
 
 /// The `script:` section: a list of slides (say, at, show, focus, ask, check).
 extension NodeReader {
-    static let slideKeys = ["say", "at", "show", "focus", "ask", "check"]
+    static let slideKeys = ["say", "at", "show", "focus", "ask", "check", "set"]
 
     func readScript(_ node: Node) -> [SlideDraft]? {
         guard let items = list(node, "script") else { return nil }
@@ -32,8 +34,11 @@ extension NodeReader {
         let say = require(f, "say", "what the slide says").flatMap { localized($0, "say") }
         let at = f["at"].map { readAt($0) }
         let show = f["show"].map { readShow($0) }
-        let ask = f["ask"].map { readAsk($0) }
-        var ok = say != nil && at != .some(nil) && show != .some(nil) && ask != .some(nil)
+        let typedAsk = f["ask"].flatMap { Self.isTypedAsk($0) ? readTypedAsk($0) : nil }
+        let ask = f["ask"].flatMap { Self.isTypedAsk($0) ? nil : readAsk($0) }
+        let setEdits = f["set"].map { readSet($0) }
+        var ok = say != nil && at != .some(nil) && show != .some(nil) && setEdits != .some(nil)
+            && (f["ask"] == nil || ask != nil || typedAsk != nil)
         var focus: EntryRef?
         if let n = f["focus"] {
             focus = readFocus(n, at: at ?? nil)
@@ -52,9 +57,13 @@ extension NodeReader {
                 }
             }
         }
-        let slide = Slide(say: say ?? LocalizedText(en: ""), at: at ?? nil, show: show ?? nil, focus: focus, ask: ask ?? nil,
+        let slide = Slide(say: say ?? LocalizedText(en: ""), at: at ?? nil, show: show ?? nil, focus: focus, ask: ask,
                           checks: claims.map(\.0.source), location: location)
-        return SlideDraft(slide: slide, atNode: f["at"], focusNode: f["focus"], claims: claims, complete: ok && say != nil)
+        var draft = SlideDraft(slide: slide, atNode: f["at"], focusNode: f["focus"], claims: claims, complete: ok && say != nil)
+        draft.slide.typed = typedAsk
+        draft.askNode = f["ask"]
+        draft.setEdits = setEdits ?? nil
+        return draft
     }
 
     /// at: {phase: forward, t: 2}; phase defaults to forward.

@@ -11,6 +11,8 @@ struct ScriptValidation {
     func validate(_ drafts: [SlideDraft]) -> [Diagnostic] {
         var falseChecks = DiagnosticList()
         for draft in drafts {
+            let trace = draft.slide.edits.isEmpty ? trace : editedTrace(draft.slide.edits)   // a what-if slide's own network
+            if let d = validateTyped(draft, on: trace) { falseChecks.add(d.message) { d } }
             if let at = draft.slide.at, let node = draft.atNode {
                 if at.t < 1 || at.t > trace.T {
                     reader.error("at: t = \(at.t) is outside this lesson's steps 1…\(trace.T)", at: node.mapping?["t"] ?? node)

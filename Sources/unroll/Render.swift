@@ -34,6 +34,7 @@ struct Render: ParsableCommand {
     @Option(help: "Decimals shown for each number (0…6).") var digits = 2
     @Option(help: "Open the inspect box on an entry, e.g. \"a<2>[1]\" or \"dWaa[0,1]\".") var inspect: String?
     @Flag(help: "Open the help box.") var help = false
+    @OptionGroup var what: SetOptions
 
     func validate() throws {
         guard (80...1000).contains(width) else { throw ValidationError("--width must be 80…1000 (the explorer needs 80×24), got \(width)") }
@@ -44,7 +45,8 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let lesson = try loadLessonOrExit(self.lesson)
+        let original = try loadLessonOrExit(self.lesson)
+        let lesson = original.editing(try what.edits(for: original, command: "render"))
         let language = lang ?? DisplayOptions.localeLanguage()
         var state = ExplorerState(lesson: lesson, language: language, digits: digits)
         func fail(_ flag: String, _ message: String) throws -> Never {

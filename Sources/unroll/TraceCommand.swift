@@ -11,8 +11,11 @@ struct TraceCommand: ParsableCommand {
     @Argument(help: "The lesson file (YAML).")
     var lesson: String
 
+    @OptionGroup var what: SetOptions
+
     func run() throws {
-        let lesson = try loadLessonOrExit(lesson)
+        let original = try loadLessonOrExit(lesson)
+        let lesson = original.editing(try what.edits(for: original, command: "trace"))
         TraceJSON.write(lesson.makeTrace(), to: writeStdout)
     }
 }

@@ -163,5 +163,8 @@ grep -q $'\x1b\[' "$OUT/ansi.txt" && pass || fail "render --color always has no 
 # 7. Limits and signals (issue 15)
 source "$ROOT/Tests/EndToEnd/limits.sh"
 
+# 8. export and record
+source "$ROOT/Tests/EndToEnd/export.sh"
+
 echo "end-to-end: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]

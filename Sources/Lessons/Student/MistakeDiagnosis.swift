@@ -1,0 +1,88 @@
+import Foundation
+import RNNCore
+
+/// What a wrong typed answer most likely forgot, found by computing the usual slips on the
+/// lesson's own numbers and comparing them with what was typed.
+public enum Mistake: Equatable, Sendable {
+    /// The sum without this term (a product of the sum, or a step's contribution).
+    case missingTerm(SumTerm)
+    /// The sum without its bias (ba[i], by[i]).
+    case biasLeftOut(SumTerm)
+    /// The sum with the sign of this term flipped.
+    case signFlipped(SumTerm)
+    /// The wrong activation (`used` nil: none at all, i.e. the value before it).
+    case activation(used: String?, right: String)
+    /// dz = da ⊙ g1′(z) without the g1′ factor (the name of g1).
+    case derivativeLeftOut(String)
+    /// dz with a wrong slope, e.g. `1 - a` instead of `1 - a²`.
+    case wrongDerivative(String)
+    /// The whole value with the opposite sign (y − ŷ for ŷ − y, a positive log for a loss).
+    case wholeSign
+    /// A matrix read the wrong way round (Waa[i,k] for Waa[k,i]).
+    case transposed(String)
+    /// One factor taken from the wrong place: (used, right), e.g. a<2>[0] for a<1>[0].
+    case wrongFactor(String, String)
+    /// The loss with the cases y = 1 and y = 0 swapped.
+    case swappedTarget
+    /// The same entry one step off in t (the reference of that entry).
+    case stepOff(EntryRef)
+}
+
+/// The feedback on a wrong number: how far off, the slip it matches (if any), and else the
+/// first term of the sum as a hint.
+public struct Diagnosis: Equatable, Sendable {
+    /// typed − right answer.
+    public var off: Double
+    public var mistake: Mistake?
+    /// The first (non-zero) term of the sum, shown when no slip matches.
+    public var hint: SumTerm?
+}
+
+public enum MistakeDiagnosis {
+    /// Diagnoses `typed` as an answer for the entry `ref` on `trace` (the slide's network);
+    /// a slip "matches" when it gives `typed` within `tolerance` and differs from the right
+    /// answer by more than that. Slips are tried in the order: activation and derivative, the
+    /// bias, one term missing, one sign flipped, the other alternatives, one step off.
+    public static func diagnose(typed: Double, ref: EntryRef, trace: Trace, tolerance: Double) -> Diagnosis {
+        let right = (try? trace.number(ref).get()) ?? .nan
+        var d = Diagnosis(off: typed - right, mistake: nil, hint: nil)
+        let decomposition = Decomposition.of(ref, on: trace)
+        let candidates = (decomposition.map(slips) ?? []) + stepsOff(ref, trace)
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= tolerance * (1 + 1e-9) }
+        d.mistake = candidates.first { close($0.1, typed) && !close($0.1, right) && $0.1.isFinite }?.0
+        if d.mistake == nil, let terms = decomposition?.terms {
+            d.hint = terms.first { $0.value != 0 } ?? terms.first
+        }
+        return d
+    }
+
+    /// Every slip of a decomposed entry, in the order they are tried, with the value each gives.
+    static func slips(_ dec: Decomposition) -> [(Mistake, Double)] {
+        let sum = dec.terms.reduce(0.0) { $0 + $1.value }
+        let early = dec.alternatives.filter {
+            switch $0.0 {
+            case .activation, .derivativeLeftOut, .wrongDerivative: return true
+            default: return false
+            }
+        }
+        let late = dec.alternatives.filter { a in !early.contains { $0.0 == a.0 } }
+        var out = early
+        out += dec.terms.filter(\.isBias).map { (.biasLeftOut($0), dec.outer.apply(sum - $0.value)) }
+        if dec.terms.count > 1 {
+            out += dec.terms.filter { !$0.isBias }.map { (.missingTerm($0), dec.outer.apply(sum - $0.value)) }
+        }
+        out += dec.terms.map { (.signFlipped($0), dec.outer.apply(sum - 2 * $0.value)) }
+        return out + late
+    }
+
+    /// The same entry at t − 1 and t + 1, where it exists.
+    static func stepsOff(_ ref: EntryRef, _ trace: Trace) -> [(Mistake, Double)] {
+        guard let t = ref.t else { return [] }
+        return [t - 1, t + 1].compactMap { s in
+            var r = ref
+            r.t = s
+            guard s >= 1, s <= trace.T, case .success(let v) = trace.number(r) else { return nil }
+            return (.stepOff(r), v)
+        }
+    }
+}

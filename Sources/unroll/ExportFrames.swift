@@ -1,0 +1,34 @@
+import Explorer
+import Export
+import Frames
+import Lessons
+import TextGrid
+
+/// The frames an export or a recording shows, drawn the way the explorer draws them.
+struct FramePlan {
+    var width: Int
+    var height: Int
+    var depth: ColorDepth
+    var noChrome = false
+
+    /// The grid of `state` at this size (without the title and key bars with `noChrome`).
+    func grid(_ state: ExplorerState) -> Grid {
+        let grid = FrameRenderer.render(state.frame(), size: Size(width: width, height: height), depth: depth)
+        return noChrome ? Chrome.trimmed(grid) : grid
+    }
+
+    /// `state` as an export frame: its grid, its slide, where it is, and the slide's text.
+    func frame(_ state: ExplorerState) -> ExportFrame {
+        let f = state.frame()
+        var label = f.header.step
+        if let slide = f.header.slide { label = slide + "  ·  " + label }
+        var text = ""
+        if let pane = f.lesson {
+            text = pane.text
+            if let q = pane.question {
+                text += "\n\n" + q + "\n" + pane.choices.map { "\($0.number). \($0.text)" }.joined(separator: "\n")
+            }
+        }
+        return ExportFrame(grid: grid(state), slide: f.lesson?.index, label: label, text: text)
+    }
+}

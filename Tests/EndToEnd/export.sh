@@ -1,0 +1,28 @@
+# End-to-end: export and record (sourced by run.sh: uses BIN, LESSON, OUT, pass, fail).
+
+# export txt of one slide is what render prints for it
+"$BIN" export "$LESSON" --format txt --slide 2 --out "$OUT/exp" >/dev/null
+"$BIN" render "$LESSON" --slide 2 >"$OUT/render-s2.txt"
+cmp -s "$OUT/exp/02-forward.txt" "$OUT/render-s2.txt" && pass || fail "export --slide 2 --format txt differs from render --slide 2"
+# one file per slide, and --steps: one per step of the walk
+"$BIN" export "$LESSON" --format svg --out "$OUT/svg" >/dev/null
+n=$(ls "$OUT/svg" | wc -l); slides=$(grep -c '^  - say:' "$LESSON")
+[ "$n" = "$slides" ] && pass || fail "export svg: $n files for $slides slides"
+"$BIN" export "$LESSON" --format ansi --steps --out "$OUT/ans" >/dev/null
+[ "$(ls "$OUT/ans" | wc -l)" -gt "$slides" ] && pass || fail "export --steps wrote no more files than slides"
+grep -q $'\x1b\[' "$OUT/ans/02-forward-s01-01.ans" && pass || fail "export ansi has no escapes"
+# --no-chrome: no title bar, no key bar
+"$BIN" export "$LESSON" --format txt --slide 1 --no-chrome --out "$OUT/nc" >/dev/null
+if grep -q "? help\|quit" "$OUT/nc/02-forward.txt"; then fail "export --no-chrome kept a bar"; else pass; fi
+"$BIN" export "$LESSON" --format html --out "$OUT/html" >/dev/null
+grep -q '<section class="frame first"' "$OUT/html/02-forward.html" && pass || fail "export html has no frames"
+# an out-of-range slide: one line, exit 64
+"$BIN" export "$LESSON" --format txt --slide 99 --out "$OUT/bad" 2>"$OUT/err.txt"; rc=$?
+[ "$rc" = 64 ] && grep -q "slide 99 is out of range" "$OUT/err.txt" && pass || fail "export --slide 99: exit $rc, $(cat "$OUT/err.txt")"
+
+# record: an asciicast v2 header, events, and no overwrite without --force
+"$BIN" record "$LESSON" --out "$OUT/l.cast" --pace 0.5 >/dev/null
+head -1 "$OUT/l.cast" | grep -q '"version": 2, "width": 100, "height": 30' && pass || fail "record header: $(head -1 "$OUT/l.cast")"
+sed -n 2p "$OUT/l.cast" | grep -q '^\[0.000, "o", "' && pass || fail "record: first event"
+"$BIN" record "$LESSON" --out "$OUT/l.cast" 2>"$OUT/err.txt"; rc=$?
+[ "$rc" = 1 ] && grep -q "add --force" "$OUT/err.txt" && pass || fail "record over an existing file: exit $rc"

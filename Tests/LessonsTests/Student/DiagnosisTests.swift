@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import RNNCore
+@testable import Lessons
+
+/// "What it forgot", each kind of slip recognised on the numbers of shipped lessons.
+@Suite struct DiagnosisTests {
+    static func trace(_ name: String) throws -> Trace {
+        try LessonLoader.load(path: packageRoot.appendingPathComponent("lessons/\(name)").path).get().makeTrace()
+    }
+
+    func ref(_ s: String) throws -> EntryRef { try EntryRef.parse(s).get() }
+    func diagnose(_ typed: Double, _ r: String, _ trace: Trace) throws -> Diagnosis {
+        MistakeDiagnosis.diagnose(typed: typed, ref: try ref(r), trace: trace, tolerance: 0.005)
+    }
+    func term(_ names: String...) -> ([String]) -> Bool { { $0 == names } }
+
+    @Test func biasLeftOut() throws {
+        // lesson 02: z<2>[2] = Waa[2,1]·a<1>[1] + ba[2] = 1.5 × 0.83 − 0.5 = 0.75; without ba[2]: 1.25
+        let t = try Self.trace("02-forward.yaml")
+        let d = try diagnose(1.25, "z<2>[2]", t)
+        guard case .biasLeftOut(let b) = d.mistake else { Issue.record("got \(String(describing: d.mistake))"); return }
+        #expect(b.names == ["ba[2]"])
+        #expect(abs(d.off - 0.4995) < 0.001)
+    }
+
+    @Test func oneTermMissing() throws {
+        // lesson 02: z<1>[0] = 1.2·1 + 0·1 − 0.4 = 0.80; without Wax[0,0]·x<1>[0]: −0.40
+        let t = try Self.trace("02-forward.yaml")
+        let d = try diagnose(-0.40, "z<1>[0]", t)
+        #expect(d.mistake == .missingTerm(SumTerm(names: ["Wax[0,0]", "x<1>[0]"], factors: [1.2, 1])))
+    }
+
+    @Test func oneSignFlipped() throws {
+        // z<1>[1] = 0.2 + 1.5 − 0.5 = 1.20; with −1.5: −1.80
+        let t = try Self.trace("02-forward.yaml")
+        let d = try diagnose(-1.80, "z<1>[1]", t)
+        guard case .signFlipped(let s) = d.mistake else { Issue.record("got \(String(describing: d.mistake))"); return }
+        #expect(s.names == ["Wax[1,1]", "x<1>[1]"])
+    }
+
+    @Test func wrongActivation() throws {
+        // a<1>[0] = tanh(0.80) = 0.66; sigmoid(0.80) = 0.69; no activation: 0.80
+        let t = try Self.trace("02-forward.yaml")
+        #expect(try diagnose(0.69, "a<1>[0]", t).mistake == .activation(used: "sigmoid", right: "tanh"))
+        #expect(try diagnose(0.80, "a<1>[0]", t).mistake == .activation(used: nil, right: "tanh"))
+        // ŷ<1> = sigmoid(1.23) = 0.77; typing zy<1> = 1.23 forgets g2
+        #expect(try diagnose(1.23, "ŷ<1>[0]", t).mistake == .activation(used: nil, right: "sigmoid"))
+    }
+
+    @Test func oneStepOff() throws {
+        // a<2>[2] = 0.64; a<1>[2] = −0.76
+        let t = try Self.trace("02-forward.yaml")
+        #expect(try diagnose(-0.76, "a<2>[2]", t).mistake == .stepOff(try ref("a<1>[2]")))
+    }
+
+    @Test func backwardSlips() throws {
+        // lesson 06 (T = 3): dz<2>[0] = da<2>[0]·(1 − a<2>[0]²) = −0.355; forgetting g1′ gives da<2>[0] = −0.569
+        let t = try Self.trace("06-bptt.yaml")
+        #expect(try diagnose(-0.57, "dz<2>[0]", t).mistake == .derivativeLeftOut("tanh"))
+        // da<2>[0] = Wya[0,0]·dy<2>[0] + da_next<2>[0]: without what step 3 hands back
+        let next = try t.number(try ref("da_next<2>[0]")).get(), da = try t.number(try ref("da<2>[0]")).get()
+        let d = try diagnose(da - next, "da<2>[0]", t)
+        guard case .missingTerm(let m) = d.mistake else { Issue.record("got \(String(describing: d.mistake))"); return }
+        #expect(m.names == ["da_next<2>[0]"])
+        // dy = ŷ − y, typed y − ŷ
+        let dy = try t.number(try ref("dy<2>[0]")).get()
+        #expect(try diagnose(-dy, "dy<2>[0]", t).mistake == .wholeSign)
+        // dWaa[0,1] total = ΔdWaa<3> + ΔdWaa<2> + ΔdWaa<1>: one step's contribution left out
+        let total = try t.number(try ref("dWaa[0,1]")).get(), step2 = try t.number(try ref("ΔdWaa<2>[0,1]")).get()
+        let e = try diagnose(total - step2, "dWaa[0,1]", t)
+        #expect(e.mistake == .missingTerm(SumTerm(names: ["ΔdWaa<2>[0,1]"], factors: [step2])))
+    }
+
+    @Test func noSlipGivesTheFirstTermAsAHint() throws {
+        let t = try Self.trace("02-forward.yaml")
+        let d = try diagnose(9.99, "z<2>[2]", t)
+        #expect(d.mistake == nil)
+        // Waa[2,0]·a<1>[0] is 0 × 0.66: the first term that is not zero is Waa[2,1]·a<1>[1]
+        #expect(d.hint?.names == ["Waa[2,1]", "a<1>[1]"])
+        #expect(abs((d.hint?.value ?? 0) - 1.5 * 0.8336546070121552) < 1e-12)
+    }
+
+    @Test func aSlipThatGivesTheRightNumberIsNotBlamed() throws {
+        // z<2>[2]: Waa[2,0]·a<1>[0] = 0, so "without it" is the right answer, never a diagnosis
+        let t = try Self.trace("02-forward.yaml")
+        let right = try t.number(try ref("z<2>[2]")).get()
+        let d = try diagnose(right + 0.5, "z<2>[2]", t)
+        if case .missingTerm(let m) = d.mistake { #expect(m.value != 0) }
+    }
+
+    @Test func softmaxProbabilityWithoutOneClass() throws {
+        // lesson 08: ŷ<1>[i] = exp(zy[i]) / Σ exp(zy[k]); leaving out one class in the sum
+        let t = try Self.trace("08-language-model.yaml")
+        let dec = try #require(Decomposition.of(try ref("ŷ<1>[0]"), on: t))
+        let sum = dec.terms.reduce(0) { $0 + $1.value }
+        let right = try t.number(try ref("ŷ<1>[0]")).get()
+        #expect(abs(dec.outer.apply(sum) - right) < 1e-12)
+    }
+}
