@@ -89,15 +89,14 @@ public enum LessonLoader {
         var slides = drafts ?? []
         reader.resolveEdits(&slides, rnn: rnn, episode: episode)
         let falseChecks = ScriptValidation(reader: reader, trace: trace).validate(slides)
-        guard let title, drafts != nil, slides.allSatisfy(\.complete) else {
+        guard let title, drafts != nil, slides.allSatisfy({ $0.complete }) else {
             return Analysis(diagnostics: [], falseChecks: falseChecks)
         }
-        let drafts = slides
         var lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
-                            vocab: vocab, script: drafts.map(\.slide))
+                            vocab: vocab, script: slides.map(\.slide))
         lesson.texts = texts
         lesson.validatedTrace = trace
-        let warnings = LessonLint(reader: reader, trace: trace).warnings(drafts)
+        let warnings = LessonLint(reader: reader, trace: trace).warnings(slides)
         return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks, warnings: warnings)
     }
 
