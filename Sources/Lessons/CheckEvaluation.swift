@@ -27,21 +27,22 @@ extension CheckExpression {
     /// Evaluates the claim on `trace`: true or false with the values it read, or the reason
     /// it cannot be evaluated (unknown step, index out of range, not a true/false claim …).
     /// A false claim also names its first false `and` part and any sides that only differ
-    /// past the printed digits.
-    public func evaluate(on trace: Trace) -> Result<CheckOutcome, CheckError> {
+    /// past the printed digits. `texts` is the lesson's training set, which `count('…')`
+    /// counts in (nil: it has none).
+    public func evaluate(on trace: Trace, texts: [String]? = nil) -> Result<CheckOutcome, CheckError> {
         do {
-            var evaluator = CheckEvaluator(trace: trace)
+            var evaluator = CheckEvaluator(trace: trace, texts: texts)
             let holds = try evaluator.claim(root)
             if holds { return .success(CheckOutcome(holds: true, values: evaluator.shownValues)) }
             var part = root
             var failedPart: String?
             if case .and(let parts, _) = root {
                 for p in parts {
-                    var e = CheckEvaluator(trace: trace)
+                    var e = CheckEvaluator(trace: trace, texts: texts)
                     if try !e.claim(p) { part = p; failedPart = p.span.text; evaluator = e; break }
                 }
             }
-            var sides = CheckEvaluator(trace: trace)
+            var sides = CheckEvaluator(trace: trace, texts: texts)
             return .success(CheckOutcome(holds: false, values: evaluator.shownValues, failedPart: failedPart,
                                          alike: try sides.alikeSides(part)))
         } catch let e as CheckError {
@@ -73,13 +74,15 @@ enum CheckValue {
 
 struct CheckEvaluator {
     let trace: Trace
+    /// The lesson's training texts, for `count('…')`.
+    var texts: [String]? = nil
     /// Numbers read, in order, without repeats.
     var seen: [(String, Double)] = []
     private var seenNames: Set<String> = []
     /// At most this many values are listed in a false check's message.
     static let maxShown = 12
 
-    init(trace: Trace) { self.trace = trace }
+    init(trace: Trace, texts: [String]? = nil) { self.trace = trace; self.texts = texts }
 
     /// "text = value" for the first `maxShown` numbers read, then how many more.
     var shownValues: [String] {
@@ -153,6 +156,8 @@ struct CheckEvaluator {
             for p in parts { any = try boolean(p) || any }
             return .boolean(any)
         case .not(let inner, _): return .boolean(!(try boolean(inner)))
+        case .text(_, let span):
+            throw CheckError("a quoted text is only an argument of count, as in count('mar*')", at: span.offset)
         }
     }
 
@@ -261,6 +266,14 @@ struct CheckEvaluator {
             var all: [Double] = []
             for a in args { all += try entries(a) }
             return .number((name == "max" ? all.max() : all.min()) ?? 0)
+        case "count":
+            guard args.count == 1, case .text(let pattern, _) = args[0] else {
+                throw CheckError("count takes one quoted pattern, as in count('mar*') (* any letters, ? one letter)", at: span.offset)
+            }
+            guard let texts else {
+                throw CheckError("count needs the lesson's training texts (sequence: texts:), and this lesson has none", at: span.offset)
+            }
+            return .number(Double(texts.filter { TextPattern(pattern).matches($0) }.count))
         default:   // approx
             try arity(2...3, "two numbers and an optional tolerance, as in approx(a<1>[0], 0.5, 1e-3)")
             let a = try number(args[0], args[0].span), b = try number(args[1], args[1].span)

@@ -52,6 +52,8 @@ indirect enum CheckNode: Equatable, Sendable {
     /// A chain such as `0 < x < 1`: operands, the operators between them, the whole span.
     case comparison([CheckNode], [Span], Span)
     case call(String, [CheckNode], Span)
+    /// A quoted text such as `'mar*'`: only an argument of `count(…)`.
+    case text(String, Span)
     /// `p and q and …` (two or more parts), the whole chain's span.
     case and([CheckNode], Span)
     /// `p or q or …` (two or more parts), the whole chain's span.
@@ -62,13 +64,13 @@ indirect enum CheckNode: Equatable, Sendable {
         switch self {
         case .literal(_, _, let s), .boolean(_, let s), .ref(_, let s), .negate(_, let s),
              .arithmetic(_, _, let s), .call(_, _, let s), .not(_, let s), .and(_, let s), .or(_, let s),
-             .comparison(_, _, let s): return s
+             .comparison(_, _, let s), .text(_, let s): return s
         }
     }
 }
 
 struct CheckToken: Equatable {
-    enum Kind: Equatable { case number, name, op, open, close, comma, end }
+    enum Kind: Equatable { case number, name, op, open, close, comma, text, end }
     let kind: Kind
     let text: String
     let offset: Int
@@ -102,6 +104,12 @@ enum CheckLexer {
                 while i < chars.count, isNameChar(chars[i]) { i += 1 }
                 i = referenceSuffix(chars, from: i)
                 tokens.append(.init(kind: .name, text: String(chars[start..<i]), offset: start))
+            } else if c == "'" || c == "\"" {
+                guard let close = chars[(i + 1)...].firstIndex(of: c) else {
+                    return .failure(CheckError("the text opened by \(c) is not closed; write it like 'mar*'", at: i))
+                }
+                tokens.append(.init(kind: .text, text: String(chars[(i + 1)..<close]), offset: i))
+                i = close + 1
             } else if c == "(" || c == ")" || c == "," {
                 tokens.append(.init(kind: c == "(" ? .open : c == ")" ? .close : .comma, text: String(c), offset: i))
                 i += 1

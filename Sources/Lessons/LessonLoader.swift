@@ -81,20 +81,21 @@ public enum LessonLoader {
         let sequence = reader.require(f, "sequence", "x (or text and vocab), and optional y")
             .flatMap { reader.readSequence($0, shape: shape, architecture: architecture) }
         let drafts = reader.require(f, "script", "a list of slides").flatMap { reader.readScript($0) }
-        guard let rnn, let (episode, vocab, texts) = sequence else {
+        guard let rnn, let (episode, vocab, texts, labelsZh) = sequence else {
             return Analysis(diagnostics: [], falseChecks: [])
         }
         // the checks that parse are proved even when something else is wrong
         let trace = Trace(rnn: rnn, episode: episode)
         var slides = drafts ?? []
         reader.resolveEdits(&slides, rnn: rnn, episode: episode)
-        let falseChecks = ScriptValidation(reader: reader, trace: trace).validate(slides)
+        let falseChecks = ScriptValidation(reader: reader, trace: trace, texts: texts?.items).validate(slides)
         guard let title, drafts != nil, slides.allSatisfy({ $0.complete }) else {
             return Analysis(diagnostics: [], falseChecks: falseChecks)
         }
         var lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
                             vocab: vocab, script: slides.map(\.slide))
         lesson.texts = texts
+        lesson.labelsZh = labelsZh
         lesson.validatedTrace = trace
         let warnings = LessonLint(reader: reader, trace: trace).warnings(slides)
         return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks, warnings: warnings)
