@@ -7,7 +7,7 @@ import CNcursesw
 import TextGrid
 
 /// The interactive terminal: ncurses behind a small API. Create one, `draw` grids, read
-/// keys with `nextKey`, and `close()` (or let it deinitialise) to restore the terminal.
+/// keys with `nextEvent`, and `close()` (or let it deinitialise) to restore the terminal.
 ///
 /// ```swift
 /// let session: TerminalSession
@@ -17,15 +17,15 @@ import TextGrid
 /// defer { session.close() }
 /// while true {
 ///     var grid = Grid(size: session.size); /* draw widgets */; session.draw(grid)
-///     switch session.nextKey(timeoutMs: 100) { case .char("q"): return; default: break }
+///     switch session.nextEvent(timeoutMs: 100) { case .char("q"): return; default: break }
 /// }
 /// ```
 ///
 /// Signals: any signal that ends the process (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE,
 /// SIGALRM, SIGUSR1 …) restores the terminal from its handler and ends the process by that
 /// signal at once, even in the middle of long work (set `exitOnSignal = false` to receive
-/// SIGINT / SIGTERM as `.interrupted(signal:)` from `nextKey` and exit yourself). A closed
-/// terminal (end of input) makes `nextKey` restore what it can and exit with 129, as SIGHUP
+/// SIGINT / SIGTERM as `.interrupted(signal:)` from `nextEvent` and exit yourself). A closed
+/// terminal (end of input) makes `nextEvent` restore what it can and exit with 129, as SIGHUP
 /// would. A crash (SIGSEGV, a Swift trap …) restores the terminal and still crashes with its
 /// backtrace. Without an alternate screen (TERM=vt100) `close()` clears the screen.
 /// Not thread-safe: use from one thread.
@@ -40,8 +40,8 @@ public final class TerminalSession {
     public var theme: Theme
     /// False when no UTF-8 locale could be set (wide glyphs and box drawing may not show).
     public let isUTF8: Bool
-    /// When true (the default), SIGINT / SIGTERM make `nextKey` close the session and exit
-    /// with 128 + signal. When false, `nextKey` returns `.interrupted(signal:)` instead.
+    /// When true (the default), SIGINT / SIGTERM make `nextEvent` close the session and exit
+    /// with 128 + signal. When false, `nextEvent` returns `.interrupted(signal:)` instead.
     public var exitOnSignal = true {
         didSet { Signals.setStopImmediately(exitOnSignal) }
     }
@@ -188,7 +188,7 @@ public final class TerminalSession {
     }
 
     /// Waits up to `timeoutMs` (negative: forever, 0: just poll) for a key.
-    public func nextKey(timeoutMs: Int) -> Key {
+    public func nextEvent(timeoutMs: Int) -> TerminalEvent {
         guard screen != nil, let window = unroll_stdscr() else { return .none }
         wtimeout(window, Int32(clamping: timeoutMs))
         var value: wint_t = 0
@@ -208,7 +208,7 @@ public final class TerminalSession {
             }
             return .none
         }
-        let key = Key.from(status: status, value: UInt32(value))
+        let key = TerminalEvent.from(status: status, value: UInt32(value))
         if status == KEY_CODE_YES && Int32(bitPattern: UInt32(value)) == KEY_RESIZE {
             needsClear = true
             return .resize(columns: Int(unroll_cols()), lines: Int(unroll_lines()))

@@ -76,7 +76,7 @@ struct Render: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let tty = isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"] == nil && !["dumb", "", nil].contains(env["TERM"])
         let depth: ColorDepth = color == .always || (color == .auto && tty) ? .ansi256 : .none
-        let grid = FrameRenderer.render(state.frame(), size: Size(width: width, height: height), depth: depth)
+        let grid = FrameRenderer.render(state.viewModel(), size: Size(width: width, height: height), depth: depth)
         let lines = depth == .none ? grid.plainText() : grid.ansiText(depth: depth)
         writeStdout(lines.joined(separator: "\n") + "\n")
     }
