@@ -50,7 +50,7 @@ struct Bench: ParsableCommand {
         let perPass = Double(length)
         var passes = 1
         while true {
-            let s = Self.seconds { for _ in 0..<passes { ws.forward(rnn.params); ws.backward(rnn.params) } }
+            let s = Self.seconds { for _ in 0..<passes { ws.forward(rnn.params); ws.backward() } }
             if s > 0.05 || passes > 1 << 24 { break }
             passes *= 2
         }
@@ -58,7 +58,7 @@ struct Bench: ParsableCommand {
         var sink = 0.0
         for _ in 0..<runs {
             let s = Self.seconds {
-                for _ in 0..<passes { sink += ws.forward(rnn.params); ws.backward(rnn.params) }
+                for _ in 0..<passes { sink += ws.forward(rnn.params); ws.backward() }
             }
             samples.append(s / Double(passes) / perPass * 1e6)
         }
@@ -66,6 +66,7 @@ struct Bench: ParsableCommand {
         let median = samples[samples.count / 2]
         let forwardOnly = Self.seconds { for _ in 0..<passes { sink += ws.forward(rnn.params) } } / Double(passes) / perPass * 1e6
         print("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax cross-entropy, tanh")
+        print(Self.kernelsLine)
         print("runs: \(runs) × \(passes) passes; loss check \(String(format: "%.6f", sink / Double(runs * passes)))")
         print(String(format: "forward alone: %.3f µs per time step (one run)", forwardOnly))
         print(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
@@ -101,19 +102,15 @@ struct Bench: ParsableCommand {
         print(String(format: "render ms/frame: %.3f", median(perFrame)))
     }
 
-    /// A one-hot character task like the minimal numpy character RNN's: inputs are characters
-    /// of a seeded random text, each target is the next character.
+    /// Which kernels ran, and how to choose others.
+    static var kernelsLine: String {
+        "kernels: \(KernelPath.chosen.rawValue) (this CPU runs \(KernelPath.supported.map(\.rawValue).joined(separator: ", ")); "
+            + "UNROLL_KERNELS=baseline|avx2|avx512 chooses)"
+    }
+
+    /// The task (see `BenchTask.character`).
     static func characterTask(hidden: Int, vocab: Int, length: Int, seed: UInt64) -> (RNN, Episode) {
-        var g = SplitMix64(seed: seed)
-        let chars = (0...length).map { _ in Int(g.next() % UInt64(vocab)) }
-        func oneHot(_ i: Int) -> [Double] { (0..<vocab).map { $0 == i ? 1 : 0 } }
-        let shape = Shape(nx: vocab, na: hidden, ny: vocab, g1: .tanh, g2: .softmax)
-        let params = Params.seeded(shape, seed: seed, scale: 0.01)
-        // characterTask builds its own consistent sizes, so the episode cannot fail.
-        let episode = try? Episode(architecture: .manyToMany, nx: vocab,
-                                   inputs: chars.dropLast().map(oneHot), targets: chars.dropFirst().map(oneHot))
-        guard let episode else { preconditionFailure("bench episode sizes are consistent by construction") }
-        return (RNN(shape: shape, params: params), episode)
+        BenchTask.character(hidden: hidden, vocab: vocab, length: length, seed: seed)
     }
 
     static func seconds(_ body: () -> Void) -> Double {
