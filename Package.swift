@@ -16,8 +16,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation only.
-        .target(name: "RNNCore"),
+        // The dense kernels in C, compiled for baseline, AVX2+FMA and AVX-512 and chosen at run time.
+        // Always optimised, so debug builds and the tests run the same machine code as a release.
+        .target(name: "CKernels", exclude: ["kernels_body.h"], cSettings: [.unsafeFlags(["-O2"])]),
+        // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation and CKernels only.
+        .target(name: "RNNCore", dependencies: ["CKernels"]),
         // The lesson file format: decode, validate with file:line:column marks, checks.
         .target(name: "Lessons", dependencies: ["RNNCore", .product(name: "Yams", package: "Yams")]),
         // The app's state and rules: cursor, actions, update, view model. No terminal.
@@ -45,6 +48,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The loader's fuzz target (libFuzzer): built and run by .ci/fuzz.
+        .executableTarget(name: "LessonFuzz", dependencies: ["Lessons"]),
         .testTarget(name: "RNNCoreTests", dependencies: ["RNNCore"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "RNNCore"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Lessons", "RNNCore"]),

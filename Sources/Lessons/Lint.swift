@@ -80,18 +80,19 @@ struct LessonLint {
             case .literal, .boolean, .text: return false   // count('…') counts texts: a whole number
             case .ref: return true
             case .negate(let m, _), .not(let m, _): return computed(m)
-            case .arithmetic(_, let l, let r, _), .and(let l, let r), .or(let l, let r): return computed(l) || computed(r)
-            case .comparison(let operands, _): return operands.contains(where: computed)
+            case .arithmetic(let first, let links, _): return computed(first) || links.contains { computed($0.operand) }
+            case .and(let parts, _), .or(let parts, _): return parts.contains(where: computed)
+            case .comparison(let operands, _, _): return operands.contains(where: computed)
             case .call(_, let args, _): return args.contains(where: computed)
             }
         }
         switch node {
-        case .comparison(let operands, let ops):
+        case .comparison(let operands, let ops, _):
             for (k, op) in ops.enumerated() where op.text == "==" && computed(operands[k]) && computed(operands[k + 1]) {
                 return op.offset
             }
             return nil
-        case .and(let l, let r), .or(let l, let r): return exactFloatEquality(l) ?? exactFloatEquality(r)
+        case .and(let parts, _), .or(let parts, _): return parts.lazy.compactMap(exactFloatEquality).first
         case .not(let n, _): return exactFloatEquality(n)
         default: return nil
         }

@@ -48,11 +48,11 @@ public enum Clipping: Equatable, Sendable {
 
 extension Workspace {
     /// Clips dWa, dWya, dba, dby in place after `backward`; returns ‖g‖ over all four before
-    /// clipping (the Euclidean norm, as `Clipping.globalNorm` measures it).
+    /// clipping (the Euclidean norm, as `Clipping.globalNorm` measures it). Training does the
+    /// same inside the optimizer's pass (`Optimizer.update(_:with:clipping:)`).
     @discardableResult
     public mutating func clipGradients(_ clipping: Clipping) -> Double {
         var parts = [dWa, dWya, dba, dby]
-        (dWa, dWya, dba, dby) = ([], [], [], [])   // the array of parts holds the only references
         let norm = clipping.apply(&parts)
         (dWa, dWya, dba, dby) = (parts[0], parts[1], parts[2], parts[3])
         return norm

@@ -1,194 +1,142 @@
-/// Forward propagation and backpropagation through time on flat buffers, written side by
-/// side so each backward line can be read against the forward line it differentiates.
-///
-/// All per-step vectors live in one flat array per quantity (step t at offset (t−1)·width),
-/// so a lesson's trace and the benchmark share this one implementation.
-public struct Workspace: Sendable {
-    public let shape: Shape
-    public let T: Int
-    public var hasInput: [Bool]
-    public var hasOutput: [Bool]
-    public var hasTarget: [Bool]
-    /// The inputs x<t> and targets y<t>, shared with the episode (not copied).
-    public private(set) var xs: [[Double]]
-    public private(set) var ys: [[Double]?]
-    // forward, per step
-    public var z: [Double]      // T × n_a
-    public var a: [Double]      // T × n_a
-    public var zy: [Double]     // T × n_y   (Wya a<t> + by, the logits)
-    public var yHat: [Double]   // T × n_y
-    public var loss: [Double]   // T         (0 where no target)
-    public var totalLoss = 0.0
-    // backward, per step
-    public var dy: [Double]     // T × n_y
-    public var da: [Double]     // T × n_a
-    public var dz: [Double]     // T × n_a
-    public var daPrev: [Double] // T × n_a
-    // gradients of the shared weights (sums over all steps)
-    public var dWa: [Double]    // n_a × (n_a+n_x)
-    public var dWya: [Double]   // n_y × n_a
-    public var dba: [Double]    // n_a
-    public var dby: [Double]    // n_y
-    public var da0: [Double]    // n_a
-    // scratch: Waaᵀ and Wyaᵀ, row-major
-    private var WaaT: [Double]  // n_a × n_a
-    private var WyaT: [Double]  // n_a × n_y
+import Foundation
 
-    public init(shape: Shape, episode: Episode) {
-        let T = episode.T, nx = shape.nx, na = shape.na, ny = shape.ny
-        self.shape = shape
-        self.T = T
-        hasInput = episode.layout.hasInput
-        hasOutput = episode.layout.hasOutput
-        hasTarget = episode.y.map { $0 != nil }
-        xs = episode.x
-        ys = episode.y
-        precondition(xs.allSatisfy { $0.count == nx }, "input width must be n_x")
-        precondition(ys.allSatisfy { $0 == nil || $0?.count == ny }, "target width must be n_y")
-        z = Array(repeating: 0, count: T * na); a = z; da = z; dz = z; daPrev = z
-        zy = Array(repeating: 0, count: T * ny); yHat = zy; dy = zy
-        loss = Array(repeating: 0, count: T)
-        dWa = Array(repeating: 0, count: na * (na + nx))
-        dWya = Array(repeating: 0, count: ny * na)
-        dba = Array(repeating: 0, count: na)
-        dby = Array(repeating: 0, count: ny)
-        da0 = Array(repeating: 0, count: na)
-        WaaT = Array(repeating: 0, count: na * na)
-        WyaT = Array(repeating: 0, count: na * ny)
-    }
-
-    /// Takes the inputs, targets and layout of another episode of the same length, keeping
-    /// the buffers (training reuses one workspace per sequence length).
-    public mutating func load(_ episode: Episode) {
-        precondition(episode.T == T, "a workspace is reused only for episodes of its length")
-        hasInput = episode.layout.hasInput
-        hasOutput = episode.layout.hasOutput
-        hasTarget = episode.y.map { $0 != nil }
-        xs = episode.x
-        ys = episode.y
-        precondition(xs.allSatisfy { $0.count == shape.nx }, "input width must be n_x")
-        precondition(ys.allSatisfy { $0 == nil || $0?.count == shape.ny }, "target width must be n_y")
-        for i in dy.indices { dy[i] = 0 }   // rows of steps without a target stay zero
-    }
-
+/// Forward propagation and backpropagation through time, a step at a time, as the notes write
+/// them. Each line calls a kernel (Kernels.swift); the numbers live in the workspace's tape.
+extension Workspace {
     /// Forward over t = 1…T; returns L = Σ_t L<t> over the steps with a target.
     ///
-    /// a<t> = g1(Wa·[a<t-1>; x<t>] + ba)   (n_a);   ŷ<t> = g2(Wya·a<t> + by)   (n_y)
+    /// a<t> = g1(Waa·a<t-1> + Wax·x<t> + ba)   (n_a);   ŷ<t> = g2(Wya·a<t> + by)   (n_y)
     @discardableResult
     public mutating func forward(_ p: Params) -> Double {
-        let nx = shape.nx, na = shape.na, ny = shape.ny, ld = na + nx, g1 = shape.g1, g2 = shape.g2
-        var total = 0.0
-        p.Wa.values.withUnsafeBufferPointer { Wa in
-        p.Wya.values.withUnsafeBufferPointer { Wya in
-        p.a0.withUnsafeBufferPointer { a0 in
-        p.ba.withUnsafeBufferPointer { ba in
-        p.by.withUnsafeBufferPointer { by in
-        z.withUnsafeMutableBufferPointer { z in
-        a.withUnsafeMutableBufferPointer { a in
-        zy.withUnsafeMutableBufferPointer { zy in
-        yHat.withUnsafeMutableBufferPointer { yHat in
-            let Wa = Wa.baseAddress!, Wya = Wya.baseAddress!
-            for t in 0..<T {
-                let aPrev = t == 0 ? a0.baseAddress! : UnsafePointer(a.baseAddress! + (t - 1) * na)
-                let zt = z.baseAddress! + t * na, at = a.baseAddress! + t * na
-                // z<t> = Waa a<t-1> + Wax x<t> + ba   (the two blocks of Wa · [a<t-1>; x<t>])
-                for i in 0..<na { zt[i] = ba[i] }
-                Kernels.matVecAdd(Wa, rows: na, cols: na, ld: ld, aPrev, zt)
-                if hasInput[t] {
-                    xs[t].withUnsafeBufferPointer { Kernels.matVecAddSparse(Wa + na, rows: na, cols: nx, ld: ld, $0.baseAddress!, zt) }
-                }
-                // a<t> = g1(z<t>)
-                for i in 0..<na { at[i] = g1.apply(zt[i]) }
-                guard hasOutput[t] else { continue }
-                // ŷ<t> = g2(Wya a<t> + by)
-                let ot = zy.baseAddress! + t * ny
-                for i in 0..<ny { ot[i] = by[i] }
-                Kernels.matVecAdd(Wya, rows: ny, cols: na, ld: na, at, ot)
-                g2.apply(UnsafeBufferPointer(start: ot, count: ny),
-                         into: UnsafeMutableBufferPointer(start: yHat.baseAddress! + t * ny, count: ny))
-                // L<t> = cross-entropy(ŷ<t>, y<t>), from the logits
-                if let target = ys[t] {
-                    let l = target.withUnsafeBufferPointer { g2.loss(logits: UnsafeBufferPointer(start: ot, count: ny), target: $0) }
-                    loss[t] = l
-                    total += l
-                }
-            }
-        }}}}}}}}}
-        totalLoss = total
-        return total
+        uniqueTape().pack(p)
+        for t in 1...T { hiddenStep(t) }
+        // the outputs do not feed the recurrence: they are computed after it
+        var L = 0.0
+        for t in 1...T where hasOutput[t - 1] { L += outputStep(t) }
+        totalLoss = L
+        return L
     }
 
-    /// Backpropagation through time, t = T…1, after `forward`. Fills dy, da, dz, daPrev per
-    /// step, then the gradients of the shared weights, each the sum over the steps of that
-    /// step's contribution: dWa = Σ_t dz<t>·[a<t-1>; x<t>]ᵀ, dba = Σ_t dz<t>,
-    /// dWya = Σ_t dy<t>·a<t>ᵀ, dby = Σ_t dy<t>; and da0 = ∂L/∂a<0>. With `sums: false` the
-    /// weight gradients are left alone (the trace adds them up itself, step by step).
-    public mutating func backward(_ p: Params, sums: Bool = true) {
-        let nx = shape.nx, na = shape.na, ny = shape.ny, ld = na + nx, g1 = shape.g1, T = T
-        let hasInput = hasInput, xs = xs, ys = ys
-        // Waaᵀ and Wyaᵀ row by row, so the products below are contiguous dot products
-        for i in 0..<na { for j in 0..<na { WaaT[j * na + i] = p.Wa.values[i * ld + j] } }
-        for i in 0..<ny { for j in 0..<na { WyaT[j * ny + i] = p.Wya.values[i * na + j] } }
-        var daNext = [Double](repeating: 0, count: na)   // ∂L/∂a<t> from the future (step t+1)
-        WaaT.withUnsafeBufferPointer { WaaT in
-        WyaT.withUnsafeBufferPointer { WyaT in
-        p.a0.withUnsafeBufferPointer { a0 in
-        a.withUnsafeBufferPointer { a in
-        yHat.withUnsafeBufferPointer { yHat in
-        dy.withUnsafeMutableBufferPointer { dy in
-        da.withUnsafeMutableBufferPointer { da in
-        dz.withUnsafeMutableBufferPointer { dz in
-        daPrev.withUnsafeMutableBufferPointer { daPrev in
-        dWa.withUnsafeMutableBufferPointer { dWa in
-        dWya.withUnsafeMutableBufferPointer { dWya in
-        dba.withUnsafeMutableBufferPointer { dba in
-        dby.withUnsafeMutableBufferPointer { dby in
-        daNext.withUnsafeMutableBufferPointer { daNext in
-            let WaaT = WaaT.baseAddress!, WyaT = WyaT.baseAddress!
-            for t in stride(from: T - 1, through: 0, by: -1) {
-                let at = a.baseAddress! + t * na
-                let dyt = dy.baseAddress! + t * ny, dat = da.baseAddress! + t * na
-                let dzt = dz.baseAddress! + t * na, dapt = daPrev.baseAddress! + t * na
-                // da<t> = Wyaᵀ dy<t> + da_next
-                for i in 0..<na { dat[i] = daNext[i] }
-                if let target = ys[t] {
-                    // dy<t> = ŷ<t> − y<t>   (both losses, from the logits)
-                    for i in 0..<ny { dyt[i] = yHat[t * ny + i] - target[i] }
-                    Kernels.matVecAdd(WyaT, rows: na, cols: ny, ld: ny, dyt, dat)
-                }
-                // dz<t> = da<t> ⊙ g1'(z<t>)
-                for i in 0..<na { dzt[i] = dat[i] * g1.derivative(fromOutput: at[i]) }
-                // da<t-1> = Waaᵀ dz<t>
-                for i in 0..<na { dapt[i] = 0 }
-                Kernels.matVecAdd(WaaT, rows: na, cols: na, ld: na, dzt, dapt)
-                for i in 0..<na { daNext[i] = dapt[i] }
+    /// Backpropagation through time, t = T…1, after `forward` (with the weights of that pass).
+    /// Fills da, dz, daPrev per step (dy came with the forward pass), da0 = ∂L/∂a<0>, and,
+    /// with `sums`, the gradients of the shared weights, each the sum of every step's part.
+    /// (The trace adds those parts up itself, step by step, through `addWeightGradients`.)
+    public mutating func backward(sums: Bool = true) {
+        let m = uniqueTape()
+        for t in stride(from: T, through: 1, by: -1) { backwardStep(t) }
+        m.da0.update(from: m.daPrev(1), count: shape.na)
+        guard sums else { return }
+        clearWeightGradients()
+        addWeightGradients(steps: 1...T)
+    }
+
+    /// z<t> = Waa·a<t-1> + Wax·x<t> + ba;  a<t> = g1(z<t>)   (n_a)
+    func hiddenStep(_ t: Int) {
+        let m = tape, k = kernels, na = shape.na
+        k.gemv(m.Waa, rows: na, cols: na, ld: m.NA, m.a(t - 1), plus: m.ba, into: m.z(t))
+        addInput(t, to: m.z(t))
+        k.activate(shape.g1.kernel, m.z(t), into: m.a(t), na)
+    }
+
+    /// z += Wax·x<t>: one column of Wax when x<t> is one-hot, the whole product when it is dense.
+    func addInput(_ t: Int, to z: UnsafeMutablePointer<Double>) {
+        let m = tape, na = shape.na, j = m.inputIndex[t - 1]
+        if j >= 0 {
+            kernels.add(m.WaxT + j * m.NA, z, into: z, na)
+        } else if j == -1 {
+            kernels.gemvT(m.WaxT, rows: shape.nx, cols: na, ld: m.NA, m.x(t), plus: z, into: z)
+        }
+    }
+
+    /// zy<t> = Wya·a<t> + by;  ŷ<t> = g2(zy<t>);  L<t> = loss(ŷ<t>, y<t>);  dy<t> = ŷ<t> − y<t>
+    /// (= ∂L<t>/∂zy<t> for both losses)   (n_y); returns L<t> (0 without a target).
+    func outputStep(_ t: Int) -> Double {
+        let m = tape, k = kernels, ny = shape.ny, zy = m.zy(t), yHat = m.yHat(t), dy = m.dy(t)
+        k.gemv(m.Wya, rows: ny, cols: shape.na, ld: m.NA, m.a(t), plus: m.by, into: zy)
+        var lse = 0.0
+        if shape.g2 == .softmax {
+            let (mx, s) = k.softmax(zy, into: yHat, ny)
+            lse = mx + Foundation.log(s)   // log Σ e^zy
+        } else {
+            k.activate(.sigmoid, zy, into: yHat, ny)
+        }
+        let c = m.targetIndex[t - 1]
+        guard c != -2 else { m.loss[t - 1] = 0; return 0 }
+        let L: Double
+        if c >= 0 {   // one-hot y<t> = e_c (softmax): L<t> = log Σ e^zy − zy_c
+            L = lse - zy[c]
+            dy.update(from: yHat, count: ny)
+            dy[c] = yHat[c] - 1
+        } else {
+            let y = m.y(t)
+            L = shape.g2.loss(logits: UnsafeBufferPointer(start: zy, count: ny), target: UnsafeBufferPointer(start: y, count: ny))
+            for i in 0..<ny { dy[i] = yHat[i] - y[i] }
+        }
+        m.loss[t - 1] = L
+        return L
+    }
+
+    /// da<t> = Wyaᵀ·dy<t> + da_next;  dz<t> = da<t> ⊙ g1'(z<t>);  da<t-1> = Waaᵀ·dz<t>   (n_a)
+    /// where da_next = da<t> from step t+1 (the da_prev of that step; nothing after T).
+    func backwardStep(_ t: Int) {
+        let m = tape, k = kernels, na = shape.na
+        let daNext = t < T ? UnsafePointer(m.daPrev(t + 1)) : nil
+        k.gemvT(m.Wya, rows: shape.ny, cols: na, ld: m.NA, m.dy(t), plus: daNext, into: m.da(t))
+        k.activateBackward(shape.g1.kernel, m.da(t), output: m.a(t), into: m.dz(t), na)
+        k.gemvT(m.Waa, rows: na, cols: na, ld: m.NA, m.dz(t), plus: nil, into: m.daPrev(t))
+    }
+
+    /// Adds the parts of steps `steps` to the gradients of the shared weights, as products over
+    /// those steps at once:
+    /// dWaa += Σ_t dz<t>·a<t-1>ᵀ;  dWax += Σ_t dz<t>·x<t>ᵀ;  dWya += Σ_t dy<t>·a<t>ᵀ;
+    /// dba += Σ_t dz<t>;  dby += Σ_t dy<t>   (dy<t> = 0 where step t has no target).
+    mutating func addWeightGradients(steps: ClosedRange<Int>) {
+        let m = uniqueTape(), k = kernels, na = shape.na, nx = shape.nx, ny = shape.ny, ld = na + nx
+        let first = steps.lowerBound, n = steps.count
+        k.gemmTN(m.dWa, m: na, n: na, ldc: ld, m.dz(first), ldp: m.NA, m.a(first - 1), ldq: m.NA, steps: n, accumulate: true)
+        if m.denseInputs {
+            k.gemmTN(m.dWa + na, m: na, n: nx, ldc: ld, m.dz(first), ldp: m.NA, m.x(first), ldq: m.NX, steps: n, accumulate: true)
+        } else {
+            for t in steps where m.inputIndex[t - 1] >= 0 {   // one-hot x<t>: column j gets dz<t>
+                let column = m.dWa + na + m.inputIndex[t - 1], dz = m.dz(t)
+                for i in 0..<na { column[i * ld] += dz[i] }
             }
-            guard sums else { return }
-            // The shared weights: each gradient is the sum of every step's contribution.
-            let dWaP = dWa.baseAddress!, dzP = UnsafePointer(dz.baseAddress!), dyP = UnsafePointer(dy.baseAddress!)
-            for i in 0..<dWa.count { dWa[i] = 0 }
-            for i in 0..<dWya.count { dWya[i] = 0 }
-            // dWaa = Σ_t dz<t> a<t-1>ᵀ: step 1 with a<0>, steps 2…T with a<1>…a<T-1>
-            Kernels.outerAdd(dWaP, rows: na, cols: na, ld: ld, dzP, a0.baseAddress!)
-            if T > 1 {
-                Kernels.addTransposedProduct(dWaP, rows: na, cols: na, ld: ld,
-                                             dzP + na, lda: na, a.baseAddress!, ldb: na, steps: T - 1)
+        }
+        k.gemmTN(m.dWya, m: ny, n: na, ldc: na, m.dy(first), ldp: m.NY, m.a(first), ldq: m.NA, steps: n, accumulate: true)
+        for t in steps {
+            k.add(m.dz(t), m.dba, into: m.dba, na)
+            k.add(m.dy(t), m.dby, into: m.dby, ny)
+        }
+    }
+
+    /// dWa, dWya, dba, dby ← 0
+    mutating func clearWeightGradients() {
+        let m = uniqueTape(), s = shape
+        m.dWa.update(repeating: 0, count: s.na * (s.na + s.nx))
+        m.dWya.update(repeating: 0, count: s.ny * s.na)
+        m.dba.update(repeating: 0, count: s.na)
+        m.dby.update(repeating: 0, count: s.ny)
+    }
+}
+
+extension Tape {
+    /// Copies the weights into aligned rows for the kernels: Waa and Wya row by row, Wax
+    /// transposed (so a one-hot x<t> picks a row), ba, by and a<0>.
+    func pack(_ p: Params) {
+        let ld = na + nx
+        p.Wa.values.withUnsafeBufferPointer { w in
+            guard let Wa = w.baseAddress else { return }
+            for i in 0..<na {
+                (Waa + i * NA).update(from: Wa + i * ld, count: na)
+                for j in 0..<nx { WaxT[j * NA + i] = Wa[i * ld + na + j] }
             }
-            // dWax = Σ_t dz<t> x<t>ᵀ (one-hot inputs visit one column)
-            for t in 0..<T where hasInput[t] {
-                xs[t].withUnsafeBufferPointer { Kernels.outerAddSparse(dWaP + na, rows: na, cols: nx, ld: ld, dzP + t * na, $0.baseAddress!) }
-            }
-            // dWya = Σ_t dy<t> a<t>ᵀ (dy<t> = 0 where the step has no target)
-            Kernels.addTransposedProduct(dWya.baseAddress!, rows: ny, cols: na, ld: na,
-                                         dyP, lda: ny, a.baseAddress!, ldb: na, steps: T)
-            // dba = Σ_t dz<t>;  dby = Σ_t dy<t>
-            for i in 0..<na { dba[i] = 0 }
-            for i in 0..<ny { dby[i] = 0 }
-            for t in 0..<T {
-                for i in 0..<na { dba[i] += dzP[t * na + i] }
-                for i in 0..<ny { dby[i] += dyP[t * ny + i] }
-            }
-        }}}}}}}}}}}}}}
-        for i in 0..<na { da0[i] = daNext[i] }
+        }
+        p.Wya.values.withUnsafeBufferPointer { w in
+            guard let W = w.baseAddress else { return }
+            for i in 0..<ny { (Wya + i * NA).update(from: W + i * na, count: na) }
+        }
+        Tape.copy(p.ba, to: ba)
+        Tape.copy(p.by, to: by)
+        Tape.copy(p.a0, to: A)
     }
 }

@@ -1,142 +1,169 @@
-/// Small dense kernels on raw buffers. `ld` is the row stride of a row-major matrix.
-///
-/// The loops work on `SIMD4<Double>` lanes with two accumulators, so they vectorise on any
-/// target; the order of additions is fixed by the code, so results are the same every run.
-@usableFromInline enum Kernels {
-    @inline(__always) @usableFromInline
-    static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-    }
+import CKernels
 
-    @inline(__always) @usableFromInline
-    static func store4(_ p: UnsafeMutablePointer<Double>, _ v: SIMD4<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
-    }
+/// The instruction sets the dense kernels are compiled for (the C target `CKernels`). One
+/// binary holds all three on x86-64 (only `baseline` on arm64); the one a process uses is
+/// chosen when it loads, from the CPU, or from `UNROLL_KERNELS=baseline|avx2|avx512`.
+public enum KernelPath: String, CaseIterable, Sendable {
+    /// Portable C, correct on every CPU (SSE2 on x86-64, NEON on arm64).
+    case baseline
+    /// AVX2 and FMA (x86-64 since 2013).
+    case avx2
+    /// AVX-512F and FMA (x86-64 server CPUs).
+    case avx512
 
-    /// Σ_j a[j] · b[j]   for j < n
-    @inlinable static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
-        var acc0 = SIMD4<Double>(), acc1 = SIMD4<Double>()
-        var j = 0
-        while j + 8 <= n {
-            acc0 += load4(a + j) * load4(b + j)
-            acc1 += load4(a + j + 4) * load4(b + j + 4)
-            j += 8
-        }
-        if j + 4 <= n { acc0 += load4(a + j) * load4(b + j); j += 4 }
-        var s = (acc0 + acc1).sum()
-        while j < n { s += a[j] * b[j]; j += 1 }
-        return s
-    }
-
-    /// y[j] += α · x[j]   for j < n
-    @inlinable static func axpy(_ y: UnsafeMutablePointer<Double>, _ alpha: Double, _ x: UnsafePointer<Double>, _ n: Int) {
-        let a = SIMD4<Double>(repeating: alpha)
-        var j = 0
-        while j + 8 <= n {
-            store4(y + j, load4(y + j) + a * load4(x + j))
-            store4(y + j + 4, load4(y + j + 4) + a * load4(x + j + 4))
-            j += 8
-        }
-        while j < n { y[j] += alpha * x[j]; j += 1 }
-    }
-
-    /// out[i] += Σ_j W[i·ld + j] · v[j]   for i < rows, j < cols.
-    /// Four rows at a time, so each load of v serves four products.
-    @inlinable static func matVecAdd(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int,
-                                     _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        var i = 0
-        while i + 4 <= rows {
-            let w0 = W + i * ld, w1 = w0 + ld, w2 = w1 + ld, w3 = w2 + ld
-            var a0 = SIMD4<Double>(), a1 = SIMD4<Double>(), a2 = SIMD4<Double>(), a3 = SIMD4<Double>()
-            var j = 0
-            while j + 4 <= cols {
-                let x = load4(v + j)
-                a0 += load4(w0 + j) * x
-                a1 += load4(w1 + j) * x
-                a2 += load4(w2 + j) * x
-                a3 += load4(w3 + j) * x
-                j += 4
-            }
-            var s0 = a0.sum(), s1 = a1.sum(), s2 = a2.sum(), s3 = a3.sum()
-            while j < cols {
-                let x = v[j]
-                s0 += w0[j] * x; s1 += w1[j] * x; s2 += w2[j] * x; s3 += w3[j] * x
-                j += 1
-            }
-            out[i] += s0; out[i + 1] += s1; out[i + 2] += s2; out[i + 3] += s3
-            i += 4
-        }
-        while i < rows { out[i] += dot(W + i * ld, v, cols); i += 1 }
-    }
-
-    /// out[j] += Σ_i W[i·ld + j] · v[i]   (Wᵀ v) for i < rows, j < cols
-    @inlinable static func matTVecAdd(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int,
-                                      _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        for i in 0..<rows where v[i] != 0 { axpy(out, v[i], W + i * ld, cols) }
-    }
-
-    /// D[i·ld + j] += u[i] · v[j]   (u vᵀ) for i < rows, j < cols
-    @inlinable static func outerAdd(_ D: UnsafeMutablePointer<Double>, rows: Int, cols: Int, ld: Int,
-                                    _ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>) {
-        for i in 0..<rows where u[i] != 0 { axpy(D + i * ld, u[i], v, cols) }
-    }
-
-    /// Whether at most a quarter of v[0..<n] is non-zero (a one-hot input): then the sparse
-    /// kernels below visit only those entries.
-    @inlinable static func mostlyZero(_ v: UnsafePointer<Double>, _ n: Int) -> Bool {
-        var nonzero = 0
-        for j in 0..<n where v[j] != 0 { nonzero += 1 }
-        return nonzero * 4 <= n
-    }
-
-    /// out[i] += Σ_j W[i·ld + j] · v[j], visiting only the j where v[j] ≠ 0 (one-hot inputs).
-    @inlinable static func matVecAddSparse(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int,
-                                           _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        guard mostlyZero(v, cols) else { matVecAdd(W, rows: rows, cols: cols, ld: ld, v, out); return }
-        for j in 0..<cols where v[j] != 0 {
-            let vj = v[j]
-            for i in 0..<rows { out[i] += W[i * ld + j] * vj }
+    var c: uk_path {
+        switch self {
+        case .baseline: return UK_BASELINE
+        case .avx2: return UK_AVX2
+        case .avx512: return UK_AVX512
         }
     }
 
-    /// D[i·ld + j] += u[i] · v[j], visiting only the j where v[j] ≠ 0 (one-hot inputs).
-    @inlinable static func outerAddSparse(_ D: UnsafeMutablePointer<Double>, rows: Int, cols: Int, ld: Int,
-                                          _ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>) {
-        guard mostlyZero(v, cols) else { outerAdd(D, rows: rows, cols: cols, ld: ld, u, v); return }
-        for j in 0..<cols where v[j] != 0 {
-            let vj = v[j]
-            for i in 0..<rows { D[i * ld + j] += u[i] * vj }
-        }
+    /// Whether this build contains the path (avx2 and avx512 only in x86-64 builds).
+    public var isCompiled: Bool { uk_compiled(c) != 0 }
+    /// Whether this CPU can run the path.
+    public var isSupported: Bool { uk_cpu_supports(c) != 0 }
+
+    /// The paths this CPU runs, baseline first (tests go through each of them).
+    public static var supported: [KernelPath] { allCases.filter(\.isSupported) }
+
+    /// The path this process uses (chosen once, at load).
+    public static var chosen: KernelPath {
+        allCases.first { $0.c == uk_chosen_path() } ?? .baseline
     }
 
-    /// C[i·ld + j] += Σ_t A[t·lda + i] · B[t·ldb + j]   (C += Aᵀ B over `steps` rows t),
-    /// for i < rows, j < cols. Blocks of eight columns of a row of C stay in registers while
-    /// t runs, so C is stored once per block instead of once per step.
-    @inlinable static func addTransposedProduct(_ C: UnsafeMutablePointer<Double>, rows: Int, cols: Int, ld: Int,
-                                                _ A: UnsafePointer<Double>, lda: Int,
-                                                _ B: UnsafePointer<Double>, ldb: Int, steps: Int) {
-        for i in 0..<rows {
-            let c = C + i * ld
-            var j = 0
-            while j + 8 <= cols {
-                var acc0 = load4(c + j), acc1 = load4(c + j + 4)
-                for t in 0..<steps {
-                    let a = A[t * lda + i]
-                    if a == 0 { continue }
-                    let av = SIMD4<Double>(repeating: a), b = B + t * ldb + j
-                    acc0 += av * load4(b)
-                    acc1 += av * load4(b + 4)
-                }
-                store4(c + j, acc0)
-                store4(c + j + 4, acc1)
-                j += 8
-            }
-            while j < cols {
-                var s = c[j]
-                for t in 0..<steps { s += A[t * lda + i] * B[t * ldb + j] }
-                c[j] = s
-                j += 1
-            }
+    /// When UNROLL_KERNELS named a path this CPU cannot run (or no path), the one-line warning
+    /// printed to standard error at load; nil otherwise.
+    public static var choiceWarning: String? { uk_choice_warning().map { String(cString: $0) } }
+}
+
+/// The kernels of one path, by name, on raw pointers (CKernels.h gives each one's equation).
+/// Matrices are row-major with row stride `ld`; nothing outside a matrix's rows × cols is touched.
+/// (Sendable: the table holds only pointers to functions and to a constant name.)
+public struct Kernels: @unchecked Sendable {
+    public let path: KernelPath
+    private let k: uk_kernels
+
+    /// The kernels of `path`, or nil when this CPU cannot run them.
+    public init?(_ path: KernelPath) {
+        guard let table = uk_kernels_for(path.c) else { return nil }
+        self.path = path
+        k = table.pointee
+    }
+
+    /// The kernels of the path chosen at load.
+    public static let chosen: Kernels = {
+        guard let k = Kernels(.chosen) ?? Kernels(.baseline) else { preconditionFailure("the baseline kernels always run") }
+        return k
+    }()
+
+    /// y = b + W·x   (W rows × cols; b nil for 0, or y itself to add)
+    @inline(__always)
+    public func gemv(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int, _ x: UnsafePointer<Double>,
+                     plus b: UnsafePointer<Double>?, into y: UnsafeMutablePointer<Double>) {
+        k.gemv(W, rows, cols, ld, x, b, y)
+    }
+
+    /// y = b + Wᵀ·x   (W rows × cols, y cols; rows where x is 0 are skipped)
+    @inline(__always)
+    public func gemvT(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int, _ x: UnsafePointer<Double>,
+                      plus b: UnsafePointer<Double>?, into y: UnsafeMutablePointer<Double>) {
+        k.gemv_t(W, rows, cols, ld, x, b, y)
+    }
+
+    /// C (+)= Σ_t P[t]ᵀ·Q[t] over k rows t: C[i, j] = Σ_t P[t·ldp + i]·Q[t·ldq + j]   (C m × n)
+    @inline(__always)
+    public func gemmTN(_ C: UnsafeMutablePointer<Double>, m: Int, n: Int, ldc: Int,
+                       _ P: UnsafePointer<Double>, ldp: Int, _ Q: UnsafePointer<Double>, ldq: Int,
+                       steps k: Int, accumulate: Bool) {
+        self.k.gemm_tn(C, m, n, ldc, P, ldp, Q, ldq, k, accumulate ? 1 : 0)
+    }
+
+    /// D += u·vᵀ   (D rows × cols; rows where u is 0 are skipped)
+    @inline(__always)
+    public func ger(_ D: UnsafeMutablePointer<Double>, rows: Int, cols: Int, ld: Int,
+                    _ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>) {
+        k.ger(D, rows, cols, ld, u, v)
+    }
+
+    /// y = b + a   (n; y may be a or b)
+    @inline(__always)
+    public func add(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, _ n: Int) {
+        k.add(a, b, y, n)
+    }
+
+    /// y = g(z) element-wise   (n)
+    @inline(__always)
+    public func activate(_ g: KernelActivation, _ z: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, _ n: Int) {
+        k.activate(g.c, z, y, n)
+    }
+
+    /// dz = da ⊙ g'(z), from the output y = g(z)   (n)
+    @inline(__always)
+    public func activateBackward(_ g: KernelActivation, _ da: UnsafePointer<Double>, output y: UnsafePointer<Double>,
+                                 into dz: UnsafeMutablePointer<Double>, _ n: Int) {
+        k.activate_backward(g.c, da, y, dz, n)
+    }
+
+    /// y = e^x element-wise   (n)
+    @inline(__always)
+    public func exp(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, _ n: Int) {
+        k.exp(x, y, n)
+    }
+
+    /// y = softmax(x)   (n ≥ 1); returns (m, s) with m the max of x (0 if not finite) and
+    /// s = Σ e^(x − m), so log Σ e^x = m + log s.
+    @inline(__always)
+    public func softmax(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, _ n: Int) -> (max: Double, sum: Double) {
+        var s = 0.0
+        let m = k.softmax(x, y, n, &s)
+        return (m, s)
+    }
+
+    /// Σ x²   (n)
+    @inline(__always)
+    public func sumOfSquares(_ x: UnsafePointer<Double>, _ n: Int) -> Double { k.sum_squares(x, n) }
+
+    /// SGD in one pass: returns Σ g²; g ← clip(g·scale, ±clip); θ ← θ − lr·g   (n)
+    @inline(__always)
+    public func sgd(_ theta: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ n: Int,
+                    lr: Double, scale: Double, clip: Double) -> Double {
+        k.sgd(theta, g, n, lr, scale, clip)
+    }
+
+    /// Adagrad in one pass: returns Σ g²; g ← clip(g·scale, ±clip); m ← m + g²; θ ← θ − lr·g/√(m + eps)   (n)
+    @inline(__always)
+    public func adagrad(_ theta: UnsafeMutablePointer<Double>, _ m: UnsafeMutablePointer<Double>,
+                        _ g: UnsafeMutablePointer<Double>, _ n: Int,
+                        lr: Double, eps: Double, scale: Double, clip: Double) -> Double {
+        k.adagrad(theta, m, g, n, lr, eps, scale, clip)
+    }
+
+    /// Adam in one pass: returns Σ g²; g ← clip(g·scale, ±clip); m ← b1·m + (1−b1)·g;
+    /// v ← b2·v + (1−b2)·g²; θ ← θ − lr·(m/c1) / (√(v/c2) + eps)   (n)
+    @inline(__always)
+    public func adam(_ theta: UnsafeMutablePointer<Double>, _ m: UnsafeMutablePointer<Double>,
+                     _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ n: Int,
+                     lr: Double, b1: Double, b2: Double, c1: Double, c2: Double, eps: Double,
+                     scale: Double, clip: Double) -> Double {
+        k.adam(theta, m, v, g, n, lr, b1, b2, c1, c2, eps, scale, clip)
+    }
+}
+
+/// An element-wise activation the kernels compute.
+public enum KernelActivation: Sendable {
+    case tanh, relu, sigmoid
+
+    var c: uk_activation {
+        switch self {
+        case .tanh: return UK_TANH
+        case .relu: return UK_RELU
+        case .sigmoid: return UK_SIGMOID
         }
     }
+}
+
+extension HiddenActivation {
+    /// g1 as the kernels name it.
+    public var kernel: KernelActivation { self == .tanh ? .tanh : .relu }
 }

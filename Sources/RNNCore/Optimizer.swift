@@ -21,64 +21,109 @@ public enum OptimizerKind: String, CaseIterable, Sendable {
 /// - Adagrad (min-char-rnn): m ← m + g²;  θ ← θ − α·g / √(m + 1e-8)
 /// - Adam (β1 = 0.9, β2 = 0.999, ε = 1e-8): m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²;
 ///   θ ← θ − α·m̂ / (√v̂ + ε) with m̂ = m / (1−β1ᵏ), v̂ = v / (1−β2ᵏ) at update k = 1, 2, …
+///
+/// Each update is one pass of a kernel per group that also measures ‖g‖ and clips g.
 public struct Optimizer: Sendable {
     public let kind: OptimizerKind
     public let learningRate: Double
     public static let adagradEpsilon = 1e-8
     public static let adamBeta1 = 0.9, adamBeta2 = 0.999, adamEpsilon = 1e-8
     /// Updates made so far (k).
-    public private(set) var updates = 0
-    /// First memory (Adagrad's Σg², Adam's m), per group Wa, Wya, ba, by.
-    private var m: [[Double]]
-    /// Second memory (Adam's v), per group.
-    private var v: [[Double]]
+    public var updates = 0
+    /// First memory (Adagrad's Σg², Adam's m), per group Wa, Wya, ba, by, each the size of
+    /// its group (empty for SGD). Plain arrays, so a saved run can be restored.
+    public var m: [[Double]]
+    /// Second memory (Adam's v), per group (empty unless Adam).
+    public var v: [[Double]]
+
+    /// The sizes of the groups Wa, Wya, ba, by.
+    public static func groupSizes(_ shape: Shape) -> [Int] {
+        [shape.na * (shape.na + shape.nx), shape.ny * shape.na, shape.na, shape.ny]
+    }
 
     public init(_ kind: OptimizerKind, learningRate: Double, shape: Shape) {
         self.kind = kind
         self.learningRate = learningRate
-        let sizes = [shape.na * (shape.na + shape.nx), shape.ny * shape.na, shape.na, shape.ny]
+        let sizes = Self.groupSizes(shape)
         m = kind == .sgd ? [] : sizes.map { Array(repeating: 0, count: $0) }
         v = kind == .adam ? sizes.map { Array(repeating: 0, count: $0) } : []
     }
 
-    /// θ ← update(θ, g) for Wa, Wya, ba, by, with the gradients a `Workspace` holds after `backward`.
-    public mutating func update(_ p: inout Params, with ws: Workspace) {
-        updates += 1
-        step(&p.Wa.values, ws.dWa, 0)
-        step(&p.Wya.values, ws.dWya, 1)
-        step(&p.ba, ws.dba, 2)
-        step(&p.by, ws.dby, 3)
+    /// An optimizer over groups of the given sizes (a gated cell's W and b per gate, Wya, by).
+    public init(_ kind: OptimizerKind, learningRate: Double, groupSizes sizes: [Int]) {
+        self.kind = kind
+        self.learningRate = learningRate
+        m = kind == .sgd ? [] : sizes.map { Array(repeating: 0, count: $0) }
+        v = kind == .adam ? sizes.map { Array(repeating: 0, count: $0) } : []
     }
 
-    /// One group: θ (n) ← θ − α·(rule applied to g (n)), with this optimizer's memory of the group.
-    private mutating func step(_ theta: inout [Double], _ g: [Double], _ group: Int) {
-        precondition(theta.count == g.count, "gradient and weight sizes differ")
+    /// θ_k ← update(θ_k, g_k) for every group k (the sizes given to `init(_:learningRate:groupSizes:)`).
+    public mutating func update(_ groups: inout [[Double]], with grads: [[Double]]) {
+        updates += 1
+        for k in groups.indices {
+            precondition(grads[k].count == groups[k].count, "gradient and weight sizes differ")
+            var g = grads[k]
+            g.withUnsafeMutableBufferPointer { g in
+                guard let gp = g.baseAddress else { return }
+                _ = step(&groups[k], gp, k, .chosen, 1, .infinity)
+            }
+        }
+    }
+
+    /// θ ← update(θ, g) for Wa, Wya, ba, by, with the gradients a `Workspace` holds after `backward`.
+    public mutating func update(_ p: inout Params, with ws: Workspace) {
+        var ws = ws
+        update(&p, with: &ws, clipping: .none)
+    }
+
+    /// Clips the workspace's gradients and updates θ with them, one pass per group; returns ‖g‖
+    /// (dWa, dWya, dba, dby together) before clipping. The workspace keeps the clipped gradients.
+    @discardableResult
+    public mutating func update(_ p: inout Params, with ws: inout Workspace, clipping: Clipping) -> Double {
+        let m = ws.uniqueTape(), k = ws.kernels, n = Self.groupSizes(ws.shape)
+        let grads = [m.dWa, m.dWya, m.dba, m.dby]
+        var scale = 1.0, clip = Double.infinity, norm: Double?
+        switch clipping {
+        case .none: break
+        case .elementwise(let c): clip = c
+        case .globalNorm(let c):   // the norm first, then one pass with g ← g·c/‖g‖
+            let s = (0..<4).reduce(0.0) { $0 + k.sumOfSquares(grads[$1], n[$1]) }.squareRoot()
+            norm = s
+            if s > c && s.isFinite { scale = c / s }
+        }
+        updates += 1
+        var squares = 0.0
+        squares += step(&p.Wa.values, grads[0], 0, k, scale, clip)
+        squares += step(&p.Wya.values, grads[1], 1, k, scale, clip)
+        squares += step(&p.ba, grads[2], 2, k, scale, clip)
+        squares += step(&p.by, grads[3], 3, k, scale, clip)
+        return norm ?? squares.squareRoot()
+    }
+
+    /// One group: θ ← θ − (rule applied to clip(g·scale)); returns Σ g² before scaling.
+    private mutating func step(_ theta: inout [Double], _ g: UnsafeMutablePointer<Double>, _ group: Int,
+                               _ k: Kernels, _ scale: Double, _ clip: Double) -> Double {
         let lr = learningRate, n = theta.count
         switch kind {
         case .sgd:
-            theta.withUnsafeMutableBufferPointer { t in g.withUnsafeBufferPointer { g in
-                for i in 0..<n { t[i] -= lr * g[i] }
-            }}
+            return theta.withUnsafeMutableBufferPointer { t in
+                k.sgd(t.baseAddress!, g, n, lr: lr, scale: scale, clip: clip)
+            }
         case .adagrad:
-            let eps = Self.adagradEpsilon
-            theta.withUnsafeMutableBufferPointer { t in g.withUnsafeBufferPointer { g in
-            m[group].withUnsafeMutableBufferPointer { m in
-                for i in 0..<n {
-                    m[i] += g[i] * g[i]
-                    t[i] -= lr * g[i] / (m[i] + eps).squareRoot()
-                }
-            }}}
+            precondition(m[group].count == n, "optimizer memory and weights differ in size")
+            return theta.withUnsafeMutableBufferPointer { t in m[group].withUnsafeMutableBufferPointer { m in
+                k.adagrad(t.baseAddress!, m.baseAddress!, g, n, lr: lr, eps: Self.adagradEpsilon, scale: scale, clip: clip)
+            }}
         case .adam:
-            let b1 = Self.adamBeta1, b2 = Self.adamBeta2, eps = Self.adamEpsilon
+            precondition(m[group].count == n && v[group].count == n, "optimizer memory and weights differ in size")
+            let b1 = Self.adamBeta1, b2 = Self.adamBeta2
             let c1 = 1 - pow(b1, Double(updates)), c2 = 1 - pow(b2, Double(updates))
-            theta.withUnsafeMutableBufferPointer { t in g.withUnsafeBufferPointer { g in
-            m[group].withUnsafeMutableBufferPointer { m in v[group].withUnsafeMutableBufferPointer { v in
-                for i in 0..<n {
-                    m[i] = b1 * m[i] + (1 - b1) * g[i]
-                    v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                    t[i] -= lr * (m[i] / c1) / ((v[i] / c2).squareRoot() + eps)
+            return theta.withUnsafeMutableBufferPointer { t in m[group].withUnsafeMutableBufferPointer { m in
+                v[group].withUnsafeMutableBufferPointer { v in
+                    k.adam(t.baseAddress!, m.baseAddress!, v.baseAddress!, g, n, lr: lr, b1: b1, b2: b2,
+                           c1: c1, c2: c2, eps: Self.adamEpsilon, scale: scale, clip: clip)
                 }
-            }}}}
+            }}
         }
     }
 }

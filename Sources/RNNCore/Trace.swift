@@ -30,19 +30,15 @@ public struct Trace: Sendable {
 
     /// - Parameter checkpointEvery: keep the running sums every this many steps; nil chooses
     ///   the smallest interval whose checkpoints fit in `checkpointBudget` (tests force others).
-    public init(rnn: RNN, episode: Episode, checkpointEvery: Int? = nil) {
+    public init(rnn: RNN, episode: Episode, checkpointEvery: Int? = nil, kernels: Kernels = .chosen) {
         precondition(checkpointEvery.map { $0 >= 1 } ?? true, "checkpointEvery must be at least 1")
-        var ws = Workspace(shape: rnn.shape, episode: episode)
+        var ws = Workspace(shape: rnn.shape, episode: episode, kernels: kernels)
         ws.forward(rnn.params)
-        let s = rnn.shape
-        let every = checkpointEvery ?? Self.checkpointInterval(shape: s, T: episode.T)
+        let every = checkpointEvery ?? Self.checkpointInterval(shape: rnn.shape, T: episode.T)
         var kept: [Int: Gradients] = [:]
         if episode.hasTargets {
-            ws.backward(rnn.params, sums: false)   // the running sums below give the totals too
-            kept = Self.runningSums(ws, a0: rnn.params.a0, every: every)
-            if let total = kept[0] {   // the sums after step 1 are the gradients: one set of numbers
-                ws.dWa = total.dWa.values; ws.dWya = total.dWya.values; ws.dba = total.dba; ws.dby = total.dby
-            }
+            ws.backward(sums: false)   // the running sums below give the totals too
+            kept = Self.runningSums(&ws, every: every)
         }
         self.rnn = rnn
         self.episode = episode
@@ -68,34 +64,18 @@ public struct Trace: Sendable {
     public var cell: CellKind { gated?.cell.kind ?? .rnn }
 
     /// The running sums after backward steps t = 0, every, 2·every, … (0-based): each the sum
-    /// of the contributions of steps T−1 … t, added in the order the backward pass visits them.
-    static func runningSums(_ w: Workspace, a0: [Double], every: Int) -> [Int: Gradients] {
-        let s = w.shape, na = s.na, nx = s.nx, ny = s.ny, ld = na + nx
-        var dWa = [Double](repeating: 0, count: na * ld), dWya = [Double](repeating: 0, count: ny * na)
-        var dba = [Double](repeating: 0, count: na), dby = [Double](repeating: 0, count: ny)
+    /// of the parts of steps T−1 … t, added a block of steps at a time in the order the backward
+    /// pass visits the blocks. Leaves the totals (the sums after step 0) in the workspace.
+    static func runningSums(_ w: inout Workspace, every: Int) -> [Int: Gradients] {
         var kept: [Int: Gradients] = [:]
-        w.a.withUnsafeBufferPointer { a in
-        w.dz.withUnsafeBufferPointer { dz in
-        w.dy.withUnsafeBufferPointer { dy in
-        a0.withUnsafeBufferPointer { a0 in
-        dWa.withUnsafeMutableBufferPointer { dWa in
-        dWya.withUnsafeMutableBufferPointer { dWya in
-            for t in stride(from: w.T - 1, through: 0, by: -1) {
-                let dzt = dz.baseAddress! + t * na, dyt = dy.baseAddress! + t * ny, at = a.baseAddress! + t * na
-                let aPrev = t == 0 ? a0.baseAddress! : a.baseAddress! + (t - 1) * na
-                Kernels.outerAdd(dWa.baseAddress!, rows: na, cols: na, ld: ld, dzt, aPrev)
-                if w.hasInput[t] {
-                    w.xs[t].withUnsafeBufferPointer { Kernels.outerAddSparse(dWa.baseAddress! + na, rows: na, cols: nx, ld: ld, dzt, $0.baseAddress!) }
-                }
-                Kernels.outerAdd(dWya.baseAddress!, rows: ny, cols: na, ld: na, dyt, at)
-                for i in 0..<na { dba[i] += dzt[i] }
-                for i in 0..<ny { dby[i] += dyt[i] }
-                if t % every == 0 {
-                    kept[t] = Gradients(dWa: Matrix(rows: na, cols: ld, values: Array(dWa)),
-                                        dWya: Matrix(rows: ny, cols: na, values: Array(dWya)), dba: dba, dby: dby)
-                }
-            }
-        }}}}}}
+        w.clearWeightGradients()
+        var c = (w.T - 1) / every * every, end = w.T
+        while c >= 0 {
+            w.addWeightGradients(steps: (c + 1)...end)   // 1-based steps c+1 … end
+            kept[c] = w.gradients
+            end = c
+            c -= every
+        }
         return kept
     }
 
@@ -120,7 +100,7 @@ public struct Trace: Sendable {
     /// L<t>, or nil where step t has no target.
     public func loss(_ t: Int) -> Double? {
         if let gated { return gated.loss(t) }
-        return hasTarget(t) ? workspace.loss[t - 1] : nil
+        return hasTarget(t) ? workspace.stepLoss(t) : nil
     }
     /// L = Σ_t L<t>, or nil when there are no targets.
     public var totalLoss: Double? {
@@ -133,10 +113,6 @@ public struct Trace: Sendable {
         return (1...t).reduce(0.0) { $0 + (loss($1) ?? 0) }
     }
 
-    private func slice(_ buffer: [Double], _ t: Int, _ width: Int) -> [Double] {
-        Array(buffer[((t - 1) * width)..<(t * width)])
-    }
-
     /// The vector `symbol` at step t (1-based), or nil where the step does not have it
     /// (no output, no target, no backward pass).
     public func vector(_ symbol: Symbol, _ t: Int) -> [Double]? {
@@ -145,28 +121,28 @@ public struct Trace: Sendable {
         let w = workspace, na = shape.na, ny = shape.ny
         switch symbol {
         case .x: return episode.x[t - 1]
-        case .aPrev: return t == 1 ? rnn.params.a0 : slice(w.a, t - 1, na)
+        case .aPrev: return t == 1 ? rnn.params.a0 : w.vector(.a, t - 1)
         case .stacked: return vector(.aPrev, t).map { $0 + episode.x[t - 1] }
-        case .z: return slice(w.z, t, na)
-        case .a: return slice(w.a, t, na)
-        case .zy: return hasOutput(t) ? slice(w.zy, t, ny) : nil
-        case .yHat: return hasOutput(t) ? slice(w.yHat, t, ny) : nil
+        case .z: return w.vector(.z, t)
+        case .a: return w.vector(.a, t)
+        case .zy: return hasOutput(t) ? w.vector(.zy, t) : nil
+        case .yHat: return hasOutput(t) ? w.vector(.yHat, t) : nil
         case .y: return episode.y[t - 1]
         case .loss: return loss(t).map { [$0] }
         default: break
         }
         guard hasBackward else { return nil }
         switch symbol {
-        case .dy: return hasTarget(t) ? slice(w.dy, t, ny) : nil
+        case .dy: return hasTarget(t) ? w.vector(.dy, t) : nil
         case .daFromOutput:
             guard let dy = vector(.dy, t) else { return Array(repeating: 0, count: na) }
             return rnn.params.Wya.transposed.times(dy)
-        case .daNext: return t == T ? Array(repeating: 0, count: na) : slice(w.daPrev, t + 1, na)
-        case .da: return slice(w.da, t, na)
-        case .dz: return slice(w.dz, t, na)
-        case .daPrev: return slice(w.daPrev, t, na)
-        case .dbaStep: return slice(w.dz, t, na)
-        case .dbyStep: return hasTarget(t) ? slice(w.dy, t, ny) : Array(repeating: 0, count: ny)
+        case .daNext: return t == T ? Array(repeating: 0, count: na) : w.vector(.daPrev, t + 1)
+        case .da: return w.vector(.da, t)
+        case .dz: return w.vector(.dz, t)
+        case .daPrev: return w.vector(.daPrev, t)
+        case .dbaStep: return w.vector(.dz, t)
+        case .dbyStep: return hasTarget(t) ? w.vector(.dy, t) : Array(repeating: 0, count: ny)
         default: return nil
         }
     }

@@ -55,9 +55,12 @@ public struct Trainer: Sendable {
     public let order: [Int]
     /// One workspace per sequence length, reused for every episode of that length.
     private var workspaces: [Int: Workspace] = [:]
+    /// The kernels the passes run.
+    public let kernels: Kernels
 
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
-    public init(rnn: RNN, episodes: [Episode], config: TrainingConfig) {
+    public init(rnn: RNN, episodes: [Episode], config: TrainingConfig, kernels: Kernels = .chosen) {
+        self.kernels = kernels
         precondition(!episodes.isEmpty && episodes.allSatisfy(\.hasTargets), "training needs episodes with targets")
         shape = rnn.shape
         self.episodes = episodes
@@ -78,7 +81,7 @@ public struct Trainer: Sendable {
     public var divergedAt: Int? { lossHistory.last.map { $0.isFinite ? nil : steps } ?? nil }
 
     /// Takes up to `k` steps (fewer if the loss stops being finite); returns their losses.
-    /// Each step: L = forward(episode), BPTT, g ← clip(g), θ ← optimizer(θ, g).
+    /// Each step: L = forward(episode), BPTT, then g ← clip(g) and θ ← optimizer(θ, g) in one pass.
     @discardableResult
     public mutating func train(steps k: Int) -> ArraySlice<Double> {
         let start = lossHistory.count
@@ -88,9 +91,8 @@ public struct Trainer: Sendable {
             let loss = ws.forward(params)
             lossHistory.append(loss)
             guard loss.isFinite else { gradientNorms.append(.nan); workspaces[ws.T] = ws; break }
-            ws.backward(params)
-            gradientNorms.append(ws.clipGradients(config.clipping))
-            optimizer.update(&params, with: ws)
+            ws.backward()
+            gradientNorms.append(optimizer.update(&params, with: &ws, clipping: config.clipping))
             workspaces[ws.T] = ws
         }
         return lossHistory[start...]
@@ -115,7 +117,7 @@ public struct Trainer: Sendable {
     /// The workspace for `episode`'s length, loaded with it, taken out of the cache so it is
     /// uniquely referenced while it is mutated (the caller puts it back).
     private mutating func workspace(for episode: Episode) -> Workspace {
-        guard var ws = workspaces.removeValue(forKey: episode.T) else { return Workspace(shape: shape, episode: episode) }
+        guard var ws = workspaces.removeValue(forKey: episode.T) else { return Workspace(shape: shape, episode: episode, kernels: kernels) }
         ws.load(episode)
         return ws
     }

@@ -25,11 +25,15 @@ struct Bench: ParsableCommand {
     @Option(help: "With --render: terminal width (80…1000).") var width = 120
     @Option(help: "With --render: terminal height (24…1000).") var height = 40
     @Flag(help: "Time training steps (forward + BPTT + clip + Adagrad) instead of forward + BPTT.") var train = false
+    @Option(help: "The cell: rnn, gru or lstm (forward + BPTT of that cell on the same task).") var cell: CellKind = .rnn
 
     func validate() throws {
         guard (1...Limits.maxSize).contains(hidden) else { throw ValidationError("--hidden must be 1…\(Limits.maxSize), got \(hidden)") }
         guard (2...Limits.maxSize).contains(vocab) else { throw ValidationError("--vocab must be 2…\(Limits.maxSize), got \(vocab)") }
         guard (1...Limits.maxSteps).contains(length) else { throw ValidationError("--length must be 1…\(Limits.maxSteps), got \(length)") }
+        if cell != .rnn && (train || render) {
+            throw ValidationError("--cell \(cell.rawValue) times forward + BPTT only: drop --train and --render, or use --cell rnn")
+        }
         guard (1...100).contains(runs) else { throw ValidationError("--runs must be 1…100, got \(runs)") }
         guard (80...1000).contains(width), (24...1000).contains(height) else {
             throw ValidationError("--width and --height must be at least 80×24 (and at most 1000), got \(width)×\(height)")
@@ -38,6 +42,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if render { return try runRender() }
+        if let gated = GatedCell(rawValue: cell.rawValue) { return runGated(gated) }
         if train { return runTrain() }
         let (rnn, episode) = Self.characterTask(hidden: hidden, vocab: vocab, length: length, seed: 42)
         var ws = Workspace(shape: rnn.shape, episode: episode)
@@ -45,7 +50,7 @@ struct Bench: ParsableCommand {
         let perPass = Double(length)
         var passes = 1
         while true {
-            let s = Self.seconds { for _ in 0..<passes { ws.forward(rnn.params); ws.backward(rnn.params) } }
+            let s = Self.seconds { for _ in 0..<passes { ws.forward(rnn.params); ws.backward() } }
             if s > 0.05 || passes > 1 << 24 { break }
             passes *= 2
         }
@@ -53,7 +58,7 @@ struct Bench: ParsableCommand {
         var sink = 0.0
         for _ in 0..<runs {
             let s = Self.seconds {
-                for _ in 0..<passes { sink += ws.forward(rnn.params); ws.backward(rnn.params) }
+                for _ in 0..<passes { sink += ws.forward(rnn.params); ws.backward() }
             }
             samples.append(s / Double(passes) / perPass * 1e6)
         }
@@ -61,6 +66,7 @@ struct Bench: ParsableCommand {
         let median = samples[samples.count / 2]
         let forwardOnly = Self.seconds { for _ in 0..<passes { sink += ws.forward(rnn.params) } } / Double(passes) / perPass * 1e6
         print("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax cross-entropy, tanh")
+        print(Self.kernelsLine)
         print("runs: \(runs) × \(passes) passes; loss check \(String(format: "%.6f", sink / Double(runs * passes)))")
         print(String(format: "forward alone: %.3f µs per time step (one run)", forwardOnly))
         print(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
@@ -96,19 +102,15 @@ struct Bench: ParsableCommand {
         print(String(format: "render ms/frame: %.3f", median(perFrame)))
     }
 
-    /// A one-hot character task like the minimal numpy character RNN's: inputs are characters
-    /// of a seeded random text, each target is the next character.
+    /// Which kernels ran, and how to choose others.
+    static var kernelsLine: String {
+        "kernels: \(KernelPath.chosen.rawValue) (this CPU runs \(KernelPath.supported.map(\.rawValue).joined(separator: ", ")); "
+            + "UNROLL_KERNELS=baseline|avx2|avx512 chooses)"
+    }
+
+    /// The task (see `BenchTask.character`).
     static func characterTask(hidden: Int, vocab: Int, length: Int, seed: UInt64) -> (RNN, Episode) {
-        var g = SplitMix64(seed: seed)
-        let chars = (0...length).map { _ in Int(g.next() % UInt64(vocab)) }
-        func oneHot(_ i: Int) -> [Double] { (0..<vocab).map { $0 == i ? 1 : 0 } }
-        let shape = Shape(nx: vocab, na: hidden, ny: vocab, g1: .tanh, g2: .softmax)
-        let params = Params.seeded(shape, seed: seed, scale: 0.01)
-        // characterTask builds its own consistent sizes, so the episode cannot fail.
-        let episode = try? Episode(architecture: .manyToMany, nx: vocab,
-                                   inputs: chars.dropLast().map(oneHot), targets: chars.dropFirst().map(oneHot))
-        guard let episode else { preconditionFailure("bench episode sizes are consistent by construction") }
-        return (RNN(shape: shape, params: params), episode)
+        BenchTask.character(hidden: hidden, vocab: vocab, length: length, seed: seed)
     }
 
     static func seconds(_ body: () -> Void) -> Double {

@@ -25,6 +25,7 @@ extension Bench {
         let median = samples[samples.count / 2]
         let first = trainer.lossHistory.first ?? .nan, last = trainer.lossHistory.last ?? .nan
         print("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), tanh, softmax; Adagrad lr 0.1, clip ±5")
+        print(Self.kernelsLine)
         print(String(format: "runs: %d × %d training steps; loss %.4f → %.4f (one run)", runs, steps, first, last))
         print(String(format: "%.1f training steps per second", 1e6 / (median * Double(length))))
         print(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))

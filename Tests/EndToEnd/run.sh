@@ -46,7 +46,7 @@ child_of() {
     local stat
     for stat in /proc/[0-9]*/stat; do
         # field 4 of /proc/N/stat is the parent's pid (the name in field 2 has no spaces here)
-        read -r p _ _ pp _ <"$stat" 2>/dev/null || continue
+        { read -r p _ _ pp _ <"$stat"; } 2>/dev/null || continue
         [ "$pp" = "$1" ] && { echo "$p"; return; }
     done
 }
@@ -168,7 +168,10 @@ source "$ROOT/Tests/EndToEnd/limits.sh"
 # 8. export and record
 source "$ROOT/Tests/EndToEnd/export.sh"
 
-# 9. The student acts (issue 10)
+# 9. GRU and LSTM on the command line (issue 12)
+source "$ROOT/Tests/EndToEnd/gated.sh"
+
+# 10. The student acts (issue 10)
 source "$ROOT/Tests/EndToEnd/student.sh"
 
 echo "end-to-end: $passes passed, $failures failed"

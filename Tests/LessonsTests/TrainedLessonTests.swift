@@ -46,7 +46,7 @@ import RNNCore
         let lesson = try shipped("09b-exploding-gradients.yaml")
         var ws = Workspace(shape: lesson.rnn.shape, episode: lesson.episode)
         _ = ws.forward(lesson.rnn.params)
-        ws.backward(lesson.rnn.params)
+        ws.backward()
         let before = (ws.dWa, ws.dWya, ws.dba, ws.dby)
         let norm = ws.clipGradients(.elementwise(5))
         #expect(norm > 3e5)

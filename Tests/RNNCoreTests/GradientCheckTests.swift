@@ -10,11 +10,11 @@ import Testing
     /// across 0 cannot be checked (the central difference straddles the kink and is not a
     /// derivative): it is redrawn deterministically from derived seeds until none does, and
     /// the number of redraws is part of the fixed test data (it is 0 for all 200 today).
-    static func check(_ config: Config) -> (Trace, GradientCheck, attempts: Int) {
+    static func check(_ config: Config, kernels: Kernels = .chosen) -> (Trace, GradientCheck, attempts: Int) {
         var attempt = 0
         while true {
             let (rnn, episode) = RandomConfigs.build(config, attempt: attempt)
-            let trace = Trace(rnn: rnn, episode: episode)
+            let trace = Trace(rnn: rnn, episode: episode, kernels: kernels)
             guard let check = GradientCheck(trace: trace) else { preconditionFailure("configs have targets") }
             if check.kinkCrossings.isEmpty || attempt == 20 { return (trace, check, attempt) }
             attempt += 1
@@ -42,20 +42,23 @@ import Testing
     /// Every entry of dWaa, dWax, dWya, dba, dby, da<0> and every da<t> agrees with its
     /// central difference (δ = 1e-5) to relative error 1e-6, or, for entries so small that
     /// rounding in L dominates, to the absolute noise floor 1e-9·max(1, |L|) (see GradientCheck).
+    /// Through every kernel path this CPU runs.
     @Test(arguments: configs)
     func backwardMatchesFiniteDifferences(_ config: Config) throws {
-        let (trace, check, attempts) = Self.check(config)
-        #expect(attempts == 0, "needed \(attempts) redraws to avoid ReLU kinks")
-        #expect(check.kinkCrossings.isEmpty)
-        #expect(check.reports.map(\.symbol) == [.dWaa, .dWax, .dWya, .dba, .dby, .da0, .da])
-        let s = trace.shape
-        #expect(check.reports.map(\.count) == [s.na * s.na, s.na * s.nx, s.ny * s.na, s.na, s.ny, s.na, trace.T * s.na])
-        for r in check.reports {
-            #expect(r.disagreements.isEmpty, "\(r.symbol): \(r.disagreements.prefix(3))")
-            #expect(r.maxAbsoluteError <= check.noiseFloor || r.maxRelativeError <= 1e-6,
-                    "\(r.symbol) worst \(r.worst): \(r.analytic) vs \(r.numeric)")
+        for path in KernelPath.supported {
+            let (trace, check, attempts) = Self.check(config, kernels: try #require(Kernels(path)))
+            #expect(attempts == 0, "\(path): needed \(attempts) redraws to avoid ReLU kinks")
+            #expect(check.kinkCrossings.isEmpty)
+            #expect(check.reports.map(\.symbol) == [.dWaa, .dWax, .dWya, .dba, .dby, .da0, .da])
+            let s = trace.shape
+            #expect(check.reports.map(\.count) == [s.na * s.na, s.na * s.nx, s.ny * s.na, s.na, s.ny, s.na, trace.T * s.na])
+            for r in check.reports {
+                #expect(r.disagreements.isEmpty, "\(path) \(r.symbol): \(r.disagreements.prefix(3))")
+                #expect(r.maxAbsoluteError <= check.noiseFloor || r.maxRelativeError <= 1e-6,
+                        "\(path) \(r.symbol) worst \(r.worst): \(r.analytic) vs \(r.numeric)")
+            }
+            #expect(check.agrees)
         }
-        #expect(check.agrees)
     }
 
     /// The checker itself can fail: a gradient off by 1e-4 in one entry, or the reference

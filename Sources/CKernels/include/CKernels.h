@@ -1,0 +1,93 @@
+// The dense kernels under RNNCore's engine, compiled several times for several CPUs and chosen
+// at run time (see dispatch.c): `baseline` (portable C, correct on every CPU, x86-64 and arm64),
+// `avx2` (AVX2 + FMA) and `avx512` (AVX-512F + FMA), the last two only on x86-64.
+//
+// All matrices are row-major doubles with an explicit row stride `ld` (in doubles). Nothing
+// outside [0, rows) × [0, cols) of a matrix, or [0, n) of a vector, is read or written.
+// Each kernel fixes its order of additions, so a path gives the same bits on every run.
+#ifndef UNROLL_CKERNELS_H
+#define UNROLL_CKERNELS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#pragma clang assume_nonnull begin
+
+/// The instruction sets a kernel table is compiled for.
+typedef enum uk_path { UK_BASELINE = 0, UK_AVX2 = 1, UK_AVX512 = 2 } uk_path;
+
+/// g of an element-wise activation: tanh, ReLU or the logistic sigmoid.
+typedef enum uk_activation { UK_TANH = 0, UK_RELU = 1, UK_SIGMOID = 2 } uk_activation;
+
+/// One set of kernels, all compiled for one instruction set.
+typedef struct uk_kernels {
+    /// The path's name: "baseline", "avx2" or "avx512".
+    const char *name;
+    /// y[i] = b[i] + Σ_j W[i·ld + j]·x[j]   for i < rows, j < cols   (b may be y, or NULL for 0)
+    void (*gemv)(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
+                 const double *x, const double *_Nullable b, double *y);
+    /// y[j] = b[j] + Σ_i W[i·ld + j]·x[i]   (Wᵀx) for i < rows, j < cols; rows with x[i] = 0
+    /// are skipped (b may be y, or NULL for 0)
+    void (*gemv_t)(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
+                   const double *x, const double *_Nullable b, double *y);
+    /// C[i·ldc + j] (+)= Σ_t P[t·ldp + i]·Q[t·ldq + j]   (C = Pᵀ·Q) for i < m, j < n, t < k;
+    /// `accumulate` 0 overwrites C, 1 adds to it
+    void (*gemm_tn)(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc,
+                    const double *P, ptrdiff_t ldp, const double *Q, ptrdiff_t ldq,
+                    ptrdiff_t k, int accumulate);
+    /// D[i·ld + j] += u[i]·v[j]   (u vᵀ) for i < rows, j < cols; rows with u[i] = 0 are skipped
+    void (*ger)(double *D, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
+                const double *u, const double *v);
+    /// y[i] = b[i] + a[i]   for i < n (y may be a or b)
+    void (*add)(const double *a, const double *b, double *y, ptrdiff_t n);
+    /// y[i] = g(z[i])   for i < n (y may be z)
+    void (*activate)(uk_activation g, const double *z, double *y, ptrdiff_t n);
+    /// dz[i] = da[i]·g'(z[i]), written from the output y = g(z): tanh 1 − y², ReLU [y > 0],
+    /// sigmoid y(1 − y)   for i < n
+    void (*activate_backward)(uk_activation g, const double *da, const double *y, double *dz, ptrdiff_t n);
+    /// y[i] = e^x[i]   for i < n (y may be x)
+    void (*exp)(const double *x, double *y, ptrdiff_t n);
+    /// y = softmax(x) = e^(x − m) / Σ e^(x − m) with m = max x (m = 0 when it is not finite);
+    /// returns m and writes s = Σ e^(x − m) to *sum   (n ≥ 1)
+    double (*softmax)(const double *x, double *y, ptrdiff_t n, double *sum);
+    /// Σ_i x[i]²   for i < n
+    double (*sum_squares)(const double *x, ptrdiff_t n);
+    /// One fused pass of an optimizer over n parameters θ with gradient g: returns Σ g² of the
+    /// gradient as given, then scales and clips it, g ← min(max(g·scale, −clip), clip) (NaN stays
+    /// NaN; written back to g), and updates θ with it. SGD: θ ← θ − lr·g.
+    double (*sgd)(double *theta, double *g, ptrdiff_t n, double lr, double scale, double clip);
+    /// Adagrad: m ← m + g²;  θ ← θ − lr·g / √(m + eps).
+    double (*adagrad)(double *theta, double *m, double *g, ptrdiff_t n,
+                    double lr, double eps, double scale, double clip);
+    /// Adam: m ← b1·m + (1−b1)·g;  v ← b2·v + (1−b2)·g²;  θ ← θ − lr·(m/c1) / (√(v/c2) + eps).
+    double (*adam)(double *theta, double *m, double *v, double *g, ptrdiff_t n, double lr,
+                 double b1, double b2, double c1, double c2, double eps, double scale, double clip);
+} uk_kernels;
+
+/// The kernels of `path`, or NULL when this CPU cannot run them or this build has none.
+const uk_kernels *_Nullable uk_kernels_for(uk_path path);
+
+/// The path chosen once, at the first call: UNROLL_KERNELS=baseline|avx2|avx512 when set
+/// (an unknown or unsupported value falls back to the fastest supported path, and
+/// `uk_choice_warning` says so), otherwise the fastest path this CPU supports.
+uk_path uk_chosen_path(void);
+
+/// A one-line warning when UNROLL_KERNELS asked for a path that was not taken, else NULL.
+const char *_Nullable uk_choice_warning(void);
+
+/// Whether this CPU (and operating system) can run `path`.
+int uk_cpu_supports(uk_path path);
+
+/// Whether this build contains the kernels of `path` (avx2 and avx512: x86-64 builds only).
+int uk_compiled(uk_path path);
+
+#pragma clang assume_nonnull end
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,453 @@
+// The kernels, written once and compiled once per instruction set: kernels_baseline.c,
+// kernels_avx2.c and kernels_avx512.c each define
+//   UK_VN      lanes per vector (4 or 8 doubles),
+//   UK_FMA     1 when the target has fused multiply-add,
+//   UK_TABLE   the name of the uk_kernels table to define,
+// then include this file inside `#pragma clang attribute push(target(...))`, so every function
+// below is compiled for that target. Only `vfma` fuses a product and a sum (contraction is off),
+// so the rounding of each path is fixed by this code.
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+#include "CKernels.h"
+
+#pragma clang fp contract(off)
+#pragma clang diagnostic ignored "-Wpsabi"   // vectors pass only between always-inline helpers
+
+#define VN UK_VN
+typedef double vd __attribute__((vector_size(UK_VN * 8)));
+typedef int64_t vl __attribute__((vector_size(UK_VN * 8)));
+typedef double v4d __attribute__((vector_size(32)));
+
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE vd ldv(const double *p) { vd v; memcpy(&v, p, sizeof v); return v; }
+INLINE void stv(double *p, vd v) { memcpy(p, &v, sizeof v); }
+/// x in every lane (−0 stays −0)
+INLINE vd splat(double x) {
+    vd v;
+    for (int l = 0; l < VN; l++) v[l] = x;
+    return v;
+}
+/// lanes of a where m is all ones, of b elsewhere
+INLINE vd sel(vl m, vd a, vd b) { return (vd)(((vl)a & m) | ((vl)b & ~m)); }
+/// n < VN doubles from p into a vector (zeros after), and back
+INLINE vd ldpart(const double *p, ptrdiff_t n) { double t[VN] = {0}; memcpy(t, p, (size_t)n * 8); return ldv(t); }
+INLINE void stpart(double *p, vd v, ptrdiff_t n) { double t[VN]; stv(t, v); memcpy(p, t, (size_t)n * 8); }
+
+#if UK_FMA
+/// a·b + c, rounded once
+INLINE vd vfma(vd a, vd b, vd c) { return __builtin_elementwise_fma(a, b, c); }
+INLINE double sfma(double a, double b, double c) { return __builtin_fma(a, b, c); }
+#else
+/// a·b + c, rounded twice (no fused multiply-add on this target)
+INLINE vd vfma(vd a, vd b, vd c) { return a * b + c; }
+INLINE double sfma(double a, double b, double c) { return a * b + c; }
+#endif
+
+/// Σ lanes in a fixed tree order.
+INLINE double hsum(vd v) {
+#if UK_VN == 8
+    v4d h = __builtin_shufflevector(v, v, 0, 1, 2, 3) + __builtin_shufflevector(v, v, 4, 5, 6, 7);
+#else
+    v4d h = v;
+#endif
+    return (h[0] + h[2]) + (h[1] + h[3]);
+}
+
+// MARK: matrix-vector products
+
+/// R rows of y = b + W x, one accumulator per row, so each load of x serves R rows.
+INLINE void gemv_rows(int R, const double *W, ptrdiff_t cols, ptrdiff_t ld, const double *x,
+                      const double *b, double *y) {
+    vd acc[8];
+#pragma clang loop unroll(full)
+    for (int r = 0; r < R; r++) acc[r] = splat(0);
+    ptrdiff_t j = 0;
+    for (; j + VN <= cols; j += VN) {
+        vd xv = ldv(x + j);
+#pragma clang loop unroll(full)
+        for (int r = 0; r < R; r++) acc[r] = vfma(ldv(W + r * ld + j), xv, acc[r]);
+    }
+    double s[8];
+#pragma clang loop unroll(full)
+    for (int r = 0; r < R; r++) s[r] = hsum(acc[r]);
+    for (; j < cols; j++) {
+#pragma clang loop unroll(full)
+        for (int r = 0; r < R; r++) s[r] = sfma(W[r * ld + j], x[j], s[r]);
+    }
+#pragma clang loop unroll(full)
+    for (int r = 0; r < R; r++) y[r] = (b ? b[r] : 0.0) + s[r];
+}
+
+static void gemv(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
+                 const double *x, const double *b, double *y) {
+    ptrdiff_t i = 0;
+    for (; i + 8 <= rows; i += 8) gemv_rows(8, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
+    for (; i + 4 <= rows; i += 4) gemv_rows(4, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
+    for (; i < rows; i++) gemv_rows(1, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
+}
+
+/// S vectors of columns of y = b + Wᵀ x, kept in registers while i runs over the rows; with
+/// H = 2 the even and odd rows go to separate accumulators (shorter dependency chains).
+INLINE void gemv_t_strip(int S, int H, const double *W, ptrdiff_t rows, ptrdiff_t ld,
+                         const double *x, const double *b, double *y) {
+    vd acc[2][8];
+#pragma clang loop unroll(full)
+    for (int h = 0; h < H; h++)
+#pragma clang loop unroll(full)
+        for (int s = 0; s < S; s++) acc[h][s] = splat(0);
+    ptrdiff_t i = 0;
+    for (; i + H <= rows; i += H) {
+#pragma clang loop unroll(full)
+        for (int h = 0; h < H; h++) {
+            double xi = x[i + h];
+            if (xi == 0) continue;
+            vd xv = splat(xi);
+            const double *w = W + (i + h) * ld;
+#pragma clang loop unroll(full)
+            for (int s = 0; s < S; s++) acc[h][s] = vfma(xv, ldv(w + s * VN), acc[h][s]);
+        }
+    }
+    if (i < rows && x[i] != 0) {
+        vd xv = splat(x[i]);
+        const double *w = W + i * ld;
+#pragma clang loop unroll(full)
+        for (int s = 0; s < S; s++) acc[0][s] = vfma(xv, ldv(w + s * VN), acc[0][s]);
+    }
+#pragma clang loop unroll(full)
+    for (int s = 0; s < S; s++) {
+        vd v = H == 2 ? acc[0][s] + acc[1][s] : acc[0][s];
+        if (b) v = ldv(b + s * VN) + v;
+        stv(y + s * VN, v);
+    }
+}
+
+static void gemv_t(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
+                   const double *x, const double *b, double *y) {
+    ptrdiff_t j = 0;
+    for (; j + 8 * VN <= cols; j += 8 * VN) gemv_t_strip(8, 1, W + j, rows, ld, x, b ? b + j : 0, y + j);
+    for (; j + 4 * VN <= cols; j += 4 * VN) gemv_t_strip(4, 2, W + j, rows, ld, x, b ? b + j : 0, y + j);
+    for (; j + VN <= cols; j += VN) gemv_t_strip(1, 2, W + j, rows, ld, x, b ? b + j : 0, y + j);
+    for (; j < cols; j++) {
+        double s = 0;
+        for (ptrdiff_t i = 0; i < rows; i++) if (x[i] != 0) s = sfma(x[i], W[i * ld + j], s);
+        y[j] = (b ? b[j] : 0.0) + s;
+    }
+}
+
+// MARK: products over a sequence
+
+/// R rows × S vectors of C (+)= Pᵀ Q, in registers while t runs.
+INLINE void gemm_tn_block(int R, int S, double *C, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
+                          const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
+    vd acc[4][3];
+#pragma clang loop unroll(full)
+    for (int r = 0; r < R; r++)
+#pragma clang loop unroll(full)
+        for (int s = 0; s < S; s++) acc[r][s] = splat(0);
+    for (ptrdiff_t t = 0; t < k; t++) {
+        const double *q = Q + t * ldq, *p = P + t * ldp;
+        vd qv[3];
+#pragma clang loop unroll(full)
+        for (int s = 0; s < S; s++) qv[s] = ldv(q + s * VN);
+#pragma clang loop unroll(full)
+        for (int r = 0; r < R; r++) {
+            vd pv = splat(p[r]);
+#pragma clang loop unroll(full)
+            for (int s = 0; s < S; s++) acc[r][s] = vfma(pv, qv[s], acc[r][s]);
+        }
+    }
+#pragma clang loop unroll(full)
+    for (int r = 0; r < R; r++)
+#pragma clang loop unroll(full)
+        for (int s = 0; s < S; s++) {
+            double *c = C + r * ldc + s * VN;
+            stv(c, accumulate ? ldv(c) + acc[r][s] : acc[r][s]);
+        }
+}
+
+/// One column j of R rows of C (+)= Pᵀ Q.
+INLINE void gemm_tn_column(int R, double *C, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
+                           const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
+    double s[4] = {0, 0, 0, 0};
+    for (ptrdiff_t t = 0; t < k; t++) {
+        double q = Q[t * ldq];
+#pragma clang loop unroll(full)
+        for (int r = 0; r < R; r++) s[r] = sfma(P[t * ldp + r], q, s[r]);
+    }
+#pragma clang loop unroll(full)
+    for (int r = 0; r < R; r++) C[r * ldc] = accumulate ? C[r * ldc] + s[r] : s[r];
+}
+
+INLINE void gemm_tn_rows(int R, double *C, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
+                         const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
+    ptrdiff_t j = 0;
+    for (; j + 3 * VN <= n; j += 3 * VN) gemm_tn_block(R, 3, C + j, ldc, P, ldp, Q + j, ldq, k, accumulate);
+    for (; j + VN <= n; j += VN) gemm_tn_block(R, 1, C + j, ldc, P, ldp, Q + j, ldq, k, accumulate);
+    for (; j < n; j++) gemm_tn_column(R, C + j, ldc, P, ldp, Q + j, ldq, k, accumulate);
+}
+
+static void gemm_tn(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
+                    const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
+    ptrdiff_t i = 0;
+    for (; i + 4 <= m; i += 4) gemm_tn_rows(4, C + i * ldc, n, ldc, P + i, ldp, Q, ldq, k, accumulate);
+    for (; i < m; i++) gemm_tn_rows(1, C + i * ldc, n, ldc, P + i, ldp, Q, ldq, k, accumulate);
+}
+
+static void ger(double *D, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld, const double *u, const double *v) {
+    for (ptrdiff_t i = 0; i < rows; i++) {
+        if (u[i] == 0) continue;
+        double *d = D + i * ld;
+        vd uv = splat(u[i]);
+        ptrdiff_t j = 0;
+        for (; j + VN <= cols; j += VN) stv(d + j, vfma(uv, ldv(v + j), ldv(d + j)));
+        for (; j < cols; j++) d[j] = sfma(u[i], v[j], d[j]);
+    }
+}
+
+static void add(const double *a, const double *b, double *y, ptrdiff_t n) {
+    ptrdiff_t i = 0;
+    for (; i + VN <= n; i += VN) stv(y + i, ldv(b + i) + ldv(a + i));
+    for (; i < n; i++) y[i] = b[i] + a[i];
+}
+
+// MARK: e^x and tanh on vectors
+
+static const double kLog2e = 0x1.71547652b82fep0;            // 1/ln 2
+static const double kLn2Hi = 0x1.62e42fee00000p-1;           // ln 2, high part: k·kLn2Hi is exact for |k| < 2²¹
+static const double kLn2Lo = 0x1.a39ef35793c76p-33;          // ln 2 − kLn2Hi
+static const double kShifter = 0x1.8p52;                     // y + kShifter rounds y to an integer in the low bits
+
+/// For y with |y| ≤ 746: y = k·ln 2 + r with k = round(y / ln 2) and |r| ≤ ~0.35; returns
+/// e^r − 1 (Taylor series to r¹³, truncation below 2⁻⁵⁶ relative) and k in *k.
+INLINE vd expm1_reduced(vd y, vl *k) {
+    vd kf = vfma(y, splat(kLog2e), splat(kShifter));
+    *k = (vl)kf - (vl)splat(kShifter);
+    vd kd = kf - splat(kShifter);
+    vd r = vfma(kd, splat(-kLn2Hi), y);
+    r = vfma(kd, splat(-kLn2Lo), r);
+    vd q = splat(1.0 / 6227020800.0);                       // 1/13!
+    q = vfma(q, r, splat(1.0 / 479001600.0));
+    q = vfma(q, r, splat(1.0 / 39916800.0));
+    q = vfma(q, r, splat(1.0 / 3628800.0));
+    q = vfma(q, r, splat(1.0 / 362880.0));
+    q = vfma(q, r, splat(1.0 / 40320.0));
+    q = vfma(q, r, splat(1.0 / 5040.0));
+    q = vfma(q, r, splat(1.0 / 720.0));
+    q = vfma(q, r, splat(1.0 / 120.0));
+    q = vfma(q, r, splat(1.0 / 24.0));
+    q = vfma(q, r, splat(1.0 / 6.0));
+    q = vfma(q, r, splat(0.5));
+    return vfma(r * r, q, r);                                // r + r²·q
+}
+
+/// 2^k for integer lanes −1022 ≤ k ≤ 1023
+INLINE vd pow2(vl k) { return (vd)((k + 1023) << 52); }
+
+/// e^x on every lane, the whole range: +∞ above 709.78, 0 below −745.13, NaN stays NaN,
+/// subnormal results rounded (≤ 1 ulp from the correctly rounded value, tested).
+INLINE vd vexp(vd x) {
+    vl over = (vl)(x > splat(709.782712893384)), under = (vl)(x < splat(-745.1332191019412));
+    vd y = sel(over | under, splat(0), x);
+    vl k;
+    vd p = expm1_reduced(y, &k);
+    vl k1 = k >> 1, k2 = k - k1;                             // 2^k = 2^k1 · 2^k2, both normal
+    vd s1 = pow2(k1);
+    vd e = vfma(s1, p, s1) * pow2(k2);                       // 2^k1·(1 + p), then · 2^k2
+    e = sel(over, splat(INFINITY), e);
+    return sel(under, splat(0), e);
+}
+
+/// tanh on every lane: tanh|x| = −u / (2 + u) with u = e^(−2|x|) − 1, the sign copied from x;
+/// ±0 stays ±0, NaN stays NaN, |x| ≥ 20 gives ±1.
+INLINE vd vtanh(vd x) {
+    vl sign = (vl)splat(-0.0);
+    vd ax = (vd)((vl)x & ~sign);
+    ax = sel((vl)(ax > splat(20)), splat(20), ax);
+    vl k;
+    vd p = expm1_reduced(splat(-2) * ax, &k);               // k ≥ −58: 2^k is normal
+    vd s = pow2(k);
+    vd u = vfma(s, p, s - splat(1));                         // 2^k·(1 + p) − 1
+    vd t = -u / (u + splat(2));
+    return (vd)(((vl)t & ~sign) | ((vl)x & sign));
+}
+
+/// 1 / (1 + e^−x), from e^−|x| so that nothing overflows.
+INLINE vd vsigmoid(vd x) {
+    vd ax = (vd)((vl)x & ~(vl)splat(-0.0));
+    vd e = vexp(-ax);
+    vd one = splat(1);
+    return sel((vl)(x >= splat(0)), one / (one + e), e / (one + e));
+}
+
+/// ReLU: x where x > 0 (or NaN), else 0.
+INLINE vd vrelu(vd x) { return sel((vl)(x > splat(0)) | (vl)(x != x), x, splat(0)); }
+
+INLINE vd activate1(uk_activation g, vd z) {
+    switch (g) {
+    case UK_TANH: return vtanh(z);
+    case UK_RELU: return vrelu(z);
+    default: return vsigmoid(z);
+    }
+}
+
+static void activate(uk_activation g, const double *z, double *y, ptrdiff_t n) {
+    ptrdiff_t i = 0;
+    for (; i + VN <= n; i += VN) stv(y + i, activate1(g, ldv(z + i)));
+    if (i < n) stpart(y + i, activate1(g, ldpart(z + i, n - i)), n - i);
+}
+
+INLINE vd derivative1(uk_activation g, vd y) {
+    vd one = splat(1);
+    switch (g) {
+    case UK_TANH: return one - y * y;
+    case UK_RELU: return sel((vl)(y > splat(0)), one, sel((vl)(y != y), y, splat(0)));
+    default: return y * (one - y);
+    }
+}
+
+static void activate_backward(uk_activation g, const double *da, const double *y, double *dz, ptrdiff_t n) {
+    ptrdiff_t i = 0;
+    for (; i + VN <= n; i += VN) stv(dz + i, ldv(da + i) * derivative1(g, ldv(y + i)));
+    if (i < n) stpart(dz + i, ldpart(da + i, n - i) * derivative1(g, ldpart(y + i, n - i)), n - i);
+}
+
+static void vexp_array(const double *x, double *y, ptrdiff_t n) {
+    ptrdiff_t i = 0;
+    for (; i + VN <= n; i += VN) stv(y + i, vexp(ldv(x + i)));
+    if (i < n) stpart(y + i, vexp(ldpart(x + i, n - i)), n - i);
+}
+
+static double softmax(const double *x, double *y, ptrdiff_t n, double *sum) {
+    double m = -INFINITY;
+    for (ptrdiff_t i = 0; i < n; i++) if (x[i] > m) m = x[i];
+    if (!isfinite(m)) m = 0;
+    vd mv = splat(m), acc = splat(0);
+    ptrdiff_t i = 0;
+    for (; i + VN <= n; i += VN) { vd e = vexp(ldv(x + i) - mv); stv(y + i, e); acc += e; }
+    double s = hsum(acc);
+    if (i < n) {
+        vd e = vexp(ldpart(x + i, n - i) - mv);
+        stpart(y + i, e, n - i);
+        for (ptrdiff_t l = 0; l < n - i; l++) s += e[l];
+    }
+    vd sv = splat(s);
+    for (i = 0; i + VN <= n; i += VN) stv(y + i, ldv(y + i) / sv);
+    for (; i < n; i++) y[i] = y[i] / s;
+    *sum = s;
+    return m;
+}
+
+static double sum_squares(const double *x, ptrdiff_t n) {
+    vd a0 = splat(0), a1 = splat(0);
+    ptrdiff_t i = 0;
+    for (; i + 2 * VN <= n; i += 2 * VN) {
+        vd u = ldv(x + i), v = ldv(x + i + VN);
+        a0 = vfma(u, u, a0); a1 = vfma(v, v, a1);
+    }
+    double s = hsum(a0 + a1);
+    for (; i < n; i++) s = sfma(x[i], x[i], s);
+    return s;
+}
+
+// MARK: optimizer steps
+
+/// g·scale clipped to [−c, c]; NaN stays NaN.
+INLINE vd clipv(vd g, vd scale, vd c) {
+    g = g * scale;
+    g = sel((vl)(g > c), c, g);
+    return sel((vl)(g < -c), -c, g);
+}
+
+INLINE double clips(double g, double scale, double c) {
+    g = g * scale;
+    return g > c ? c : (g < -c ? -c : g);
+}
+
+static double sgd(double *theta, double *g, ptrdiff_t n, double lr, double scale, double clip) {
+    vd sv = splat(scale), cv = splat(clip), lv = splat(lr);
+    vd ss = splat(0);
+    double sst = 0;
+    ptrdiff_t i = 0;
+    for (; i + VN <= n; i += VN) {
+        vd g0 = ldv(g + i);
+        ss = vfma(g0, g0, ss);
+        vd gv = clipv(g0, sv, cv);
+        stv(g + i, gv);
+        stv(theta + i, ldv(theta + i) - lv * gv);
+    }
+    for (; i < n; i++) { sst = sfma(g[i], g[i], sst); g[i] = clips(g[i], scale, clip); theta[i] = theta[i] - lr * g[i]; }
+    return hsum(ss) + sst;
+}
+
+static double adagrad(double *theta, double *m, double *g, ptrdiff_t n, double lr, double eps,
+                    double scale, double clip) {
+    vd sv = splat(scale), cv = splat(clip), lv = splat(lr), ev = splat(eps);
+    vd ss = splat(0);
+    double sst = 0;
+    ptrdiff_t i = 0;
+    for (; i + VN <= n; i += VN) {
+        vd g0 = ldv(g + i);
+        ss = vfma(g0, g0, ss);
+        vd gv = clipv(g0, sv, cv);
+        stv(g + i, gv);
+        vd mv = ldv(m + i) + gv * gv;
+        stv(m + i, mv);
+        stv(theta + i, ldv(theta + i) - lv * gv / __builtin_elementwise_sqrt(mv + ev));
+    }
+    for (; i < n; i++) {
+        sst = sfma(g[i], g[i], sst);
+        double gi = clips(g[i], scale, clip);
+        g[i] = gi;
+        m[i] = m[i] + gi * gi;
+        theta[i] = theta[i] - lr * gi / sqrt(m[i] + eps);
+    }
+    return hsum(ss) + sst;
+}
+
+static double adam(double *theta, double *m, double *v, double *g, ptrdiff_t n, double lr,
+                 double b1, double b2, double c1, double c2, double eps, double scale, double clip) {
+    vd sv = splat(scale), cv = splat(clip), lv = splat(lr), ev = splat(eps);
+    vd b1v = splat(b1), b2v = splat(b2), d1 = splat(1 - b1), d2 = splat(1 - b2), c1v = splat(c1), c2v = splat(c2);
+    vd ss = splat(0);
+    double sst = 0;
+    ptrdiff_t i = 0;
+    for (; i + VN <= n; i += VN) {
+        vd g0 = ldv(g + i);
+        ss = vfma(g0, g0, ss);
+        vd gv = clipv(g0, sv, cv);
+        stv(g + i, gv);
+        vd mv = b1v * ldv(m + i) + d1 * gv;
+        vd vv = b2v * ldv(v + i) + d2 * gv * gv;
+        stv(m + i, mv);
+        stv(v + i, vv);
+        stv(theta + i, ldv(theta + i) - lv * (mv / c1v) / (__builtin_elementwise_sqrt(vv / c2v) + ev));
+    }
+    for (; i < n; i++) {
+        sst = sfma(g[i], g[i], sst);
+        double gi = clips(g[i], scale, clip);
+        g[i] = gi;
+        m[i] = b1 * m[i] + (1 - b1) * gi;
+        v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+        theta[i] = theta[i] - lr * (m[i] / c1) / (sqrt(v[i] / c2) + eps);
+    }
+    return hsum(ss) + sst;
+}
+
+const uk_kernels UK_TABLE = {
+    .name = UK_NAME,
+    .gemv = gemv,
+    .gemv_t = gemv_t,
+    .gemm_tn = gemm_tn,
+    .ger = ger,
+    .add = add,
+    .activate = activate,
+    .activate_backward = activate_backward,
+    .exp = vexp_array,
+    .softmax = softmax,
+    .sum_squares = sum_squares,
+    .sgd = sgd,
+    .adagrad = adagrad,
+    .adam = adam,
+};

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The memory of one forward and backward pass: every per-step vector, the weights packed for
+/// the kernels, and the gradients, in one 64-byte-aligned allocation.
+///
+/// Rows of per-step vectors are padded to a multiple of 8 doubles (`NA`, `NY`, `NX`) so each row
+/// starts on a cache line; the padding stays zero. Row t of `A` is a<t> (row 0 is a<0>), so the
+/// a<t-1> of step t is row t − 1 and the whole sequence of a<t-1> is rows 0…T−1. Steps are
+/// 1-based in the accessors, as in the notes.
+final class Tape: @unchecked Sendable {
+    let na: Int, nx: Int, ny: Int, T: Int
+    /// Padded row lengths.
+    let NA: Int, NX: Int, NY: Int
+    /// The input of each step: its index when x<t> is one-hot, −1 when dense (row of X), −2 when none.
+    var inputIndex: [Int]
+    /// The target of each step: its class when y<t> is one-hot, −1 when dense (row of Y), −2 when none.
+    var targetIndex: [Int]
+    /// Whether X and Y have a row per step (room for dense inputs and targets) or a single row.
+    let denseInputs: Bool, denseTargets: Bool
+
+    private let base: UnsafeMutablePointer<Double>
+    private let count: Int
+
+    // per step
+    let A: UnsafeMutablePointer<Double>      // (T+1) × NA: a<0>, a<1>, …, a<T>
+    let Z: UnsafeMutablePointer<Double>      // T × NA
+    let ZY: UnsafeMutablePointer<Double>     // T × NY: the logits Wya·a<t> + by
+    let YH: UnsafeMutablePointer<Double>     // T × NY: ŷ<t>
+    let DY: UnsafeMutablePointer<Double>     // T × NY (zero where the step has no target)
+    let DA: UnsafeMutablePointer<Double>     // T × NA
+    let DZ: UnsafeMutablePointer<Double>     // T × NA
+    let DAP: UnsafeMutablePointer<Double>    // T × NA: da<t-1> = Waaᵀ·dz<t>
+    let X: UnsafeMutablePointer<Double>      // T × NX dense inputs (one row when all are one-hot)
+    let Y: UnsafeMutablePointer<Double>      // T × NY dense targets (one row when all are one-hot)
+    let loss: UnsafeMutablePointer<Double>   // T
+    // the weights, packed by forward: Waa and Wya row by row, Wax transposed (row j is column j)
+    let Waa: UnsafeMutablePointer<Double>    // na × NA
+    let WaxT: UnsafeMutablePointer<Double>   // nx × NA
+    let Wya: UnsafeMutablePointer<Double>    // ny × NA
+    let ba: UnsafeMutablePointer<Double>     // NA
+    let by: UnsafeMutablePointer<Double>     // NY
+    // gradients, in the layout of Params (dWa = [dWaa | dWax] with rows of n_a + n_x)
+    let dWa: UnsafeMutablePointer<Double>    // na × (na + nx)
+    let dWya: UnsafeMutablePointer<Double>   // ny × na
+    let dba: UnsafeMutablePointer<Double>    // NA
+    let dby: UnsafeMutablePointer<Double>    // NY
+    let da0: UnsafeMutablePointer<Double>    // NA
+
+    /// Doubles rounded up to whole cache lines.
+    static func padded(_ n: Int) -> Int { (n + 7) / 8 * 8 }
+
+    init(na: Int, nx: Int, ny: Int, T: Int, denseInputs: Bool, denseTargets: Bool) {
+        self.na = na; self.nx = nx; self.ny = ny; self.T = T
+        self.denseInputs = denseInputs; self.denseTargets = denseTargets
+        NA = Self.padded(na); NX = Self.padded(nx); NY = Self.padded(ny)
+        inputIndex = Array(repeating: -2, count: T)
+        targetIndex = Array(repeating: -2, count: T)
+        let xRows = denseInputs ? T : 1, yRows = denseTargets ? T : 1
+        let sizes = [(T + 1) * NA, T * NA, T * NY, T * NY, T * NY, T * NA, T * NA, T * NA, xRows * NX, yRows * NY,
+                     Self.padded(T), na * NA, nx * NA, ny * NA, NA, NY,
+                     Self.padded(na * (na + nx)), Self.padded(ny * na), NA, NY, NA]
+        count = sizes.reduce(0, +)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 64)
+        base = raw.bindMemory(to: Double.self, capacity: count)
+        base.initialize(repeating: 0, count: count)
+        var offsets: [UnsafeMutablePointer<Double>] = []
+        var at = base
+        for s in sizes { offsets.append(at); at += s }
+        (A, Z, ZY, YH, DY, DA, DZ, DAP) = (offsets[0], offsets[1], offsets[2], offsets[3], offsets[4], offsets[5], offsets[6], offsets[7])
+        (X, Y, loss) = (offsets[8], offsets[9], offsets[10])
+        (Waa, WaxT, Wya, ba, by) = (offsets[11], offsets[12], offsets[13], offsets[14], offsets[15])
+        (dWa, dWya, dba, dby, da0) = (offsets[16], offsets[17], offsets[18], offsets[19], offsets[20])
+    }
+
+    deinit { base.deallocate() }
+
+    /// A copy with the same numbers (a workspace copied and then changed gets its own tape).
+    func copy() -> Tape {
+        let t = Tape(na: na, nx: nx, ny: ny, T: T, denseInputs: denseInputs, denseTargets: denseTargets)
+        t.base.update(from: base, count: count)
+        t.inputIndex = inputIndex
+        t.targetIndex = targetIndex
+        return t
+    }
+
+    // MARK: rows by step (t = 1…T; a(0) is a<0>)
+
+    @inline(__always) func a(_ t: Int) -> UnsafeMutablePointer<Double> { A + t * NA }
+    @inline(__always) func z(_ t: Int) -> UnsafeMutablePointer<Double> { Z + (t - 1) * NA }
+    @inline(__always) func zy(_ t: Int) -> UnsafeMutablePointer<Double> { ZY + (t - 1) * NY }
+    @inline(__always) func yHat(_ t: Int) -> UnsafeMutablePointer<Double> { YH + (t - 1) * NY }
+    @inline(__always) func dy(_ t: Int) -> UnsafeMutablePointer<Double> { DY + (t - 1) * NY }
+    @inline(__always) func da(_ t: Int) -> UnsafeMutablePointer<Double> { DA + (t - 1) * NA }
+    @inline(__always) func dz(_ t: Int) -> UnsafeMutablePointer<Double> { DZ + (t - 1) * NA }
+    @inline(__always) func daPrev(_ t: Int) -> UnsafeMutablePointer<Double> { DAP + (t - 1) * NA }
+    @inline(__always) func x(_ t: Int) -> UnsafeMutablePointer<Double> { X + (t - 1) * NX }
+    @inline(__always) func y(_ t: Int) -> UnsafeMutablePointer<Double> { Y + (t - 1) * NY }
+
+    /// v into the memory at p.
+    static func copy(_ v: [Double], to p: UnsafeMutablePointer<Double>) {
+        v.withUnsafeBufferPointer { if let b = $0.baseAddress { p.update(from: b, count: $0.count) } }
+    }
+
+    /// The first n numbers at p, as an array.
+    static func array(_ p: UnsafePointer<Double>, _ n: Int) -> [Double] { Array(UnsafeBufferPointer(start: p, count: n)) }
+
+    /// Rows 0..<rows of width n (stride ld) starting at p, without their padding, one after another.
+    static func rows(_ p: UnsafePointer<Double>, _ rows: Int, _ n: Int, _ ld: Int) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(rows * n)
+        for r in 0..<rows { out.append(contentsOf: UnsafeBufferPointer(start: p + r * ld, count: n)) }
+        return out
+    }
+}
