@@ -48,6 +48,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The loader's fuzz target (libFuzzer): built and run by .ci/fuzz.
+        .executableTarget(name: "LessonFuzz", dependencies: ["Lessons"]),
         .testTarget(name: "RNNCoreTests", dependencies: ["RNNCore"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "RNNCore"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Lessons", "RNNCore"]),

@@ -10,10 +10,13 @@ public struct ExploreApp {
     public var digits: Int
     /// Extra hooks for each lesson's loop (the play tick and the inbox are always there).
     public var hooks: () -> [LoopHook]
+    /// Where progress is kept (nil: `--no-progress`, nothing is read or written).
+    public var progress: ProgressStore?
 
-    public init(language: Language, digits: Int, hooks: @escaping () -> [LoopHook] = { [] }) {
+    public init(language: Language, digits: Int, progress: ProgressStore? = nil, hooks: @escaping () -> [LoopHook] = { [] }) {
         self.language = language
         self.digits = digits
+        self.progress = progress
         self.hooks = hooks
     }
 
@@ -34,8 +37,16 @@ public struct ExploreApp {
                 }
             }
             guard let open = chosen else { return }
-            let state = ExplorerState(lesson: open, language: language, digits: digits)
-            ExplorerLoop(state: state, hooks: hooks()).run(on: console)
+            var state = ExplorerState(lesson: open, language: language, digits: digits)
+            var extra = hooks()
+            if let store = progress, let key = ProgressStore.key(path: open.path) {
+                let (saved, warning) = store.load(key: key)
+                if let warning { state.update(.progressWarning(warning)) }
+                if let saved { state.update(.offerResume(saved)) }
+                extra.append(ProgressSaver(store: store, key: key, initial: state.progress))
+            }
+            ExplorerLoop(state: state, hooks: extra).run(on: console)
+            if let store = progress { picker.update(.progress(ProgressSaver.marks(for: picker.entries, in: store))) }
             // q in a lesson opened from the picker goes back to the picker
             if entries.isEmpty { return }
             chosen = nil
@@ -48,6 +59,15 @@ public struct ExploreApp {
 /// that does not load is listed with the first line of its error).
 public enum LessonShelf {
     /// The entries, or the one-line error to print.
+    public static func entries(in dir: String, progress: ProgressStore? = nil) -> Result<[PickerEntry], ShelfError> {
+        entries(in: dir).map { found in
+            guard let progress else { return found }
+            let marks = ProgressSaver.marks(for: found, in: progress)
+            return zip(found, marks).map { e, m in var e = e; e.progress = m; return e }
+        }
+    }
+
+    /// The entries without progress marks.
     public static func entries(in dir: String) -> Result<[PickerEntry], ShelfError> {
         switch LessonLoader.discover(directory: dir) {
         case .failure(let e):

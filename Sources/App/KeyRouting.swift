@@ -18,6 +18,7 @@ extension TerminalEvent {
         case .tab: return .tab
         case .backTab: return .backTab
         case .escape: return .escape
+        case .backspace: return .backspace
         case .char(" "): return .space
         case .char(let c): return .char(c)
         default: return nil

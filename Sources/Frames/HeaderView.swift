@@ -13,7 +13,7 @@ struct HeaderView {
         let bar = Style(.normal, attributes: [.reverse])
         let hint = header.helpHint
         let room = rect.width - DisplayWidth.of(hint) - 3
-        var parts = [header.step] + (header.slide.map { [$0] } ?? []) + [header.play]
+        var parts = [header.step] + (header.slide.map { [$0] } ?? []) + (header.modified.map { [$0] } ?? []) + [header.play]
         let separator = "  │  "
         func width(_ title: String) -> Int {
             DisplayWidth.of(" " + title + separator + parts.joined(separator: separator))

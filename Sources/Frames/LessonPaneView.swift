@@ -38,6 +38,8 @@ struct LessonPaneView {
             let right = pane.choices.contains { $0.mark == .chosenRight }
             out += TextBlock.wrap(feedback, width: inner).map { ($0, Style(right ? .positive : .warning, attributes: [.bold])) }
         }
+        if let box = pane.typed { out += typedLines(box, width: inner) }
+        for line in pane.summary { out += TextBlock.wrap(line, width: inner).map { ($0, Style(.accent, attributes: [.bold])) } }
         return out
     }
 

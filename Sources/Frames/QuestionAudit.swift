@@ -80,6 +80,7 @@ public enum QuestionAudit {
                     states = [("open", states[0].1), ("answered", state)]
                 }
                 for ref in quotedEntries(slide.say.text(language)) {
+                    if slide.typed != nil, ref == slide.focus { continue }   // a typed question names the number it asks for
                     let shown = ExplorerState.displayed(ref, na: lesson.rnn.shape.na)
                     for (when, s) in states where !s.isShown(shown.symbol, at: shown.t) {
                         found.append(QuestionFinding(slide: i + 1, language: language, size: nil,

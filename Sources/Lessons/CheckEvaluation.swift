@@ -6,19 +6,45 @@ public struct CheckOutcome: Equatable, Sendable {
     public let holds: Bool
     /// The numbers the claim refers to (references and function calls), as "text = value".
     public let values: [String]
+    /// For a false `p and q and …`: the first part that is false, as written.
+    public var failedPart: String?
+    /// For a false comparison whose two sides print alike (4 significant digits): both sides.
+    public var alike: AlikeSides?
+
+    public init(holds: Bool, values: [String], failedPart: String? = nil, alike: AlikeSides? = nil) {
+        self.holds = holds; self.values = values; self.failedPart = failedPart; self.alike = alike
+    }
+}
+
+/// The two sides of a false comparison that print the same at the lesson's precision.
+public struct AlikeSides: Equatable, Sendable {
+    public let left: Double
+    public let right: Double
+    public let op: String
 }
 
 extension CheckExpression {
     /// Evaluates the claim on `trace`: true or false with the values it read, or the reason
     /// it cannot be evaluated (unknown step, index out of range, not a true/false claim …).
-    /// `texts` is the lesson's training set, which `count('…')` counts in (nil: it has none).
+    /// A false claim also names its first false `and` part and any sides that only differ
+    /// past the printed digits. `texts` is the lesson's training set, which `count('…')`
+    /// counts in (nil: it has none).
     public func evaluate(on trace: Trace, texts: [String]? = nil) -> Result<CheckOutcome, CheckError> {
-        var evaluator = CheckEvaluator(trace: trace, texts: texts)
         do {
-            guard case .boolean(let holds) = try evaluator.value(root) else {
-                throw CheckError("a check must be a claim that is true or false, such as a<1>[0] > 0", at: 0)
+            var evaluator = CheckEvaluator(trace: trace, texts: texts)
+            let holds = try evaluator.claim(root)
+            if holds { return .success(CheckOutcome(holds: true, values: evaluator.shownValues)) }
+            var part = root
+            var failedPart: String?
+            if case .and(let parts, _) = root {
+                for p in parts {
+                    var e = CheckEvaluator(trace: trace, texts: texts)
+                    if try !e.claim(p) { part = p; failedPart = p.span.text; evaluator = e; break }
+                }
             }
-            return .success(CheckOutcome(holds: holds, values: evaluator.seen.map { "\($0.0) = \(CheckEvaluator.format($0.1))" }))
+            var sides = CheckEvaluator(trace: trace, texts: texts)
+            return .success(CheckOutcome(holds: false, values: evaluator.shownValues, failedPart: failedPart,
+                                         alike: try sides.alikeSides(part)))
         } catch let e as CheckError {
             return .failure(e)
         } catch {
@@ -26,11 +52,17 @@ extension CheckExpression {
         }
     }
 
-    /// The message for a claim that is false: `check "EXPR" is false: a<3>[0] = 0.8731`.
+    /// The message for a claim that is false: `check "EXPR" is false: a<3>[0] = 0.8731`, with
+    /// the failing part of an `and`, and both sides in full when they print alike.
     public func falseMessage(_ outcome: CheckOutcome) -> String {
-        let shown = Sanitizer.screenLine(source)
-        return outcome.values.isEmpty ? "check \"\(shown)\" is false"
-            : "check \"\(shown)\" is false: \(outcome.values.joined(separator: ", "))"
+        var message = "check \"\(Sanitizer.screenLine(source))\" is false"
+        if let part = outcome.failedPart { message += " at \"\(Sanitizer.screenLine(part))\"" }
+        if !outcome.values.isEmpty { message += ": " + outcome.values.joined(separator: ", ") }
+        if let a = outcome.alike {
+            message += "; both sides print as \(CheckEvaluator.format(a.left)) but are \(a.left) and \(a.right)"
+                + ": write ≈ (or approx(…, …, tolerance)) if they should count as equal"
+        }
+        return message
     }
 }
 
@@ -46,6 +78,17 @@ struct CheckEvaluator {
     var texts: [String]? = nil
     /// Numbers read, in order, without repeats.
     var seen: [(String, Double)] = []
+    private var seenNames: Set<String> = []
+    /// At most this many values are listed in a false check's message.
+    static let maxShown = 12
+
+    init(trace: Trace, texts: [String]? = nil) { self.trace = trace; self.texts = texts }
+
+    /// "text = value" for the first `maxShown` numbers read, then how many more.
+    var shownValues: [String] {
+        let shown = seen.prefix(Self.maxShown).map { "\($0.0) = \(Self.format($0.1))" }
+        return seen.count > Self.maxShown ? shown + ["… (\(seen.count - Self.maxShown) more)"] : shown
+    }
 
     /// 4 significant digits, whole numbers as they are: 0.8731, -1.235e-05, 3.
     static func format(_ v: Double) -> String {
@@ -54,9 +97,18 @@ struct CheckEvaluator {
     }
 
     mutating func note(_ span: Span, _ v: Double) {
-        if !seen.contains(where: { $0.0 == span.text }) { seen.append((span.text, v)) }
+        if seenNames.insert(span.text).inserted { seen.append((span.text, v)) }
     }
 
+    /// A whole claim: true or false, or the error that it is a number.
+    mutating func claim(_ node: CheckNode) throws -> Bool {
+        guard case .boolean(let holds) = try value(node) else {
+            throw CheckError("a check must be a claim that is true or false, such as a<1>[0] > 0", at: 0)
+        }
+        return holds
+    }
+
+    /// Chains (`+`, `and`, …) are evaluated in loops; only brackets, `not`, minus and calls recurse.
     mutating func value(_ node: CheckNode) throws -> CheckValue {
         switch node {
         case .literal(let v, _, _): return .number(v)
@@ -69,39 +121,58 @@ struct CheckEvaluator {
                 return .tensor(m)
             }
         case .negate(let inner, let span): return .number(-(try number(inner, span)))
-        case .arithmetic(let op, let l, let r, let span):
-            let a = try number(l, l.span), b = try number(r, r.span)
-            switch op {
-            case "+": return .number(a + b)
-            case "-": return .number(a - b)
-            case "*": return .number(a * b)
-            default:
-                guard b != 0 else { throw CheckError("division by zero", at: span.offset) }
-                return .number(a / b)
+        case .arithmetic(let first, let links, _):
+            var result = try number(first, first.span)
+            for link in links {
+                let b = try number(link.operand, link.operand.span)
+                switch link.op.text {
+                case "+": result += b
+                case "-", "−": result -= b
+                case "*", "×": result *= b
+                default:
+                    guard b != 0 else { throw CheckError("division by zero", at: link.op.offset) }
+                    result /= b
+                }
             }
-        case .comparison(let operands, let ops):
+            return .number(result)
+        case .comparison(let operands, let ops, _):
             var values: [Double] = []
             for o in operands { values.append(try number(o, o.span)) }
             var holds = true
             for (i, op) in ops.enumerated() {
-                let a = values[i], b = values[i + 1]
-                holds = holds && compare(op.text, a, b, tolerance: approxTolerance(operands[i], operands[i + 1]))
+                holds = holds && compare(op.text, values[i], values[i + 1], tolerance: approxTolerance(operands[i], operands[i + 1]))
             }
             return .boolean(holds)
         case .call(let name, let args, let span):
             let v = try call(name, args, span)
             if case .number(let n) = v { note(span, n) }
             return v
-        case .and(let l, let r):
-            let a = try boolean(l), b = try boolean(r)
-            return .boolean(a && b)
-        case .or(let l, let r):
-            let a = try boolean(l), b = try boolean(r)
-            return .boolean(a || b)
+        case .and(let parts, _):
+            var all = true   // every part is evaluated, so that an error anywhere is found
+            for p in parts { all = try boolean(p) && all }
+            return .boolean(all)
+        case .or(let parts, _):
+            var any = false
+            for p in parts { any = try boolean(p) || any }
+            return .boolean(any)
         case .not(let inner, _): return .boolean(!(try boolean(inner)))
         case .text(_, let span):
             throw CheckError("a quoted text is only an argument of count, as in count('mar*')", at: span.offset)
         }
+    }
+
+    /// For a false comparison: its first false pair of sides, when they print alike but differ.
+    mutating func alikeSides(_ node: CheckNode) throws -> AlikeSides? {
+        guard case .comparison(let operands, let ops, _) = node else { return nil }
+        var values: [Double] = []
+        for o in operands { values.append(try number(o, o.span)) }
+        for (i, op) in ops.enumerated() {
+            let a = values[i], b = values[i + 1]
+            if compare(op.text, a, b, tolerance: approxTolerance(operands[i], operands[i + 1])) { continue }
+            guard a != b, Self.format(a) == Self.format(b), !["≈", "~="].contains(op.text) else { return nil }
+            return AlikeSides(left: a, right: b, op: op.text)
+        }
+        return nil
     }
 
     /// ≈ against a number as written: within half a unit of its last digit; else relative 1e-9.

@@ -45,16 +45,25 @@ struct CheckParser {
         }
     }
 
+    /// The claim's text from `start` to the end of the last token read.
+    func span(from start: Int) -> Span {
+        let last = tokens[max(0, min(position, tokens.count) - 1)]
+        let end = min(source.count, max(start, last.offset + last.text.count))
+        return Span(text: String(source[start..<end]), offset: start)
+    }
+
     mutating func parseOr() throws -> CheckNode {
-        var left = try parseAnd()
-        while current.kind == .name && current.text == "or" { _ = advance(); left = .or(left, try parseAnd()) }
-        return left
+        let start = current.offset
+        var parts = [try parseAnd()]
+        while current.kind == .name && current.text == "or" { _ = advance(); parts.append(try parseAnd()) }
+        return parts.count == 1 ? parts[0] : .or(parts, span(from: start))
     }
 
     mutating func parseAnd() throws -> CheckNode {
-        var left = try parseNot()
-        while current.kind == .name && current.text == "and" { _ = advance(); left = .and(left, try parseNot()) }
-        return left
+        let start = current.offset
+        var parts = [try parseNot()]
+        while current.kind == .name && current.text == "and" { _ = advance(); parts.append(try parseNot()) }
+        return parts.count == 1 ? parts[0] : .and(parts, span(from: start))
     }
 
     mutating func parseNot() throws -> CheckNode {
@@ -68,6 +77,7 @@ struct CheckParser {
     }
 
     mutating func parseComparison() throws -> CheckNode {
+        let start = current.offset
         var operands = [try parseSum()]
         var ops: [Span] = []
         while current.kind == .op && Self.comparisons.contains(current.text) {
@@ -75,25 +85,27 @@ struct CheckParser {
             ops.append(Span(text: t.text, offset: t.offset))
             operands.append(try parseSum())
         }
-        return ops.isEmpty ? operands[0] : .comparison(operands, ops)
+        return ops.isEmpty ? operands[0] : .comparison(operands, ops, span(from: start))
     }
 
     mutating func parseSum() throws -> CheckNode {
-        var left = try parseProduct()
-        while current.kind == .op && ["+", "-", "−"].contains(current.text) {
-            let t = advance()
-            left = .arithmetic(t.text == "+" ? "+" : "-", left, try parseProduct(), Span(text: t.text, offset: t.offset))
-        }
-        return left
+        try parseChain(["+", "-", "−"]) { try $0.parseProduct() }
     }
 
     mutating func parseProduct() throws -> CheckNode {
-        var left = try parseUnary()
-        while current.kind == .op && ["*", "×", "/"].contains(current.text) {
+        try parseChain(["*", "×", "/"]) { try $0.parseUnary() }
+    }
+
+    /// `operand (op operand)*` as one flat node, read in a loop.
+    mutating func parseChain(_ ops: [String], operand: (inout CheckParser) throws -> CheckNode) throws -> CheckNode {
+        let start = current.offset
+        let first = try operand(&self)
+        var links: [CheckLink] = []
+        while current.kind == .op && ops.contains(current.text) {
             let t = advance()
-            left = .arithmetic(t.text == "/" ? "/" : "*", left, try parseUnary(), Span(text: t.text, offset: t.offset))
+            links.append(CheckLink(op: Span(text: t.text, offset: t.offset), operand: try operand(&self)))
         }
-        return left
+        return links.isEmpty ? first : .arithmetic(first, links, span(from: start))
     }
 
     mutating func parseUnary() throws -> CheckNode {
@@ -136,7 +148,7 @@ struct CheckParser {
                 if let f = Self.functions.first(where: { $0 == t.text }) {
                     throw CheckError("\(f) is a function: write \(f)(…)", at: t.offset)
                 }
-                throw CheckError(e.message, at: t.offset)
+                throw CheckError(Suggestions.quantityMessage(e), at: t.offset)
             }
         default:
             throw unexpected("a number, a reference such as a<1>[0], or '('")

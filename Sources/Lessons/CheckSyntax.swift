@@ -31,28 +31,40 @@ struct Span: Equatable, Sendable {
     let offset: Int
 }
 
+/// One operator of a chain and the operand after it: `+ b` in `a + b`.
+struct CheckLink: Equatable, Sendable {
+    let op: Span
+    let operand: CheckNode
+}
+
+/// A claim as a tree. Chains of one operator (`a + b - c`, `p and q and r`) are flat lists, so
+/// that a claim of 100 000 operands is parsed and evaluated by loops, not by recursion; only
+/// brackets, `not`, unary minus and calls nest, at most `CheckParser.maxDepth` deep.
 indirect enum CheckNode: Equatable, Sendable {
     /// A number as written; `halfUnit` is half a unit in its last written digit (for ≈).
     case literal(Double, halfUnit: Double, Span)
     case boolean(Bool, Span)
     case ref(EntryRef, Span)
     case negate(CheckNode, Span)
-    case arithmetic(String, CheckNode, CheckNode, Span)
-    /// A chain such as `0 < x < 1`: operands and the operators between them.
-    case comparison([CheckNode], [Span])
+    /// `a + b - c` or `a * b / c`: the first operand, then each operator with its operand;
+    /// the span is the whole chain as written.
+    case arithmetic(CheckNode, [CheckLink], Span)
+    /// A chain such as `0 < x < 1`: operands, the operators between them, the whole span.
+    case comparison([CheckNode], [Span], Span)
     case call(String, [CheckNode], Span)
     /// A quoted text such as `'mar*'`: only an argument of `count(…)`.
     case text(String, Span)
-    case and(CheckNode, CheckNode)
-    case or(CheckNode, CheckNode)
+    /// `p and q and …` (two or more parts), the whole chain's span.
+    case and([CheckNode], Span)
+    /// `p or q or …` (two or more parts), the whole chain's span.
+    case or([CheckNode], Span)
     case not(CheckNode, Span)
 
     var span: Span {
         switch self {
         case .literal(_, _, let s), .boolean(_, let s), .ref(_, let s), .negate(_, let s),
-             .arithmetic(_, _, _, let s), .call(_, _, let s), .not(_, let s), .text(_, let s): return s
-        case .comparison(let operands, _): return operands[0].span
-        case .and(let l, _), .or(let l, _): return l.span
+             .arithmetic(_, _, let s), .call(_, _, let s), .not(_, let s), .and(_, let s), .or(_, let s),
+             .comparison(_, _, let s), .text(_, let s): return s
         }
     }
 }
@@ -125,7 +137,8 @@ enum CheckLexer {
             while j < chars.count, chars[j] == " " { j += 1 }
             if hasDigits, j < chars.count, chars[j] == ">" { i = j + 1 }
         }
-        if i < chars.count, chars[i] == "[", let close = chars[i...].firstIndex(of: "]") {
+        // (an index is short: looking no further than 64 characters keeps the lexer linear)
+        if i < chars.count, chars[i] == "[", let close = chars[i..<min(chars.count, i + 64)].firstIndex(of: "]") {
             i = close + 1
         }
         return i

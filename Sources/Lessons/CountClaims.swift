@@ -70,8 +70,8 @@ public enum CountClaims {
             switch n {
             case .literal(let v, _, _): out.append(v)
             case .negate(let a, _), .not(let a, _): walk(a)
-            case .arithmetic(_, let a, let b, _), .and(let a, let b), .or(let a, let b): walk(a); walk(b)
-            case .comparison(let ops, _), .call(_, let ops, _): ops.forEach(walk)
+            case .arithmetic(let first, let links, _): walk(first); links.forEach { walk($0.operand) }
+            case .and(let parts, _), .or(let parts, _), .comparison(let parts, _, _), .call(_, let parts, _): parts.forEach(walk)
             case .boolean, .ref, .text: break
             }
         }

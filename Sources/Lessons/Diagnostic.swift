@@ -11,13 +11,37 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     /// 1-based line and column (in characters); nil for problems with the whole file.
     public var location: SourceLocation?
     public var message: String
-    /// The line the location points into, as written in the file.
+    /// The line the location points into, as written in the file (a long line: the part
+    /// around the place, cut with …).
     public var sourceLine: String?
+    /// The caret's column in `sourceLine` when the line was cut; else `location.column`.
+    public var caretColumn: Int?
+    /// How many more problems of the same kind were found and not shown.
+    public var moreLikeIt = 0
     /// A lint warning (`warning:`), not an error: the lesson loads; `check --strict` fails on it.
     public var isWarning = false
 
     public init(path: String, location: SourceLocation?, message: String, sourceLine: String? = nil) {
-        self.path = path; self.location = location; self.message = message; self.sourceLine = sourceLine
+        self.path = path; self.location = location; self.message = message
+        guard let sourceLine, let location else { self.sourceLine = sourceLine; return }
+        let (window, caret) = Self.window(sourceLine, column: location.column)
+        self.sourceLine = window
+        if caret != location.column { caretColumn = caret }
+    }
+
+    /// The longest source line quoted whole, in characters; a longer one is cut around the place.
+    static let maxQuoted = 120
+
+    /// `line` as quoted under a message: whole when short, else `maxQuoted` characters around
+    /// `column` with … where it was cut; and the caret's column in what is quoted.
+    static func window(_ line: String, column: Int) -> (String, Int) {
+        guard line.utf8.count > maxQuoted else { return (line, column) }
+        let chars = Array(line)
+        guard chars.count > maxQuoted else { return (line, column) }
+        let start = max(0, min(column - 1 - maxQuoted / 2, chars.count - maxQuoted))
+        let end = min(chars.count, start + maxQuoted)
+        let head = start > 0 ? "…" : "", tail = end < chars.count ? "…" : ""
+        return (head + String(chars[start..<end]) + tail, column - start + (start > 0 ? 1 : 0))
     }
 
     /// `path:line:col: error: message`, then the source line and a caret under the place.
@@ -28,8 +52,9 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         var s = "\(Sanitizer.visible(path)):\(location.line):\(location.column): \(kind): \(msg)"
         if let sourceLine {
             let shown = Sanitizer.visible(sourceLine)
-            s += "\n" + shown + "\n" + Self.caretIndent(shown, column: location.column) + "^"
+            s += "\n" + shown + "\n" + Self.caretIndent(shown, column: caretColumn ?? location.column) + "^"
         }
+        if moreLikeIt > 0 { s += "\n… and \(moreLikeIt) more like it" }
         return s
     }
 

@@ -64,7 +64,7 @@ public enum LessonLoader {
         if let f = reader.fields(root, of: "the lesson", known: lessonKeys) {
             analysis = read(f, reader: reader, path: path)
         }
-        analysis.diagnostics = sorted(reader.diagnostics)
+        analysis.diagnostics = sorted(reader.diagnostics) + [reader.found.unshownSummary(path: path)].compactMap { $0 }
         analysis.falseChecks = sorted(analysis.falseChecks)
         analysis.warnings = sorted(analysis.warnings)
         return analysis
@@ -83,20 +83,25 @@ public enum LessonLoader {
         let sequence = reader.require(f, "sequence", "x (or text and vocab), and optional y")
             .flatMap { reader.readSequence($0, shape: shape, architecture: architecture) }
         let drafts = reader.require(f, "script", "a list of slides").flatMap { reader.readScript($0) }
-        guard let title, let rnn, let (episode, vocab, texts, labelsZh) = sequence, var drafts else {
+        guard let rnn, let (episode, vocab, texts, labelsZh) = sequence else {
             return Analysis(diagnostics: [], falseChecks: [])
         }
+        // the checks that parse are proved even when something else is wrong
         let trace = gated.map { Trace(gated: $0, episode: episode) } ?? Trace(rnn: rnn, episode: episode)
-        reader.resolveEdits(&drafts, rnn: rnn, episode: episode)
-        let falseChecks = ScriptValidation(reader: reader, trace: trace, texts: texts?.items).validate(drafts)
+        var slides = drafts ?? []
+        reader.resolveEdits(&slides, rnn: rnn, episode: episode)
+        let falseChecks = ScriptValidation(reader: reader, trace: trace, texts: texts?.items).validate(slides)
+        guard let title, drafts != nil, slides.allSatisfy({ $0.complete }) else {
+            return Analysis(diagnostics: [], falseChecks: falseChecks)
+        }
         var lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
-                            vocab: vocab, script: drafts.map(\.slide))
+                            vocab: vocab, script: slides.map(\.slide))
         lesson.texts = texts
         lesson.optimizerState = optimizerState
         lesson.gated = gated
         lesson.labelsZh = labelsZh
         lesson.validatedTrace = trace
-        let warnings = LessonLint(reader: reader, trace: trace).warnings(drafts)
+        let warnings = LessonLint(reader: reader, trace: trace).warnings(slides)
         return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks, warnings: warnings)
     }
 

@@ -31,7 +31,10 @@ struct LessonLint {
         for (i, draft) in drafts.enumerated() {
             let slide = draft.slide
             let number = i + 1
-            if slide.ask != nil && slide.focus == nil {
+            let asks = slide.ask != nil || slide.typed != nil
+            let trace = slide.edits.isEmpty ? trace   // a what-if slide speaks of its own network
+                : Trace(rnn: trace.rnn.applying(slide.edits), episode: trace.episode.applying(slide.edits))
+            if asks && slide.focus == nil {
                 warn("slide \(number) asks a question but has no focus: add focus: the entry the question is about, so the screen hides it until it is answered", slide.location)
             }
             for text in [slide.say.en, slide.say.zh].compactMap({ $0 }) {
@@ -53,7 +56,7 @@ struct LessonLint {
                 }
             }
             // what is new on this slide
-            var new = slide.ask != nil || (slide.focus != nil && slide.focus != focus)
+            var new = asks || (slide.focus != nil && slide.focus != focus)
             if let at = slide.at, at != position { new = true; position = at }
             if let show = slide.show {
                 if let r = revealed, !show.isSubset(of: r) { new = true; revealed = r.union(show) }
@@ -77,18 +80,19 @@ struct LessonLint {
             case .literal, .boolean, .text: return false   // count('…') counts texts: a whole number
             case .ref: return true
             case .negate(let m, _), .not(let m, _): return computed(m)
-            case .arithmetic(_, let l, let r, _), .and(let l, let r), .or(let l, let r): return computed(l) || computed(r)
-            case .comparison(let operands, _): return operands.contains(where: computed)
+            case .arithmetic(let first, let links, _): return computed(first) || links.contains { computed($0.operand) }
+            case .and(let parts, _), .or(let parts, _): return parts.contains(where: computed)
+            case .comparison(let operands, _, _): return operands.contains(where: computed)
             case .call(_, let args, _): return args.contains(where: computed)
             }
         }
         switch node {
-        case .comparison(let operands, let ops):
+        case .comparison(let operands, let ops, _):
             for (k, op) in ops.enumerated() where op.text == "==" && computed(operands[k]) && computed(operands[k + 1]) {
                 return op.offset
             }
             return nil
-        case .and(let l, let r), .or(let l, let r): return exactFloatEquality(l) ?? exactFloatEquality(r)
+        case .and(let parts, _), .or(let parts, _): return parts.lazy.compactMap(exactFloatEquality).first
         case .not(let n, _): return exactFloatEquality(n)
         default: return nil
         }

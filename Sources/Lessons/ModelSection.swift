@@ -19,6 +19,7 @@ extension NodeReader {
         let ny = require(f, "n_y", "the size of ŷ<t>").flatMap { int($0, "n_y", in: size) }
         let g1 = gated ? .tanh : require(f, "g1", "tanh or relu").flatMap { choice($0, "g1", HiddenActivation.self) }
         let g2 = require(f, "g2", "sigmoid or softmax").flatMap { choice($0, "g2", OutputActivation.self) }
+        sizes = (nx, na, ny)
         guard let nx, let na, let ny, let g1, let g2 else { return nil }
         return Shape(nx: nx, na: na, ny: ny, g1: g1, g2: g2)
     }
@@ -47,7 +48,7 @@ extension NodeReader {
         if let c0 = f["c0"] {
             error("c0 is the LSTM's memory cell c<0>; the rnn cell has none (set cell: lstm, or remove c0)", at: f.keyNode("c0") ?? c0)
         }
-        let a0 = f["a0"].map { vector($0, "a0", count: s?.na, "n_a\(s.map { " = \($0.na)" } ?? "")") }
+        let a0 = f["a0"].map { vector($0, "a0", count: s?.na ?? sizes.na, "n_a\((s?.na ?? sizes.na).map { " = \($0)" } ?? "")") }
         var params: Params?
         switch (f["init"], f["weights"]) {
         case (.some, .some):
@@ -84,11 +85,13 @@ extension NodeReader {
     func readWeights(_ node: Node, shape s: Shape?) -> Params? {
         guard let f = fields(node, of: "weights", known: ["Waa", "Wax", "Wya", "ba", "by"]) else { return nil }
         func n(_ name: String, _ v: Int?) -> String { v.map { "\(name) = \($0)" } ?? name }
-        let waa = require(f, "Waa", "n_a × n_a").flatMap { matrix($0, "Waa", rows: s?.na, cols: s?.na, "n_a × n_a") }
-        let wax = require(f, "Wax", "n_a × n_x").flatMap { matrix($0, "Wax", rows: s?.na, cols: s?.nx, "n_a × n_x") }
-        let wya = require(f, "Wya", "n_y × n_a").flatMap { matrix($0, "Wya", rows: s?.ny, cols: s?.na, "n_y × n_a") }
-        let ba = f["ba"].map { vector($0, "ba", count: s?.na, n("n_a", s?.na)) }
-        let by = f["by"].map { vector($0, "by", count: s?.ny, n("n_y", s?.ny)) }
+        // the sizes that were read, even when another part of the shape is wrong
+        let na = s?.na ?? sizes.na, nx = s?.nx ?? sizes.nx, ny = s?.ny ?? sizes.ny
+        let waa = require(f, "Waa", "n_a × n_a").flatMap { matrix($0, "Waa", rows: na, cols: na, "n_a × n_a") }
+        let wax = require(f, "Wax", "n_a × n_x").flatMap { matrix($0, "Wax", rows: na, cols: nx, "n_a × n_x") }
+        let wya = require(f, "Wya", "n_y × n_a").flatMap { matrix($0, "Wya", rows: ny, cols: na, "n_y × n_a") }
+        let ba = f["ba"].map { vector($0, "ba", count: na, n("n_a", na)) }
+        let by = f["by"].map { vector($0, "by", count: ny, n("n_y", ny)) }
         guard let s, let waa, let wax, let wya else { return nil }
         if case .some(.none) = ba { return nil }
         if case .some(.none) = by { return nil }

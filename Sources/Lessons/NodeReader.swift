@@ -4,16 +4,23 @@ import Yams
 /// the node's place (reading goes on after a problem, so all of a file's problems are found).
 final class NodeReader {
     let source: SourceText
-    private(set) var diagnostics: [Diagnostic] = []
+    /// Every problem found so far, capped (see `DiagnosticList`).
+    private(set) var found = DiagnosticList()
+    var diagnostics: [Diagnostic] { found.items }
     /// Keys already suggested for a misspelt key ("did you mean g1?"), per mapping: not reported again as missing.
     private var suggested: Set<String> = []
 
+    /// The model's sizes that were read correctly, even when the rest of the shape is wrong
+    /// (so that a misspelt g1 does not hide a wrong-sized Waa).
+    var sizes: (nx: Int?, na: Int?, ny: Int?) = (nil, nil, nil)
+
     init(source: SourceText) { self.source = source }
 
-    func error(_ message: String, at node: Node) { error(message, at: source.location(node.mark)) }
+    func error(_ message: String, at node: Node) { error(message, at: self.source.location(node.mark)) }
 
-    func error(_ message: String, at location: SourceLocation) {
-        diagnostics.append(source.diagnostic(message, at: location))
+    /// Records a problem; its place is only worked out when it is shown (see `DiagnosticList`).
+    func error(_ message: String, at location: @autoclosure () -> SourceLocation) {
+        found.add(message) { source.diagnostic(message, at: location()) }
     }
 
     /// A short description of what a node is, for "got …" in messages.
@@ -79,6 +86,16 @@ final class NodeReader {
         }
         guard range.contains(v) else {
             error("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(v)", at: node)
+            return nil
+        }
+        return v
+    }
+
+    /// Any whole number from a plain scalar (its range is checked by the caller).
+    func wholeNumber(_ node: Node, _ name: String) -> Int? {
+        guard case .scalar(let s) = node, s.style == .plain || s.style == .any,
+              let v = Int(s.string.replacingOccurrences(of: "_", with: "")) else {
+            error("\(name) must be a whole number, got \(describe(node))", at: node)
             return nil
         }
         return v

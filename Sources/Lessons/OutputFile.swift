@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a command may write a new lesson file.
 public enum OutputFile {
@@ -16,11 +19,29 @@ public enum OutputFile {
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
             if isDirectory.boolValue { return "--out \(out) is a directory; give a file name ending in .yaml" }
             if !force { return "--out \(out) already exists; give a new file name, or --force to overwrite it" }
+            // --force replaces only a file the user could write (not one that only the
+            // folder's permissions would let them rename over)
+            if access(out, W_OK) != 0 {
+                return "--out \(out) is not writable by you (\(describeOwner(out))); --force only replaces a file you could write yourself"
+            }
         }
         let dir = (out as NSString).deletingLastPathComponent
         if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) {
             return "--out \(out): the folder \(dir) does not exist; create it first"
         }
         return nil
+    }
+
+    /// The permission bits of the file at `path` (0o640 …), or nil when it does not exist.
+    public static func mode(of path: String) -> mode_t? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
+    }
+
+    /// "mode 0444, owner uid 0", for messages.
+    static func describeOwner(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "cannot be examined" }
+        return "mode 0" + String(info.st_mode & 0o777, radix: 8) + ", owner uid \(info.st_uid)"
     }
 }

@@ -10,6 +10,9 @@ struct SlideDraft {
     var askNode: Node?
     var setEdits: [RawEdit]?
     var claims: [(CheckExpression, Node)] = []
+    /// False when the slide has a problem: its claims that parse are still checked, so that
+    /// one error does not hide the others, but the lesson does not load.
+    var complete = true
 }
 
 /// The `script:` section: a list of slides (say, at, show, focus, ask, check).
@@ -19,13 +22,15 @@ extension NodeReader {
     func readScript(_ node: Node) -> [SlideDraft]? {
         guard let items = list(node, "script") else { return nil }
         if items.isEmpty { error("script needs at least one slide (- say: …)", at: node); return nil }
-        let drafts = items.enumerated().map { readSlide($1, number: $0 + 1) }
-        return drafts.contains { $0 == nil } ? nil : drafts.compactMap { $0 }
+        return items.enumerated().map { readSlide($1, number: $0 + 1) }
     }
 
-    func readSlide(_ node: Node, number: Int) -> SlideDraft? {
+    func readSlide(_ node: Node, number: Int) -> SlideDraft {
         let name = "slide \(number)"
-        guard let f = fields(node, of: name, known: Self.slideKeys) else { return nil }
+        let location = source.location(node.mark)
+        guard let f = fields(node, of: name, known: Self.slideKeys) else {
+            return SlideDraft(slide: Slide(say: LocalizedText(en: ""), location: location), complete: false)
+        }
         let say = require(f, "say", "what the slide says").flatMap { localized($0, "say") }
         let at = f["at"].map { readAt($0) }
         let show = f["show"].map { readShow($0) }
@@ -52,10 +57,9 @@ extension NodeReader {
                 }
             }
         }
-        guard ok, let say else { return nil }
-        let slide = Slide(say: say, at: at ?? nil, show: show ?? nil, focus: focus, ask: ask,
-                          checks: claims.map(\.0.source), location: source.location(node.mark))
-        var draft = SlideDraft(slide: slide, atNode: f["at"], focusNode: f["focus"], claims: claims)
+        let slide = Slide(say: say ?? LocalizedText(en: ""), at: at ?? nil, show: show ?? nil, focus: focus, ask: ask,
+                          checks: claims.map(\.0.source), location: location)
+        var draft = SlideDraft(slide: slide, atNode: f["at"], focusNode: f["focus"], claims: claims, complete: ok && say != nil)
         draft.slide.typed = typedAsk
         draft.askNode = f["ask"]
         draft.setEdits = setEdits ?? nil
@@ -66,7 +70,8 @@ extension NodeReader {
     func readAt(_ node: Node) -> StoryPosition? {
         guard let f = fields(node, of: "at", known: ["phase", "t"]) else { return nil }
         let phase = f["phase"].map { choice($0, "phase", Phase.self) } ?? .forward
-        let t = require(f, "t", "the time step, from 1").flatMap { int($0, "t", in: 1...Limits.maxSteps) }
+        // the range 1…T is checked against the lesson's own T (ScriptValidation)
+        let t = require(f, "t", "the time step, from 1").flatMap { wholeNumber($0, "t (the time step, from 1)") }
         guard let phase, let t else { return nil }
         return StoryPosition(phase: phase, t: t)
     }
@@ -96,7 +101,7 @@ extension NodeReader {
                symbols.count == 1, let symbol = symbols.first, symbol.isPerStep {
                 return EntryRef(symbol: symbol, t: at.t)
             }
-            error("focus: \(e.message)", at: node)
+            error("focus: \(Suggestions.quantityMessage(e))", at: node)
             return nil
         }
     }

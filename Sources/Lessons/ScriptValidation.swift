@@ -11,12 +11,12 @@ struct ScriptValidation {
 
     /// Reports problems to the reader; returns the diagnostics of checks that are false.
     func validate(_ drafts: [SlideDraft]) -> [Diagnostic] {
-        var falseChecks: [Diagnostic] = []
+        var falseChecks = DiagnosticList()
         for draft in drafts {
             let trace = draft.slide.edits.isEmpty ? trace : editedTrace(draft.slide.edits)   // a what-if slide's own network
-            if let d = validateTyped(draft, on: trace) { falseChecks.append(d) }
+            if let d = validateTyped(draft, on: trace) { falseChecks.add(d.message) { d } }
             if let at = draft.slide.at, let node = draft.atNode {
-                if at.t > trace.T {
+                if at.t < 1 || at.t > trace.T {
                     reader.error("at: t = \(at.t) is outside this lesson's steps 1…\(trace.T)", at: node.mapping?["t"] ?? node)
                 } else if at.phase == .backward && !trace.hasBackward {
                     reader.error("at: phase backward needs targets (y, or text): this lesson has no backward pass",
@@ -32,13 +32,13 @@ struct ScriptValidation {
                 case .failure(let e):
                     reader.error("check \"\(shown)\": \(e.message)", at: reader.source.location(in: node, offset: e.offset))
                 case .success(let outcome) where !outcome.holds:
-                    falseChecks.append(reader.source.diagnostic(expression.falseMessage(outcome),
-                                                                at: reader.source.location(in: node, offset: 0)))
+                    let message = expression.falseMessage(outcome)
+                    falseChecks.add(message) { reader.source.diagnostic(message, at: reader.source.location(in: node, offset: 0)) }
                 case .success:
                     break
                 }
             }
         }
-        return falseChecks
+        return falseChecks.items + [falseChecks.unshownSummary(path: reader.source.path)].compactMap { $0 }
     }
 }

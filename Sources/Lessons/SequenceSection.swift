@@ -103,8 +103,9 @@ extension NodeReader {
         if rows.count > Limits.maxSteps {
             error("x has \(rows.count) steps; a lesson may have at most \(Limits.maxSteps)", at: xNode); return nil
         }
-        let nxText = shape.map { "n_x = \($0.nx)" } ?? "n_x"
-        let inputs = rows.enumerated().map { vector($1, "x[\($0)]", count: shape?.nx, nxText) }
+        let nx = shape?.nx ?? sizes.nx   // checked even when another part of the model is wrong
+        let nxText = nx.map { "n_x = \($0)" } ?? "n_x"
+        let inputs = rows.enumerated().map { vector($1, "x[\($0)]", count: nx, nxText) }
         var data = SequenceData(inputs: inputs.compactMap { $0 })
         var ok = data.inputs.count == inputs.count
         if let yNode = f["y"] {

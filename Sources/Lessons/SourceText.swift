@@ -27,10 +27,15 @@ struct SourceText {
     /// A Yams mark (1-based line, column in Unicode scalars) as a line and character column.
     func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(line: 1, column: 1) }
-        guard let text = line(mark.line) else { return SourceLocation(line: mark.line, column: mark.column) }
-        let scalars = text.unicodeScalars.prefix(max(0, mark.column - 1))
+        return location(line: mark.line, scalarColumn: mark.column)
+    }
+
+    /// A 1-based line and column in Unicode scalars (as Yams counts) as a character column.
+    func location(line n: Int, scalarColumn column: Int) -> SourceLocation {
+        guard let text = line(n) else { return SourceLocation(line: n, column: column) }
+        let scalars = text.unicodeScalars.prefix(max(0, column - 1))
         let characters = String(String.UnicodeScalarView(scalars)).count
-        return SourceLocation(line: mark.line, column: characters + 1 + max(0, mark.column - 1 - scalars.count))
+        return SourceLocation(line: n, column: characters + 1 + max(0, column - 1 - scalars.count))
     }
 
     /// The location `offset` characters into a scalar node's text, when the node sits on one

@@ -1,3 +1,5 @@
+import RNNCore
+
 /// "Did you mean …?" for a misspelt key or name.
 enum Suggestions {
     /// The known word closest to `word`: equal when case, `_` and `-` are ignored, or within
@@ -25,5 +27,14 @@ enum Suggestions {
             previous = current
         }
         return previous[b.count]
+    }
+
+    /// An EntryRef error's message, with "did you mean" among the documented names for an
+    /// unknown quantity (`da_prv` → `da_prev`) and the full list.
+    static func quantityMessage(_ e: EntryRefError) -> String {
+        guard let name = e.unknownName else { return e.message }
+        let known = EntryRef.documentedNames
+        let guess = closest(to: name, in: known).map { "did you mean \($0)? " } ?? ""
+        return "unknown quantity '\(Sanitizer.screenLine(name))'; \(guess)(known: \(known.joined(separator: ", ")), and a<0>, da<0>)"
     }
 }

@@ -23,18 +23,24 @@ extension NodeReader {
             return nil
         }
         var texts: TrainingTexts
-        var where_: (Int) -> (SourceLocation, String) = { _ in (self.source.location(node.mark), "texts") }
+        // where text i is, worked out only for a text with a problem (so loading stays linear):
+        // its place in the lesson (offset: the character within it) and its name in messages
+        var place: (Int, Int) -> (SourceLocation, String) = { _, _ in (self.source.location(node.mark), "texts") }
         if case .scalar = node {
             guard let name = string(node, "texts") else { return nil }
             guard let lines = readTextsFile(name, at: node) else { return nil }
             texts = TrainingTexts(items: lines.map(\.text), file: name)
-            where_ = { i in (self.source.location(node.mark), "\(name):\(lines[i].line)") }
+            place = { i, _ in (self.source.location(node.mark), "\(name):\(lines[i].line)") }
         } else {
             guard let items = list(node, "texts (a list of texts or a file name)") else { return nil }
-            let strings = items.enumerated().map { string($1, "texts[\($0)]") }
-            guard !strings.contains(where: { $0 == nil }) else { return nil }
-            texts = TrainingTexts(items: strings.compactMap { $0 })
-            where_ = { i in (self.source.location(items[i].mark), "texts[\(i)]") }
+            var strings: [String] = []
+            strings.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                if let s = string(item, "texts[\(i)]") { strings.append(s) }
+            }
+            guard strings.count == items.count else { return nil }
+            texts = TrainingTexts(items: strings)
+            place = { i, offset in (self.source.location(in: items[i], offset: offset), "texts[\(i)]") }
         }
         if texts.items.isEmpty { error("texts must have at least one text", at: node); return nil }
         if texts.items.count > Self.maxTexts {
@@ -42,26 +48,35 @@ extension NodeReader {
         }
         guard let codec else { return nil }
         let minimum = codec.endTokenIndex == nil ? 2 : 1
+        var ok = true
         for (i, text) in texts.items.enumerated() {
-            let (at, name) = where_(i)
-            if let bad = text.first(where: { codec.index(of: $0) == nil || $0 == CharacterCodec.endToken }) {
-                let why = bad == CharacterCodec.endToken ? "a text may not contain a newline (one text per line)" : "is not in vocab"
-                error("\(name) '\(Vocabulary.label(bad))' \(why)", at: at); return nil
-            }
-            if text.count < minimum || text.count + 1 > Limits.maxSteps {
-                error("\(name) must have \(minimum)…\(Limits.maxSteps - 1) characters, got \(text.count)", at: at); return nil
+            if let bad = text.firstIndex(where: { codec.index(of: $0) == nil || $0 == CharacterCodec.endToken }) {
+                let c = text[bad]
+                let why = c == CharacterCodec.endToken ? "a text may not contain a newline (one text per line)" : "is not in vocab"
+                let offset = text.distance(from: text.startIndex, to: bad)
+                error("\(place(i, offset).1) '\(Vocabulary.label(c))' \(why)", at: place(i, offset).0)
+                ok = false
+            } else if text.count < minimum || text.count + 1 > Limits.maxSteps {
+                error("\(place(i, 0).1) must have \(minimum)…\(Limits.maxSteps - 1) characters, got \(text.count)", at: place(i, 0).0)
+                ok = false
             }
         }
-        return texts
+        return ok ? texts : nil
     }
 
     /// The non-blank lines of a texts file beside the lesson, with their line numbers.
     private func readTextsFile(_ name: String, at node: Node) -> [(line: Int, text: String)]? {
         let dir = (source.path as NSString).deletingLastPathComponent
         let path = name.hasPrefix("/") || dir.isEmpty ? name : dir + "/" + name
-        switch YamlDocument.read(path: path) {
+        switch YamlDocument.read(path: path, regularOnly: true) {
         case .failure(let d):
-            error("texts file \(path): \(d.message); give a plain-text file beside the lesson, one text per line", at: node)
+            var hint = ""
+            if d.message == "no such file", !name.contains("/"),
+               let beside = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir),
+               let guess = Suggestions.closest(to: name, in: beside.filter { !$0.hasPrefix(".") }.sorted()) {
+                hint = " (did you mean \(guess)?)"
+            }
+            error("texts file \(path): \(d.message)\(hint); give a plain-text file beside the lesson, one text per line", at: node)
             return nil
         case .success(let text):
             let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }

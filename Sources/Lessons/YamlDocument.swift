@@ -9,10 +9,19 @@ enum YamlDocument {
     static let maxBytes = 1 << 20
 
     /// The text of the file at `path`, or the reason it is not a lesson file.
-    static func read(path: String) -> Result<String, Diagnostic> {
+    /// With `regularOnly`, anything but a regular file (a FIFO, a device such as /dev/tty or
+    /// /dev/stdin, a socket) is refused before it is opened, so reading can never wait for input.
+    static func read(path: String, regularOnly: Bool = false) -> Result<String, Diagnostic> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return .failure(Diagnostic(path: path, location: nil, message: "no such file"))
+        }
+        if regularOnly, !isDirectory.boolValue {
+            var info = stat()
+            if stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
+                return .failure(Diagnostic(path: path, location: nil,
+                                           message: "is not a regular file (a pipe, a device or a socket)"))
+            }
         }
         if isDirectory.boolValue {
             return .failure(Diagnostic(path: path, location: nil,
@@ -113,6 +122,8 @@ enum YamlDocument {
                 if let anchored = AnchorScan.firstAnchoredNode(root) {
                     return .failure(LessonErrors([source.diagnostic(AnchorScan.message, at: source.location(anchored.mark))]))
                 }
+                let tags = TagScan.tags(in: root, source: source, text: text)
+                if !tags.isEmpty { return .failure(LessonErrors(tags)) }
                 return .success(root)
             }
         } catch let error as YamlError {
@@ -124,6 +135,11 @@ enum YamlDocument {
 
     static func diagnostic(_ error: YamlError, source: SourceText, text: String) -> Diagnostic {
         func syntax(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> Diagnostic {
+            let line = source.line(mark.line).map { Array($0.unicodeScalars) } ?? []
+            if line.indices.contains(mark.column - 1), line[mark.column - 1] == "\t" || problem.contains("tab") {
+                return source.diagnostic("a tab character: YAML indents with spaces only; replace the tab with spaces",
+                                         at: source.location(mark))
+            }
             var message = "YAML syntax: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
             return source.diagnostic(message, at: source.location(mark))
@@ -139,8 +155,9 @@ enum YamlDocument {
             return source.diagnostic("YAML: \(problem)", at: SourceLocation(line: line, column: column))
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return source.diagnostic("duplicate key \(keys): each key may appear once in a mapping",
-                                     at: source.location(context.mark))
+            let second = duplicates.first.flatMap { DuplicateKey.secondOccurrence(of: $0, after: context.mark, in: source) }
+            return source.diagnostic("duplicate key \(keys): each key may appear once in a mapping; this is its second time",
+                                     at: second ?? source.location(context.mark))
         default:
             return source.diagnostic("YAML: \(error)", at: SourceLocation(line: 1, column: 1))
         }

@@ -52,7 +52,9 @@ public struct EntryRef: Equatable, Hashable, Sendable, CustomStringConvertible {
         }
         guard rest.trimmingSpaces.isEmpty else { return .failure(.init("unexpected '\(rest)' in '\(text)'")) }
         guard let symbol = resolveName(name, t: t) else {
-            return .failure(.init("unknown quantity '\(name)' in '\(text)' (known: \(knownNames))"))
+            var e = EntryRefError("unknown quantity '\(name)' in '\(text)' (known: \(knownNames))")
+            e.unknownName = name
+            return .failure(e)
         }
         if symbol == .a0 || symbol == .da0 || symbol == .c0 || symbol == .dc0 { t = nil }
         if symbol.isPerStep && t == nil {
@@ -73,6 +75,11 @@ public struct EntryRef: Equatable, Hashable, Sendable, CustomStringConvertible {
         return Symbol.allCases.first { $0.referenceNames.contains(name) }
     }
 
+    /// The names lessons/README.md documents for references, in its order.
+    public static let documentedNames = ["x", "a", "z", "zy", "ŷ", "yhat", "y", "L", "stacked", "Wa", "Waa", "Wax", "Wya",
+                                         "ba", "by", "dy", "da", "dz", "da_next", "da_prev", "da_out", "dWa", "dWaa",
+                                         "dWax", "dba", "dWya", "dby", "ΔdWa", "ΔdWaa", "ΔdWax", "Δdba", "ΔdWya", "Δdby"]
+
     static var knownNames: String {
         "x, a, z, zy, ŷ, y, L, dy, da, dz, da_next, da_prev, da_out, stacked, Wa, Waa, Wax, Wya, ba, by, a<0>, dWa, dWaa, dWax, dba, dWya, dby, da<0>, ΔdWa…; gated cells: Γf, Γu, Γr, Γo, c̃, c, c<0>, dΓu…, dzu…, dc, dc_next, dc_prev, dc<0>, Wf, Wu, Wr, Wo, Wc, bf…bc, dWf…dbc, ΔdWu…"
     }
@@ -80,8 +87,12 @@ public struct EntryRef: Equatable, Hashable, Sendable, CustomStringConvertible {
 
 public struct EntryRefError: Error, Equatable, Sendable, CustomStringConvertible {
     public let message: String
+    /// For an unknown quantity: the name as written (for a "did you mean" among `documentedNames`).
+    public var unknownName: String?
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+    /// Errors are equal when they say the same.
+    public static func == (a: EntryRefError, b: EntryRefError) -> Bool { a.message == b.message }
 }
 
 extension Trace {

@@ -21,10 +21,14 @@ import TextGrid
 /// }
 /// ```
 ///
-/// Signals: SIGINT / SIGTERM are noticed by `nextEvent`, which restores the terminal and
-/// exits with 130 / 143 (set `exitOnSignal = false` to receive `.interrupted(signal:)`
-/// and exit yourself). A crash (SIGSEGV, a Swift trap …) restores the terminal
-/// and still crashes with its backtrace. Not thread-safe: use from one thread.
+/// Signals: any signal that ends the process (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE,
+/// SIGALRM, SIGUSR1 …) restores the terminal from its handler and ends the process by that
+/// signal at once, even in the middle of long work (set `exitOnSignal = false` to receive
+/// SIGINT / SIGTERM as `.interrupted(signal:)` from `nextEvent` and exit yourself). A closed
+/// terminal (end of input) makes `nextEvent` restore what it can and exit with 129, as SIGHUP
+/// would. A crash (SIGSEGV, a Swift trap …) restores the terminal and still crashes with its
+/// backtrace. Without an alternate screen (TERM=vt100) `close()` clears the screen.
+/// Not thread-safe: use from one thread.
 public final class TerminalSession {
     /// The colour depth the terminal supports (`COLORS` ≥ 256 → 256, ≥ 8 → 8, else none).
     public let supportedDepth: ColorDepth
@@ -38,7 +42,12 @@ public final class TerminalSession {
     public let isUTF8: Bool
     /// When true (the default), SIGINT / SIGTERM make `nextEvent` close the session and exit
     /// with 128 + signal. When false, `nextEvent` returns `.interrupted(signal:)` instead.
-    public var exitOnSignal = true
+    public var exitOnSignal = true {
+        didSet { Signals.setStopImmediately(exitOnSignal) }
+    }
+    /// False on terminals without an alternate screen (vt100, linux): `close()` clears instead.
+    private var hasAlternateScreen = true
+    private var clearSequence = ""
     /// The last grid drawn and the screen size it was drawn at, to skip unchanged cells.
     private var shown: Grid?
     private var shownSize = Size.zero
@@ -96,6 +105,30 @@ public final class TerminalSession {
         colorDepth = depth
         self.theme = theme
         pairs = ColorPairs(limit: depth == .none ? 0 : unroll_color_pairs())
+
+        // what a signal handler writes to leave the screen (padding such as $<50> removed)
+        hasAlternateScreen = !Signals.capability("smcup").isEmpty
+        clearSequence = Self.withoutPadding(Signals.capability("clear"))
+        let leave = ["sgr0", "rmkx", "cnorm"].map(Signals.capability).joined()
+            + (hasAlternateScreen ? Signals.capability("rmcup") : clearSequence)
+        Signals.setExitSequence(Self.withoutPadding(leave))
+        Signals.setStopImmediately(exitOnSignal)
+        Signals.setScreenUp(true)
+    }
+
+    /// A terminfo string without its padding delays (`$<5>`, `$<50/>`), for writing raw.
+    static func withoutPadding(_ s: String) -> String {
+        var out = ""
+        var chars = Array(s)[...]
+        while let c = chars.first {
+            if c == "$", chars.dropFirst().first == "<", let end = chars.firstIndex(of: ">") {
+                chars = chars[(end + 1)...]
+                continue
+            }
+            out.append(c)
+            chars = chars.dropFirst()
+        }
+        return out
     }
 
     deinit { close() }
@@ -104,8 +137,14 @@ public final class TerminalSession {
     /// Safe to call more than once.
     public func close() {
         guard let screen else { return }
+        Signals.setScreenUp(false)
         _ = curs_set(1)
         endwin()
+        if !hasAlternateScreen && !clearSequence.isEmpty {
+            // no alternate screen: the last frame would stay, with the prompt on its footer
+            fflush(unroll_stdout())
+            _ = clearSequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        }
         delscreen(screen)
         self.screen = nil
         Signals.restore()
@@ -161,7 +200,14 @@ public final class TerminalSession {
             }
             return .interrupted(signal: sig)
         }
-        if status == ERR { return .none }
+        if status == ERR {
+            // a closed terminal (nohup, SIGHUP ignored) reads end of input at once, forever
+            if Signals.inputEnded {
+                close()
+                exit(129)
+            }
+            return .none
+        }
         let key = TerminalEvent.from(status: status, value: UInt32(value))
         if status == KEY_CODE_YES && Int32(bitPattern: UInt32(value)) == KEY_RESIZE {
             needsClear = true

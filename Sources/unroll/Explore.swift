@@ -21,6 +21,9 @@ struct Explore: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
+    @Flag(name: .customLong("no-progress"), help: "Neither read nor save progress (kept under $XDG_STATE_HOME/unroll, default ~/.local/state/unroll).")
+    var noProgress = false
+
     func validate() throws { try display.validateDisplay() }
 
     func run() throws {
@@ -29,12 +32,13 @@ struct Explore: ParsableCommand {
         if let lesson { chosen = try loadLessonOrExit(lesson) }
         if let chosen { try refuseGatedOnScreen(chosen) }
         var entries: [PickerEntry] = []
+        let store = noProgress ? nil : ProgressStore.defaultDirectory().map { ProgressStore(directory: $0) }
         if chosen == nil {
             guard let dir = lessonDirectory(lessons) else {
                 writeStderr("unroll: no lessons folder found; give a lesson file (unroll LESSON.yaml), --lessons DIR or UNROLL_LESSONS\n")
                 throw ExitCode(1)
             }
-            switch LessonShelf.entries(in: dir) {
+            switch LessonShelf.entries(in: dir, progress: store) {
             case .success(let found): entries = found
             case .failure(let e): writeStderr(e.message + "\n"); throw ExitCode(1)
             }
@@ -49,6 +53,6 @@ struct Explore: ParsableCommand {
         }
         session.colorDepth = display.depth(supported: session.supportedDepth)
         defer { session.close() }
-        ExploreApp(language: display.language, digits: display.digits, hooks: { [LabHook()] }).run(lesson: chosen, entries: entries, on: session)
+        ExploreApp(language: display.language, digits: display.digits, progress: store, hooks: { [LabHook()] }).run(lesson: chosen, entries: entries, on: session)
     }
 }

@@ -73,7 +73,9 @@ struct Render: ParsableCommand {
         }
         if help { state.update(.toggleHelp) }
         // auto: colour when printing to a terminal and NO_COLOR is not set, as the explorer does
-        let tty = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        // (and not on TERM=dumb or without TERM, which have no colour)
+        let env = ProcessInfo.processInfo.environment
+        let tty = isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"] == nil && !["dumb", "", nil].contains(env["TERM"])
         let depth: ColorDepth = color == .always || (color == .auto && tty) ? .ansi256 : .none
         let grid = FrameRenderer.render(state.viewModel(), size: Size(width: width, height: height), depth: depth)
         let lines = depth == .none ? grid.plainText() : grid.ansiText(depth: depth)

@@ -59,10 +59,25 @@ struct Sample: ParsableCommand {
                               temperature: temperature, seed: seed)
         var out = ""
         for _ in 0..<n {
-            let sampled = sampler.generate().filter { $0.sampled && $0.token != codec.endTokenIndex }.map { codec.vocab[$0.token] }
+            let steps = sampler.generate()
+            if let bad = steps.first(where: { !($0.distribution + $0.yHat + $0.a).allSatisfy(\.isFinite) }) {
+                try fail(Self.nonFinite(loaded.rnn.params, step: bad.t))
+            }
+            let sampled = steps.filter { $0.sampled && $0.token != codec.endTokenIndex }.map { codec.vocab[$0.token] }
             out += Self.shown(prefixChars + sampled) + "\n"
         }
         writeStdout(out)
+    }
+
+    /// Why sampling stopped: at step t the numbers stopped being finite; the weights that
+    /// overflow (the largest entry of each, largest first).
+    static func nonFinite(_ p: Params, step: Int) -> String {
+        let parts: [(String, [Double])] = [("Waa", p.Waa.values), ("Wax", p.Wax.values), ("Wya", p.Wya.values),
+                                            ("ba", p.ba), ("by", p.by), ("a0", p.a0)]
+        let largest = parts.map { ($0.0, $0.1.map(abs).max() ?? 0) }.enumerated()
+            .sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element)
+        let named = largest.prefix(3).map { String(format: "%@ up to %g", $0.0, $0.1) }.joined(separator: ", ")
+        return "the probabilities are not finite (NaN) from step \(step) on: the weights are too large for the arithmetic (\(named)); nothing sampled"
     }
 
     /// A generated sequence on one line: newlines and tabs shown as ⏎ and ⇥.

@@ -107,8 +107,10 @@ struct Train: ParsableCommand {
         }
         let after = trainer.meanLoss()
         let text = try trainedText(originalText, loaded, trainer, before: before, after: after)
+        let replacedMode = OutputFile.mode(of: out)   // --force keeps the replaced file's permissions
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            if let replacedMode { chmod(out, replacedMode) }
         } catch {
             try fail("--out \(out) cannot be written: \(error.localizedDescription)")
         }
@@ -155,8 +157,11 @@ struct Train: ParsableCommand {
             }
             text = t
         }
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) }
-        catch { try fail("--out \(out) cannot be written: \(error.localizedDescription)") }
+        let replacedMode = OutputFile.mode(of: out)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            if let replacedMode { chmod(out, replacedMode) }
+        } catch { try fail("--out \(out) cannot be written: \(error.localizedDescription)") }
         writeStdout(String(format: "trained %d steps (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
                            trainer.steps, config.optimizer.rawValue, config.learningRate, describe(clipping), before, after,
                            count, count == 1 ? "" : "s", out))

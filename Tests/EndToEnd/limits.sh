@@ -26,3 +26,98 @@ grep -q "cannot write to standard error" "$OUT/io-out.txt" && pass || fail "chec
 "$BIN" trace lessons/08-language-model.yaml 2>"$OUT/io-err.txt" | head -c 10 >/dev/null
 rc=${PIPESTATUS[0]}
 [ "$rc" = 74 ] && pass || fail "trace | head: exit $rc, want 74"
+
+# Signals: each one that ends the explorer restores the terminal first (alternate screen off,
+# tty modes back) and ends it by that signal (exit 128 + N), whatever it was doing.
+signal_case() {   # SIGNAL STATUS
+    start 100 30 "ulimit -c 0; $BIN $LESSON; echo \"[unroll \$?]\"; stty -a | grep -c -- -icanon"
+    expect "forward t = 1 / 5" "started for SIG$1" || return
+    local shell pid
+    shell=$("${TMUX_CMD[@]}" display-message -p -t e2e '#{pane_pid}')
+    pid=$(child_of "$shell")
+    [ -n "$pid" ] && kill -"$1" "$pid"
+    expect "[unroll $2]" "SIG$1 ends the explorer with $2"
+    [ "$(alternate_on)" = "0" ] && pass || fail "SIG$1 left the alternate screen on"
+    expect "[exit 1]" "SIG$1: the tty is back in canonical mode (stty shows no -icanon)"
+}
+signal_case HUP 129
+signal_case INT 130
+signal_case QUIT 131
+signal_case USR1 138
+signal_case PIPE 141
+signal_case ALRM 142
+signal_case TERM 143
+
+# Long work is no shelter: SIGTERM during `t` (training) on the language model ends at once.
+start 100 30 "$BIN lessons/08-language-model.yaml; echo \"[unroll \$?]\""
+expect "t = 1 /" "started for SIGTERM during training"
+keys t
+shell=$("${TMUX_CMD[@]}" display-message -p -t e2e '#{pane_pid}')
+pid=$(child_of "$shell")
+[ -n "$pid" ] && kill -TERM "$pid"
+expect "[unroll 143]" "SIGTERM during training ends the explorer"
+[ "$(alternate_on)" = "0" ] && pass || fail "SIGTERM during training left the alternate screen on"
+
+# With SIGHUP ignored (as under nohup), closing the terminal ends the explorer: no spinning.
+start 100 30 "trap \"\" HUP; $BIN $LESSON"
+expect "forward t = 1 / 5" "started with SIGHUP ignored"
+shell=$("${TMUX_CMD[@]}" display-message -p -t e2e '#{pane_pid}')
+pid=$(child_of "$shell")
+"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
+gone=0
+for i in $(seq 1 50); do [ -e "/proc/$pid" ] || { gone=1; break; }; sleep 0.1; done
+[ "$gone" = 1 ] && pass || { fail "closed terminal with SIGHUP ignored: unroll still running"; kill -KILL "$pid" 2>/dev/null; }
+
+# No alternate screen (TERM=vt100): the screen is cleared on exit, the last frame does not stay.
+start 100 30 "TERM=vt100 $BIN $LESSON"
+expect "forward t = 1 / 5" "started under TERM=vt100"
+keys q
+expect "[exit 0]" "q under TERM=vt100"
+expect_not "forward t = 1 / 5" "TERM=vt100: the last frame is cleared on exit"
+
+# render --color auto gives no colour on TERM=dumb, even on a terminal (script(1) gives it one)
+if command -v script >/dev/null 2>&1; then
+    TERM=dumb script -qc "$BIN render $LESSON --step 2 --color auto" /dev/null </dev/null >"$OUT/dumb.txt" 2>&1
+    grep -q "forward t = 2 / 5" "$OUT/dumb.txt" && pass || fail "render under script(1) printed no frame"
+    if grep -q $'\x1b\\[' "$OUT/dumb.txt"; then fail "render --color auto on TERM=dumb wrote colour"; else pass; fi
+    TERM=xterm-256color script -qc "$BIN render $LESSON --step 2 --color auto" /dev/null </dev/null >"$OUT/xterm.txt" 2>&1
+    grep -q $'\x1b\\[' "$OUT/xterm.txt" && pass || fail "render --color auto on a colour terminal wrote no colour"
+fi
+
+# train --force keeps the replaced file's mode, and refuses a file the user could not write.
+"$BIN" train "$LESSON" --steps 2 --out "$OUT/mode.yaml" >/dev/null 2>&1
+chmod 640 "$OUT/mode.yaml"
+"$BIN" train "$LESSON" --steps 2 --out "$OUT/mode.yaml" --force >/dev/null 2>&1
+[ "$(stat -c %a "$OUT/mode.yaml")" = 640 ] && pass || fail "train --force widened 0640 to $(stat -c %a "$OUT/mode.yaml")"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+    shared=$(mktemp -d); chmod 777 "$shared"
+    cp "$LESSON" "$shared/in.yaml"; chmod 644 "$shared/in.yaml"
+    echo "root's" >"$shared/theirs.yaml"; chmod 444 "$shared/theirs.yaml"
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$BIN" train "$shared/in.yaml" --steps 2 --out "$shared/theirs.yaml" --force >/dev/null 2>"$OUT/force.txt"; rc=$?
+    [ "$rc" = 1 ] && grep -q "is not writable by you (mode 0444, owner uid 0); --force only replaces a file you could write yourself" "$OUT/force.txt" \
+        && pass || fail "train --force as another user: exit $rc, $(cat "$OUT/force.txt")"
+    [ "$(cat "$shared/theirs.yaml")" = "root's" ] && pass || fail "train --force replaced another user's read-only file"
+    rm -rf "$shared"
+fi
+
+# sample refuses a model whose probabilities are not finite, naming the weights
+sed -e 's/^  init: .*$/  weights: {Waa: [[0, 0], [0, 0]], Wax: [[1000, 1000], [1000, 1000]], Wya: [[1e308, 1e308], [1e308, -1e308]]}/' \
+    >"$OUT/nan.yaml" <<'YAML'
+title: NaN
+model:
+  n_x: 2
+  n_a: 2
+  n_y: 2
+  g1: tanh
+  g2: softmax
+  init: {seed: 1}
+architecture: many-to-many
+sequence:
+  vocab: "ab"
+  text: "abab"
+script:
+  - say: Hello
+YAML
+"$BIN" sample "$OUT/nan.yaml" >"$OUT/nan-out.txt" 2>"$OUT/nan-err.txt"; rc=$?
+[ "$rc" = 1 ] && [ ! -s "$OUT/nan-out.txt" ] && grep -q "^unroll sample: the probabilities are not finite (NaN) from step 1 on: the weights are too large for the arithmetic (Wya up to 1e+308, Wax up to 1000, Waa up to 0); nothing sampled$" "$OUT/nan-err.txt" \
+    && pass || fail "sample with NaN probabilities: exit $rc, $(cat "$OUT/nan-err.txt")"

@@ -22,6 +22,8 @@ start() {
     RUN=$((RUN + 1))   # a fresh server (socket) for each run: no race with the last one's exit
     TMUX_CMD=(tmux -L "unroll-e2e-$$-$RUN" -f /dev/null)
     # the shell traps INT (so Ctrl-C reaches only the program) and reports its exit status
+    # progress goes to a fresh state directory each run (KEEP_STATE names one to reuse)
+    export XDG_STATE_HOME="${KEEP_STATE:-$OUT/state-$RUN}"
     "${TMUX_CMD[@]}" new-session -d -x "$w" -y "$h" -s e2e "sh -c 'trap true INT; $*; echo \"[exit \$?]\"; sleep 30'"
     "${TMUX_CMD[@]}" set-option -t e2e remain-on-exit on >/dev/null
 }
@@ -44,7 +46,7 @@ child_of() {
     local stat
     for stat in /proc/[0-9]*/stat; do
         # field 4 of /proc/N/stat is the parent's pid (the name in field 2 has no spaces here)
-        read -r p _ _ pp _ <"$stat" 2>/dev/null || continue
+        { read -r p _ _ pp _ <"$stat"; } 2>/dev/null || continue
         [ "$pp" = "$1" ] && { echo "$p"; return; }
     done
 }
@@ -74,7 +76,7 @@ expect_not "colour scale: all steps / this step" "Esc closes the help box"
 keys i
 expect "nothing to inspect here yet" "i says why when every panel is still hidden"
 keys n n n
-expect "slide 4 / 7" "n moves through the slides"
+expect "slide 4 / 9" "n moves through the slides"
 expect "forward t = 1 / 5" "a slide moves the explorer to its step"
 keys i
 expect "ŷ<1>[0] = sigmoid(zy<1>[0])" "i opens the inspect box on the slide's focus"
@@ -168,6 +170,9 @@ source "$ROOT/Tests/EndToEnd/export.sh"
 
 # 9. GRU and LSTM on the command line (issue 12)
 source "$ROOT/Tests/EndToEnd/gated.sh"
+
+# 10. The student acts (issue 10)
+source "$ROOT/Tests/EndToEnd/student.sh"
 
 # 7. train: a diverging run writes nothing (unless --force); Ctrl-C writes nothing (unless
 #    --save-on-interrupt); --sample-every prints the loss and samples; the file continues the run.

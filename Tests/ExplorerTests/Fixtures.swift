@@ -51,12 +51,24 @@ enum Fixtures {
             + "play=\(s.playing) speed=\(s.speedIndex) answers=\(s.answers.sorted { $0.key < $1.key }) "
             + "scroll=\(s.panelScroll) status=\(String(describing: s.status)) quit=\(s.quit) "
             + "trained=\(s.training?.trainer.steps ?? 0) generation=\(String(describing: s.generation?.steps.map(\.token)))"
-            + "/\(String(describing: s.generation?.temperature))"
+            + "/\(String(describing: s.generation?.temperature)) student=\(s.student)"
     }
 }
 
 extension ExplorerState {
     func after(_ actions: Action...) -> ExplorerState {
         actions.reduce(self) { $0.updated($1) }
+    }
+}
+
+extension Fixtures {
+    /// A slide that asks for z<1>[0], typed.
+    static func typedSlide(tries: Int = 3) -> Slide {
+        var s = Slide(say: LocalizedText(en: "Compute z<1>[0]."), at: StoryPosition(phase: .forward, t: 1),
+                      focus: EntryRef(symbol: .z, t: 1, row: 0))
+        if case .success(let e) = CheckExpression.parse("z<1>[0]") {
+            s.typed = TypedQuestion(question: LocalizedText(en: "What is z<1>[0]?"), value: e, tries: tries)
+        }
+        return s
     }
 }

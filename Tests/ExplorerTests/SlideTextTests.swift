@@ -29,7 +29,7 @@ import Testing
     @Test func everyQuestionHidesItsAnswer() throws {
         for path in try LessonLoader.discover(directory: Self.lessons).get() {
             let lesson = try LessonLoader.load(path: path).get()
-            for (n, slide) in lesson.script.enumerated() where slide.ask != nil {
+            for (n, slide) in lesson.script.enumerated() where slide.ask != nil || slide.typed != nil {
                 #expect(slide.focus != nil, "\((path as NSString).lastPathComponent) slide \(n + 1) asks without a focus to hide")
             }
         }
@@ -45,6 +45,10 @@ import Testing
             for (n, slide) in lesson.script.enumerated() {
                 _ = state.open(slide: n + 1)
                 if let answer = slide.ask?.answer { state.update(.answer(answer)) }   // after the student answers
+                if slide.typed != nil, let v = state.typedRightAnswer() {
+                    for c in String(v) { state.update(.typeAnswer(c)) }
+                    state.update(.submitAnswer)
+                }
                 let drawn = Self.quotedEntries(slide.say.en).map { ExplorerState.displayed($0, na: lesson.rnn.shape.na) }
                 for ref in drawn where !state.isShown(ref.symbol) {
                     problems.append("\((path as NSString).lastPathComponent) slide \(n + 1) quotes \(ref) but hides \(ref.symbol.label)")

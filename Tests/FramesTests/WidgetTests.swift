@@ -64,7 +64,7 @@ import Testing
         #expect(plan.size.width <= 80 && plan.size.height <= 24)
         let zh = HelpOverlay(help: HelpBox(title: "按键说明", rows: KeyTable.help(.zh))).plan(for: Size(width: 80, height: 24))
         #expect(zh.size.width <= 80 && zh.size.height <= 24)
-        let many = HelpBox(title: "按键说明", rows: KeyTable.help(.zh) + KeyTable.help(.zh).prefix(8))
+        let many = HelpBox(title: "按键说明", rows: KeyTable.help(.zh) + KeyTable.help(.zh).prefix(4))
         let two = HelpOverlay(help: many).plan(for: Size(width: 80, height: 24))
         #expect(two.columns == 2 && two.size.height <= 24 && two.size.width <= 80)
     }

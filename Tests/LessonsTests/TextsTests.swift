@@ -55,7 +55,7 @@ script:
         let missing = problems(textsLesson.replacingOccurrences(of: "texts: [\"ab\", \"ba\", \"aab\"]", with: "texts: nope.txt"))
         #expect(missing.hasPrefix("lesson.yaml:13:10: error: texts file nope.txt: no such file; give a plain-text file beside the lesson, one text per line"))
         #expect(problems(textsLesson.replacingOccurrences(of: "\"ba\"", with: "\"bc\"")).hasPrefix(
-            "lesson.yaml:13:17: error: texts[1] 'c' is not in vocab"))
+            "lesson.yaml:13:19: error: texts[1] 'c' is not in vocab"))
         #expect(problems(textsLesson.replacingOccurrences(of: "\"ba\"", with: "\"b\\na\"")).hasPrefix(
             "lesson.yaml:13:17: error: texts[1] '⏎' a text may not contain a newline (one text per line)"))
         #expect(problems(textsLesson.replacingOccurrences(of: "[\"ab\", \"ba\", \"aab\"]", with: "[]")).hasPrefix(

@@ -1,7 +1,7 @@
 /// A key as the terminal reports it, after decoding escape sequences.
 public enum Key: Equatable, Hashable, Sendable {
     case left, right, up, down, home, end, pageUp, pageDown
-    case enter, space, tab, backTab, escape
+    case enter, space, tab, backTab, escape, backspace
     case char(Character)
 
     /// The name shown in the help box and the footer.
@@ -20,6 +20,7 @@ public enum Key: Equatable, Hashable, Sendable {
         case .tab: return "Tab"
         case .backTab: return "Shift-Tab"
         case .escape: return "Esc"
+        case .backspace: return "⌫"
         case .char(let c): return String(c)
         }
     }

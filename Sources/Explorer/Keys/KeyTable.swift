@@ -4,6 +4,12 @@ import Lessons
 /// generation mode, or always.
 public enum KeyMode: Equatable, Sendable {
     case browse, inspect, generate, lab, always
+    /// The open slide asks for a number and its answer box is open: digits go there.
+    case answer
+    /// Edit mode on the inspect cursor (the inspect keys still move it).
+    case edit
+    /// "Continue at slide N?" after reopening a lesson.
+    case resume
 }
 
 /// One key and the action it sends.
@@ -18,6 +24,7 @@ public struct KeyBinding: Equatable, Sendable {
     public enum ID: Equatable, Sendable {
         case next, previous, ends, passes, play, speed, nextSlide, previousSlide, answer
         case inspect, panels, move, scroll, escape, scale, train, reset, generate, generateNext, temperature, help, quit
+        case typeAnswer, edit, nudge, resume
         case labRun, labSettings, labFile
     }
     public let id: ID
@@ -89,6 +96,17 @@ public enum KeyTable {
           "o[]cvux<>", "the settings on the lab's second line", "实验室第二行的设置"),
         b(.labFile, .lab, [(.char("w"), .lab(.save)), (.char("r"), .lab(.reset)), (.escape, .lab(.toggle))], "w r Esc",
           "write a new file / reset / leave", "写入新文件 / 复原 / 离开"),
+        b(.typeAnswer, .answer, Array("0123456789-.e").map { (Key.char($0), Action.typeAnswer($0)) }
+            + [(.backspace, .eraseAnswer), (.enter, .submitAnswer)], "0-9 ⌫ ↵",
+          "answer box: type", "答案框：输入"),
+        b(.edit, .always, [(.char("e"), .toggleEdit)], nil,
+          "edit mode (inspect)", "编辑光标处的数"),
+        b(.nudge, .edit, [(.char("+"), .nudgeUp), (.char("="), .nudgeUp), (.char("-"), .nudgeDown),
+                          (.char("["), .biggerStep), (.char("]"), .smallerStep),
+                          (.char("0"), .resetEntry), (.backspace, .resetEdits)], "+-[]0⌫",
+          "nudge, step, undo", "增减、步长、复原"),
+        b(.resume, .resume, [(.enter, .resumeProgress), (.escape, .startOver)], "↵ Esc",
+          "continue / anew", "继续 / 从头开始"),
         b(.help, .always, [(.char("?"), .toggleHelp)], nil, "help", "帮助"),
         b(.quit, .always, [(.char("q"), .quit)], nil, "quit", "退出"),
     ]
@@ -99,7 +117,8 @@ public enum KeyTable {
     /// nothing. The mode's own bindings win over the ones that always apply (in inspect mode
     /// the arrows move the cursor, in generation mode → draws the next character).
     public static func action(for key: Key, in current: KeyMode) -> Action? {
-        for mode in [current, .always] {
+        let modes: [KeyMode] = current == .edit ? [.edit, .inspect, .always] : [current, .always]
+        for mode in modes {
             for b in bindings where b.mode == mode {
                 if let k = b.keys.first(where: { $0.key == key }) { return k.action }
             }
@@ -112,7 +131,8 @@ public enum KeyTable {
         let w = Words(language)
         // the lab's own keys are on its screen (its settings line and footer), not in the box
         return bindings.filter { $0.mode != .lab }.map { b in
-            let prefix = b.mode == .inspect ? w.inInspect : b.mode == .generate ? w.inGenerate : b.mode == .lab ? w.inLab : ""
+            let prefix = b.mode == .inspect ? w.inInspect : b.mode == .generate ? w.inGenerate
+                : ""   // the answer box and edit mode say so in their own words
             return KeyHint(keys: b.label, text: prefix + b.text(language))
         }
     }
@@ -123,13 +143,21 @@ extension ExplorerState {
     public func action(for key: Key) -> Action? { KeyTable.action(for: key, in: keyMode) }
 
     /// The mode whose bindings apply now.
-    public var keyMode: KeyMode { inspect != nil ? .inspect : generation != nil ? .generate : lab != nil ? .lab : .browse }
+    public var keyMode: KeyMode {
+        if student.resumeOffer != nil { return .resume }
+        if answerBoxActive { return .answer }
+        if inspect != nil { return student.editing ? .edit : .inspect }
+        return generation != nil ? .generate : lab != nil ? .lab : .browse
+    }
 
     /// The keys that matter right now, for the footer.
     public var footer: [KeyHint] {
         var ids: [KeyBinding.ID]
         if helpOpen { ids = [.help, .escape, .quit] }
-        else if inspect != nil { ids = [.move, .panels, .next, .escape, .help] }
+        else if student.resumeOffer != nil { ids = [.resume, .quit] }
+        else if answerBoxActive { ids = [.typeAnswer, .escape, .help] }
+        else if inspect != nil && student.editing { ids = [.nudge, .move, .edit, .escape] }
+        else if inspect != nil { ids = [.move, .panels, .edit, .next, .escape, .help] }
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
         else if lab != nil { ids = [.labRun, .labSettings, .labFile, .train, .help, .quit] }
         else if questionPending { ids = [.answer, .nextSlide, .help, .quit] }
@@ -143,6 +171,8 @@ extension ExplorerState {
             guard let b = KeyTable.binding(id) else { return nil }
             var hint = KeyHint(keys: b.label, text: b.text(language))
             if id == .answer, let n = currentSlide?.ask?.choices.count, n >= 1 { hint.keys = n == 1 ? "1" : "1…\(n)" }
+            if id == .typeAnswer { hint.text = words.digitsToAnswerBox }
+            if id == .edit { hint.text = words.editHint }
             if id == .next && inspect != nil { hint = KeyHint(keys: "Home End f b n p", text: words.stepWhileInspecting) }
             return hint
         }

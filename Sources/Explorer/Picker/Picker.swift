@@ -9,6 +9,8 @@ public struct PickerEntry: Equatable, Sendable {
     public var languages: [Language]
     /// The first line of the loader's error, for a file that does not load.
     public var error: String?
+    /// What the progress store remembers: `✓ 3/5` when finished (first-try right / questions), `2/5` on the way.
+    public var progress: String?
 
     /// The lesson's number as its file name gives it (`08b` for `08b-language-model.yaml`),
     /// so the picker and the lessons' own text ("lesson 08") agree.
@@ -53,6 +55,8 @@ public struct PickerState: Equatable, Sendable {
         case up, down, first, last, pageUp, pageDown, open, quit
         /// Not keys: back from the chosen lesson, or the chosen file did not load (why).
         case returned, cannotOpen(String)
+        /// Not a key: each entry's progress mark, read again after a lesson (✓ 3/5).
+        case progress([String?])
     }
 
     /// The picker's keys: ↑/k, ↓/j, PgUp, PgDn, Home, End, Enter or →/l to open, q/Esc to quit.
@@ -85,6 +89,8 @@ public struct PickerState: Equatable, Sendable {
         case .quit: quit = true
         case .returned: chosen = nil
         case .cannotOpen(let why): chosen = nil; status = why
+        case .progress(let marks):
+            for (i, m) in marks.enumerated() where entries.indices.contains(i) { entries[i].progress = m }
         }
     }
 

@@ -1,3 +1,4 @@
+import Lessons
 /// Everything a student can ask the explorer to do. The terminal turns keys into these
 /// through `KeyTable.action(for:in:)`; `ExplorerState.update(_:)` applies them.
 public enum Action: Equatable, Hashable, Sendable {
@@ -44,4 +45,15 @@ public enum Action: Equatable, Hashable, Sendable {
     /// The training lab (`T`) and its loop hook.
     case lab(LabAction)
     case quit
+    /// The answer box of a typed question: a character (digits, -, ., e), Backspace, Enter.
+    case typeAnswer(Character), eraseAnswer, submitAnswer
+    /// Edit mode on the inspect cursor (`e`); + and - by the step; [ ] the step ×10 / ÷10;
+    /// `0` the entry back to the lesson's value; Backspace every entry back.
+    case toggleEdit, nudgeUp, nudgeDown, biggerStep, smallerStep, resetEntry, resetEdits
+    /// Not a key: the progress store found where the student was last time.
+    case offerResume(LessonProgress)
+    /// On that offer: continue there (Enter), or start over (Esc).
+    case resumeProgress, startOver
+    /// Not a key: a one-line warning from the progress store (cannot save, a file set aside).
+    case progressWarning(String)
 }

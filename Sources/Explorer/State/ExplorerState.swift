@@ -50,6 +50,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var lab: TrainingLab?
     /// Generation mode (`g`): nil when off.
     public internal(set) var generation: Generation?
+    /// The student's own work: typed answers, nudged numbers, the offer to continue.
+    public internal(set) var student = StudentWork()
 
     public init(lesson: Lesson, language: Language = .en, digits: Int = 2) {
         let trace = lesson.makeTrace()
@@ -67,7 +69,8 @@ public struct ExplorerState: Sendable {
     /// Recomputes the trace and what is derived from it for new weights (after a training
     /// burst or a reset). The story is unchanged: training does not change the sequence.
     mutating func retrace(_ params: Params) {
-        trace = Trace(rnn: RNN(shape: lesson.rnn.shape, params: params), episode: lesson.episode)
+        let edits = activeEdits   // a what-if slide and the student's nudges stay on the new weights
+        trace = Trace(rnn: RNN(shape: lesson.rnn.shape, params: params).applying(edits), episode: lesson.episode.applying(edits))
         scales = ScaleTable(trace: trace)
         daNorms = Self.daNorms(trace)
     }
@@ -88,7 +91,7 @@ public struct ExplorerState: Sendable {
     /// The answer given to the open slide's question, if any.
     public var currentAnswer: Int? { slide.flatMap { answers[$0] } }
     /// True when the open slide asks a question that has not been answered yet.
-    public var questionPending: Bool { currentSlide?.ask != nil && currentAnswer == nil }
+    public var questionPending: Bool { (currentSlide?.ask != nil && currentAnswer == nil) || typedPending }
 }
 
 /// Playing speeds, in steps per second.

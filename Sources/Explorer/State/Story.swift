@@ -17,8 +17,12 @@ extension ExplorerState {
     /// Opens slide `i`: its `at` moves the cursor, its `focus` becomes the highlight.
     mutating func openSlide(_ i: Int) {
         guard lesson.script.indices.contains(i) else { return }
+        let whatIfBefore = currentSlide?.edits ?? NetworkEdits()
         slide = i
         let s = lesson.script[i]
+        student.box = ""
+        student.boxClosed = false
+        if s.edits != whatIfBefore { recomputeTrace() }   // a what-if slide shows its own network
         if let at = s.at { go(to: at) }
         focus = s.focus
     }

@@ -19,6 +19,10 @@ extension ExplorerState {
             if before.0 != position.phase || before.1 != slide { panelScroll = 0 }
         }
         if generation != nil, action.leavesGeneration { generation = nil }
+        if student.resumeOffer != nil, !action.isReport, action != .resumeProgress {
+            declineResume()                      // any other key starts over, and still acts
+            if action == .startOver || action == .escape { return }
+        }
         switch action {
         case .nextStep: step(+1)
         case .previousStep: step(-1)
@@ -40,9 +44,11 @@ extension ExplorerState {
             else { status = words.speedLimit(speed) }
         case .nextSlide: changeSlide(+1)
         case .previousSlide: changeSlide(-1)
-        case .answer(let n): answer(n)
+        case .answer(let n):
+            if typedPending { typeCharacter(Character(String(n))) }
+            else if !goToMissed(n) { answer(n) }
         case .toggleInspect:
-            if inspect == nil { enterInspect() } else { inspect = nil; status = words.leftInspect }
+            if inspect == nil { enterInspect() } else { inspect = nil; student.editing = false; status = words.leftInspect }
         case .nextPanel: cyclePanel(+1)
         case .previousPanel: cyclePanel(-1)
         case .moveUp: moveInspect(dRow: -1, dCol: 0)
@@ -50,7 +56,10 @@ extension ExplorerState {
         case .moveLeft: moveInspect(dRow: 0, dCol: -1)
         case .moveRight: moveInspect(dRow: 0, dCol: 1)
         case .escape:
-            if helpOpen { helpOpen = false } else if inspect != nil { inspect = nil; status = words.leftInspect }
+            if helpOpen { helpOpen = false }
+            else if answerBoxActive { student.boxClosed = true; status = words.answerBoxClosed }
+            else if student.editing { student.editing = false; status = words.leftEditing }
+            else if inspect != nil { inspect = nil; status = words.leftInspect }
             else if generation != nil { generation = nil; status = words.leftGeneration }
             else { status = words.nothingToClose }
         case .toggleScale:
@@ -70,6 +79,20 @@ extension ExplorerState {
         case .cooler: changeTemperature(-1)
         case .lab(let a): updateLab(a)
         case .quit: quit = true
+        case .typeAnswer(let c): typeCharacter(c)
+        case .eraseAnswer: eraseCharacter()
+        case .submitAnswer: submitTypedAnswer()
+        case .toggleEdit: toggleEdit()
+        case .nudgeUp: nudge(+1)
+        case .nudgeDown: nudge(-1)
+        case .biggerStep: scaleStep(up: true)
+        case .smallerStep: scaleStep(up: false)
+        case .resetEntry: resetEntry()
+        case .resetEdits: resetAllEdits()
+        case .offerResume(let p): offerResume(p)
+        case .resumeProgress: resume()
+        case .startOver: declineResume()
+        case .progressWarning(let w): status = w
         }
         if inspect != nil { keepInspectVisible() }
     }
@@ -98,7 +121,7 @@ extension Action {
     /// Sent by the event loop rather than a key (a tick, a layout report): keeps the status line.
     var isReport: Bool {
         switch self {
-        case .tick, .panelScrollRange: return true
+        case .tick, .panelScrollRange, .offerResume, .progressWarning: return true
         case .lab(let a): return a.isReport
         default: return false
         }

@@ -45,6 +45,8 @@ public struct Header: Equatable, Sendable {
     /// `playing, 2 steps per second` or `paused, 1 step per second`
     public var play: String
     public var playing: Bool
+    /// `what if: g1 = relu` (a what-if slide, --set) and `✎ modified` (the student's edits); nil otherwise.
+    public var modified: String? = nil
     /// `? help`
     public var helpHint: String
 }
@@ -64,6 +66,10 @@ public struct LessonPane: Equatable, Sendable {
     public var choices: [Choice]
     /// `Right!` or `Not quite: the answer is 2.` once answered.
     public var feedback: String?
+    /// The answer box when the slide asks for a number.
+    public var typed: TypedBox? = nil
+    /// On the last slide: the score and the questions missed.
+    public var summary: [String] = []
 }
 
 public struct Choice: Equatable, Sendable {
@@ -94,7 +100,7 @@ extension ExplorerState {
             title: lesson.title.text(language),
             step: generation?.current.map { w.generateStep($0.t) } ?? w.stepText(position, T: T),
             slide: slide.map { w.slideText($0 + 1, of: lesson.script.count) },
-            play: w.playText(playing, speed), playing: playing, helpHint: w.helpHint)
+            play: w.playText(playing, speed), playing: playing, modified: modifiedText, helpHint: w.helpHint)
         return ViewModel(
             header: header, timeline: generationTimeline ?? timeline, forward: forwardPanel(position.t),
             backward: position.phase == .backward ? backwardPanel(position.t) : nil,
@@ -102,8 +108,8 @@ extension ExplorerState {
             legend: Legend(perStep: perStepScale, text: perStepScale ? w.scalePerStepLegend : w.scaleFixedLegend),
             lesson: lessonPane, footer: footer,
             help: helpOpen ? HelpBox(title: w.helpTitle, rows: KeyTable.help(language)) : nil,
-            inspect: inspectedEntry.map { InspectBox(title: displayName($0), lines: explain($0)) },
-            status: status, digits: numbers.digits, panelScroll: panelScroll, training: trainingStrip, generation: gen, lab: labPanel)
+            inspect: inspectedEntry.map { InspectBox(title: displayName($0) + (isEdited($0) ? " ✎" : ""), lines: explain($0) + nudgeLines) },
+            status: student.resumeOffer.map { w.resumeOffer(($0.slide ?? 0) + 1) } ?? status, digits: numbers.digits, panelScroll: panelScroll, training: trainingStrip, generation: gen, lab: labPanel)
     }
 
     var lessonPane: LessonPane? {
@@ -125,7 +131,8 @@ extension ExplorerState {
         let trained = (training?.steps ?? 0) > 0
         let text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(training?.steps ?? 0) : "")
         return LessonPane(index: i + 1, count: lesson.script.count, text: text,
-                          question: s.ask?.question.text(language), choices: choices, feedback: feedback)
+                          question: (s.ask?.question ?? s.typed?.question)?.text(language), choices: choices, feedback: feedback,
+                          typed: typedBox, summary: summaryLines ?? [])
     }
 
     /// The entry as the student reads it: `dWaa<3>[0,1]` rather than `dWa<3>[0,1]`, `L<2>`.

@@ -36,6 +36,8 @@ public struct Diagnosis: Equatable, Sendable {
     public var mistake: Mistake?
     /// The first (non-zero) term of the sum, shown when no slip matches.
     public var hint: SumTerm?
+
+    public init(off: Double, mistake: Mistake?, hint: SumTerm?) { self.off = off; self.mistake = mistake; self.hint = hint }
 }
 
 public enum MistakeDiagnosis {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a student did in one lesson: where they were, and their answers.
-public struct LessonProgress: Codable, Equatable, Sendable {
+public struct LessonProgress: Codable, Hashable, Sendable {
     /// The lesson file as opened (for people reading the state directory).
     public var path: String
     /// The open slide (0-based) and the place on the story.
@@ -26,7 +26,7 @@ public struct LessonProgress: Codable, Equatable, Sendable {
 }
 
 /// One answered question: the last answer given, whether it is right, whether the first try was.
-public struct AnswerRecord: Codable, Equatable, Sendable {
+public struct AnswerRecord: Codable, Hashable, Sendable {
     /// The choice (1-based) or the typed number, as text.
     public var given: String
     public var right: Bool

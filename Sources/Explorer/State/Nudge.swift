@@ -1,0 +1,93 @@
+import Foundation
+import Lessons
+import RNNCore
+
+/// Edit mode: the inspect cursor changes the entry under it, and the whole network answers.
+extension ExplorerState {
+    /// The editable entry under the inspect cursor (a weight, a bias, a<0> or an input), in
+    /// canonical form, or nil when the cursor is on a computed number.
+    public var editableEntry: EntryRef? {
+        guard let r = inspectedEntry else { return nil }
+        var ref = r
+        switch r.symbol {
+        case .stacked:
+            guard let t = r.t, let j = r.row else { return nil }
+            let na = trace.shape.na
+            if j >= na { ref = EntryRef(symbol: .x, t: t, row: j - na) }
+            else if t == 1 { ref = EntryRef(symbol: .a0, row: j) } else { return nil }
+        case .aPrev:
+            guard r.t == 1, let j = r.row else { return nil }
+            ref = EntryRef(symbol: .a0, row: j)
+        default: break
+        }
+        guard case .success(let c) = NetworkEdits.canonical(ref, shape: trace.shape, episode: lesson.episode) else { return nil }
+        return c
+    }
+
+    /// `e`: edit mode on (in inspect mode, on an editable entry) or off.
+    mutating func toggleEdit() {
+        if student.editing { student.editing = false; status = words.leftEditing; return }
+        if inspect == nil { enterInspect() }
+        guard inspect != nil else { return }
+        student.editing = true
+        status = editableEntry == nil ? words.notEditable : words.editingOn(numbers.format(student.step))
+    }
+
+    /// The value the lesson (or the training run) has for an entry, before the student's edits.
+    func uneditedValue(_ ref: EntryRef) -> Double? {
+        let slideEdits = currentSlide?.edits ?? NetworkEdits()
+        if let v = slideEdits.value(of: ref) { return v }
+        return NetworkEdits.value(of: ref, params: baseParams, episode: lesson.episode)
+    }
+
+    /// `+`/`-`: the entry under the cursor moves by ± step; everything is computed again.
+    mutating func nudge(_ sign: Double) {
+        guard student.editing else { status = words.notEditing; return }
+        guard let ref = editableEntry, let original = uneditedValue(ref) else { status = words.notEditable; return }
+        let old = trace
+        let current = student.edits.value(of: ref) ?? original
+        var delta = (current - original) + sign * student.step
+        // back where it started (up then down): exactly the original number, not a rounding away
+        if abs(delta) < student.step * 1e-9 { delta = 0 }
+        student.edits.set(ref, delta == 0 ? nil : original + delta)
+        recomputeTrace()
+        report(ref, old: old)
+    }
+
+    /// `0`: the entry under the cursor back to the lesson's value.
+    mutating func resetEntry() {
+        guard student.editing else { status = words.notEditing; return }
+        guard let ref = editableEntry, student.edits.value(of: ref) != nil else { status = words.nothingEdited; return }
+        let old = trace
+        student.edits.set(ref, nil)
+        recomputeTrace()
+        report(ref, old: old)
+    }
+
+    /// Backspace: every edit undone.
+    mutating func resetAllEdits() {
+        guard !student.edits.isEmpty else { status = words.nothingEdited; return }
+        student.edits = NetworkEdits()
+        student.lastNudge = nil
+        student.shift = nil
+        recomputeTrace()
+        status = words.editsUndone
+    }
+
+    /// `[` `]`: the step ×10 or ÷10 (1e-6 to 100).
+    mutating func scaleStep(up: Bool) {
+        guard student.editing else { status = words.notEditing; return }
+        let s = up ? student.step * 10 : student.step / 10
+        guard StudentWork.steps.contains(s) else { status = words.stepLimit(numbers.format(student.step)); return }
+        student.step = s
+        status = words.stepIs(Self.stepText(s))
+    }
+
+    /// 0.1, 1e-05, 10
+    static func stepText(_ s: Double) -> String { String(format: "%g", s) }
+
+    private mutating func report(_ ref: EntryRef, old: Trace) {
+        student.lastNudge = NudgeReport(ref: ref, old: old, new: trace)
+        student.shift = ref.symbol == .x ? old.activationShift(to: trace) : nil
+    }
+}

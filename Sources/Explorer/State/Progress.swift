@@ -1,0 +1,94 @@
+import Lessons
+import RNNCore
+
+/// Progress: what the store keeps of a lesson (where the student was, their answers), the
+/// offer to continue where they left off, and the summary on the last slide.
+extension ExplorerState {
+    /// Slides that ask a question (multiple choice or typed), in order.
+    public var questionSlides: [Int] {
+        lesson.script.indices.filter { lesson.script[$0].ask != nil || lesson.script[$0].typed != nil }
+    }
+
+    /// The answer records of every question answered so far.
+    var answerRecords: [Int: AnswerRecord] {
+        var out: [Int: AnswerRecord] = [:]
+        for (i, n) in answers {
+            guard let q = lesson.script.indices.contains(i) ? lesson.script[i].ask : nil else { continue }
+            out[i] = AnswerRecord(given: String(n), right: n == q.answer, firstTryRight: n == q.answer, tries: 1)
+        }
+        for (i, a) in student.typed where a.right != nil || !a.wrong.isEmpty || a.revealed {
+            let given = a.right ?? a.wrong.last ?? .nan
+            out[i] = AnswerRecord(given: given.isNaN ? "" : Self.typedText(given), right: a.right != nil,
+                                  firstTryRight: a.firstTryRight, tries: a.wrong.count + (a.right != nil ? 1 : 0))
+        }
+        return out
+    }
+
+    /// What the progress store keeps of this state.
+    public var progress: LessonProgress {
+        LessonProgress(path: lesson.path, slide: slide, phase: position.phase, t: position.t, answers: answerRecords,
+                       questions: questionSlides.count, finished: slide.map { $0 == lesson.script.count - 1 } ?? false)
+    }
+
+    /// Offers to continue where `p` left off (a report from the event loop, not a key).
+    mutating func offerResume(_ p: LessonProgress) {
+        guard (p.slide ?? 0) > 0 || !p.answers.isEmpty || p.t > 1 || p.phase != .forward else { return }
+        student.resumeOffer = p
+    }
+
+    /// Enter on the offer: the slide, the step and the answers of last time.
+    mutating func resume() {
+        guard let p = student.resumeOffer else { status = words.nothingToResume; return }
+        student.resumeOffer = nil
+        for (i, r) in p.answers where lesson.script.indices.contains(i) {
+            let s = lesson.script[i]
+            if let q = s.ask, let n = Int(r.given), (1...q.choices.count).contains(n) { answers[i] = n }
+            if let q = s.typed {
+                var a = TypedAnswer()
+                let wrongTries = max(0, r.tries - (r.right ? 1 : 0))
+                a.wrong = Array(repeating: .nan, count: wrongTries)
+                if r.right { a.right = Double(r.given) ?? .nan }
+                a.revealed = !r.right && wrongTries >= q.tries
+                student.typed[i] = a
+            }
+        }
+        if let i = p.slide, lesson.script.indices.contains(i) { openSlide(i) }
+        if let at = story.first(where: { $0 == StoryPosition(phase: p.phase, t: p.t) }) { position = at }
+        status = words.resumed(p.slide.map { $0 + 1 } ?? 1)
+    }
+
+    /// Esc (or any other key) on the offer: start from the first slide, nothing remembered.
+    mutating func declineResume() {
+        guard student.resumeOffer != nil else { status = words.nothingToResume; return }
+        student.resumeOffer = nil
+        status = words.startedOver
+    }
+
+    /// The questions answered wrong at the first try (or not at all), by slide.
+    public var missedQuestions: [Int] {
+        let records = answerRecords
+        return questionSlides.filter { !(records[$0]?.firstTryRight ?? false) }
+    }
+
+    /// On the last slide: the score, and the slides of the questions missed (keys 1…9 go there).
+    var summaryLines: [String]? {
+        let records = answerRecords
+        guard let i = slide, i == lesson.script.count - 1, !records.isEmpty, !questionPending else { return nil }
+        let right = questionSlides.filter { records[$0]?.firstTryRight ?? false }.count
+        var lines = [words.score(right, of: questionSlides.count)]
+        let missed = missedQuestions.filter { $0 != i }.prefix(9)
+        if !missed.isEmpty {
+            lines.append(words.missed(missed.enumerated().map { "\($0.offset + 1) → \(words.slideRef($0.element + 1))" }.joined(separator: ", ")))
+        }
+        return lines
+    }
+
+    /// A digit on the summary: the slide of the n-th missed question.
+    mutating func goToMissed(_ n: Int) -> Bool {
+        guard summaryLines != nil, currentSlide?.ask == nil, currentSlide?.typed == nil else { return false }
+        let missed = missedQuestions.filter { $0 != slide }
+        guard missed.indices.contains(n - 1) else { return false }
+        openSlide(missed[n - 1])
+        return true
+    }
+}

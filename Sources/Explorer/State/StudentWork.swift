@@ -1,0 +1,119 @@
+import Lessons
+import RNNCore
+
+/// The student's own work in a lesson, a sub-state of the explorer: typed answers and the
+/// numbers nudged in edit mode.
+public struct StudentWork: Equatable, Sendable {
+    /// Each typed question's state, by slide (0-based).
+    public internal(set) var typed: [Int: TypedAnswer] = [:]
+    /// What is being typed in the answer box of the open slide.
+    public internal(set) var box = ""
+    /// Esc closed the answer box: keys keep their usual meaning until a digit is typed.
+    public internal(set) var boxClosed = false
+    /// The entries the student changed (nudge editor), on top of the slide's what-if.
+    public internal(set) var edits = NetworkEdits()
+    /// Edit mode is on (the inspect cursor edits the entry under it).
+    public internal(set) var editing = false
+    /// How far + and - move an entry.
+    public internal(set) var step = 0.1
+    /// The last nudge: the gradient's prediction against what happened.
+    public internal(set) var lastNudge: NudgeReport?
+    /// After nudging an input x<t>: ‖Δa<t'>‖ for every step (zeros before t).
+    public internal(set) var shift: [Double]?
+    /// Where the student had got to last time ("continue at slide N"), until answered.
+    public internal(set) var resumeOffer: LessonProgress?
+
+    public init() {}
+
+    public static let steps: ClosedRange<Double> = 1e-6...100
+}
+
+/// One typed question: the wrong tries so far, and how it ended.
+public struct TypedAnswer: Equatable, Sendable {
+    /// The wrong numbers typed, in order.
+    public internal(set) var wrong: [Double] = []
+    /// The right number, once typed.
+    public internal(set) var right: Double?
+    /// The answer was shown after the allowed tries.
+    public internal(set) var revealed = false
+    /// What the last wrong number most likely forgot.
+    public internal(set) var diagnosis: Diagnosis?
+
+    public var done: Bool { right != nil || revealed }
+    public var firstTryRight: Bool { right != nil && wrong.isEmpty }
+}
+
+extension ExplorerState {
+    /// The typed question of the open slide, if any.
+    public var typedQuestion: TypedQuestion? { currentSlide?.typed }
+    /// The state of the open slide's typed question.
+    public var typedAnswer: TypedAnswer? { slide.flatMap { student.typed[$0] } }
+    /// True while the open slide's typed question is waiting for its answer.
+    public var typedPending: Bool { typedQuestion != nil && !(typedAnswer?.done ?? false) }
+    /// Digits go to the answer box now.
+    public var answerBoxActive: Bool { typedPending && !student.boxClosed && inspect == nil && !helpOpen }
+
+    /// The edits in force: the open slide's what-if, then the student's nudges.
+    public var activeEdits: NetworkEdits {
+        (currentSlide?.edits ?? NetworkEdits()).merging(student.edits)
+    }
+
+    /// The weights before any edit: the lesson's, or the training run's.
+    var baseParams: Params { training?.trainer.params ?? lesson.rnn.params }
+
+    /// The trace of the network on screen: the base weights with `activeEdits` applied.
+    mutating func recomputeTrace() {
+        let edits = activeEdits
+        let rnn = RNN(shape: lesson.rnn.shape, params: baseParams).applying(edits)
+        if edits.isEmpty && training == nil { trace = lesson.makeTrace() }
+        else { trace = Trace(rnn: rnn, episode: lesson.episode.applying(edits)) }
+        scales = ScaleTable(trace: trace)
+        daNorms = Self.daNorms(trace)
+    }
+
+    /// The answer to the open slide's typed question on the slide's network.
+    func typedRightAnswer() -> Double? {
+        guard let q = typedQuestion, case .success(let v) = q.answer(on: trace) else { return nil }
+        return v
+    }
+
+    /// A character typed into the answer box (digits, -, ., e).
+    mutating func typeCharacter(_ c: Character) {
+        guard typedPending else { status = words.nothingToType; return }
+        student.boxClosed = false
+        guard TypedNumber.allowed.contains(c), student.box.count < 24 else { status = words.notInANumber(c); return }
+        student.box.append(c)
+    }
+
+    mutating func eraseCharacter() {
+        guard answerBoxActive, !student.box.isEmpty else { status = words.nothingToErase; return }
+        student.box.removeLast()
+    }
+
+    /// Enter in the answer box: right, or how far off and what was likely forgotten; after
+    /// the allowed tries the answer is revealed with its explanation.
+    mutating func submitTypedAnswer() {
+        guard let i = slide, let q = typedQuestion, typedPending else { status = words.nothingToType; return }
+        guard let typed = TypedNumber.parse(student.box) else {
+            status = student.box.isEmpty ? words.typeANumber : words.notANumber(student.box)
+            return
+        }
+        guard let right = typedRightAnswer() else { status = words.nothingToType; return }
+        var a = student.typed[i] ?? TypedAnswer()
+        student.box = ""
+        if q.accepts(typed, answer: right, screenDigits: numbers.digits) {
+            a.right = typed
+            a.diagnosis = nil
+        } else {
+            a.wrong.append(typed)
+            if let ref = q.reference {
+                a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, ref: ref, trace: trace,
+                                                        tolerance: q.allowedError(screenDigits: numbers.digits))
+            } else {
+                a.diagnosis = Diagnosis(off: typed - right, mistake: nil, hint: nil)
+            }
+            if a.wrong.count >= q.tries { a.revealed = true }
+        }
+        student.typed[i] = a
+    }
+}

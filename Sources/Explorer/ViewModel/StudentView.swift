@@ -1,0 +1,104 @@
+import Lessons
+import RNNCore
+
+/// The answer box of a typed question, as the lesson pane draws it.
+public struct TypedBox: Equatable, Sendable {
+    /// What is typed so far.
+    public var text: String
+    /// Digits go to the box now (a cursor is drawn).
+    public var active: Bool
+    /// `answer: ` before what is typed.
+    public var prompt: String
+    /// Answered right (the box is no longer drawn).
+    public var solved: Bool
+    /// The answer was revealed after the allowed tries.
+    public var revealed: Bool
+    /// Feedback: right, how far off and why, or the answer with its explanation.
+    public var lines: [String]
+}
+
+extension ExplorerState {
+    /// The answer box of the open slide, when it asks for a number.
+    var typedBox: TypedBox? {
+        guard let q = typedQuestion else { return nil }
+        let a = typedAnswer ?? TypedAnswer()
+        let name = q.reference.map(displayName) ?? q.value.source
+        var lines: [String] = []
+        if let right = a.right {
+            lines.append(words.typedRight(numbers.format(right)))
+        } else if let last = a.wrong.last, let d = a.diagnosis {
+            lines.append(words.notQuite(Self.typedText(last), words.howFarOff(d.off, numbers)))
+            if let m = d.mistake { lines.append(words.mistake(m, name, numbers)) }
+            else if let h = d.hint { lines.append(words.hint(name, h, numbers)) }
+            if !a.revealed { lines.append(words.triesLeft(q.tries - a.wrong.count)) }
+        }
+        if a.revealed, let answer = typedRightAnswer() {
+            lines.append(words.typedRevealed(name, numbers.format(answer)))
+            if let ref = q.reference { lines += explain(ref) }
+        }
+        return TypedBox(text: student.box, active: answerBoxActive, prompt: words.answerPrompt, solved: a.right != nil,
+                        revealed: a.revealed, lines: lines)
+    }
+
+    static func typedText(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
+
+    /// `✎ modified` or `what if: g1 = relu`, for the header; nil for the lesson as written.
+    var modifiedText: String? {
+        var parts: [String] = []
+        let slideEdits = currentSlide?.edits ?? NetworkEdits()
+        let what = Self.describe(lesson.modifications.merging(slideEdits), na: trace.shape.na)
+        if !what.isEmpty { parts.append(words.whatIf(what)) }
+        if !student.edits.isEmpty { parts.append(words.modified) }
+        return parts.isEmpty ? nil : parts.joined(separator: "  ")
+    }
+
+    /// `g1 = relu, Waa[0,1] = 0.5`
+    static func describe(_ e: NetworkEdits, na: Int) -> String {
+        var parts: [String] = []
+        if let g = e.g1 { parts.append("g1 = \(g.rawValue)") }
+        if let g = e.g2 { parts.append("g2 = \(g.rawValue)") }
+        for (ref, v) in e.entries.prefix(3) { parts.append("\(Self.screenName(ref, na: na)) = \(typedText(v))") }
+        if e.entries.count > 3 { parts.append("…") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Wa[i,j] as the student reads it: Waa[i,j] or Wax[i,j-n_a].
+    static func screenName(_ ref: EntryRef, na: Int) -> String {
+        guard ref.symbol == .Wa, let i = ref.row, let j = ref.col else { return ref.description }
+        return j < na ? EntryRef(symbol: .Waa, row: i, col: j).description : EntryRef(symbol: .Wax, row: i, col: j - na).description
+    }
+
+    /// The edit mode lines of the inspect box: the entry's change, the loss's, the prediction.
+    var nudgeLines: [String] {
+        guard student.editing else { return [] }
+        var lines = [words.editingOn(Self.stepText(student.step))]
+        guard let r = student.lastNudge else { return lines }
+        let f = { (v: Double) in self.numbers.format(v) }
+        let sign = { (v: Double) in (v >= 0 ? "+" : "") + self.numbers.format(v) }
+        lines.append(words.nudgeLine(Self.screenName(r.ref, na: trace.shape.na), f(r.before), f(r.after), sign(r.delta)))
+        if let lb = r.lossBefore, let la = r.lossAfter, let change = r.lossChange, let p = r.predicted {
+            let precise = NumberStyle(digits: max(numbers.digits, 4))
+            let g = { (v: Double) in (v >= 0 ? "+" : "") + precise.format(v) }
+            lines.append(words.lossLine(precise.format(lb), precise.format(la), g(change), g(p)))
+            if r.delta != 0 { lines.append(r.curvatureShows ? words.curvature : words.agrees) }
+        }
+        if let shift = student.shift, case .x = r.ref.symbol, let t = r.ref.t {
+            let parts = (t...T).map { "t=\($0) \(numbers.format(shift[$0 - 1]))" }.joined(separator: ", ")
+            lines.append(words.travels(parts))
+        }
+        return lines
+    }
+}
+
+extension ExplorerState {
+    /// Whether the student changed this entry (it is drawn with ✎).
+    func isEdited(_ ref: EntryRef) -> Bool {
+        guard !student.edits.isEmpty else { return false }
+        var r = ref
+        if r.symbol == .stacked, let t = r.t, let j = r.row, j >= trace.shape.na { r = EntryRef(symbol: .x, t: t, row: j - trace.shape.na) }
+        guard case .success(let c) = NetworkEdits.canonical(r, shape: trace.shape, episode: lesson.episode) else { return false }
+        return student.edits.value(of: c) != nil
+    }
+}

@@ -1,0 +1,112 @@
+import Lessons
+import RNNCore
+
+/// The words of the student's own work: the answer box, its feedback, edit mode, progress.
+extension Words {
+    // answer box
+    public var nothingToType: String { pick("this slide asks for no number", "这一页没有要输入的数") }
+    func notInANumber(_ c: Character) -> String {
+        pick("'\(c)' is not part of a number: digits, -, . and e", "“\(c)” 不是数字的一部分：可用数字、-、. 和 e")
+    }
+    var digitsToAnswerBox: String { pick("digits go to the answer box; Enter checks", "数字输入到答案框；回车检查") }
+    var editHint: String { pick("edit this number", "修改这个数") }
+    var answerPrompt: String { pick("answer: ", "答案：") }
+    public var nothingToErase: String { pick("nothing to erase", "没有可删除的内容") }
+    public var typeANumber: String { pick("type a number first, then Enter", "先输入一个数，再按回车") }
+    func notANumber(_ s: String) -> String { pick("'\(s)' is not a number: Backspace corrects it", "“\(s)” 不是一个数：按退格键修改") }
+    public var answerBoxHint: String { pick("digits, - . e go to the answer box; Enter checks; Esc leaves it",
+                                            "数字和 - . e 输入到答案框；回车检查；Esc 离开答案框") }
+    public var answerBoxClosed: String { pick("answer box closed: type a digit to go back to it", "答案框已关闭：输入数字即可回到答案框") }
+    func typedRight(_ typed: String) -> String { pick("Right: \(typed).", "正确：\(typed)。") }
+    func typedRevealed(_ name: String, _ answer: String) -> String {
+        pick("The answer is \(name) = \(answer):", "答案是 \(name) = \(answer)：")
+    }
+    func triesLeft(_ n: Int) -> String {
+        pick(n == 1 ? "1 try left" : "\(n) tries left", "还可以再试 \(n) 次")
+    }
+    /// `0.50 too high`
+    func howFarOff(_ off: Double, _ numbers: NumberStyle) -> String {
+        let size = numbers.format(abs(off))
+        return off > 0 ? pick("\(size) too high", "偏大 \(size)") : pick("\(size) too low", "偏小 \(size)")
+    }
+    func notQuite(_ typed: String, _ off: String) -> String { pick("Not quite: \(typed) is \(off).", "不太对：\(typed) \(off)。") }
+
+    /// What the slip was, as a sentence about the entry `name`.
+    func mistake(_ m: Mistake, _ name: String, _ numbers: NumberStyle) -> String {
+        func term(_ t: SumTerm) -> String { "\(t.label) = \(numbers.format(t.value))" }
+        switch m {
+        case .missingTerm(let t): return pick("That is \(name) without \(term(t)).", "这是少了 \(term(t)) 的 \(name)。")
+        case .biasLeftOut(let t): return pick("That is \(name) without the bias \(term(t)).", "这是没加偏置 \(term(t)) 的 \(name)。")
+        case .signFlipped(let t): return pick("That is \(name) with the sign of \(t.label) flipped.", "这是把 \(t.label) 的符号弄反了的 \(name)。")
+        case .activation(nil, let right): return pick("That is the number before \(right): apply g1 = \(right) (or g2) to it.",
+                                                      "这是 \(right) 之前的数：还要再套上 \(right)。")
+        case .activation(let used?, let right): return pick("That is \(used) of the sum; this network uses \(right).",
+                                                            "这是对和取 \(used) 的结果；这个网络用的是 \(right)。")
+        case .derivativeLeftOut(let g): return pick("That is da without the slope of \(g): multiply by g1′(z) (for tanh 1 − a²).",
+                                                    "这是没乘 \(g) 斜率的 da：还要乘 g1′(z)（tanh 是 1 − a²）。")
+        case .wrongDerivative(let used): return pick("That uses \(used) as the slope; tanh′ is 1 − a².", "这里把斜率算成了 \(used)；tanh′ 是 1 − a²。")
+        case .wholeSign: return pick("That has the opposite sign: dy = ŷ − y, and L = −log(…).", "符号反了：dy = ŷ − y，L = −log(…)。")
+        case .transposed(let w): return pick("That reads \(w) the wrong way round: backward uses \(w)ᵀ, column by column.",
+                                             "这是把 \(w) 读反了：反向传播用的是 \(w)ᵀ，按列取数。")
+        case .wrongFactor(let used, let right): return pick("That uses \(used) where \(right) belongs.", "这里用了 \(used)，应该用 \(right)。")
+        case .swappedTarget: return pick("That swaps y = 1 and y = 0: for y = 1 it is −log ŷ, for y = 0 −log(1 − ŷ).",
+                                         "这把 y = 1 和 y = 0 弄反了：y = 1 时是 −log ŷ，y = 0 时是 −log(1 − ŷ)。")
+        case .stepOff(let r): return pick("That is \(r): one step off in t.", "这是 \(r)：时间步差了一步。")
+        }
+    }
+    func hint(_ name: String, _ t: SumTerm, _ numbers: NumberStyle) -> String {
+        let factors = t.factors.map(numbers.format).joined(separator: " × ")
+        let shown = t.factors.count > 1 ? "\(t.label) = \(factors) = \(numbers.format(t.value))" : "\(t.label) = \(numbers.format(t.value))"
+        return pick("Hint: one term of \(name) is \(shown).", "提示：\(name) 的其中一项是 \(shown)。")
+    }
+
+    // edit mode
+    public var leftEditing: String { pick("edit mode off", "已退出编辑模式") }
+    public var notEditable: String {
+        pick("this number is computed: move to a weight, a bias, a<0> or an input x<t> to edit it",
+             "这个数是算出来的：移到权重、偏置、a<0> 或输入 x<t> 上才能修改")
+    }
+    func editingOn(_ step: String) -> String {
+        pick("edit mode: + - change the entry by \(step), [ ] the step, 0 resets it, Backspace resets all",
+             "编辑模式：+ - 按 \(step) 改变这个数，[ ] 调整步长，0 复原这个数，退格键全部复原")
+    }
+    public var notEditing: String { pick("not in edit mode: i then e on a weight", "不在编辑模式：先按 i，再在权重上按 e") }
+    public var nothingEdited: String { pick("nothing edited", "没有修改过") }
+    public var editsUndone: String { pick("every edit undone: the lesson's numbers again", "所有修改已撤销：回到本课原来的数") }
+    func stepLimit(_ s: String) -> String { pick("the step stays \(s) (1e-6 to 100)", "步长保持 \(s)（1e-6 到 100）") }
+    func stepIs(_ s: String) -> String { pick("step \(s)", "步长 \(s)") }
+    var modified: String { pick("✎ modified", "✎ 已修改") }
+    func whatIf(_ what: String) -> String { pick("what if: \(what)", "假如：\(what)") }
+    func nudgeLine(_ name: String, _ before: String, _ after: String, _ delta: String) -> String {
+        "\(name): \(before) → \(after) (Δ = \(delta))"
+    }
+    func lossLine(_ before: String, _ after: String, _ change: String, _ predicted: String) -> String {
+        pick("L: \(before) → \(after), ΔL = \(change); the gradient predicted dL/dw · Δ = \(predicted)",
+             "L：\(before) → \(after)，ΔL = \(change)；梯度的预测 dL/dw · Δ = \(predicted)")
+    }
+    var curvature: String {
+        pick("They differ: L curves over a step this large (curvature); the gradient is only the slope where you started. A smaller step ( ] ) agrees better.",
+             "两者不同：在这么大的步长上 L 是弯曲的（曲率）；梯度只是起点处的斜率。换小一点的步长（ ] ）会更接近。")
+    }
+    var agrees: String { pick("They agree (within 5%): over a small step L is nearly a straight line.", "两者一致（相差不到 5%）：步长很小时 L 几乎是一条直线。") }
+    func travels(_ parts: String) -> String { pick("‖Δa<t>‖: \(parts)", "‖Δa<t>‖：\(parts)") }
+}
+
+/// The words of progress: continuing, the summary.
+extension Words {
+    func resumeOffer(_ slide: Int) -> String {
+        pick("Welcome back: Enter continues at slide \(slide), Esc starts over.", "欢迎回来：回车从第 \(slide) 页继续，Esc 从头开始。")
+    }
+    public var nothingToResume: String { pick("nothing to continue", "没有可继续的进度") }
+    func resumed(_ slide: Int) -> String { pick("continued at slide \(slide)", "从第 \(slide) 页继续") }
+    public var startedOver: String { pick("starting over", "从头开始") }
+    func score(_ right: Int, of n: Int) -> String {
+        pick("Score: \(right) of \(n) \(n == 1 ? "question" : "questions") right at the first try.", "得分：\(n) 道题中第一次就答对了 \(right) 道。")
+    }
+    func missed(_ list: String) -> String { pick("Missed: \(list) (press the number).", "答错的题：\(list)（按对应数字跳过去）。") }
+}
+
+/// Prefixes of the help box's lines for the student's modes.
+extension Words {
+    func slideRef(_ n: Int) -> String { pick("slide \(n)", "第 \(n) 页") }
+}

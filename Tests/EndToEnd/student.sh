@@ -1,0 +1,51 @@
+# The student acts (issue 10): sourced by run.sh (start, keys, expect, screen, $BIN, $OUT).
+
+# A typed answer on lesson 02, slide 6: wrong (without the bias), then right.
+start 100 30 "$BIN lessons/02-forward.yaml --lang en --no-progress"
+expect "slide 1 / 9" "typed: lesson opens"
+keys n n n n n
+expect "What is z<2>[0]?" "typed: the question"
+expect "digits go to the answer box" "typed: the footer says where digits go"
+keys 1 . 1 1 Enter
+expect "Not quite: 1.11 is 0.40 too high." "typed: how far off"
+expect "That is z<2>[0] without the bias ba[0] = -0.40." "typed: what was forgotten"
+keys 0 . 7 1 Enter
+expect "Right: 0.71." "typed: right"
+keys q
+
+# Nudge a weight up and back: L returns to its old value exactly.
+start 120 40 "$BIN lessons/02-forward.yaml --lang en --no-progress --digits 6"
+expect "slide 1 / 9" "nudge: lesson opens"
+keys i e
+expect "edit mode: + - change the entry by 0.1" "nudge: e turns edit mode on"
+keys +
+expect "✎ modified" "nudge: the header says modified"
+expect "the gradient predicted dL/dw · Δ" "nudge: predicted against actual"
+up=$(screen | grep -o "L: [0-9.-]* → [0-9.-]*" | head -1)
+keys -
+expect_not "✎ modified" "nudge: back where it started"
+back=$(screen | grep -o "L: [0-9.-]* → [0-9.-]*" | head -1)
+read -r _ l0 _ l1 <<<"$up"; read -r _ m0 _ m1 <<<"$back"
+[ -n "$l0" ] && [ "$l0" = "$m1" ] && [ "$l1" = "$m0" ] && pass || fail "nudge: up '$up', back '$back': L did not return"
+keys q
+
+# Quit and reopen: "continue at slide N".
+export KEEP_STATE="$OUT/state-keep"
+start 100 30 "$BIN lessons/02-forward.yaml --lang en"
+expect "slide 1 / 9" "progress: lesson opens"
+keys n n n
+expect "slide 4 / 9" "progress: moved on"
+keys q
+expect "[exit 0]" "progress: quit"
+ls "$KEEP_STATE"/unroll/*.json >/dev/null 2>&1 && pass || fail "progress: no file under XDG_STATE_HOME/unroll"
+start 100 30 "$BIN lessons/02-forward.yaml --lang en"
+expect "Enter continues at slide 4" "progress: the offer on reopening"
+keys Enter
+expect "slide 4 / 9" "progress: Enter continues there"
+keys q
+# --no-progress neither reads nor offers
+start 100 30 "$BIN lessons/02-forward.yaml --lang en --no-progress"
+expect "slide 1 / 9" "progress: --no-progress opens at the start"
+expect_not "continues at slide" "progress: --no-progress makes no offer"
+keys q
+unset KEEP_STATE

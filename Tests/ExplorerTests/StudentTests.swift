@@ -1,0 +1,170 @@
+import Foundation
+import Lessons
+import RNNCore
+import Testing
+@testable import Explorer
+
+/// The student acts: typed answers, nudges, what-if slides, progress (pure `update` tests).
+@Suite struct StudentTests {
+    static let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("lessons")
+
+    static func shipped(_ name: String) throws -> (Lesson, String) {
+        let path = lessons.appendingPathComponent(name).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return (try LessonLoader.load(path: path).get(), text)
+    }
+
+    func typing(_ s: String) -> [Action] { s.map { Action.typeAnswer($0) } + [.submitAnswer] }
+
+    @Test func wrongThenRightOnLesson02() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 6)
+        #expect(s.typedPending && s.keyMode == .answer)
+        #expect(!s.isShown(.z))   // the number asked for is hidden
+        // z<2>[0] = 0.71; without ba[0] = -0.40 it is 1.11
+        for a in typing("1.11") { s.update(a) }
+        let box = try #require(s.viewModel().lesson?.typed)
+        #expect(box.lines.first == "Not quite: 1.11 is 0.40 too high.")
+        #expect(box.lines.dropFirst().first == "That is z<2>[0] without the bias ba[0] = -0.40.")
+        #expect(box.lines.last == "2 tries left")
+        for a in typing("0.71") { s.update(a) }
+        #expect(!s.typedPending && s.isShown(.z))
+        #expect(s.viewModel().lesson?.typed?.lines == ["Right: 0.71."])
+        #expect(s.typedAnswer?.firstTryRight == false)
+        #expect(s.keyMode == .browse)
+    }
+
+    @Test func revealAfterTheTriesWithTheExplanation() throws {
+        var s = Fixtures.state(script: [Fixtures.typedSlide(tries: 2)])
+        for a in typing("9") + typing("-9") { s.update(a) }
+        #expect(s.typedAnswer?.revealed == true && !s.typedPending)
+        let lines = try #require(s.viewModel().lesson?.typed?.lines)
+        #expect(lines.contains { $0.hasPrefix("The answer is z<1>[0] = ") })
+        #expect(lines.count > 3)   // the inspect explanation follows
+    }
+
+    @Test func escLeavesTheBoxAndADigitComesBack() {
+        var s = Fixtures.state(script: [Fixtures.typedSlide()])
+        s.update(.typeAnswer("0"))
+        s.update(.escape)
+        #expect(s.keyMode == .browse && s.action(for: .char("-")) == .slower)
+        s.update(s.action(for: .char("5")) ?? .quit)
+        #expect(s.keyMode == .answer && s.student.box == "05")
+        s.update(.eraseAnswer)
+        #expect(s.student.box == "0")
+        s.update(.typeAnswer("x"))
+        #expect(s.student.box == "0" && s.status == "'x' is not part of a number: digits, -, . and e")
+    }
+
+    /// After a nudge the trace is, bit for bit, the trace of the lesson file with that number written in.
+    @Test func aNudgeIsTheLessonWithTheNumberWrittenIn() throws {
+        let (lesson, text) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        #expect(s.inspect(entry: try EntryRef.parse("Waa[0,1]").get()) == nil)
+        s.update(.toggleEdit)
+        #expect(s.keyMode == .edit && s.editableEntry == EntryRef(symbol: .Wa, row: 0, col: 1))
+        s.update(.nudgeUp); s.update(.nudgeUp); s.update(.nudgeDown); s.update(.nudgeUp)
+        let w = try #require(s.trace.rnn.params.Waa[0, 1] as Double?)
+        #expect(w == 0.0 + 0.1 + 0.1 - 0.1 + 0.1)
+        let written = text.replacingOccurrences(of: "Waa: [[0.1, 0.0, 0.2]", with: "Waa: [[0.1, \(w), 0.2]")
+        #expect(written != text)
+        let other = try LessonLoader.load(text: written, path: "w.yaml").get().makeTrace()
+        #expect(TraceJSON.encode(s.trace) == TraceJSON.encode(other))
+        #expect(s.trace.totalLoss?.bitPattern == other.totalLoss?.bitPattern)
+        #expect(s.viewModel().header.modified == "✎ modified")
+        #expect(s.viewModel().inspect?.title == "Waa[0,1] ✎")
+    }
+
+    @Test func upAndBackGivesTheSameLossExactly() throws {
+        let (lesson, _) = try Self.shipped("06-bptt.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        let before = try #require(s.trace.totalLoss)
+        #expect(s.go(phase: .forward, t: 1) == nil)
+        #expect(s.inspect(entry: try EntryRef.parse("Wax[1,0]").get()) == nil)
+        s.update(.toggleEdit)
+        s.update(.nudgeUp)
+        #expect(s.trace.totalLoss != before)
+        let line = s.viewModel().inspect?.lines.first { $0.hasPrefix("L: ") }
+        #expect(line?.contains("the gradient predicted dL/dw · Δ = ") == true)
+        s.update(.nudgeDown)
+        #expect(s.trace.totalLoss?.bitPattern == before.bitPattern)
+        #expect(s.student.edits.isEmpty && s.viewModel().header.modified == nil)
+        s.update(.smallerStep); s.update(.smallerStep); s.update(.smallerStep); s.update(.smallerStep)   // step 1e-5
+        s.update(.nudgeUp)
+        let r = try #require(s.student.lastNudge)
+        #expect(!r.curvatureShows)
+        s.update(.biggerStep); s.update(.biggerStep); s.update(.biggerStep); s.update(.biggerStep); s.update(.biggerStep)
+        s.update(.biggerStep)   // step 10
+        s.update(.nudgeUp)
+        #expect(s.student.lastNudge?.curvatureShows == true)
+        s.update(.resetEdits)
+        #expect(s.trace.totalLoss?.bitPattern == before.bitPattern)
+    }
+
+    @Test func aComputedNumberIsNotEditable() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        _ = s.inspect(entry: try EntryRef.parse("a<2>[1]").get())
+        s.update(.toggleEdit)
+        s.update(.nudgeUp)
+        #expect(s.status == s.words.notEditable && s.student.edits.isEmpty)
+    }
+
+    @Test func nudgingAnInputShowsHowFarItTravels() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        _ = s.go(phase: .forward, t: 2)
+        _ = s.inspect(entry: try EntryRef.parse("stacked<2>[3]").get())
+        s.update(.toggleEdit)
+        #expect(s.editableEntry == EntryRef(symbol: .x, t: 2, row: 0))
+        s.update(.nudgeUp)
+        let line = try #require(s.viewModel().inspect?.lines.first { $0.hasPrefix("‖Δa<t>‖: ") })
+        #expect(line.hasPrefix("‖Δa<t>‖: t=2 "))
+        #expect(s.student.shift?[0] == 0)
+    }
+
+    /// 04a's ReLU slide runs the network with g1 = relu; the slides around it do not.
+    @Test func aWhatIfSlideShowsItsOwnNetwork() throws {
+        let (lesson, _) = try Self.shipped("04a-tanh-saturation.yaml")
+        var s = ExplorerState(lesson: lesson)
+        let relu = try #require(lesson.script.firstIndex { $0.edits.g1 == .relu })
+        _ = s.open(slide: relu + 1)
+        #expect(s.trace.rnn.shape.g1 == .relu)
+        #expect(s.viewModel().header.modified == "what if: g1 = relu")
+        s.update(.nextSlide)
+        #expect(s.trace.rnn.shape.g1 == .tanh && s.viewModel().header.modified == nil)
+    }
+
+    @Test func progressRoundTripAndSummary() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 5)
+        s.update(.answer(1))   // wrong (the answer is 2)
+        s.update(.nextSlide)
+        for a in typing("0.71") { s.update(a) }   // right at the first try
+        let p = s.progress
+        #expect(p.slide == 5 && p.questions == 3 && p.score == 1)
+        var again = ExplorerState(lesson: lesson)
+        again.update(.offerResume(p))
+        #expect(again.keyMode == .resume && again.viewModel().status == "Welcome back: Enter continues at slide 6, Esc starts over.")
+        again.update(again.action(for: .enter) ?? .quit)
+        #expect(again.slide == 5 && again.answers[4] == 1 && again.student.typed[5]?.firstTryRight == true)
+        // the last slide sums up; the missed questions are one key away
+        _ = again.open(slide: lesson.script.count)
+        let summary = try #require(again.viewModel().lesson?.summary)
+        #expect(summary.first == "Score: 1 of 3 questions right at the first try.")
+        #expect(summary.last == "Missed: 1 → slide 5, 2 → slide 7 (press the number).")
+        again.update(.answer(2))
+        #expect(again.slide == 6)
+        var fresh = ExplorerState(lesson: lesson)
+        fresh.update(.offerResume(p))
+        fresh.update(.startOver)
+        #expect(fresh.slide == 0 && fresh.answers.isEmpty && fresh.keyMode == .browse)
+    }
+}
