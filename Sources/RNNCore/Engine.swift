@@ -22,12 +22,11 @@ extension Workspace {
     /// with `sums`, the gradients of the shared weights, each the sum of every step's part.
     /// (The trace adds those parts up itself, step by step, through `addWeightGradients`.)
     public mutating func backward(sums: Bool = true) {
-        let m = uniqueTape()
+        _ = uniqueTape()   // (holding no reference to it: the calls below must find it unique)
         for t in stride(from: T, through: 1, by: -1) { backwardStep(t) }
-        m.da0.update(from: m.daPrev(1), count: shape.na)
+        tape.da0.update(from: tape.daPrev(1), count: shape.na)
         guard sums else { return }
-        clearWeightGradients()
-        addWeightGradients(steps: 1...T)
+        addWeightGradients(steps: 1...T, accumulate: false)
     }
 
     /// z<t> = Waa·a<t-1> + Wax·x<t> + ba;  a<t> = g1(z<t>)   (n_a)
@@ -90,19 +89,25 @@ extension Workspace {
     /// those steps at once:
     /// dWaa += Σ_t dz<t>·a<t-1>ᵀ;  dWax += Σ_t dz<t>·x<t>ᵀ;  dWya += Σ_t dy<t>·a<t>ᵀ;
     /// dba += Σ_t dz<t>;  dby += Σ_t dy<t>   (dy<t> = 0 where step t has no target).
-    mutating func addWeightGradients(steps: ClosedRange<Int>) {
+    /// With `accumulate: false` the gradients are set to those sums instead.
+    mutating func addWeightGradients(steps: ClosedRange<Int>, accumulate: Bool = true) {
         let m = uniqueTape(), k = kernels, na = shape.na, nx = shape.nx, ny = shape.ny, ld = na + nx
         let first = steps.lowerBound, n = steps.count
-        k.gemmTN(m.dWa, m: na, n: na, ldc: ld, m.dz(first), ldp: m.NA, m.a(first - 1), ldq: m.NA, steps: n, accumulate: true)
+        if !accumulate {
+            m.dba.update(repeating: 0, count: na)
+            m.dby.update(repeating: 0, count: ny)
+            if !m.denseInputs { for i in 0..<na { (m.dWa + i * ld + na).update(repeating: 0, count: nx) } }
+        }
+        k.gemmTN(m.dWa, m: na, n: na, ldc: ld, m.dz(first), ldp: m.NA, m.a(first - 1), ldq: m.NA, steps: n, accumulate: accumulate)
         if m.denseInputs {
-            k.gemmTN(m.dWa + na, m: na, n: nx, ldc: ld, m.dz(first), ldp: m.NA, m.x(first), ldq: m.NX, steps: n, accumulate: true)
+            k.gemmTN(m.dWa + na, m: na, n: nx, ldc: ld, m.dz(first), ldp: m.NA, m.x(first), ldq: m.NX, steps: n, accumulate: accumulate)
         } else {
             for t in steps where m.inputIndex[t - 1] >= 0 {   // one-hot x<t>: column j gets dz<t>
                 let column = m.dWa + na + m.inputIndex[t - 1], dz = m.dz(t)
                 for i in 0..<na { column[i * ld] += dz[i] }
             }
         }
-        k.gemmTN(m.dWya, m: ny, n: na, ldc: na, m.dy(first), ldp: m.NY, m.a(first), ldq: m.NA, steps: n, accumulate: true)
+        k.gemmTN(m.dWya, m: ny, n: na, ldc: na, m.dy(first), ldp: m.NY, m.a(first), ldq: m.NA, steps: n, accumulate: accumulate)
         for t in steps {
             k.add(m.dz(t), m.dba, into: m.dba, na)
             k.add(m.dy(t), m.dby, into: m.dby, ny)
