@@ -56,13 +56,6 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
                 Rect(x: x, y: y + taken, width: width, height: max(0, height - taken)))
     }
 
-    /// The first `columns` columns, and the rest to their right (for placing side by side).
-    public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
-        let taken = min(max(0, columns), max(0, width))
-        return (Rect(x: x, y: y, width: taken, height: height),
-                Rect(x: x + taken, y: y, width: max(0, width - taken), height: height))
-    }
-
     /// A rectangle of `size` centred in this one (clamped to fit): the overlay helper for
     /// help and inspect boxes.
     public func centered(_ size: Size) -> Rect {
