@@ -5,12 +5,12 @@ import Foundation
 struct Unroll: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unroll",
-        version: "0.2.0",
         abstract: "Step through a small recurrent neural network, one time step at a time.",
         discussion: """
         With no subcommand, `unroll [LESSON]` opens the explorer (see `unroll explore --help`); \
         with no lesson either, a picker over the shipped lessons.
         """,
+        version: "0.2.0",
         subcommands: [Explore.self, Render.self, ExportCommand.self, Record.self, Check.self, TraceCommand.self, Train.self, Sample.self, Bench.self],
         defaultSubcommand: Explore.self
     )

@@ -166,7 +166,10 @@ source "$ROOT/Tests/EndToEnd/limits.sh"
 # 8. export and record
 source "$ROOT/Tests/EndToEnd/export.sh"
 
-# 9. the command line (issue 9)
+# 9. GRU and LSTM on the command line (issue 12)
+source "$ROOT/Tests/EndToEnd/gated.sh"
+
+# 10. the command line (issue 9)
 source "$ROOT/Tests/EndToEnd/cli.sh"
 
 echo "end-to-end: $passes passed, $failures failed"
