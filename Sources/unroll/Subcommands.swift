@@ -3,7 +3,7 @@ import Foundation
 /// The subcommands by name: for the error prefix and for "did you mean" on a typo.
 enum Subcommands {
     static var names: [String] {
-        Unroll.configuration.subcommands.compactMap { $0.configuration.commandName ?? nil }
+        Unroll.configuration.subcommands.map { $0._commandName }
             + ["help"]
     }
 
