@@ -16,19 +16,22 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        // How text is written and measured: the one number formatter and the one display-width
+        // table. No dependencies; TextGrid, Lessons, Explorer and Frames use it.
+        .target(name: "TextBasics"),
         // The dense kernels in C, compiled for baseline, AVX2+FMA and AVX-512 and chosen at run time.
         // Always optimised, so debug builds and the tests run the same machine code as a release.
         .target(name: "CKernels", exclude: ["kernels_body.h"], cSettings: [.unsafeFlags(["-O2"])]),
         // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation and CKernels only.
         .target(name: "RNNCore", dependencies: ["CKernels"]),
         // The lesson file format: decode, validate with file:line:column marks, checks.
-        .target(name: "Lessons", dependencies: ["RNNCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Lessons", dependencies: ["RNNCore", "TextBasics", .product(name: "Yams", package: "Yams")]),
         // The app's state and rules: cursor, actions, update, view model. No terminal.
-        .target(name: "Explorer", dependencies: ["RNNCore", "Lessons"]),
+        .target(name: "Explorer", dependencies: ["RNNCore", "Lessons", "TextBasics"]),
         // Cells, widgets, themes, plain and ANSI text. Knows nothing of RNNs.
-        .target(name: "TextGrid"),
+        .target(name: "TextGrid", dependencies: ["TextBasics"]),
         // Lays the explorer's view model out on a grid: the frame a student sees.
-        .target(name: "Frames", dependencies: ["RNNCore", "Lessons", "Explorer", "TextGrid"]),
+        .target(name: "Frames", dependencies: ["RNNCore", "Lessons", "Explorer", "TextGrid", "TextBasics"]),
         // ncurses: the only room that imports curses.
         .systemLibrary(
             name: "CNcursesw",
@@ -37,7 +40,7 @@ let package = Package(
         ),
         .target(name: "Terminal", dependencies: ["CNcursesw", "TextGrid"]),
         // Other backends for a grid: self-contained HTML, SVG, asciicast v2. Cells and colours, not RNNs.
-        .target(name: "Export", dependencies: ["TextGrid"]),
+        .target(name: "Export", dependencies: ["TextGrid", "TextBasics"]),
         // The event loops (explorer, picker) and their hooks: draws frames on a Console, turns
         // keys, ticks and background work into actions. The CLI only parses arguments.
         .target(name: "App", dependencies: ["Explorer", "Frames", "Terminal", "Lessons", "TextGrid"]),
@@ -53,11 +56,12 @@ let package = Package(
         .testTarget(name: "RNNCoreTests", dependencies: ["RNNCore"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "RNNCore"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Lessons", "RNNCore"]),
-        .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
+        .testTarget(name: "TextGridTests", dependencies: ["TextGrid", "TextBasics"]),
+        .testTarget(name: "TextBasicsTests", dependencies: ["TextBasics"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Explorer", "Frames", "Terminal", "Lessons", "RNNCore", "TextGrid"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Frames", "Explorer", "Lessons", "TextGrid",
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Frames", "Explorer", "Lessons", "TextGrid", "TextBasics",
                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "FramesTests", dependencies: ["Frames", "Explorer", "Lessons", "RNNCore", "TextGrid"],
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "Explorer", "Lessons", "RNNCore", "TextGrid", "TextBasics"],
                     exclude: ["Snapshots", "Fixtures"]),  // read by path: readable text files a reviewer diffs
     ],
     swiftLanguageModes: [.v6]

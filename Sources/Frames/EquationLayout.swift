@@ -1,5 +1,6 @@
 import Explorer
 import TextGrid
+import TextBasics
 
 /// One equation row laid out left to right in `width` columns.
 ///

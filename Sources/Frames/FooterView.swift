@@ -1,5 +1,6 @@
 import Explorer
 import TextGrid
+import TextBasics
 
 /// The bottom line: the keys that matter now (`→ l next step`), as many as fit, in order;
 /// the help key is kept even when others are dropped. The status message, when there is

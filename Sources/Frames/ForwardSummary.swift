@@ -1,6 +1,7 @@
 import Explorer
 import RNNCore
 import TextGrid
+import TextBasics
 
 /// The forward step folded to one line for the backward phase:
 /// `forward t = 3:  a<3> = [0.12 -0.50]   ŷ<3> = [0.62]   L<3> = 0.48` (hidden values as `?`,
@@ -17,7 +18,7 @@ struct ForwardSummary {
             guard let term = panel.terms.first(where: { $0.symbol == symbol && $0.kind == .quantity }) else { return nil }
             let values = term.values.values
             if !term.revealed { return (term.label, "?") }
-            let numbers = values.prefix(Self.maxEntries).map { NumberFormat.fixed($0, digits: digits) }
+            let numbers = values.prefix(Self.maxEntries).map { NumberFormat.format($0, digits: digits) }
             let more = values.count > Self.maxEntries ? " …+\(values.count - Self.maxEntries)" : ""
             let text = values.count == 1 ? numbers.joined() : "[" + numbers.joined(separator: " ") + more + "]"
             return (term.label, text)

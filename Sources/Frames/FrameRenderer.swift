@@ -1,5 +1,6 @@
 import Explorer
 import TextGrid
+import TextBasics
 
 /// Lays out a whole `ViewModel` on a grid: the screen a student sees.
 ///

@@ -1,5 +1,6 @@
 import Explorer
 import TextGrid
+import TextBasics
 
 /// Generation mode, in place of the equation panel: a rule with the step and the settings,
 /// the text generated so far, the step's equations, ŷ<t> as one bar per character with its
@@ -35,7 +36,7 @@ struct GenerationView {
         }
         let bars = shownBars(rows: inner.maxY - y - tail)
         let labelWidth = bars.map { DisplayWidth.of($0.label) }.max() ?? 1
-        let number = { (p: Double) in NumberFormat.fixed(p, digits: max(digits, 3)) }
+        let number = { (p: Double) in NumberFormat.format(p, digits: max(digits, 3)) }
         let barWidth = max(4, min(Self.maxBarWidth, inner.width - labelWidth - 12))
         for bar in bars where y < inner.maxY {
             let style = bar.taken ? Style(.focus, attributes: [.bold]) : Style.plain

@@ -1,5 +1,6 @@
 import Explorer
 import TextGrid
+import TextBasics
 
 /// The top line: lesson title, `forward t = 2 / 4`, `slide 3 / 9`, the play state, and the
 /// help key at the right. When the line is too narrow the play state goes first, then the

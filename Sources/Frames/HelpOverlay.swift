@@ -1,5 +1,6 @@
 import Explorer
 import TextGrid
+import TextBasics
 
 /// The help box: every key, centred over the screen. Keys in a bold column, what they do
 /// beside them, wrapped. One column when it fits the height, else two side by side, so it

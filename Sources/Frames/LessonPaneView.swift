@@ -1,5 +1,6 @@
 import Explorer
 import TextGrid
+import TextBasics
 
 /// The slide: a rule with `slide 3 / 9`, the text wrapped by display width, the question,
 /// the numbered choices (on one line when they fit, else one per line; `✓`/`✗` once

@@ -143,7 +143,3 @@ struct PanelView {
         }
     }
 }
-
-extension Rect {
-    var origin: (Int, Int) { (x, y) }
-}

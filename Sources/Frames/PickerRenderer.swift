@@ -1,5 +1,6 @@
 import Explorer
 import Lessons
+import TextBasics
 import TextGrid
 
 /// Draws the lesson picker (`unroll` with no lesson): a numbered list of lessons with their
@@ -40,9 +41,8 @@ public enum PickerRenderer {
                 + e.languages.map(\.rawValue).joined(separator: " ")
             let titleStyle = selected ? Style(.focus, attributes: [.bold, .reverse]) : Style(.normal, attributes: .bold)
             grid.put(selected ? " ▸ " : "   ", x: 0, y: y, style: Style(.focus, attributes: .bold))
-            let end = grid.put("\(number)  \(e.title.text(lang))", x: 3, y: y, style: titleStyle,
+            grid.put("\(number)  \(e.title.text(lang))", x: 3, y: y, style: titleStyle,
                                clip: Rect(x: 0, y: y, width: size.width - DisplayWidth.of(tags) - 2, height: 1))
-            _ = end
             grid.put(tags, x: size.width - DisplayWidth.of(tags) - 1, y: y, style: Style(e.error != nil ? .error : .muted), clip: line)
             let detail = e.error ?? e.summary?.text(lang) ?? e.path
             let indent = 5 + numberWidth

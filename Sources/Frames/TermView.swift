@@ -1,5 +1,6 @@
 import Explorer
 import TextGrid
+import TextBasics
 
 /// One quantity of an equation: a label line (`Wa 2×3`, `z<2> 3` for a vector), caption lines (`[Waa | Wax]`,
 /// and `±0.90`, the colour range, when `showScale`), then the heatmap body.

@@ -1,4 +1,5 @@
 import TextGrid
+import TextBasics
 
 /// Fitting one line of text into a number of display columns.
 enum TextFit {

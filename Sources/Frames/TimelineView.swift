@@ -1,6 +1,7 @@
 import Explorer
 import Lessons
 import TextGrid
+import TextBasics
 
 /// The unrolled network: one box per step, arrows between them (`──▶` forward, `◀──`
 /// backward). A box shows its input (`x h`, or `x —` when the step has none), its output
@@ -32,7 +33,7 @@ struct TimelineView {
     }
 
     func barText(_ item: TimelineItem) -> String {
-        let format = { (v: Double) in NumberFormat.readable(v, digits: digits) }
+        let format = { (v: Double) in NumberFormat.format(v, digits: digits) }
         if timeline.phase == .backward {
             guard let n = item.daNorm else { return "‖da‖ ?" }
             let number = format(n)

@@ -1,5 +1,6 @@
 import Explorer
 import TextGrid
+import TextBasics
 
 /// One line under the timeline once the student has trained: `trained 300 steps`, the loss
 /// curve as a sparkline with its range, then the settings and the keys when they fit (else

@@ -1,3 +1,4 @@
+import TextBasics
 /// One problem in a lesson file, reported like a compiler:
 ///
 ///     lessons/03.yaml:14:7: error: Waa must be n_a × n_a (5 × 5), got 5 × 4
@@ -64,7 +65,7 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     static func caretIndent(_ line: String, column: Int) -> String {
         var indent = ""
         for c in line.prefix(max(0, column - 1)) {
-            indent += c == "\t" ? "\t" : String(repeating: " ", count: TextWidth.of(c))
+            indent += c == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(c))
         }
         return indent
     }

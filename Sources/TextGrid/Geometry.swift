@@ -56,7 +56,7 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
                 Rect(x: x, y: y + taken, width: width, height: max(0, height - taken)))
     }
 
-    /// The first `columns` columns, and the rest to their right (for placing side by side).
+    /// The first `columns` columns and the rest (the training lab's two chart columns).
     public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
         let taken = min(max(0, columns), max(0, width))
         return (Rect(x: x, y: y, width: taken, height: height),

@@ -1,3 +1,5 @@
+import TextBasics
+
 /// A rectangle of cells that widgets write into, printable as plain text (`plainText()`)
 /// or ANSI text (`ansiText(depth:theme:)`), and drawn on screen by the `Terminal` target.
 ///

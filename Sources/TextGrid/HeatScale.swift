@@ -1,3 +1,5 @@
+import TextBasics
+
 /// Maps numbers to heat levels on a range symmetric around zero.
 ///
 /// A value `v` gets level `sign(v) · round(|v| / maxAbs · levels)`, clamped to
@@ -44,6 +46,6 @@ public struct HeatScale: Hashable, Sendable {
 
     /// The legend text, e.g. `±0.83` with `digits` decimals.
     public func legend(digits: Int = 2) -> String {
-        "±" + NumberFormat.fixed(maxAbs, digits: digits)
+        "±" + NumberFormat.format(maxAbs, digits: digits)
     }
 }

@@ -24,16 +24,16 @@ struct Render: ParsableCommand {
     )
 
     @Argument(help: "The lesson file (YAML).") var lesson: String
-    @Option(help: "The time step t (1…T) within the phase (default 1, or the slide's step).") var step: Int?
+    @Option(parsing: .unconditional, help: "The time step t (1…T) within the phase (default 1, or the slide's step).") var step: Int?
     @Option(help: "forward or backward (default forward, or the slide's phase).") var phase: Phase?
-    @Option(help: "Open slide N (1-based) first.") var slide: Int?
-    @Option(help: "Width in columns (80…1000).") var width = 100
-    @Option(help: "Height in lines (24…1000).") var height = 30
+    @Option(parsing: .unconditional, help: "Open slide N (1-based) first.") var slide: Int?
+    @Option(parsing: .unconditional, help: "Width in columns (80…1000).") var width = 100
+    @Option(parsing: .unconditional, help: "Height in lines (24…1000).") var height = 30
     @Option(help: "never (plain text, the default), always (ANSI colour escapes), or auto (colour on a terminal unless NO_COLOR is set).") var color: RenderColor = .never
     @Option(help: "Language: en or zh (default: from the locale, else en).") var lang: Language?
-    @Option(help: "Decimals shown for each number (0…6).") var digits = 2
+    @Option(parsing: .unconditional, help: "Decimals shown for each number (0…6).") var digits = 2
     @Option(help: "Open the inspect box on an entry, e.g. \"a<2>[1]\" or \"dWaa[0,1]\".") var inspect: String?
-    @Flag(help: "Open the help box.") var help = false
+    @Flag(name: .customLong("help-box"), help: "Open the explorer's help box (the keys).") var helpBox = false
     @OptionGroup var what: SetOptions
 
     func validate() throws {
@@ -51,7 +51,7 @@ struct Render: ParsableCommand {
         let language = lang ?? DisplayOptions.localeLanguage()
         var state = ExplorerState(lesson: lesson, language: language, digits: digits)
         func fail(_ flag: String, _ message: String) throws -> Never {
-            writeStderr("unroll render: \(flag): \(message)\n")
+            writeStderr("unroll render: \(flag): \(message)\n")   // the prefix of its parse errors too
             throw ExitCode(64)   // a flag out of range for this lesson: a usage error
         }
         if let slide {
@@ -71,7 +71,7 @@ struct Render: ParsableCommand {
                 if let e = state.inspect(entry: ref) { try fail("--inspect", e) }
             }
         }
-        if help { state.update(.toggleHelp) }
+        if helpBox { state.update(.toggleHelp) }
         // auto: colour when printing to a terminal and NO_COLOR is not set, as the explorer does
         // (and not on TERM=dumb or without TERM, which have no colour)
         let env = ProcessInfo.processInfo.environment

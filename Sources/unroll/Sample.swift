@@ -14,10 +14,10 @@ struct Sample: ParsableCommand {
     )
 
     @Argument(help: "The lesson file (YAML) of a character model (sequence.vocab, g2: softmax).") var lesson: String
-    @Option(name: .customLong("n"), help: "How many sequences (1…10000).") var n = 10
-    @Option(help: "Divides the logits: < 1 sharper, > 1 flatter, 0 the most likely character every time.") var temperature = 1.0
+    @Option(name: .customLong("n"), parsing: .unconditional, help: "How many sequences (1…10000).") var n = 10
+    @Option(parsing: .unconditional, help: "Divides the logits: < 1 sharper, > 1 flatter, 0 the most likely character every time.") var temperature = 1.0
     @Option(help: "Seed of the sampling (SplitMix64).") var seed: UInt64 = 0
-    @Option(help: "At most this many sampled characters per sequence (1…10000).") var maxLength = 50
+    @Option(parsing: .unconditional, help: "At most this many sampled characters per sequence (1…10000).") var maxLength = 50
     @Option(help: "Characters read before sampling starts, e.g. \"ma\".") var prefix: String?
 
     func validate() throws {

@@ -10,14 +10,21 @@ struct Unroll: ParsableCommand {
         With no subcommand, `unroll [LESSON]` opens the explorer (see `unroll explore --help`); \
         with no lesson either, a picker over the shipped lessons.
         """,
+        version: "0.2.0",
         subcommands: [Explore.self, Render.self, ExportCommand.self, Record.self, Check.self, TraceCommand.self, Train.self, Sample.self, Bench.self],
         defaultSubcommand: Explore.self
     )
 
-    /// Parses and runs; a usage error is one line on stderr (`unroll: …`) and exit 64.
+    /// Parses and runs; a usage error is one line on stderr (`unroll SUBCOMMAND: …`, the same
+    /// prefix as the subcommand's own range errors) and exit 64.
     static func main() {
         // A closed pipe is a write error (one line, exit 74) rather than a silent SIGPIPE death.
         signal(SIGPIPE, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let typo = Subcommands.mistyped(arguments) {
+            writeStderr("unroll: '\(typo.given)' is neither a subcommand nor a file: did you mean '\(typo.meant)'?\n")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -27,7 +34,7 @@ struct Unroll: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }   // --help, --version: printed as usual
             let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            writeStderr("unroll: \(message) (see 'unroll help')\n")
+            writeStderr("\(Subcommands.prefix(arguments)): \(message) (see 'unroll help')\n")
             Foundation.exit(code.rawValue)
         }
     }

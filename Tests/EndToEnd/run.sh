@@ -196,5 +196,8 @@ for save in "" --save-on-interrupt; do
     fi
 done
 
+# 11. the command line (issue 9)
+source "$ROOT/Tests/EndToEnd/cli.sh"
+
 echo "end-to-end: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -89,7 +89,7 @@ import RNNCore
     @Test func digitsAreSettable() {
         let three = ExplorerState(lesson: Fixtures.lesson(), digits: 3)
         #expect(three.explain(EntryRef(symbol: .z, t: 2, row: 0))[1] == "        = 0.682")
-        #expect(NumberStyle().format(-0.001) == "-0.00")   // as the heatmap writes it
+        #expect(NumberStyle().format(-0.001) == "-1.0e-3")   // as the heatmap writes it
         #expect(NumberStyle().format(-0.0) == "0.00")
         #expect(NumberStyle().format(7.402065668856481e307) == "7.40e+307")
     }

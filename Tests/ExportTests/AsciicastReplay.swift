@@ -1,5 +1,6 @@
 import Foundation
 import TextGrid
+import TextBasics
 
 /// A small terminal for the subset of escapes `Asciicast` writes: cursor position (`CSI r;c H`),
 /// erase display (`CSI 2 J`), erase to end of line (`CSI K`), SGR (0, 1, 2, 4, 7, 38;5;N,

@@ -5,6 +5,7 @@ import FoundationXML
 #endif
 import TextGrid
 import Testing
+import TextBasics
 
 /// Reads an SVG back: every `<text>` (its x list, y and characters), every `<rect>`.
 final class SVGReader: NSObject, XMLParserDelegate {

@@ -3,6 +3,7 @@
 import RNNCore
 import TextGrid
 import Testing
+import TextBasics
 
 @Suite struct EquationLayoutTests {
     func draw(_ row: EquationRow, width: Int, depth: ColorDepth = .none) -> [String] {

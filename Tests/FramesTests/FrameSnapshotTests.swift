@@ -3,6 +3,7 @@ import Frames
 import Lessons
 import TextGrid
 import Testing
+import TextBasics
 
 /// Whole frames of the fixture lesson (`Fixtures/tiny.yaml`: "hello", n_a = 3, vocab of 4)
 /// at 120×40, 100×30 and 80×24, as plain text (no colour: shade glyphs and marks).

@@ -4,6 +4,7 @@ import Frames
 import Lessons
 import TextGrid
 import Testing
+import TextBasics
 
 /// Training on the spot and generation mode, drawn: the shipped language model (lesson 08,
 /// n_a = 16, vocab of 27) at 100×30 and 80×24, as plain-text snapshots.

@@ -23,7 +23,7 @@ public enum Action: Equatable, Hashable, Sendable {
     case nextPanel, previousPanel
     /// In inspect mode: move the cursor within the inspected matrix.
     case moveUp, moveDown, moveLeft, moveRight
-    /// Close the help box, or leave inspect mode.
+    /// Close the help box, else leave inspect mode, else leave generation mode.
     case escape
     /// Scroll the panel down or up (when it is taller than the screen).
     case scrollDown, scrollUp

@@ -107,7 +107,8 @@ extension ExplorerState {
         openSlide(i)
     }
 
-    /// Records the answer to the open slide's question (a later key press changes it).
+    /// Records the answer to the open slide's question; the first answer counts (a later key
+    /// press only says which choice was given).
     mutating func answer(_ n: Int) {
         guard let i = slide, let q = currentSlide?.ask else { status = words.nothingAsked; return }
         guard n >= 1, n <= q.choices.count else { status = words.chooseBetween(q.choices.count); return }

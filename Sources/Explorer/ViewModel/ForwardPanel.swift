@@ -4,7 +4,8 @@ import RNNCore
 extension ExplorerState {
     /// The forward working of step t:
     /// `Wa · [a<t-1>; x<t>] + ba = z<t> → g1 → a<t>`, then `Wya · a<t> + by = zy<t> → g2 → ŷ<t>`,
-    /// then `y<t> → cross-entropy → L<t> → Σ → L<1>+…+L<t>`.
+    /// then `y<t> → cross-entropy → L<t> → Σ →` the running total (named by `lossSoFarLabel`);
+    /// a step without an output or a target gets a note in place of those rows.
     public func forwardPanel(_ t: Int) -> Panel {
         let s = trace.shape, na = s.na
         var rows: [EquationRow] = []
@@ -34,9 +35,8 @@ extension ExplorerState {
         return Panel(phase: .forward, t: t, title: words.forwardPanelTitle, rows: rows)
     }
 
-    /// `L<1>`, `L<1>+L<2>`, `L<1>+…+L<5>`: the running total after step t.
-    /// The running total so far, named by the steps that have a loss: `L<1>+L<2>`,
-    /// `L<1>+…+L<5>`, `L<4>` (many-to-one), `L<3>+L<4>` (encoder–decoder), `L` when none yet.
+    /// The running total after step t, named by the steps that have a loss so far: `L<1>+L<2>`,
+    /// `L<1>+…+L<5>`, `L<4>` (many-to-one), `L<3>+L<4>` (encoder–decoder), `L (0)` when none yet.
     func lossSoFarLabel(_ t: Int) -> String {
         if withheld.contains(.totalLoss) { return "L" }   // which steps add up is what a question may ask
         let steps = (1...max(t, 1)).filter { trace.hasTarget($0) }

@@ -1,3 +1,5 @@
+import TextBasics
+
 /// A horizontal bar for a non-negative value against a maximum, in eighths of a cell:
 /// `███▍      ` (value 3.4 of max 10 in 10 columns). An optional label follows the bar,
 /// separated by a space, when it fits. Negative values draw an empty bar; values over

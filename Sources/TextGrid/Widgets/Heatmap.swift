@@ -1,3 +1,5 @@
+import TextBasics
+
 /// A matrix drawn as a heatmap: a title line, then one line per row, each entry on a
 /// heat background (blue < 0 < orange), optionally with its number.
 ///
@@ -140,25 +142,27 @@ public struct Heatmap: Widget, Sendable {
         }
     }
 
-    /// The widest `NumberFormat.fixed` text among the first `count` values (missing ones
-    /// count as NaN). A number's text grows with its magnitude, so only the largest value
-    /// of each sign is formatted (and non-finite or huge ones): layout stays cheap for big
-    /// matrices.
+    /// The widest `NumberFormat.format` text among the first `count` values (missing ones
+    /// count as NaN). A fixed-point number's text grows with its magnitude, so only the
+    /// largest value of each sign is formatted (and non-finite, huge or tiny ones, which are
+    /// written with a power of ten): layout stays cheap for big matrices.
     static func widestNumber(_ values: [Double], count: Int, digits: Int) -> Int {
         var widest = count > values.count ? 3 : 1
         var largestPositive = -1.0
         var largestNegative = -1.0
+        var tiny = 0.5
+        for _ in 0..<min(max(digits, 0), 9) { tiny /= 10 }
         for v in values.prefix(max(0, count)) {
-            if !v.isFinite || abs(v) >= 1e15 {
-                widest = max(widest, NumberFormat.fixed(v, digits: digits).count)
+            if !v.isFinite || abs(v) >= 1e15 || (v != 0 && abs(v) < tiny) {
+                widest = max(widest, NumberFormat.format(v, digits: digits).count)
             } else if v < 0 {
                 largestNegative = max(largestNegative, -v)
             } else {
                 largestPositive = max(largestPositive, v)
             }
         }
-        if largestPositive >= 0 { widest = max(widest, NumberFormat.fixed(largestPositive, digits: digits).count) }
-        if largestNegative >= 0 { widest = max(widest, NumberFormat.fixed(-largestNegative, digits: digits).count) }
+        if largestPositive >= 0 { widest = max(widest, NumberFormat.format(largestPositive, digits: digits).count) }
+        if largestNegative >= 0 { widest = max(widest, NumberFormat.format(-largestNegative, digits: digits).count) }
         return widest
     }
 
@@ -308,7 +312,7 @@ public struct Heatmap: Widget, Sendable {
         let text: String
         switch mode {
         case .numbers:
-            let number = NumberFormat.fixed(v, digits: digits)
+            let number = NumberFormat.format(v, digits: digits)
             let pad = String(repeating: " ", count: max(0, width - 1 - number.count))
             let lead = depth == .none && level != nil ? shade : " "
             text = lead + pad + number

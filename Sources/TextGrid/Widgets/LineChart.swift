@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import TextBasics
 import Glibc
 #else
 import Darwin
@@ -66,8 +67,8 @@ public struct LineChart: Widget, Sendable {
     /// A y value (mapped units) as the axis writes it.
     func label(_ m: Double) -> String {
         switch scale {
-        case .linear: return NumberFormat.readable(m, digits: digits)
-        case .log10: return NumberFormat.readable(pow(10, m), digits: digits)
+        case .linear: return NumberFormat.format(m, digits: digits)
+        case .log10: return NumberFormat.format(pow(10, m), digits: digits)
         }
     }
 
@@ -145,8 +146,8 @@ public struct LineChart: Widget, Sendable {
     func drawXAxis(into grid: inout Grid, plot: Rect, clip: Rect) {
         let y = plot.maxY
         grid.put("└" + String(repeating: "─", count: plot.width), x: plot.x - 1, y: y, style: Style(.border), clip: clip)
-        let left = NumberFormat.fixed(xRange.lowerBound, digits: 0)
-        let right = NumberFormat.fixed(xRange.upperBound, digits: 0) + (xUnit.isEmpty ? "" : " " + xUnit)
+        let left = NumberFormat.format(xRange.lowerBound, digits: 0)
+        let right = NumberFormat.format(xRange.upperBound, digits: 0) + (xUnit.isEmpty ? "" : " " + xUnit)
         grid.put(left, x: plot.x, y: y, style: Style(.muted), clip: clip)
         let rw = DisplayWidth.of(right)
         if rw + DisplayWidth.of(left) + 1 <= plot.width {

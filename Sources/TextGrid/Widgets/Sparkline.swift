@@ -1,3 +1,5 @@
+import TextBasics
+
 /// A one-line sparkline `▁▂▃▄▅▆▇█` followed by its range, e.g. `▁▃▅█▆  0.12…2.30`.
 ///
 /// Each value maps linearly from `range` (default: the finite values' min…max) onto the
@@ -36,7 +38,7 @@ public struct Sparkline: Widget, Sendable {
     /// The range label, e.g. `0.12…2.30` (empty when there is no finite value).
     public var rangeLabel: String {
         guard let r = effectiveRange else { return "" }
-        return NumberFormat.fixed(r.lowerBound, digits: digits) + "…" + NumberFormat.fixed(r.upperBound, digits: digits)
+        return NumberFormat.format(r.lowerBound, digits: digits) + "…" + NumberFormat.format(r.upperBound, digits: digits)
     }
 
     /// The glyph for one value.

@@ -1,3 +1,5 @@
+import TextBasics
+
 /// Wrapped text. Lines break at spaces between words, anywhere next to a wide (CJK)
 /// glyph, and inside a word only when the word alone is wider than the line. `\n` starts
 /// a new line; leading spaces of a paragraph are kept, spaces at a wrap are dropped.

@@ -1,5 +1,5 @@
 import Testing
-@testable import TextGrid
+@testable import TextBasics
 
 @Suite struct DisplayWidthTests {
     @Test func asciiIsOneColumn() {
@@ -32,5 +32,15 @@ import Testing
         #expect(DisplayWidth.sanitized("\u{9B}") == "?")
         #expect(DisplayWidth.sanitized("\r\n") == "?")
         #expect(DisplayWidth.sanitized("x") == "x")
+    }
+}
+
+/// The one width table settles the cases the two old tables disagreed on.
+@Suite struct DisplayWidthAgreementTests {
+    @Test func watchVariationSelectorAndSoftHyphen() {
+        #expect(DisplayWidth.of("⌚") == 2)              // U+231A: East Asian Wide
+        #expect(DisplayWidth.of("❤\u{FE0F}") == 1)      // VS16 adds nothing: the base's width, as wcwidth and ncurses count it
+        #expect(DisplayWidth.of("\u{00AD}") == 1)       // soft hyphen: terminals show it
+        #expect(DisplayWidth.of("a\u{00AD}b") == 3)
     }
 }

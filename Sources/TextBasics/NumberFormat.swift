@@ -1,10 +1,27 @@
-/// Fixed-point formatting without Foundation or locale.
+/// The one way every view writes a number (heatmaps, inspect, timeline, status lines), without
+/// Foundation or locale, so the same value reads the same everywhere.
 public enum NumberFormat {
-    /// `value` with exactly `digits` decimals (0...9): `-0.50`, `3.14`, `NaN`, `+Inf`,
-    /// `-Inf`. Negative values keep their sign even when they round to zero (`-0.00`),
-    /// so the sign is always readable; `-0.0` itself prints as `0.00`. Magnitudes of 1e15
-    /// and above are written with a power of ten and the same decimals (`7.40e+307`).
-    public static func fixed(_ value: Double, digits: Int = 2) -> String {
+    /// `value` with `digits` decimals (0…9), ties rounded away from zero (0.125 → `0.13`,
+    /// −0.5 at 0 digits → `-1`); a non-zero value that would round to zero is written with
+    /// two significant digits and a power of ten (`3.0e-11`, `-2.1e-12`), so a tiny value
+    /// never reads as zero; magnitudes of 1e15 and above as `7.40e+307`; `-0.0` as `0.00`;
+    /// `NaN`, `+Inf`, `-Inf`. ASCII `-` for the minus sign (safe on every terminal).
+    public static func format(_ value: Double, digits: Int = 2) -> String {
+        let d = min(max(digits, 0), 9)
+        var threshold = 0.5
+        for _ in 0..<d { threshold /= 10 }
+        guard value.isFinite, value != 0, abs(value) < threshold else { return fixed(value, digits: d) }
+        var mantissa = abs(value)
+        var exponent = 0
+        while mantissa < 1 { mantissa *= 10; exponent -= 1 }
+        var tenths = Int((mantissa * 10).rounded())
+        if tenths >= 100 { tenths = 10; exponent += 1 }
+        return (value < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)e\(exponent)"
+    }
+
+    /// `value` with exactly `digits` decimals, ties away from zero; a negative value that
+    /// rounds to zero keeps its sign (`-0.00`). Only `format` calls it (and tests).
+    static func fixed(_ value: Double, digits: Int = 2) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
         let d = min(max(digits, 0), 9)
@@ -39,21 +56,5 @@ public enum NumberFormat {
         let fraction = Int(scaled) - whole * Int(scale)
         let fractionText = digits > 0 ? "." + String(repeating: "0", count: digits - String(fraction).count) + String(fraction) : ""
         return "\(whole)\(fractionText)e+\(exponent)"
-    }
-
-    /// Like `fixed`, but a non-zero value too small to show at `digits` decimals is written
-    /// with two significant digits and a power of ten (`2.1e-11`), so a tiny value never
-    /// reads as zero: for norms and losses that shrink by orders of magnitude.
-    public static func readable(_ value: Double, digits: Int = 2) -> String {
-        let d = min(max(digits, 0), 9)
-        var threshold = 0.5
-        for _ in 0..<d { threshold /= 10 }
-        guard value.isFinite, value != 0, abs(value) < threshold else { return fixed(value, digits: d) }
-        var mantissa = abs(value)
-        var exponent = 0
-        while mantissa < 1 { mantissa *= 10; exponent -= 1 }
-        var tenths = Int((mantissa * 10).rounded())
-        if tenths >= 100 { tenths = 10; exponent += 1 }
-        return (value < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)e\(exponent)"
     }
 }
