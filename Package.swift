@@ -17,8 +17,10 @@ let package = Package(
     targets: [
         // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation only.
         .target(name: "RNNCore"),
+        // numpy's .npy and .npz (zip, through ZIPFoundation): arrays in and out. Foundation only.
+        .target(name: "Numpy", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The lesson file format: decode, validate with file:line:column marks, checks.
-        .target(name: "Lessons", dependencies: ["RNNCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Lessons", dependencies: ["RNNCore", "Numpy", .product(name: "Yams", package: "Yams")]),
         // The app's state and rules: cursor, actions, update, view model. No terminal.
         .target(name: "Explorer", dependencies: ["RNNCore", "Lessons"]),
         // Cells, widgets, themes, plain and ANSI text. Knows nothing of RNNs.
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "unroll",
             dependencies: [
-                "RNNCore", "Lessons", "Explorer", "TextGrid", "Frames", "Terminal", "Export",
+                "RNNCore", "Lessons", "Explorer", "TextGrid", "Frames", "Terminal", "Export", "Numpy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "RNNCore"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Lessons", "RNNCore"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
+        .testTarget(name: "NumpyTests", dependencies: ["Numpy"], exclude: ["Fixtures"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Frames", "Explorer", "Lessons", "TextGrid",
                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "Explorer", "Lessons", "RNNCore", "TextGrid"],
