@@ -118,7 +118,7 @@ extension ExplorerState {
                 return Choice(number: number, text: c.text(language), mark: mark)
             }
         }
-        let feedback = s.ask.flatMap { q in chosen.map { $0 == q.answer ? words.right : words.wrong(q.answer) } }
+        let feedback = s.ask.flatMap { q in chosen.map { verdict(q, chosen: $0) } }
         // after training on the spot, the slide's numbers are the lesson's, not the screen's
         let trained = (trainer?.steps ?? 0) > 0
         let text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(trainer?.steps ?? 0) : "")

@@ -56,14 +56,12 @@ extension ExplorerState {
 
     func timelineInputLabel(_ t: Int) -> String? {
         guard trace.hasInput(t) else { return nil }
-        let given = trace.episode.inputLabels.indices.contains(t - 1) ? trace.episode.inputLabels[t - 1] : nil
-        return given ?? token(trace.vector(.x, t))
+        return givenLabel(target: false, t) ?? token(trace.vector(.x, t))
     }
 
     func timelineTargetLabel(_ t: Int) -> String? {
         guard let y = trace.vector(.y, t) else { return nil }
-        let given = trace.episode.targetLabels.indices.contains(t - 1) ? trace.episode.targetLabels[t - 1] : nil
-        return given ?? token(y) ?? (y.count == 1 ? numbers.format(y[0]) : nil)
+        return givenLabel(target: true, t) ?? token(y) ?? (y.count == 1 ? numbers.format(y[0]) : nil)
     }
 
     func timelineOutputLabel(_ t: Int) -> String {
@@ -79,10 +77,18 @@ extension ExplorerState {
     func classLabel(_ k: Int) -> String? {
         for s in 1...trace.T {
             guard let y = trace.vector(.y, s), y.indices.contains(k), y[k] == 1,
-                  trace.episode.targetLabels.indices.contains(s - 1), let label = trace.episode.targetLabels[s - 1] else { continue }
+                  let label = givenLabel(target: true, s) else { continue }
             return label
         }
         return nil
+    }
+
+    /// The label the lesson gives step t's input or target, in the explorer's language.
+    func givenLabel(target: Bool, _ t: Int) -> String? {
+        let labels: [String?]
+        if language == .zh, let zh = lesson.labelsZh { labels = target ? zh.targets : zh.inputs }
+        else { labels = target ? trace.episode.targetLabels : trace.episode.inputLabels }
+        return labels.indices.contains(t - 1) ? labels[t - 1] : nil
     }
 
     /// ‖da<t>‖ for every step, computed once (used by the timeline).

@@ -21,10 +21,10 @@ extension ExplorerState {
         let clip: String
         switch c.clipping {
         case .none: clip = ""
-        case .elementwise(let v): clip = ", clip ±\(Words.short(v))"
-        case .globalNorm(let v): clip = ", clip ‖g‖ ≤ \(Words.short(v))"
+        case .elementwise(let v): clip = words.pick(", clip ±", "，梯度裁剪 ±") + Words.short(v)
+        case .globalNorm(let v): clip = words.pick(", clip ‖g‖ ≤ ", "，按范数裁剪 ‖g‖ ≤ ") + Words.short(v)
         }
-        let settings = "\(c.optimizer.displayName) lr \(Words.short(c.learningRate))\(clip)"
+        let settings = c.optimizer.displayName + words.pick(" lr ", "，学习率 ") + Words.short(c.learningRate) + clip
         return TrainingStrip(title: words.trainedSteps(run.steps), curveLabel: words.lossCurveLabel(curve.chunk),
                              curve: curve.points, settings: settings, keys: words.trainingKeys(Self.burst))
     }

@@ -86,7 +86,7 @@ extension ExplorerState {
         guard n >= 1, n <= q.choices.count else { status = words.chooseBetween(q.choices.count); return }
         if let given = answers[i] { status = words.alreadyAnswered(given); return }   // the first answer counts
         answers[i] = n
-        status = n == q.answer ? words.right : words.wrong(q.answer)
+        status = verdict(q, chosen: n)
     }
 }
 

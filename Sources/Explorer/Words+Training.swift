@@ -63,7 +63,8 @@ extension Words {
         return what + pick(", \(count) characters, ", "，\(count) 个字符，") + order
     }
     public func fedBack(_ c: String, t: Int, sampled: Bool) -> String {
-        (sampled ? pick("sampled", "抽到") : pick("read", "读入")) + " '\(c)' → x<\(t + 1)> = one-hot('\(c)')"
+        (sampled ? pick("sampled", "抽到") : pick("read", "读入"))
+            + pick(" '\(c)' → x<\(t + 1)> = one-hot('\(c)')", " '\(c)' → x<\(t + 1)> = '\(c)' 的独热向量")
     }
     public func endDrawn(_ c: String, next: Int) -> String {
         pick("'\(c)' drawn: the sequence is finished; → starts sample \(next)", "抽到 '\(c)'：序列结束；按 → 开始第 \(next) 个样本")

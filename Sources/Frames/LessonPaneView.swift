@@ -36,7 +36,7 @@ struct LessonPaneView {
         }
         if let feedback = pane.feedback {
             let right = pane.choices.contains { $0.mark == .chosenRight }
-            out.append((feedback, Style(right ? .positive : .warning, attributes: [.bold])))
+            out += TextBlock.wrap(feedback, width: inner).map { ($0, Style(right ? .positive : .warning, attributes: [.bold])) }
         }
         return out
     }

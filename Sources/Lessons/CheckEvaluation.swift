@@ -11,8 +11,9 @@ public struct CheckOutcome: Equatable, Sendable {
 extension CheckExpression {
     /// Evaluates the claim on `trace`: true or false with the values it read, or the reason
     /// it cannot be evaluated (unknown step, index out of range, not a true/false claim …).
-    public func evaluate(on trace: Trace) -> Result<CheckOutcome, CheckError> {
-        var evaluator = CheckEvaluator(trace: trace)
+    /// `texts` is the lesson's training set, which `count('…')` counts in (nil: it has none).
+    public func evaluate(on trace: Trace, texts: [String]? = nil) -> Result<CheckOutcome, CheckError> {
+        var evaluator = CheckEvaluator(trace: trace, texts: texts)
         do {
             guard case .boolean(let holds) = try evaluator.value(root) else {
                 throw CheckError("a check must be a claim that is true or false, such as a<1>[0] > 0", at: 0)
@@ -41,6 +42,8 @@ enum CheckValue {
 
 struct CheckEvaluator {
     let trace: Trace
+    /// The lesson's training texts, for `count('…')`.
+    var texts: [String]? = nil
     /// Numbers read, in order, without repeats.
     var seen: [(String, Double)] = []
 
@@ -96,6 +99,8 @@ struct CheckEvaluator {
             let a = try boolean(l), b = try boolean(r)
             return .boolean(a || b)
         case .not(let inner, _): return .boolean(!(try boolean(inner)))
+        case .text(_, let span):
+            throw CheckError("a quoted text is only an argument of count, as in count('mar*')", at: span.offset)
         }
     }
 
@@ -190,6 +195,14 @@ struct CheckEvaluator {
             var all: [Double] = []
             for a in args { all += try entries(a) }
             return .number((name == "max" ? all.max() : all.min()) ?? 0)
+        case "count":
+            guard args.count == 1, case .text(let pattern, _) = args[0] else {
+                throw CheckError("count takes one quoted pattern, as in count('mar*') (* any letters, ? one letter)", at: span.offset)
+            }
+            guard let texts else {
+                throw CheckError("count needs the lesson's training texts (sequence: texts:), and this lesson has none", at: span.offset)
+            }
+            return .number(Double(texts.filter { TextPattern(pattern).matches($0) }.count))
         default:   // approx
             try arity(2...3, "two numbers and an optional tolerance, as in approx(a<1>[0], 0.5, 1e-3)")
             let a = try number(args[0], args[0].span), b = try number(args[1], args[1].span)

@@ -4,7 +4,7 @@ import RNNCore
 /// `or`, `and`, `not`, comparisons (chained), `+ -`, `* /`, unary minus, calls and atoms.
 struct CheckParser {
     static let functions = ["abs", "norm", "sum", "mean", "max", "min", "argmax", "argmin",
-                            "approx", "sqrt", "exp", "log", "tanh", "sigmoid"]
+                            "approx", "sqrt", "exp", "log", "tanh", "sigmoid", "count"]
     static let comparisons = ["<", "<=", ">", ">=", "==", "!=", "≈", "~=", "≤", "≥", "≠"]
 
     let tokens: [CheckToken]
@@ -113,6 +113,10 @@ struct CheckParser {
             _ = advance()
             guard let v = Double(t.text), v.isFinite else { throw CheckError("'\(t.text)' is not a number", at: t.offset) }
             return .literal(v, halfUnit: Self.halfUnit(t.text), Span(text: t.text, offset: t.offset))
+        case .text:
+            _ = advance()
+            let end = min(source.count, t.offset + t.text.count + 2)
+            return .text(t.text, Span(text: String(source[t.offset..<end]), offset: t.offset))
         case .open:
             _ = advance()
             try enter(t.offset)

@@ -41,6 +41,8 @@ indirect enum CheckNode: Equatable, Sendable {
     /// A chain such as `0 < x < 1`: operands and the operators between them.
     case comparison([CheckNode], [Span])
     case call(String, [CheckNode], Span)
+    /// A quoted text such as `'mar*'`: only an argument of `count(…)`.
+    case text(String, Span)
     case and(CheckNode, CheckNode)
     case or(CheckNode, CheckNode)
     case not(CheckNode, Span)
@@ -48,7 +50,7 @@ indirect enum CheckNode: Equatable, Sendable {
     var span: Span {
         switch self {
         case .literal(_, _, let s), .boolean(_, let s), .ref(_, let s), .negate(_, let s),
-             .arithmetic(_, _, _, let s), .call(_, _, let s), .not(_, let s): return s
+             .arithmetic(_, _, _, let s), .call(_, _, let s), .not(_, let s), .text(_, let s): return s
         case .comparison(let operands, _): return operands[0].span
         case .and(let l, _), .or(let l, _): return l.span
         }
@@ -56,7 +58,7 @@ indirect enum CheckNode: Equatable, Sendable {
 }
 
 struct CheckToken: Equatable {
-    enum Kind: Equatable { case number, name, op, open, close, comma, end }
+    enum Kind: Equatable { case number, name, op, open, close, comma, text, end }
     let kind: Kind
     let text: String
     let offset: Int
@@ -90,6 +92,12 @@ enum CheckLexer {
                 while i < chars.count, isNameChar(chars[i]) { i += 1 }
                 i = referenceSuffix(chars, from: i)
                 tokens.append(.init(kind: .name, text: String(chars[start..<i]), offset: start))
+            } else if c == "'" || c == "\"" {
+                guard let close = chars[(i + 1)...].firstIndex(of: c) else {
+                    return .failure(CheckError("the text opened by \(c) is not closed; write it like 'mar*'", at: i))
+                }
+                tokens.append(.init(kind: .text, text: String(chars[(i + 1)..<close]), offset: i))
+                i = close + 1
             } else if c == "(" || c == ")" || c == "," {
                 tokens.append(.init(kind: c == "(" ? .open : c == ")" ? .close : .comma, text: String(c), offset: i))
                 i += 1

@@ -46,8 +46,10 @@ public struct Question: Equatable, Sendable {
     public var choices: [LocalizedText]
     /// The right choice, 1-based (the number the student presses).
     public var answer: Int
-    public init(question: LocalizedText, choices: [LocalizedText], answer: Int) {
-        self.question = question; self.choices = choices; self.answer = answer
+    /// Why each choice is right or wrong (`why:`, one per choice), shown once it is chosen.
+    public var why: [LocalizedText]?
+    public init(question: LocalizedText, choices: [LocalizedText], answer: Int, why: [LocalizedText]? = nil) {
+        self.question = question; self.choices = choices; self.answer = answer; self.why = why
     }
 }
 
@@ -92,6 +94,8 @@ public struct Lesson: Sendable {
     public var vocab: [Character]?
     /// A character model's training set (`sequence.texts`), if the lesson has one.
     public var texts: TrainingTexts?
+    /// The Chinese step labels, when `labels` or `target_labels` give any `{en, zh}` (else the episode's).
+    public var labelsZh: StepLabels?
     public var script: [Slide]
     /// The edits (`--set`) applied to the file's network by `editing(_:)`; empty for the file as it is.
     public internal(set) var modifications = NetworkEdits()

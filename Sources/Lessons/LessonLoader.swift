@@ -81,15 +81,16 @@ public enum LessonLoader {
         let sequence = reader.require(f, "sequence", "x (or text and vocab), and optional y")
             .flatMap { reader.readSequence($0, shape: shape, architecture: architecture) }
         let drafts = reader.require(f, "script", "a list of slides").flatMap { reader.readScript($0) }
-        guard let title, let rnn, let (episode, vocab, texts) = sequence, var drafts else {
+        guard let title, let rnn, let (episode, vocab, texts, labelsZh) = sequence, var drafts else {
             return Analysis(diagnostics: [], falseChecks: [])
         }
         let trace = Trace(rnn: rnn, episode: episode)
         reader.resolveEdits(&drafts, rnn: rnn, episode: episode)
-        let falseChecks = ScriptValidation(reader: reader, trace: trace).validate(drafts)
+        let falseChecks = ScriptValidation(reader: reader, trace: trace, texts: texts?.items).validate(drafts)
         var lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
                             vocab: vocab, script: drafts.map(\.slide))
         lesson.texts = texts
+        lesson.labelsZh = labelsZh
         lesson.validatedTrace = trace
         let warnings = LessonLint(reader: reader, trace: trace).warnings(drafts)
         return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks, warnings: warnings)

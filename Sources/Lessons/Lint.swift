@@ -74,7 +74,7 @@ struct LessonLint {
         /// Whether the engine's numbers enter it: a reference anywhere inside.
         func computed(_ n: CheckNode) -> Bool {
             switch n {
-            case .literal, .boolean: return false
+            case .literal, .boolean, .text: return false   // count('…') counts texts: a whole number
             case .ref: return true
             case .negate(let m, _), .not(let m, _): return computed(m)
             case .arithmetic(_, let l, let r, _), .and(let l, let r), .or(let l, let r): return computed(l) || computed(r)

@@ -101,9 +101,9 @@ extension NodeReader {
         }
     }
 
-    /// ask: {question, choices, answer}; answer is 1-based, the key the student presses.
+    /// ask: {question, choices, answer, why}; answer is 1-based, the key the student presses.
     func readAsk(_ node: Node) -> Question? {
-        guard let f = fields(node, of: "ask", known: ["question", "choices", "answer"]) else { return nil }
+        guard let f = fields(node, of: "ask", known: ["question", "choices", "answer", "why"]) else { return nil }
         let question = require(f, "question", "what the student predicts").flatMap { localized($0, "question") }
         var choices: [LocalizedText]?
         if let n = require(f, "choices", "a list of 2 to 9 answers"), let items = list(n, "choices") {
@@ -115,7 +115,20 @@ extension NodeReader {
         let answer = require(f, "answer", "the number of the right choice, from 1").flatMap {
             int($0, "answer (the number of the right choice)", in: 1...upper)
         }
-        guard let question, let choices, let answer else { return nil }
-        return Question(question: question, choices: choices, answer: answer)
+        let why = f["why"].map { readWhy($0, choices: choices?.count) }
+        guard let question, let choices, let answer, why != .some(nil) else { return nil }
+        return Question(question: question, choices: choices, answer: answer, why: why ?? nil)
+    }
+
+    /// why: [text, …]: one explanation per choice, in the order of the choices.
+    func readWhy(_ node: Node, choices: Int?) -> [LocalizedText]? {
+        guard let items = list(node, "why (one explanation per choice)") else { return nil }
+        let texts = items.enumerated().map { localized($1, "why[\($0)]") }
+        guard !texts.contains(where: { $0 == nil }) else { return nil }
+        if let choices, items.count != choices {
+            error("why must have one explanation per choice (\(choices)), got \(items.count)", at: node)
+            return nil
+        }
+        return texts.compactMap { $0 }
     }
 }

@@ -6,6 +6,8 @@ import Yams
 struct ScriptValidation {
     let reader: NodeReader
     let trace: Trace
+    /// The lesson's training texts, for `count('…')` in checks.
+    var texts: [String]? = nil
 
     /// Reports problems to the reader; returns the diagnostics of checks that are false.
     func validate(_ drafts: [SlideDraft]) -> [Diagnostic] {
@@ -26,7 +28,7 @@ struct ScriptValidation {
             }
             for (expression, node) in draft.claims {
                 let shown = Sanitizer.screenLine(expression.source)
-                switch expression.evaluate(on: trace) {
+                switch expression.evaluate(on: trace, texts: texts) {
                 case .failure(let e):
                     reader.error("check \"\(shown)\": \(e.message)", at: reader.source.location(in: node, offset: e.offset))
                 case .success(let outcome) where !outcome.holds:

@@ -9,15 +9,15 @@ extension NodeReader {
     struct SequenceData {
         var inputs: [[Double]] = []
         var targets: [[Double]]?
-        var inputLabels: [String]?
-        var targetLabels: [String]?
+        var inputLabels: [LocalizedText]?
+        var targetLabels: [LocalizedText]?
         var vocab: [Character]?
         var texts: TrainingTexts?
     }
 
     /// The whole `sequence:` section as an episode (nil when the model or the sequence is wrong;
     /// every problem found is reported either way).
-    func readSequence(_ node: Node, shape: Shape?, architecture: Architecture?) -> (Episode, [Character]?, TrainingTexts?)? {
+    func readSequence(_ node: Node, shape: Shape?, architecture: Architecture?) -> (Episode, [Character]?, TrainingTexts?, StepLabels?)? {
         guard let f = fields(node, of: "sequence", known: Self.sequenceKeys) else { return nil }
         var data: SequenceData?
         if f["text"] != nil || f["vocab"] != nil || f["texts"] != nil {
@@ -60,9 +60,16 @@ extension NodeReader {
         do {
             var episode = try Episode(architecture: architecture, nx: shape?.nx ?? 0, inputs: data.inputs,
                                       targets: data.targets, outputs: length)
-            place(data.inputLabels, on: episode.layout.hasInput, into: &episode.inputLabels)
-            place(data.targetLabels, on: episode.layout.hasOutput, into: &episode.targetLabels)
-            return (episode, data.vocab, data.texts)
+            place(data.inputLabels?.map(\.en), on: episode.layout.hasInput, into: &episode.inputLabels)
+            place(data.targetLabels?.map(\.en), on: episode.layout.hasOutput, into: &episode.targetLabels)
+            var zh: StepLabels?
+            if (data.inputLabels ?? []).contains(where: { $0.zh != nil }) || (data.targetLabels ?? []).contains(where: { $0.zh != nil }) {
+                var labels = StepLabels(inputs: episode.inputLabels, targets: episode.targetLabels)
+                place(data.inputLabels?.map { $0.text(.zh) }, on: episode.layout.hasInput, into: &labels.inputs)
+                place(data.targetLabels?.map { $0.text(.zh) }, on: episode.layout.hasOutput, into: &labels.targets)
+                zh = labels
+            }
+            return (episode, data.vocab, data.texts, zh)
         } catch {
             let at = f["y"] ?? f["text"] ?? f["x"] ?? node
             self.error("architecture: \(error.message)", at: at)
@@ -76,13 +83,15 @@ extension NodeReader {
         for (t, has) in steps.enumerated() where has { slots[t] = next.next() }
     }
 
-    /// Step labels: one short text per step, sanitised for the screen.
-    private func labels(_ node: Node, _ name: String, count: Int?, _ what: String) -> [String]? {
+    /// Step labels: one short text per step (`"Harry"` or `{en: name, zh: 名字}`), sanitised for the screen.
+    private func labels(_ node: Node, _ name: String, count: Int?, _ what: String) -> [LocalizedText]? {
         guard let items = list(node, name) else { return nil }
         if let count, items.count != count {
             error("\(name) must have one label per \(what) (\(count)), got \(items.count)", at: node); return nil
         }
-        let texts = items.enumerated().map { string($1, "\(name)[\($0)]").map(Sanitizer.screenLine) }
+        let texts = items.enumerated().map { localized($1, "\(name)[\($0)]").map {
+            LocalizedText(en: Sanitizer.screenLine($0.en), zh: $0.zh.map(Sanitizer.screenLine))
+        } }
         return texts.contains { $0 == nil } ? nil : texts.compactMap { $0 }
     }
 

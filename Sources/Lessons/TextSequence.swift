@@ -58,7 +58,8 @@ extension NodeReader {
         }
         func oneHot(_ c: Character) -> [Double] { (0..<vocab.count).map { $0 == index[c] ? 1 : 0 } }
         return SequenceData(inputs: inputs.map(oneHot), targets: targets.map(oneHot),
-                            inputLabels: inputs.map(Vocabulary.label), targetLabels: targets.map(Vocabulary.label),
+                            inputLabels: inputs.map { LocalizedText(en: Vocabulary.label($0)) },
+                            targetLabels: targets.map { LocalizedText(en: Vocabulary.label($0)) },
                             vocab: vocab)
     }
 }

@@ -54,7 +54,7 @@ public struct EntryRef: Equatable, Hashable, Sendable, CustomStringConvertible {
         guard let symbol = resolveName(name, t: t) else {
             return .failure(.init("unknown quantity '\(name)' in '\(text)' (known: \(knownNames))"))
         }
-        if symbol == .a0 || symbol == .da0 { t = nil }
+        if symbol == .a0 || symbol == .da0 || symbol == .c0 || symbol == .dc0 { t = nil }
         if symbol.isPerStep && t == nil {
             return .failure(.init("'\(name)' has a value at every step: write it with a step, like \(name)<1>"))
         }
@@ -67,12 +67,14 @@ public struct EntryRef: Equatable, Hashable, Sendable, CustomStringConvertible {
     static func resolveName(_ name: String, t: Int?) -> Symbol? {
         if name == "a" && t == 0 { return .a0 }
         if name == "da" && t == 0 { return .da0 }
+        if name == "c" && t == 0 { return .c0 }
+        if name == "dc" && t == 0 { return .dc0 }
         if name == "L" && t == nil { return .totalLoss }
         return Symbol.allCases.first { $0.referenceNames.contains(name) }
     }
 
     static var knownNames: String {
-        "x, a, z, zy, ŷ, y, L, dy, da, dz, da_next, da_prev, da_out, stacked, Wa, Waa, Wax, Wya, ba, by, a<0>, dWa, dWaa, dWax, dba, dWya, dby, da<0>, ΔdWa…"
+        "x, a, z, zy, ŷ, y, L, dy, da, dz, da_next, da_prev, da_out, stacked, Wa, Waa, Wax, Wya, ba, by, a<0>, dWa, dWaa, dWax, dba, dWya, dby, da<0>, ΔdWa…; gated cells: Γf, Γu, Γr, Γo, c̃, c, c<0>, dΓu…, dzu…, dc, dc_next, dc_prev, dc<0>, Wf, Wu, Wr, Wo, Wc, bf…bc, dWf…dbc, ΔdWu…"
     }
 }
 
@@ -87,6 +89,10 @@ extension Trace {
     public func resolve(_ ref: EntryRef) -> Result<Matrix, EntryRefError> {
         if let t = ref.t, (t < 1 || t > T) {
             return .failure(.init("step \(t) is outside this lesson's steps 1…\(T) in '\(ref)'"))
+        }
+        if let why = gated?.foreignSymbolReason(ref.symbol) { return .failure(.init("'\(ref)' has no value: \(why)")) }
+        if gated == nil && ref.symbol.isGated {
+            return .failure(.init("'\(ref)' has no value: the plain rnn cell has no gates or c<t> (set model.cell: gru or lstm)"))
         }
         guard let m = tensor(ref.symbol, t: ref.t) else {
             let why: String

@@ -14,6 +14,16 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable {
     case Wa, Waa, Wax, Wya, ba, by, a0
     // the total loss L = Σ_t L<t>
     case totalLoss
+    // gated cells (GRU, LSTM), forward per step: the gates, the candidate, the memory cell
+    case gammaF, gammaU, gammaR, gammaO, cTilde, c, cPrev
+    // gated cells, backward per step: ∂L/∂Γ (d-gates), ∂L/∂(pre-activation) per gate, memory
+    case dGammaF, dGammaU, dGammaR, dGammaO, dcTilde, dzf, dzu, dzr, dzo, dzc, dc, dcNext, dcPrev
+    // gated cells: this step's contribution to a weight's gradient
+    case dWfStep, dWuStep, dWrStep, dWoStep, dWcStep, dbfStep, dbuStep, dbrStep, dboStep, dbcStep
+    // gated cells: gradients (running sums at a backward step, totals without a step)
+    case dWf, dWu, dWr, dWo, dWc, dbf, dbu, dbr, dbo, dbc, dc0
+    // gated cells: parameters
+    case Wf, Wu, Wr, Wo, Wc, bf, bu, br, bo, bc, c0
 
     /// Whether the quantity has one value per time step.
     public var isPerStep: Bool {
@@ -21,6 +31,9 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable {
         case .x, .aPrev, .stacked, .z, .a, .zy, .yHat, .y, .loss,
              .dy, .daFromOutput, .daNext, .da, .dz, .daPrev,
              .dWaStep, .dWaaStep, .dWaxStep, .dbaStep, .dWyaStep, .dbyStep: return true
+        case .gammaF, .gammaU, .gammaR, .gammaO, .cTilde, .c, .cPrev,
+             .dGammaF, .dGammaU, .dGammaR, .dGammaO, .dcTilde, .dzf, .dzu, .dzr, .dzo, .dzc, .dc, .dcNext, .dcPrev,
+             .dWfStep, .dWuStep, .dWrStep, .dWoStep, .dWcStep, .dbfStep, .dbuStep, .dbrStep, .dboStep, .dbcStep: return true
         default: return false
         }
     }
@@ -29,6 +42,7 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable {
     public var isRunningSum: Bool {
         switch self {
         case .dWa, .dWaa, .dWax, .dba, .dWya, .dby: return true
+        case .dWf, .dWu, .dWr, .dWo, .dWc, .dbf, .dbu, .dbr, .dbo, .dbc: return true
         default: return false
         }
     }
@@ -37,6 +51,9 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .dy, .daFromOutput, .daNext, .da, .dz, .daPrev, .dWaStep, .dWaaStep, .dWaxStep,
              .dbaStep, .dWyaStep, .dbyStep, .dWa, .dWaa, .dWax, .dba, .dWya, .dby, .da0: return true
+        case .dGammaF, .dGammaU, .dGammaR, .dGammaO, .dcTilde, .dzf, .dzu, .dzr, .dzo, .dzc, .dc, .dcNext, .dcPrev,
+             .dWfStep, .dWuStep, .dWrStep, .dWoStep, .dWcStep, .dbfStep, .dbuStep, .dbrStep, .dboStep, .dbcStep,
+             .dWf, .dWu, .dWr, .dWo, .dWc, .dbf, .dbu, .dbr, .dbo, .dbc, .dc0: return true
         default: return false
         }
     }
@@ -78,7 +95,40 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable {
         case .Wa, .Waa, .Wax, .Wya, .ba, .by: return rawValue
         case .a0: return "a<0>"
         case .totalLoss: return "L"
+        case .gammaF, .gammaU, .gammaR, .gammaO: return "Γ\(gateLetter ?? "")<\(s(0))>"
+        case .cTilde: return "c̃<\(s(0))>"
+        case .c: return "c<\(s(0))>"
+        case .cPrev: return "c<\(s(-1))>"
+        case .dGammaF, .dGammaU, .dGammaR, .dGammaO: return "dΓ\(gateLetter ?? "")<\(s(0))>"
+        case .dcTilde: return "dc̃<\(s(0))>"
+        case .dzf, .dzu, .dzr, .dzo, .dzc, .dc: return "\(rawValue)<\(s(0))>"
+        case .dcNext: return "dc_next<\(s(0))>"
+        case .dcPrev: return "dc_prev<\(s(0))>"
+        case .dWfStep, .dWuStep, .dWrStep, .dWoStep, .dWcStep, .dbfStep, .dbuStep, .dbrStep, .dboStep, .dbcStep:
+            return "Δ\(rawValue.dropLast(4))<\(s(0))>"
+        case .dWf, .dWu, .dWr, .dWo, .dWc, .dbf, .dbu, .dbr, .dbo, .dbc:
+            return t.map { "\(rawValue)<\($0)>" } ?? rawValue
+        case .dc0: return "dc<0>"
+        case .Wf, .Wu, .Wr, .Wo, .Wc, .bf, .bu, .br, .bo, .bc: return rawValue
+        case .c0: return "c<0>"
         }
+    }
+
+    /// The gate letter of a gated-cell symbol (f, u, r, o; c for the candidate c̃), or nil.
+    public var gateLetter: String? {
+        switch self {
+        case .gammaF, .dGammaF, .dzf, .dWfStep, .dbfStep, .dWf, .dbf, .Wf, .bf: return "f"
+        case .gammaU, .dGammaU, .dzu, .dWuStep, .dbuStep, .dWu, .dbu, .Wu, .bu: return "u"
+        case .gammaR, .dGammaR, .dzr, .dWrStep, .dbrStep, .dWr, .dbr, .Wr, .br: return "r"
+        case .gammaO, .dGammaO, .dzo, .dWoStep, .dboStep, .dWo, .dbo, .Wo, .bo: return "o"
+        case .cTilde, .dcTilde, .dzc, .dWcStep, .dbcStep, .dWc, .dbc, .Wc, .bc: return "c"
+        default: return nil
+        }
+    }
+
+    /// Whether the quantity belongs to the gated cells only (GRU, LSTM).
+    public var isGated: Bool {
+        gateLetter != nil || [.c, .cPrev, .c0, .dc, .dcNext, .dcPrev, .dc0].contains(self)
     }
 
     /// The key used for this quantity in `unroll trace` JSON.
@@ -88,6 +138,13 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable {
         case .yHat: return "y_hat"
         case .daPrev: return "da_prev"
         case .daNext: return "da_next"
+        case .gammaF, .gammaU, .gammaR, .gammaO: return "gamma_" + (gateLetter ?? "")
+        case .cTilde: return "c_tilde"
+        case .cPrev: return "c_prev"
+        case .dGammaF, .dGammaU, .dGammaR, .dGammaO: return "dgamma_" + (gateLetter ?? "")
+        case .dcTilde: return "dc_tilde"
+        case .dcNext: return "dc_next"
+        case .dcPrev: return "dc_prev"
         default: return rawValue
         }
     }
@@ -107,6 +164,18 @@ public enum Symbol: String, CaseIterable, Sendable, Hashable {
             let base = String(rawValue.dropLast(4))
             return ["Δ" + base, base + "_step"]
         case .aPrev, .a0, .da0, .totalLoss: return []   // written a<t-1> → a<2>, a<0>, da<0>, L
+        case .gammaF, .gammaU, .gammaR, .gammaO: return ["Γ" + (gateLetter ?? ""), jsonKey]
+        case .cTilde: return ["c̃", "c_tilde"]
+        case .dGammaF, .dGammaU, .dGammaR, .dGammaO: return ["dΓ" + (gateLetter ?? ""), jsonKey]
+        case .dcTilde: return ["dc̃", "dc_tilde"]
+        case .dzf, .dzu, .dzr, .dzo, .dzc, .c, .dc, .dWf, .dWu, .dWr, .dWo, .dWc, .dbf, .dbu, .dbr, .dbo, .dbc,
+             .Wf, .Wu, .Wr, .Wo, .Wc, .bf, .bu, .br, .bo, .bc: return [rawValue]
+        case .dcNext: return ["dc_next"]
+        case .dcPrev: return ["dc_prev"]
+        case .dWfStep, .dWuStep, .dWrStep, .dWoStep, .dWcStep, .dbfStep, .dbuStep, .dbrStep, .dboStep, .dbcStep:
+            let base = String(rawValue.dropLast(4))
+            return ["Δ" + base, base + "_step"]
+        case .cPrev, .c0, .dc0: return []   // written c<t-1> → c<2>, c<0>, dc<0>
         }
     }
 }

@@ -18,6 +18,10 @@ public struct Trace: Sendable {
     /// Running sums of the gradients after backward step c (0-based), for c a multiple of checkpointEvery.
     let checkpoints: [Int: Gradients]
 
+    /// A gated cell's pass (GRU, LSTM), or nil for the plain cell: then `rnn` is only its
+    /// output layer, and `vector`, `tensor`, losses and da<0> come from here.
+    public let gated: GatedTrace?
+
     /// The last running sums rebuilt between checkpoints (see `gradientsSoFar`).
     private let memo = RunningSumMemo()
 
@@ -45,7 +49,22 @@ public struct Trace: Sendable {
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = every
         self.checkpoints = kept
+        self.gated = nil
     }
+
+    /// The trace of a gated cell (see `GatedTrace`); the plain workspace is left empty.
+    public init(gated: GatedRNN, episode: Episode) {
+        self.rnn = gated.outputLayer
+        self.episode = episode
+        self.workspace = Workspace(shape: gated.shape.plain, episode: episode)
+        self.hasBackward = episode.hasTargets
+        self.checkpointEvery = 1
+        self.checkpoints = [:]
+        self.gated = GatedTrace(rnn: gated, episode: episode)
+    }
+
+    /// The cell this trace ran: rnn, gru or lstm.
+    public var cell: CellKind { gated?.cell.kind ?? .rnn }
 
     /// The running sums after backward steps t = 0, every, 2·every, … (0-based): each the sum
     /// of the contributions of steps T−1 … t, added in the order the backward pass visits them.
@@ -98,9 +117,15 @@ public struct Trace: Sendable {
     public func hasTarget(_ t: Int) -> Bool { episode.y[t - 1] != nil }
 
     /// L<t>, or nil where step t has no target.
-    public func loss(_ t: Int) -> Double? { hasTarget(t) ? workspace.loss[t - 1] : nil }
+    public func loss(_ t: Int) -> Double? {
+        if let gated { return gated.loss(t) }
+        return hasTarget(t) ? workspace.loss[t - 1] : nil
+    }
     /// L = Σ_t L<t>, or nil when there are no targets.
-    public var totalLoss: Double? { episode.hasTargets ? workspace.totalLoss : nil }
+    public var totalLoss: Double? {
+        if let gated { return gated.totalLoss }
+        return episode.hasTargets ? workspace.totalLoss : nil
+    }
     /// L<1> + … + L<t>: the running total after forward step t, or nil without targets.
     public func lossSoFar(_ t: Int) -> Double? {
         guard episode.hasTargets else { return nil }
@@ -115,6 +140,7 @@ public struct Trace: Sendable {
     /// (no output, no target, no backward pass).
     public func vector(_ symbol: Symbol, _ t: Int) -> [Double]? {
         precondition(t >= 1 && t <= T, "step out of range")
+        if let gated { return gated.vector(symbol, t) }
         let w = workspace, na = shape.na, ny = shape.ny
         switch symbol {
         case .x: return episode.x[t - 1]
@@ -147,7 +173,7 @@ public struct Trace: Sendable {
     /// One step's contribution to the gradients of the shared weights:
     /// dz<t>·[a<t-1>; x<t>]ᵀ to dWa, dz<t> to dba, dy<t>·a<t>ᵀ to dWya, dy<t> to dby.
     public func contribution(_ t: Int) -> Gradients? {
-        guard hasBackward, let dz = vector(.dz, t), let stacked = vector(.stacked, t), let a = vector(.a, t) else { return nil }
+        guard hasBackward, gated == nil, let dz = vector(.dz, t), let stacked = vector(.stacked, t), let a = vector(.a, t) else { return nil }
         var g = Gradients.zero(shape)
         var xPart = stacked
         if !hasInput(t) { for j in shape.na..<xPart.count { xPart[j] = 0 } }
@@ -164,7 +190,7 @@ public struct Trace: Sendable {
     /// Between checkpoints they are rebuilt from the nearest one; the last result is kept, so
     /// asking for the same step again, or for the step before it, costs at most one step.
     public func gradientsSoFar(_ t: Int) -> Gradients? {
-        guard hasBackward else { return nil }
+        guard hasBackward, gated == nil else { return nil }
         if let (mt, mg) = memo.last {
             if mt == t { return mg }
             if mt == t + 1, let add = contribution(t) {
@@ -189,16 +215,17 @@ public struct Trace: Sendable {
     /// The running sums after the last backward step (t = 1), so the total and the screen's
     /// `dWa<1>` are the same numbers to the last bit.
     public var gradients: Gradients? {
-        guard hasBackward else { return nil }
+        guard hasBackward, gated == nil else { return nil }
         return checkpoints[0]
     }
 
     /// ∂L/∂a<0>, or nil without targets.
-    public var da0: [Double]? { hasBackward ? workspace.da0 : nil }
+    public var da0: [Double]? { gated.map(\.da0) ?? (hasBackward ? workspace.da0 : nil) }
 
     /// Any quantity as a matrix (vectors are columns): per-step symbols need `t`; running sums
     /// take `t` for the sum after that backward step, or nil for the total.
     public func tensor(_ symbol: Symbol, t: Int?) -> Matrix? {
+        if let gated { return gated.tensor(symbol, t: t) }
         let p = rnn.params
         func col(_ v: [Double]?) -> Matrix? { v.map { Matrix(column: $0) } }
         switch symbol {

@@ -67,6 +67,24 @@ import Testing
         """)
     }
 
+    @Test func whyNeedsOneExplanationPerChoice() {
+        #expect(problems(lesson(replacing: "    at: {t: 2}", with: "    ask: {question: Q, choices: [a, b, c], answer: 1, why: [x, y]}")) == """
+        lesson.yaml:18:60: error: why must have one explanation per choice (3), got 2
+            ask: {question: Q, choices: [a, b, c], answer: 1, why: [x, y]}
+                                                                   ^
+        """)
+        let ok = lesson(replacing: "    at: {t: 2}", with: "    ask: {question: Q, choices: [a, b], answer: 1, why: [x, {en: y, zh: 乙}]}")
+        guard case .success(let l) = LessonLoader.load(text: ok, path: "lesson.yaml") else { Issue.record("does not load"); return }
+        #expect(l.script[0].ask?.why == [LocalizedText(en: "x"), LocalizedText(en: "y", zh: "乙")])
+    }
+
+    @Test func targetLabelsTranslate() {
+        let text = lesson(replacing: "  y: [1, 0, 1]", with: "  y: [1, 0, 1]\n  target_labels: [{en: name, zh: 人名}, \"-\", name]")
+        guard case .success(let l) = LessonLoader.load(text: text, path: "lesson.yaml") else { Issue.record("does not load"); return }
+        #expect(l.episode.targetLabels == ["name", "-", "name"])
+        #expect(l.labelsZh?.targets == ["人名", "-", "name"])
+    }
+
     @Test func unknownPanel() {
         #expect(problems(lesson(replacing: "    at: {t: 2}", with: "    show: [Wa, Wx]")) == """
         lesson.yaml:18:16: error: show: unknown panel 'Wx'; did you mean Wa?

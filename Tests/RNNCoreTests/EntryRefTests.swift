@@ -33,7 +33,7 @@ import RNNCore
         ("a<1>[-1]", "an index is [i] or [i,j] with whole numbers from 0 in 'a<1>[-1]'"),
         ("a<1>[]", "an index is [i] or [i,j] with whole numbers from 0 in 'a<1>[]'"),
         ("a<1>[0]x", "unexpected 'x' in 'a<1>[0]x'"),
-        ("foo<1>", "unknown quantity 'foo' in 'foo<1>' (known: x, a, z, zy, ŷ, y, L, dy, da, dz, da_next, da_prev, da_out, stacked, Wa, Waa, Wax, Wya, ba, by, a<0>, dWa, dWaa, dWax, dba, dWya, dby, da<0>, ΔdWa…)"),
+        ("foo<1>", "unknown quantity 'foo' in 'foo<1>' (known: x, a, z, zy, ŷ, y, L, dy, da, dz, da_next, da_prev, da_out, stacked, Wa, Waa, Wax, Wya, ba, by, a<0>, dWa, dWaa, dWax, dba, dWya, dby, da<0>, ΔdWa…; gated cells: Γf, Γu, Γr, Γo, c̃, c, c<0>, dΓu…, dzu…, dc, dc_next, dc_prev, dc<0>, Wf, Wu, Wr, Wo, Wc, bf…bc, dWf…dbc, ΔdWu…)"),
         ("a[0]", "'a' has a value at every step: write it with a step, like a<1>"),
         ("ΔdWaa[0,0]", "'ΔdWaa' has a value at every step: write it with a step, like ΔdWaa<1>"),
         ("Wa<2>[0,0]", "'Wa' is shared by every step: write it without <2>"),

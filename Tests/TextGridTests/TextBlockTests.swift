@@ -8,4 +8,14 @@ import Testing
         #expect(TextBlock.wrap("一二三四五。六", width: 10) == ["一二三四", "五。六"])
         #expect(TextBlock.wrap("这是“人名吗？”。好", width: 14) == ["这是“人名", "吗？”。好"])
     }
+
+    /// In Chinese text a formula between the glyphs goes to the next line whole.
+    @Test func formulasInChineseTextStayWhole() {
+        #expect(TextBlock.wrap("笔记把它们并排放在一起：Wa = [Waa | Wax]。Waa 有 3 列", width: 40) ==
+                ["笔记把它们并排放在一起：", "Wa = [Waa | Wax]。Waa 有 3 列"])
+        // English text still breaks at every space
+        #expect(TextBlock.wrap("side by side: Wa = [Waa | Wax].", width: 24) == ["side by side: Wa = [Waa", "| Wax]."])
+        // a run wider than half the line breaks at its spaces
+        #expect(TextBlock.wrap("一 a b c d e f g h i j", width: 10) == ["一 a b c d", "e f g h i", "j"])
+    }
 }

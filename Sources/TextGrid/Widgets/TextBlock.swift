@@ -99,6 +99,44 @@ public struct TextBlock: Widget, Sendable {
         return result
     }
 
+    /// In a paragraph with wide (CJK) glyphs, a run of narrow words and the spaces between
+    /// them (`Wa = [Waa | Wax]`, `--clip 5`) is a formula or a name inside the sentence: it
+    /// becomes one word, so the line breaks next to the wide glyphs around it rather than
+    /// inside it. A run wider than half the line still breaks at its spaces.
+    private static func keepingFormulasWhole(_ tokens: [Token], width: Int) -> [Token] {
+        func isWide(_ t: Token) -> Bool {
+            if case .word(let c, _) = t, let first = c.first { return DisplayWidth.of(first) == 2 }
+            return false
+        }
+        guard tokens.contains(where: isWide) else { return tokens }
+        var result: [Token] = []
+        var run: [Token] = []
+        func endRun() {
+            var trailing: [Token] = []
+            while case .spaces? = run.last { trailing.insert(run.removeLast(), at: 0) }
+            let words = run.filter { if case .word = $0 { return true } else { return false } }.count
+            var characters: [Character] = [], w = 0
+            for t in run {
+                switch t {
+                case .spaces(let n): characters += Array(repeating: " ", count: n); w += n
+                case .word(let c, let cw): characters += c; w += cw
+                }
+            }
+            if words > 1 && w <= width / 2 { result.append(.word(characters, width: w)) } else { result += run }
+            result += trailing
+            run = []
+        }
+        for t in tokens {
+            if isWide(t) { endRun(); result.append(t); continue }
+            if case .spaces = t, run.isEmpty { result.append(t); continue }
+            run.append(t)
+            // a word that ends in wide punctuation (`Wax]。`) ends the run
+            if case .word(let c, _) = t, let last = c.last, DisplayWidth.of(last) == 2 { endRun() }
+        }
+        endRun()
+        return result
+    }
+
     private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
@@ -109,7 +147,7 @@ public struct TextBlock: Widget, Sendable {
             line = ""
             lineWidth = 0
         }
-        for token in tokens(paragraph) {
+        for token in keepingFormulasWhole(tokens(paragraph), width: width) {
             switch token {
             case .spaces(let n):
                 if lineWidth == 0 && !lines.isEmpty { continue }  // no spaces at a wrap
