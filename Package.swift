@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Rooms (see README "How the code is laid out"): arrows point one way.
-// RNNCore ◄── Lessons ◄── Explorer ◄── Frames ──► TextGrid ◄── Terminal ◄── unroll
+// RNNCore ◄── Lessons ◄── Explorer ◄── Frames ──► TextGrid ◄── Terminal
+// App (event loops) uses Explorer, Frames and Terminal; unroll (the CLI) parses arguments and calls App.
 let package = Package(
     name: "Unroll",
     platforms: [.macOS(.v13)],
@@ -36,10 +37,13 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcursesw", "TextGrid"]),
         // Other backends for a grid: self-contained HTML, SVG, asciicast v2. Cells and colours, not RNNs.
         .target(name: "Export", dependencies: ["TextGrid"]),
+        // The event loops (explorer, picker) and their hooks: draws frames on a Console, turns
+        // keys, ticks and background work into actions. The CLI only parses arguments.
+        .target(name: "App", dependencies: ["Explorer", "Frames", "Terminal", "Lessons", "TextGrid"]),
         .executableTarget(
             name: "unroll",
             dependencies: [
-                "RNNCore", "Lessons", "Explorer", "TextGrid", "Frames", "Terminal", "Export", "Numpy",
+                "RNNCore", "Lessons", "Explorer", "TextGrid", "Frames", "Terminal", "Export", "App", "Numpy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +52,7 @@ let package = Package(
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Lessons", "RNNCore"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
         .testTarget(name: "NumpyTests", dependencies: ["Numpy"], exclude: ["Fixtures"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Explorer", "Frames", "Terminal", "Lessons", "RNNCore", "TextGrid"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Frames", "Explorer", "Lessons", "TextGrid",
                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "Explorer", "Lessons", "RNNCore", "TextGrid"],

@@ -10,7 +10,7 @@ extension ExplorerState {
     public struct WalkStop: Sendable {
         /// The open slide (0-based), nil without slides.
         public var slide: Int?
-        /// The state showing this stop: call `frame()`.
+        /// The state showing this stop: call `viewModel()`.
         public var state: ExplorerState
     }
 

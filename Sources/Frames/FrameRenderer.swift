@@ -1,7 +1,7 @@
 import Explorer
 import TextGrid
 
-/// Lays out a whole `Frame` on a grid: the screen a student sees.
+/// Lays out a whole `ViewModel` on a grid: the screen a student sees.
 ///
 /// Top to bottom: header (1 line); timeline (5 lines, 4 below 32 lines); once trained, the
 /// training line (steps and loss curve); in the backward phase a one-line summary of the
@@ -18,18 +18,23 @@ public enum FrameRenderer {
     /// The whole screen for `frame` at `size`, drawn for colour `depth` (`.none` → shade
     /// glyphs, plain text). Below 80×24 it returns a grid with the centred message
     /// `terminal too small: need 80×24, have W×H`.
-    public static func render(_ frame: Frame, size: Size, depth: ColorDepth) -> Grid {
+    public static func render(_ frame: ViewModel, size: Size, depth: ColorDepth) -> Grid {
         layout(frame, size: size, depth: depth).grid
     }
 
-    /// The screen, and the panel scroll it applied: `frame.panelScroll` clamped to what the
-    /// panel can scroll at this size (0 when it fits). The explorer's loop stores it back in
-    /// the state, so j/k always move the window from where it is.
-    public static func layout(_ frame: Frame, size: Size, depth: ColorDepth) -> (grid: Grid, panelScroll: Int) {
+    /// Whether `size` is big enough for the explorer (else only `q` and resizing act).
+    public static func fits(_ size: Size) -> Bool {
+        size.width >= minimumSize.width && size.height >= minimumSize.height
+    }
+
+    /// The screen, and how far its panel can scroll from where it is placed at this size
+    /// (`0...0` when it fits; nil when nothing scrollable is drawn: too small, generating).
+    /// The event loop tells the state (`Action.panelScrollRange`), so j/k stay inside it.
+    public static func layout(_ frame: ViewModel, size: Size, depth: ColorDepth) -> (grid: Grid, scrollRange: ClosedRange<Int>?) {
         var grid = Grid(size: size)
-        guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+        guard fits(size) else {
             drawTooSmall(into: &grid)
-            return (grid, frame.panelScroll)
+            return (grid, nil)
         }
         let compact = size.height < 30
         var area = grid.bounds
@@ -71,21 +76,21 @@ public enum FrameRenderer {
         }
         area.height -= paneHeight
 
-        var applied = 0
+        var range: ClosedRange<Int>?
         if let generation = frame.generation {
             GenerationView(panel: generation, digits: frame.digits).draw(into: &grid, in: area)
         } else {
-            applied = drawPanel(frame, into: &grid, in: area, depth: depth, compact: compact)
+            range = drawPanel(frame, into: &grid, in: area, depth: depth, compact: compact)
         }
         if let help = frame.help {
             HelpOverlay(help: help).draw(into: &grid, in: grid.bounds)
         }
-        return (grid, applied)
+        return (grid, range)
     }
 
     /// The equation panel of the current step (backward: after a one-line forward summary);
-    /// returns the scroll it applied.
-    static func drawPanel(_ frame: Frame, into grid: inout Grid, in rect: Rect, depth: ColorDepth, compact: Bool) -> Int {
+    /// returns how far it can scroll (see `layout`).
+    static func drawPanel(_ frame: ViewModel, into grid: inout Grid, in rect: Rect, depth: ColorDepth, compact: Bool) -> ClosedRange<Int> {
         var area = rect
         if frame.backward != nil {
             let line = area.splitTop(1)

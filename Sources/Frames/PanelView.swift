@@ -80,10 +80,11 @@ struct PanelView {
         return nil
     }
 
-    /// Draws the panel; returns the scroll it applied (`scroll` clamped to the panel, 0 when it fits).
+    /// Draws the panel, `scroll` lines from where it places itself (clamped); returns how far it
+    /// can scroll from that place at this size (`0...0` when it fits).
     @discardableResult
-    func draw(into grid: inout Grid, in rect: Rect) -> Int {
-        guard !rect.isEmpty else { return 0 }
+    func draw(into grid: inout Grid, in rect: Rect) -> ClosedRange<Int> {
+        guard !rect.isEmpty else { return 0...0 }
         // a tall vector (a one-hot x over a big vocabulary) takes at most half the panel
         let maxBody = max(8, (rect.height - 2) / 2)
         var densities = [Density(showScale: false, gap: 1), Density(showScale: false, gap: 0)]
@@ -104,11 +105,11 @@ struct PanelView {
             let starts = rows.flatMap { row in row.layout.lines.map { row.y + $0.y } }
             top = a <= lowest ? a : starts.filter { $0 >= lowest && $0 <= a }.min() ?? a
         }
-        var applied = 0
-        if height > rect.height && scroll != 0 {
-            let automatic = top
-            top = max(0, min(top + scroll, height - (rect.height - 1)))
-            applied = top - automatic
+        var range = 0...0
+        if height > rect.height {
+            let automatic = top, lowest = max(automatic, height - (rect.height - 1))
+            range = -automatic...(lowest - automatic)
+            top = automatic + min(max(scroll, range.lowerBound), range.upperBound)
         }
         var visible = min(height, rect.height - (top > 0 ? 1 : 0))
         if top + visible < height { visible -= 1 }
@@ -129,7 +130,7 @@ struct PanelView {
         if below > 0 {
             grid.put("⋮ ↓ \(below)   j k", x: rect.x, y: y + visible, style: muted, clip: rect)
         }
-        return applied
+        return range
     }
 
     private func blit(_ source: Grid, from top: Int, count: Int, into grid: inout Grid, at origin: (Int, Int)) {

@@ -9,6 +9,13 @@ extension Lesson {
         return texts.items.compactMap(codec.trainingEpisode)
     }
 
+    /// The episodes a training run takes, or nil when the lesson cannot be trained: no episode,
+    /// or one without targets (no loss to lower). The one rule for `unroll train` and `t`.
+    public var trainableEpisodes: [Episode]? {
+        let episodes = trainingEpisodes()
+        return !episodes.isEmpty && episodes.allSatisfy(\.hasTargets) ? episodes : nil
+    }
+
     /// The one-hot coding of the lesson's characters, for a character-level lesson.
     public var codec: CharacterCodec? { vocab.flatMap(CharacterCodec.init(vocab:)) }
 }

@@ -78,8 +78,8 @@ extension NodeReader {
         var ok = true
         for (i, item) in items.enumerated() {
             guard let name = string(item, node.sequence == nil ? "show" : "show[\(i)]") else { ok = false; continue }
-            if let found = Panels.symbols(named: name) { symbols.formUnion(found); continue }
-            let hint = Suggestions.closest(to: name, in: Panels.names).map { "; did you mean \($0)?" } ?? " (known: \(Panels.sample))"
+            if let found = PanelNames.symbols(named: name) { symbols.formUnion(found); continue }
+            let hint = Suggestions.closest(to: name, in: PanelNames.names).map { "; did you mean \($0)?" } ?? " (known: \(PanelNames.sample))"
             error("show: unknown panel '\(Sanitizer.screenLine(name))'\(hint)", at: item)
             ok = false
         }
@@ -92,7 +92,7 @@ extension NodeReader {
         switch EntryRef.parse(text) {
         case .success(let ref): return ref
         case .failure(let e):
-            if let at, let symbols = Panels.symbols(named: text.trimmingCharacters(in: .whitespaces)),
+            if let at, let symbols = PanelNames.symbols(named: text.trimmingCharacters(in: .whitespaces)),
                symbols.count == 1, let symbol = symbols.first, symbol.isPerStep {
                 return EntryRef(symbol: symbol, t: at.t)
             }

@@ -10,8 +10,9 @@ import Foundation
 public struct Trace: Sendable {
     public let rnn: RNN
     public let episode: Episode
-    /// The flat per-step buffers of the pass.
-    public let workspace: Workspace
+    /// The flat per-step buffers of the pass: RNNCore's own; other rooms read them through
+    /// `vector`, `tensor`, `maxAbs(of:)` and `norm(of:at:)`.
+    let workspace: Workspace
     /// Whether there was a backward pass (only when the sequence has targets).
     public let hasBackward: Bool
     public let checkpointEvery: Int

@@ -7,7 +7,7 @@ import CNcursesw
 import TextGrid
 
 /// The interactive terminal: ncurses behind a small API. Create one, `draw` grids, read
-/// keys with `nextKey`, and `close()` (or let it deinitialise) to restore the terminal.
+/// keys with `nextEvent`, and `close()` (or let it deinitialise) to restore the terminal.
 ///
 /// ```swift
 /// let session: TerminalSession
@@ -17,11 +17,11 @@ import TextGrid
 /// defer { session.close() }
 /// while true {
 ///     var grid = Grid(size: session.size); /* draw widgets */; session.draw(grid)
-///     switch session.nextKey(timeoutMs: 100) { case .char("q"): return; default: break }
+///     switch session.nextEvent(timeoutMs: 100) { case .char("q"): return; default: break }
 /// }
 /// ```
 ///
-/// Signals: SIGINT / SIGTERM are noticed by `nextKey`, which restores the terminal and
+/// Signals: SIGINT / SIGTERM are noticed by `nextEvent`, which restores the terminal and
 /// exits with 130 / 143 (set `exitOnSignal = false` to receive `.interrupted(signal:)`
 /// and exit yourself). A crash (SIGSEGV, a Swift trap …) restores the terminal
 /// and still crashes with its backtrace. Not thread-safe: use from one thread.
@@ -36,8 +36,8 @@ public final class TerminalSession {
     public var theme: Theme
     /// False when no UTF-8 locale could be set (wide glyphs and box drawing may not show).
     public let isUTF8: Bool
-    /// When true (the default), SIGINT / SIGTERM make `nextKey` close the session and exit
-    /// with 128 + signal. When false, `nextKey` returns `.interrupted(signal:)` instead.
+    /// When true (the default), SIGINT / SIGTERM make `nextEvent` close the session and exit
+    /// with 128 + signal. When false, `nextEvent` returns `.interrupted(signal:)` instead.
     public var exitOnSignal = true
     /// The last grid drawn and the screen size it was drawn at, to skip unchanged cells.
     private var shown: Grid?
@@ -149,7 +149,7 @@ public final class TerminalSession {
     }
 
     /// Waits up to `timeoutMs` (negative: forever, 0: just poll) for a key.
-    public func nextKey(timeoutMs: Int) -> Key {
+    public func nextEvent(timeoutMs: Int) -> TerminalEvent {
         guard screen != nil, let window = unroll_stdscr() else { return .none }
         wtimeout(window, Int32(clamping: timeoutMs))
         var value: wint_t = 0
@@ -162,7 +162,7 @@ public final class TerminalSession {
             return .interrupted(signal: sig)
         }
         if status == ERR { return .none }
-        let key = Key.from(status: status, value: UInt32(value))
+        let key = TerminalEvent.from(status: status, value: UInt32(value))
         if status == KEY_CODE_YES && Int32(bitPattern: UInt32(value)) == KEY_RESIZE {
             needsClear = true
             return .resize(columns: Int(unroll_cols()), lines: Int(unroll_lines()))

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Explorer
 import Foundation
@@ -27,7 +28,16 @@ struct Explore: ParsableCommand {
         var chosen: Lesson?
         if let lesson { chosen = try loadLessonOrExit(lesson) }
         var entries: [PickerEntry] = []
-        if chosen == nil { entries = try pickerEntries() }
+        if chosen == nil {
+            guard let dir = lessonDirectory(lessons) else {
+                writeStderr("unroll: no lessons folder found; give a lesson file (unroll LESSON.yaml), --lessons DIR or UNROLL_LESSONS\n")
+                throw ExitCode(1)
+            }
+            switch LessonShelf.entries(in: dir) {
+            case .success(let found): entries = found
+            case .failure(let e): writeStderr(e.message + "\n"); throw ExitCode(1)
+            }
+        }
 
         let session: TerminalSession
         do {
@@ -38,108 +48,6 @@ struct Explore: ParsableCommand {
         }
         session.colorDepth = display.depth(supported: session.supportedDepth)
         defer { session.close() }
-
-        var picker = PickerState(entries: entries, language: display.language)
-        while true {
-            if chosen == nil {
-                guard let index = runPicker(session, &picker) else { return }
-                switch LessonLoader.load(path: picker.entries[index].path) {
-                case .success(let l): chosen = l
-                case .failure(let e):
-                    picker.status = e.diagnostics.first.map(\.message) ?? "cannot open this lesson"
-                    picker.chosen = nil
-                    continue
-                }
-            }
-            guard let lesson = chosen else { return }
-            runExplorer(session, lesson: lesson)
-            // q in a lesson opened from the picker goes back to the picker.
-            if entries.isEmpty { return }
-            chosen = nil
-            picker.chosen = nil
-        }
-    }
-
-    private func pickerEntries() throws -> [PickerEntry] {
-        guard let dir = lessonDirectory(lessons) else {
-            writeStderr("unroll: no lessons folder found; give a lesson file (unroll LESSON.yaml), --lessons DIR or UNROLL_LESSONS\n")
-            throw ExitCode(1)
-        }
-        switch LessonLoader.discover(directory: dir) {
-        case .failure(let e):
-            writeStderr(e.rendered.hasSuffix("\n") ? e.rendered : e.rendered + "\n")
-            throw ExitCode(1)
-        case .success(let paths):
-            guard !paths.isEmpty else {
-                writeStderr("unroll: no lesson files (*.yaml) in \(dir); give --lessons DIR or a lesson file\n")
-                throw ExitCode(1)
-            }
-            return paths.map { path in
-                switch LessonLoader.load(path: path) {
-                case .success(let lesson): return PickerEntry(lesson: lesson)
-                case .failure(let e):
-                    let name = (path as NSString).lastPathComponent
-                    return PickerEntry(path: path, title: LocalizedText(en: name), summary: nil, languages: [],
-                                       error: e.diagnostics.first.map { $0.rendered.split(separator: "\n").first.map(String.init) ?? $0.message })
-                }
-            }
-        }
-    }
-
-    /// The picker's loop; the chosen entry, or nil when the student quits.
-    private func runPicker(_ session: TerminalSession, _ picker: inout PickerState) -> Int? {
-        while true {
-            session.draw(PickerRenderer.render(picker, size: session.size))
-            let key = session.nextKey(timeoutMs: -1)
-            guard let k = key.explorerKey, let action = PickerState.action(for: k) else { continue }
-            picker.update(action)
-            if picker.quit { return nil }
-            if let c = picker.chosen { return c }
-        }
-    }
-
-    /// The explorer's loop, until the student quits with `q`.
-    private func runExplorer(_ session: TerminalSession, lesson: Lesson) {
-        var state = ExplorerState(lesson: lesson, language: display.language, digits: display.digits)
-        while true {
-            let (grid, applied) = FrameRenderer.layout(state.frame(), size: session.size, depth: session.colorDepth)
-            state.panelScroll = applied   // j/k move from where the window really is
-            session.draw(grid)
-            let timeout = state.playing ? Int(1000 / state.speed) : -1
-            let key = session.nextKey(timeoutMs: timeout)
-            switch key {
-            case .none:
-                if state.playing { state.update(.tick) }
-            case .resize:
-                continue
-            default:
-                guard let k = key.explorerKey, let action = state.action(for: k) else { continue }
-                state.update(action)
-            }
-            if state.quit { return }
-        }
-    }
-}
-
-extension Terminal.Key {
-    /// The explorer's name for this key, or nil for keys it does not use.
-    var explorerKey: Explorer.Key? {
-        switch self {
-        case .left: return .left
-        case .right: return .right
-        case .up: return .up
-        case .down: return .down
-        case .home: return .home
-        case .end: return .end
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        case .enter: return .enter
-        case .tab: return .tab
-        case .backTab: return .backTab
-        case .escape: return .escape
-        case .char(" "): return .space
-        case .char(let c): return .char(c)
-        default: return nil
-        }
+        ExploreApp(language: display.language, digits: display.digits).run(lesson: chosen, entries: entries, on: session)
     }
 }

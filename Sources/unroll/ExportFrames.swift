@@ -13,13 +13,13 @@ struct FramePlan {
 
     /// The grid of `state` at this size (without the title and key bars with `noChrome`).
     func grid(_ state: ExplorerState) -> Grid {
-        let grid = FrameRenderer.render(state.frame(), size: Size(width: width, height: height), depth: depth)
+        let grid = FrameRenderer.render(state.viewModel(), size: Size(width: width, height: height), depth: depth)
         return noChrome ? Chrome.trimmed(grid) : grid
     }
 
     /// `state` as an export frame: its grid, its slide, where it is, and the slide's text.
     func frame(_ state: ExplorerState) -> ExportFrame {
-        let f = state.frame()
+        let f = state.viewModel()
         var label = f.header.step
         if let slide = f.header.slide { label = slide + "  ·  " + label }
         var text = ""

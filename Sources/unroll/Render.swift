@@ -74,7 +74,7 @@ struct Render: ParsableCommand {
         // auto: colour when printing to a terminal and NO_COLOR is not set, as the explorer does
         let tty = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let depth: ColorDepth = color == .always || (color == .auto && tty) ? .ansi256 : .none
-        let grid = FrameRenderer.render(state.frame(), size: Size(width: width, height: height), depth: depth)
+        let grid = FrameRenderer.render(state.viewModel(), size: Size(width: width, height: height), depth: depth)
         let lines = depth == .none ? grid.plainText() : grid.ansiText(depth: depth)
         writeStdout(lines.joined(separator: "\n") + "\n")
     }

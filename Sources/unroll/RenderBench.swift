@@ -48,14 +48,14 @@ enum RenderBench {
         var f = Figures()
         for lesson in lessons {
             var state = ExplorerState(lesson: lesson)
-            session.draw(FrameRenderer.render(state.frame(), size: size, depth: .ansi256))
+            session.draw(FrameRenderer.render(state.viewModel(), size: size, depth: .ansi256))
             if f.firstFrameBytes == 0 { f.firstFrameBytes = counter.settled() }
             let start = counter.settled()
             for _ in 1..<state.story.count {
                 var grid = Grid(width: 0, height: 0)
                 f.buildSeconds.append(Bench.seconds {
                     state.update(.nextStep)
-                    grid = FrameRenderer.render(state.frame(), size: size, depth: .ansi256)
+                    grid = FrameRenderer.render(state.viewModel(), size: size, depth: .ansi256)
                 })
                 f.drawSeconds.append(Bench.seconds { session.draw(grid) })
                 f.steps += 1

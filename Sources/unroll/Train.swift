@@ -49,8 +49,7 @@ struct Train: ParsableCommand {
         if let problem = OutputFile.problem(out: out, input: lesson, force: force) { try fail(problem) }
         let loaded = try loadLessonOrExit(lesson)
         guard let originalText = try? String(contentsOfFile: lesson, encoding: .utf8) else { try fail("\(lesson): cannot be read") }
-        let episodes = loaded.trainingEpisodes()
-        guard !episodes.isEmpty, episodes.allSatisfy(\.hasTargets) else {
+        guard let episodes = loaded.trainableEpisodes else {
             try fail("\(lesson) has no targets (y or text), so there is no loss to train on; add y, or text and vocab")
         }
         let clipping: Clipping = clip.map { clipMode == .norm ? .globalNorm($0) : .elementwise($0) } ?? .none

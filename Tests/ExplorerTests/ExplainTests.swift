@@ -87,8 +87,7 @@ import RNNCore
     }
 
     @Test func digitsAreSettable() {
-        var three = Fixtures.state()
-        three.numbers = NumberStyle(digits: 3)
+        let three = ExplorerState(lesson: Fixtures.lesson(), digits: 3)
         #expect(three.explain(EntryRef(symbol: .z, t: 2, row: 0))[1] == "        = 0.682")
         #expect(NumberStyle().format(-0.001) == "-0.00")   // as the heatmap writes it
         #expect(NumberStyle().format(-0.0) == "0.00")
@@ -96,7 +95,7 @@ import RNNCore
     }
 
     @Test func inspectBoxShowsTheBlockName() {
-        let f = Fixtures.state().after(.startBackward, .nextStep, .toggleInspect).frame()
+        let f = Fixtures.state().after(.startBackward, .nextStep, .toggleInspect).viewModel()
         #expect(f.inspect?.title == "ŷ<2>[0]")
     }
 }

@@ -50,7 +50,7 @@ enum Fixtures {
             + "inspect=\(String(describing: s.inspect)) help=\(s.helpOpen) scale=\(s.perStepScale) "
             + "play=\(s.playing) speed=\(s.speedIndex) answers=\(s.answers.sorted { $0.key < $1.key }) "
             + "scroll=\(s.panelScroll) status=\(String(describing: s.status)) quit=\(s.quit) "
-            + "trained=\(s.trainer?.steps ?? 0) generation=\(String(describing: s.generation?.steps.map(\.token)))"
+            + "trained=\(s.training?.trainer.steps ?? 0) generation=\(String(describing: s.generation?.steps.map(\.token)))"
             + "/\(String(describing: s.generation?.temperature))"
     }
 }

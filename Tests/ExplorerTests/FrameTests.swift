@@ -14,15 +14,15 @@ import RNNCore
     }
 
     @Test func headerInBothLanguages() {
-        let h = Fixtures.state().after(.startBackward, .nextStep).frame().header
+        let h = Fixtures.state().after(.startBackward, .nextStep).viewModel().header
         #expect(h.title == "Tiny RNN" && h.step == "backward t = 2 / 3" && h.slide == nil && h.helpHint == "? help")
         #expect(h.play == "paused, 1 step per second")
-        let z = Fixtures.state(language: .zh).frame().header
+        let z = Fixtures.state(language: .zh).viewModel().header
         #expect(z.title == "小小 RNN" && z.step == "前向传播 t = 1 / 3" && z.helpHint == "? 帮助")
     }
 
     @Test func forwardPanelReadsLikeTheNotes() {
-        let p = Fixtures.state().after(.nextStep).frame().forward
+        let p = Fixtures.state().after(.nextStep).viewModel().forward
         #expect(p.rows.map(ops) == [
             ["Wa", "·", "[a<1>; x<2>]", "+", "ba", "=", "z<2>", "→ tanh →", "a<2>"],
             ["Wya", "·", "a<2>", "+", "by", "=", "zy<2>", "→ sigmoid →", "ŷ<2>"],
@@ -34,7 +34,7 @@ import RNNCore
     }
 
     @Test func backwardPanelReadsLikeTheNotes() {
-        let f = Fixtures.state().after(.startBackward).frame()
+        let f = Fixtures.state().after(.startBackward).viewModel()
         #expect(f.backward?.rows.map(ops) == [
             ["ŷ<3>", "-", "y<3>", "=", "dy<3>"],
             ["Wyaᵀdy<3>", "+", "da_next<3>", "=", "da<3>"],
@@ -55,7 +55,7 @@ import RNNCore
         #expect(Set(zScales).count == 1)
         #expect(zScales[0] == s.scales.range(.z))
         let perStep = s.after(.toggleScale)
-        #expect(perStep.frame().legend.perStep && perStep.frame().legend.text == "colours: this step only")
+        #expect(perStep.viewModel().legend.perStep && perStep.viewModel().legend.text == "colours: this step only")
         let z1 = perStep.forwardPanel(1).terms.first { $0.symbol == .z }
         #expect(z1?.scale == z1?.values.values.map(abs).max())
         // the fixed range of a running sum covers every step

@@ -13,7 +13,7 @@ import RNNCore
         #expect(g.temperature == 1 && g.sample == 1)
         #expect(s.keyMode == .generate)
         #expect(s.action(for: .right) == .generateNext && s.action(for: .char(">")) == .hotter)
-        #expect(s.frame().header.step == "generate t = 1")
+        #expect(s.viewModel().header.step == "generate t = 1")
     }
 
     @Test func eachStepFeedsTheSampledTokenBack() throws {
@@ -42,7 +42,7 @@ import RNNCore
         while s.generation?.current?.isLast != true && guardSteps < 100 { s.update(.generateNext); guardSteps += 1 }
         let last = try #require(s.generation?.current)
         #expect(last.isLast)
-        #expect(s.frame().generation?.note != nil)
+        #expect(s.viewModel().generation?.note != nil)
         s.update(.generateNext)
         #expect(s.generation?.sample == 2 && s.generation?.steps.count == 1)
         #expect(s.status == "sample 2: from a<0> again")
@@ -64,7 +64,7 @@ import RNNCore
 
     @Test func thePanelShowsBarsTheTakenTokenAndTheFeedBack() throws {
         let s = Fixtures.chars().after(.toggleGeneration)
-        let p = try #require(s.frame().generation)
+        let p = try #require(s.viewModel().generation)
         let step = try #require(s.generation?.current)
         #expect(p.bars.map(\.label) == ["a", "b", "⏎"])           // a short vocab: in vocab order
         #expect(p.bars.filter(\.taken).count == 1 && p.bars[step.token].taken)
@@ -74,7 +74,7 @@ import RNNCore
         #expect(p.text == "generated: ⏎" + c)
         #expect(p.settings == "seed 0 · temperature 1 · sample 1")
         #expect(p.caption == "ŷ<1>, 3 characters, in vocab order")
-        #expect(s.frame().timeline.items.map(\.inputLabel) == ["⏎"])
+        #expect(s.viewModel().timeline.items.map(\.inputLabel) == ["⏎"])
     }
 
     @Test func trainingAndResetRestartGenerationWithTheNewWeights() throws {

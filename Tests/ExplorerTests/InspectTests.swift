@@ -45,7 +45,7 @@ import RNNCore
         let script = [Slide(say: LocalizedText(en: "a"), at: .init(phase: .forward, t: 2), focus: EntryRef(symbol: .a, t: 2, row: 1))]
         var s = Fixtures.state(script: script).after(.toggleInspect)
         #expect(s.inspectedEntry == EntryRef(symbol: .a, t: 2, row: 1, col: 0))
-        #expect(s.frame().inspect?.title == "a<2>[1]")
+        #expect(s.viewModel().inspect?.title == "a<2>[1]")
         s.update(.lastStep)   // backward t = 1: a<1> is not in the backward panel's inspectable list
         #expect(s.inspect?.symbol == .yHat)
         s.update(.escape)

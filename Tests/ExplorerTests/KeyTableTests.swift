@@ -70,7 +70,7 @@ import RNNCore
         #expect(KeyTable.help(.zh).first == KeyHint(keys: "→ l", text: "下一步"))
         let s = Fixtures.state()
         #expect(s.footer.map(\.keys) == ["→ l", "← h", "Space", "n PgDn Enter", "p PgUp", "i", "f b", "?", "q"])
-        #expect(s.after(.toggleHelp).frame().help?.rows == help)
+        #expect(s.after(.toggleHelp).viewModel().help?.rows == help)
         #expect(s.after(.toggleHelp, .escape).helpOpen == false)
         let asked = Fixtures.state(script: Self.script).after(.nextSlide)
         #expect(asked.footer.first == KeyHint(keys: "1…9", text: "answer the question"))

@@ -9,7 +9,7 @@ import Testing
         #expect(s.after(.scrollDown).panelScroll == 3)
         #expect(s.after(.scrollDown, .scrollDown, .scrollUp).panelScroll == 3)
         #expect(s.after(.scrollUp).panelScroll == -3)
-        #expect(s.after(.scrollDown).frame().panelScroll == 3)
+        #expect(s.after(.scrollDown).viewModel().panelScroll == 3)
     }
 
     @Test func scrollingSurvivesSteppingAndStaysBounded() {

@@ -17,9 +17,9 @@ import RNNCore
     @Test func openingTheLessonOpensTheFirstSlide() {
         let s = Fixtures.state(script: Self.script)
         #expect(s.slide == 0)
-        #expect(s.frame().header.slide == "slide 1 / 3")
-        #expect(s.frame().lesson?.text == "Meet x.")
-        #expect(Fixtures.state(script: Self.script, language: .zh).frame().lesson?.text == "认识 x。")
+        #expect(s.viewModel().header.slide == "slide 1 / 3")
+        #expect(s.viewModel().lesson?.text == "Meet x.")
+        #expect(Fixtures.state(script: Self.script, language: .zh).viewModel().lesson?.text == "认识 x。")
     }
 
     @Test func slidesMoveTheCursorAndSetTheFocus() {
@@ -45,15 +45,15 @@ import RNNCore
         #expect(s.after(.answer(3)).answers.isEmpty)
         let wrong = s.after(.answer(1))
         #expect(wrong.answers == [1: 1])
-        #expect(wrong.frame().lesson?.feedback == "Not quite: the answer is 2.")
-        #expect(wrong.frame().lesson?.choices.map(\.mark) == [.chosenWrong, .right])
+        #expect(wrong.viewModel().lesson?.feedback == "Not quite: the answer is 2.")
+        #expect(wrong.viewModel().lesson?.choices.map(\.mark) == [.chosenWrong, .right])
         // the first answer counts: once the solution is shown, another number changes nothing
         let again = wrong.after(.answer(2))
         #expect(again.answers == [1: 1])
         #expect(again.status == "you answered 1 already: the first answer counts")
         let right = s.after(.answer(2))
-        #expect(right.frame().lesson?.feedback == "Right!")
-        #expect(right.frame().lesson?.choices.map(\.mark) == [.none, .chosenRight])
+        #expect(right.viewModel().lesson?.feedback == "Right!")
+        #expect(right.viewModel().lesson?.choices.map(\.mark) == [.none, .chosenRight])
         #expect(Fixtures.state(script: Self.script).after(.answer(1)).status == "this slide asks no question")
         // the answer stays with its slide
         #expect(right.after(.nextSlide, .previousSlide).currentAnswer == 2)

@@ -37,8 +37,8 @@ import Lessons
         #expect(b.position == StoryPosition(phase: .forward, t: 2))
         #expect(b.status == "no backward pass: this lesson has no targets, so there is no loss to differentiate")
         #expect(s.after(.lastStep).position == StoryPosition(phase: .forward, t: 3))
-        #expect(s.frame().backward == nil)
-        #expect(s.frame().timeline.items.allSatisfy { $0.loss == nil && $0.targetLabel == nil })
+        #expect(s.viewModel().backward == nil)
+        #expect(s.viewModel().timeline.items.allSatisfy { $0.loss == nil && $0.targetLabel == nil })
         #expect(!s.footer.contains { $0.keys == "f b" })
     }
 

@@ -16,17 +16,17 @@ import RNNCore
 
     @Test func theChosenExplanationFollowsTheVerdict() {
         let s = Fixtures.state(script: Self.script)
-        #expect(s.after(.answer(1)).frame().lesson?.feedback == "Not quite: the answer is 2. Waa[1,0] is negative.")
+        #expect(s.after(.answer(1)).viewModel().lesson?.feedback == "Not quite: the answer is 2. Waa[1,0] is negative.")
         #expect(s.after(.answer(1)).status == "Not quite: the answer is 2. Waa[1,0] is negative.")
-        #expect(s.after(.answer(2)).frame().lesson?.feedback == "Right! The bias pulls it down.")
+        #expect(s.after(.answer(2)).viewModel().lesson?.feedback == "Right! The bias pulls it down.")
         let zh = Fixtures.state(script: Self.script, language: .zh)
-        #expect(zh.after(.answer(1)).frame().lesson?.feedback == "不对哦，正确答案是 2。Waa[1,0] 是负的。")
-        #expect(zh.after(.answer(2)).frame().lesson?.feedback == "答对了！The bias pulls it down.")
+        #expect(zh.after(.answer(1)).viewModel().lesson?.feedback == "不对哦，正确答案是 2。Waa[1,0] 是负的。")
+        #expect(zh.after(.answer(2)).viewModel().lesson?.feedback == "答对了！The bias pulls it down.")
     }
 
     @Test func withoutWhyTheVerdictStandsAlone() {
         var script = Self.script
         script[0].ask?.why = nil
-        #expect(Fixtures.state(script: script).after(.answer(1)).frame().lesson?.feedback == "Not quite: the answer is 2.")
+        #expect(Fixtures.state(script: script).after(.answer(1)).viewModel().lesson?.feedback == "Not quite: the answer is 2.")
     }
 }

@@ -25,7 +25,7 @@ enum ExportFixtures {
                        depth: ColorDepth = .ansi256) throws -> [ExportFrame] {
         let start = ExplorerState(lesson: try lesson(name), language: language)
         return start.walk(steps: steps).map { stop in
-            let frame = stop.state.frame()
+            let frame = stop.state.viewModel()
             return ExportFrame(grid: FrameRenderer.render(frame, size: size, depth: depth), slide: frame.lesson?.index,
                                label: frame.header.step, text: frame.lesson?.text ?? "")
         }

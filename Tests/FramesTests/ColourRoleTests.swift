@@ -56,7 +56,7 @@ import Testing
 
     @Test func aWholeFrameAt256ColoursKeepsTheRolesOfItsEntries() throws {
         let state = try FrameFixtures.state().after(.nextSlide)
-        let grid = FrameRenderer.render(state.frame(), size: Size(width: 120, height: 40), depth: .ansi256)
+        let grid = FrameRenderer.render(state.viewModel(), size: Size(width: 120, height: 40), depth: .ansi256)
         var levels = Set<Int>()
         for y in 0..<grid.height {
             for x in 0..<grid.width { if let l = level(grid[x, y]) { levels.insert(l.signum()) } }

@@ -85,14 +85,14 @@ import Testing
     @Test func scrollingMovesTheWindowAndClamps() throws {
         let state = ExplorerState(lesson: try FrameFixtures.lesson("big"))
         let size = Size(width: 80, height: 24)
-        let top = FrameRenderer.render(state.frame(), size: size, depth: .none).plainText()
+        let top = FrameRenderer.render(state.viewModel(), size: size, depth: .none).plainText()
         #expect(!top.contains { $0.contains("⋮ ↑") })
         #expect(top.contains { $0.contains("⋮ ↓") && $0.contains("j k") })
-        let down = FrameRenderer.render(state.after(.scrollDown).frame(), size: size, depth: .none).plainText()
+        let down = FrameRenderer.render(state.after(.scrollDown).viewModel(), size: size, depth: .none).plainText()
         #expect(down.contains { $0.hasPrefix(" ⋮ ↑ 3") })
         var far = state
         for _ in 0..<100 { far.update(.scrollDown) }
-        let bottom = FrameRenderer.render(far.frame(), size: size, depth: .none).plainText()
+        let bottom = FrameRenderer.render(far.viewModel(), size: size, depth: .none).plainText()
         #expect(!bottom.contains { $0.contains("⋮ ↓") })
         #expect(bottom.contains { $0.contains("⋮ ↑") })
     }

@@ -32,7 +32,7 @@ import Testing
 
     @Test(arguments: sizes) func snapshots(size: Size) throws {
         for scene in try Self.scenes() {
-            let grid = FrameRenderer.render(scene.state.frame(), size: size, depth: .none)
+            let grid = FrameRenderer.render(scene.state.viewModel(), size: size, depth: .none)
             Snapshot.check(grid.plainText(), named: "\(scene.name)-\(size.width)x\(size.height)")
         }
     }
@@ -44,7 +44,7 @@ import Testing
         let state = ExplorerState(lesson: lesson).after(.nextStep, .nextStep)
         for (name, s) in [("big-forward-t3", state), ("big-backward-t25", state.after(.startBackward))] {
             for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
-                let grid = FrameRenderer.render(s.frame(), size: size, depth: .none)
+                let grid = FrameRenderer.render(s.viewModel(), size: size, depth: .none)
                 Snapshot.check(grid.plainText(), named: "\(name)-\(size.width)x\(size.height)")
             }
         }
@@ -53,7 +53,7 @@ import Testing
     @Test(arguments: sizes) func everyLineFitsTheWidth(size: Size) throws {
         for scene in try Self.scenes() {
             for depth in ColorDepth.allCases {
-                let grid = FrameRenderer.render(scene.state.frame(), size: size, depth: depth)
+                let grid = FrameRenderer.render(scene.state.viewModel(), size: size, depth: depth)
                 #expect(grid.plainText().count == size.height)
                 for line in grid.plainText() {
                     #expect(DisplayWidth.of(line) <= size.width, "\(scene.name) at \(size): \(line)")
@@ -65,7 +65,7 @@ import Testing
     /// At the smallest size every part is still there, top to bottom, in order.
     @Test func at80x24EveryPartShowsInOrder() throws {
         let state = try FrameFixtures.state().after(.nextSlide)
-        let lines = FrameRenderer.render(state.frame(), size: Size(width: 80, height: 24), depth: .none).plainText()
+        let lines = FrameRenderer.render(state.viewModel(), size: Size(width: 80, height: 24), depth: .none).plainText()
         let header = lines.firstIndex { $0.contains("forward t = 2 / 4") && $0.contains("slide 2 / 4") && $0.hasSuffix("? help") }
         let timeline = lines.firstIndex { $0.contains("╔═t=2") }
         let panel = lines.firstIndex { $0.hasPrefix("── forward  t = 2") }
@@ -83,7 +83,7 @@ import Testing
     /// The backward phase: the backward panel is the main one, the forward step folds to a line.
     @Test func backwardShowsTheBackwardPanelAndAForwardSummary() throws {
         let state = try FrameFixtures.state().after(.nextSlide, .nextSlide, .answer(2), .nextSlide)
-        let lines = FrameRenderer.render(state.frame(), size: Size(width: 120, height: 40), depth: .none).plainText()
+        let lines = FrameRenderer.render(state.viewModel(), size: Size(width: 120, height: 40), depth: .none).plainText()
         #expect(lines.contains { $0.hasPrefix(" forward t = 3:  a<3> = [") && $0.contains("L<3> = ") })
         #expect(lines.contains { $0.hasPrefix("── backward  t = 3") })
         #expect(!lines.contains { $0.hasPrefix("── forward") })
@@ -102,7 +102,7 @@ import Testing
         for state in [en.after(.nextSlide, .toggleInspect, .moveDown),
                       en.after(.nextSlide, .nextSlide, .answer(2), .nextSlide, .toggleInspect, .moveDown, .moveRight),
                       en.after(.nextSlide, .nextSlide, .answer(2), .nextSlide, .lastStep, .toggleInspect)] {
-            let lines = FrameRenderer.render(state.frame(), size: size, depth: .none).plainText()
+            let lines = FrameRenderer.render(state.viewModel(), size: size, depth: .none).plainText()
             let pane = lines.firstIndex { $0.hasPrefix("── ▸ ") }
             let entry = lines.firstIndex { $0.contains("▸") && !$0.hasPrefix("── ▸ ") }
             #expect(pane != nil && entry != nil && (entry ?? 0) < (pane ?? 0), Comment(rawValue: "\(size)\n" + lines.joined(separator: "\n")))
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func tooSmallAtEverySizeBelowTheMinimum() throws {
-        let frame = try FrameFixtures.state().frame()
+        let frame = try FrameFixtures.state().viewModel()
         for size in [Size(width: 79, height: 24), Size(width: 80, height: 23), Size(width: 40, height: 10)] {
             let text = FrameRenderer.render(frame, size: size, depth: .none).plainText().joined(separator: " ")
             let squeezed = text.split(separator: " ").joined(separator: " ")

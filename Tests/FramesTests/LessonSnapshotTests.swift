@@ -28,7 +28,7 @@ import Testing
                 var last = first
                 #expect(last.open(slide: lesson.script.count) == nil)
                 for (which, state) in [("first", first), ("last", last)] {
-                    let grid = FrameRenderer.render(state.frame(), size: Size(width: 100, height: 30), depth: .none)
+                    let grid = FrameRenderer.render(state.viewModel(), size: Size(width: 100, height: 30), depth: .none)
                     Snapshot.check(grid.plainText(), named: "lesson-\(name)-\(which)-\(language.rawValue)-100x30")
                 }
             }

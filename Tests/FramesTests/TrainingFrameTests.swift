@@ -30,7 +30,7 @@ import Testing
     @Test func snapshots() throws {
         for scene in try Self.scenes() {
             for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
-                let grid = FrameRenderer.render(scene.state.frame(), size: size, depth: .none)
+                let grid = FrameRenderer.render(scene.state.viewModel(), size: size, depth: .none)
                 Snapshot.check(grid.plainText(), named: "\(scene.name)-\(size.width)x\(size.height)")
                 for line in grid.plainText() {
                     #expect(DisplayWidth.of(line) <= size.width, "\(scene.name) at \(size): \(line)")
@@ -42,21 +42,21 @@ import Testing
     /// The training line: the step count, a sparkline and its range.
     @Test func theTrainingLineShowsStepsAndTheCurve() throws {
         let s = try Self.lesson08().after(.train, .train)
-        let lines = FrameRenderer.render(s.frame(), size: Size(width: 100, height: 30), depth: .none).plainText()
+        let lines = FrameRenderer.render(s.viewModel(), size: Size(width: 100, height: 30), depth: .none).plainText()
         let line = try #require(lines.first { $0.hasPrefix(" trained 200 steps  loss (mean of 10) ") })
         #expect(line.contains { Sparkline.glyphs.contains($0) })
         #expect(line.contains("…") && line.hasSuffix("t +100  r reset"))
-        let wide = FrameRenderer.render(s.frame(), size: Size(width: 120, height: 40), depth: .none).plainText()
+        let wide = FrameRenderer.render(s.viewModel(), size: Size(width: 120, height: 40), depth: .none).plainText()
         #expect(wide.contains { $0.hasPrefix(" trained 200 steps") && $0.hasSuffix("Adagrad lr 0.1, clip ±5 · t +100  r reset") })
     }
 
     /// Generation: the taken character is marked and kept even when the bars are cut.
     @Test func theTakenCharacterIsAlwaysShown() throws {
         let s = try Self.lesson08().after(.toggleGeneration, .generateNext)
-        let bars = s.frame().generation?.bars ?? []
+        let bars = s.viewModel().generation?.bars ?? []
         let taken = try #require(bars.first { $0.taken })
         for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
-            let lines = FrameRenderer.render(s.frame(), size: size, depth: .none).plainText()
+            let lines = FrameRenderer.render(s.viewModel(), size: size, depth: .none).plainText()
             #expect(lines.contains { $0.hasPrefix(" ▸ \(taken.label) ") }, "\(size)")
             #expect(lines.contains { $0.contains("sampled '\(taken.label)' → x<3> = one-hot('\(taken.label)')") })
         }
@@ -65,14 +65,14 @@ import Testing
     /// A burst of training at the shipped size is 100 steps (its speed is `unroll bench --train`'s business).
     @Test func aBurstIsAHundredSteps() throws {
         let t = try Self.lesson08().after(.train)
-        #expect(t.trainer?.steps == 100)
+        #expect(t.training?.trainer.steps == 100)
     }
 
     /// The help box, with the new keys, still fits at 80×24 in both languages.
     @Test func helpFitsAt80x24() throws {
         for language in Language.allCases {
             let s = try FrameFixtures.state(language: language).after(.toggleHelp)
-            let lines = FrameRenderer.render(s.frame(), size: Size(width: 80, height: 24), depth: .none).plainText()
+            let lines = FrameRenderer.render(s.viewModel(), size: Size(width: 80, height: 24), depth: .none).plainText()
             let text = lines.joined(separator: "\n")
             for hint in KeyTable.help(language) { #expect(text.contains(hint.keys), "\(language): \(hint.keys)") }
             #expect(lines.contains { $0.contains("┌─ ") } && lines.contains { $0.contains("└──") })

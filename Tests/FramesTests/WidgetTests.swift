@@ -7,14 +7,14 @@ import Testing
 
 @Suite struct WidgetTests {
     @Test func tooSmallSaysWhatItNeedsCentred() throws {
-        let grid = FrameRenderer.render(try FrameFixtures.state().frame(), size: Size(width: 60, height: 20),
+        let grid = FrameRenderer.render(try FrameFixtures.state().viewModel(), size: Size(width: 60, height: 20),
                                         depth: .none)
         let lines = grid.plainText()
         let message = "terminal too small: need 80×24, have 60×20"
         #expect(lines.count == 20)
         #expect(lines[9] == String(repeating: " ", count: (60 - message.count) / 2) + message)
         #expect(lines.enumerated().allSatisfy { $0.offset == 9 || $0.element.isEmpty })
-        let narrow = FrameRenderer.render(try FrameFixtures.state().frame(), size: Size(width: 79, height: 40),
+        let narrow = FrameRenderer.render(try FrameFixtures.state().viewModel(), size: Size(width: 79, height: 40),
                                           depth: .none).plainText()
         #expect(narrow.contains { $0.contains("terminal too small: need 80×24, have 79×40") })
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Lessons
 
 /// A small valid lesson; tests replace one line to make one mistake.
@@ -44,4 +45,9 @@ func temporaryDirectory() -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-lessons-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+extension Tag {
+    /// Minutes rather than seconds on a busy machine (30 000 training steps).
+    @Tag static var slow: Self
 }

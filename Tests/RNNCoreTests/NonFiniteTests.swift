@@ -1,5 +1,5 @@
 import Testing
-import RNNCore
+@testable import RNNCore
 
 /// Huge weights overflow; the numbers become ±∞ or NaN and the pass carries them to the end
 /// (the screen shows them) without trapping.

@@ -94,7 +94,6 @@ extension ExplorerState {
     /// ‖da<t>‖ for every step, computed once (used by the timeline).
     static func daNorms(_ trace: Trace) -> [Double] {
         guard trace.hasBackward else { return Array(repeating: 0, count: trace.T) }
-        let na = trace.shape.na, da = trace.workspace.da
-        return (0..<trace.T).map { t in da[(t * na)..<((t + 1) * na)].reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        return (1...trace.T).map { trace.norm(of: .da, at: $0) ?? 0 }
     }
 }

@@ -12,25 +12,17 @@ extension ExplorerState {
     public static let trainingConfig = TrainingConfig(optimizer: .adagrad, learningRate: 0.1,
                                                       clipping: .elementwise(5), order: .shuffled(seed: 0))
 
-    /// The episodes a run takes (`Lesson.trainingEpisodes()`), or nil when they cannot be
-    /// trained on (no targets, so no loss).
-    var trainingEpisodes: [Episode]? {
-        let episodes = lesson.trainingEpisodes()
-        return !episodes.isEmpty && episodes.allSatisfy(\.hasTargets) ? episodes : nil
-    }
-
     /// `burst` more steps; says what happened to the loss of the sequence on screen.
     mutating func trainBurst() {
-        guard let episodes = trainingEpisodes else { status = words.cannotTrain; return }
-        var run = trainer ?? Trainer(rnn: lesson.rnn, episodes: episodes, config: Self.trainingConfig)
-        if let at = run.divergedAt { status = words.diverged(at); return }
+        guard let episodes = lesson.trainableEpisodes else { status = words.cannotTrain; return }
+        var run = training ?? TrainingRun(Trainer(rnn: lesson.rnn, episodes: episodes, config: Self.trainingConfig))
+        if let at = run.trainer.divergedAt { status = words.diverged(at); return }
         let before = trace.totalLoss
         run.train(steps: Self.burst)
-        trainer = run
-        retrace(run.params)
-        lossCurve = LossCurve(history: run.lossHistory)
+        training = run
+        retrace(run.trainer.params)
         restartGeneration()
-        if let at = run.divergedAt { status = words.diverged(at); return }
+        if let at = run.trainer.divergedAt { status = words.diverged(at); return }
         status = words.trained(Self.burst, total: run.steps, before: before.map(numbers.format),
                                after: trace.totalLoss.map(numbers.format))
     }
@@ -38,15 +30,36 @@ extension ExplorerState {
     /// Back to the lesson's starting weights: the same trace as when the lesson opened, and a
     /// fresh run (the same seed, so training again repeats the same steps).
     mutating func resetTraining() {
-        guard trainer != nil else {
-            status = trainingEpisodes == nil ? words.cannotTrain : words.nothingToReset
+        guard training != nil else {
+            status = lesson.trainableEpisodes == nil ? words.cannotTrain : words.nothingToReset
             return
         }
-        trainer = nil
-        lossCurve = nil
+        training = nil
         retrace(lesson.rnn.params)
         restartGeneration()
         status = words.resetDone
+    }
+}
+
+/// Training on the spot, as a sub-state of the explorer: the run `t` started and its loss curve.
+public struct TrainingRun: Sendable {
+    /// The run: its weights are the trace's.
+    public private(set) var trainer: Trainer
+    /// One point per chunk of steps, made again after each burst.
+    public private(set) var lossCurve: LossCurve
+
+    init(_ trainer: Trainer) {
+        self.trainer = trainer
+        lossCurve = LossCurve(history: trainer.lossHistory)
+    }
+
+    /// Steps trained so far.
+    public var steps: Int { trainer.steps }
+
+    /// `steps` more steps of the run, then the loss curve again.
+    mutating func train(steps: Int) {
+        trainer.train(steps: steps)
+        lossCurve = LossCurve(history: trainer.lossHistory)
     }
 }
 

@@ -36,13 +36,13 @@ public struct PickerEntry: Equatable, Sendable {
 
 /// The lesson picker shown by `unroll` with no lesson: a list, a selection, a choice.
 public struct PickerState: Equatable, Sendable {
-    public var entries: [PickerEntry]
-    public var selected = 0
-    public var language: Language
+    public internal(set) var entries: [PickerEntry]
+    public internal(set) var selected = 0
+    public internal(set) var language: Language
     /// Set when the student opens a lesson: the index of the entry.
-    public var chosen: Int?
-    public var quit = false
-    public var status: String?
+    public internal(set) var chosen: Int?
+    public internal(set) var quit = false
+    public internal(set) var status: String?
 
     public init(entries: [PickerEntry], language: Language) {
         self.entries = entries
@@ -51,6 +51,8 @@ public struct PickerState: Equatable, Sendable {
 
     public enum PickerAction: Equatable, Sendable {
         case up, down, first, last, pageUp, pageDown, open, quit
+        /// Not keys: back from the chosen lesson, or the chosen file did not load (why).
+        case returned, cannotOpen(String)
     }
 
     /// The picker's keys: ↑/k, ↓/j, PgUp, PgDn, Home, End, Enter or →/l to open, q/Esc to quit.
@@ -81,6 +83,8 @@ public struct PickerState: Equatable, Sendable {
         case .open:
             if let error = entries[selected].error { status = error } else { chosen = selected }
         case .quit: quit = true
+        case .returned: chosen = nil
+        case .cannotOpen(let why): chosen = nil; status = why
         }
     }
 

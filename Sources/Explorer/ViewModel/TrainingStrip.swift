@@ -16,7 +16,7 @@ public struct TrainingStrip: Equatable, Sendable {
 
 extension ExplorerState {
     var trainingStrip: TrainingStrip? {
-        guard let run = trainer, let curve = lossCurve, run.steps > 0 else { return nil }
+        guard let run = training?.trainer, let curve = training?.lossCurve, run.steps > 0 else { return nil }
         let c = run.config
         let clip: String
         switch c.clipping {

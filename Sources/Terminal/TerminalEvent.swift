@@ -1,8 +1,8 @@
 import CNcursesw
 
-/// A key press as the terminal reports it. Mapping keys to the app's actions is the
-/// caller's business.
-public enum Key: Hashable, Sendable {
+/// What the terminal reports: a key press, a resize, a signal, or nothing before the
+/// timeout. Mapping keys to the app's actions is the caller's business.
+public enum TerminalEvent: Hashable, Sendable {
     /// A printable character (letters, digits, space, punctuation, CJK …).
     case char(Character)
     /// A control key other than the named ones below: `.control("l")` is Ctrl-L.
@@ -21,10 +21,10 @@ public enum Key: Hashable, Sendable {
     case none
 }
 
-extension Key {
+extension TerminalEvent {
     /// Maps a `wget_wch` result: `code == KEY_CODE_YES` for function keys, `OK` for
     /// characters.
-    static func from(status: Int32, value: UInt32) -> Key {
+    static func from(status: Int32, value: UInt32) -> TerminalEvent {
         if status == KEY_CODE_YES {
             return functionKey(Int32(bitPattern: value))
         }
@@ -40,7 +40,7 @@ extension Key {
         }
     }
 
-    private static func functionKey(_ code: Int32) -> Key {
+    private static func functionKey(_ code: Int32) -> TerminalEvent {
         switch code {
         case KEY_LEFT: return .left
         case KEY_RIGHT: return .right

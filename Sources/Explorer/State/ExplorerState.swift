@@ -2,7 +2,7 @@ import Lessons
 import RNNCore
 
 /// The explorer's model: a lesson, its trace (made here, and again after training), and the
-/// cursor over the story. Change it only through `update(_:)`; read it through `frame()`.
+/// cursor over the story. Change it only through `update(_:)`; read it through `viewModel()`.
 public struct ExplorerState: Sendable {
     public let lesson: Lesson
     /// Every number of the lesson at the current weights: computed when the state is made and
@@ -14,38 +14,38 @@ public struct ExplorerState: Sendable {
     public internal(set) var scales: ScaleTable
     /// ‖da<t>‖ for t = 1…T (zeros without a backward pass), computed with the trace.
     public internal(set) var daNorms: [Double]
-    public var language: Language
-    public var numbers: NumberStyle
+    public internal(set) var language: Language
+    public internal(set) var numbers: NumberStyle
 
     /// Where the cursor is on the story.
-    public var position: StoryPosition
+    public internal(set) var position: StoryPosition
     /// The open slide (index into `lesson.script`), nil when the lesson has no slides.
-    public var slide: Int?
+    public internal(set) var slide: Int?
     /// The entry or panel highlighted (set by the open slide).
-    public var focus: EntryRef?
+    public internal(set) var focus: EntryRef?
     /// The inspect cursor, nil outside inspect mode.
-    public var inspect: InspectCursor?
-    public var helpOpen = false
+    public internal(set) var inspect: InspectCursor?
+    public internal(set) var helpOpen = false
     /// Lines the student scrolled the panel by (j/k), from where the screen places it
     /// (at the inspect cursor or the slide's focus); the screen clamps it to the panel.
-    public var panelScroll = 0
+    public internal(set) var panelScroll = 0
+    /// How far the panel can scroll at the screen's size (reported by the event loop).
+    public internal(set) var panelScrollRange = -maxScroll...maxScroll
     static let scrollStep = 3
-    static let maxScroll = 999
+    public static let maxScroll = 999
     /// Colour each quantity by its own range at this step instead of its range over all steps.
-    public var perStepScale = false
-    public var playing = false
+    public internal(set) var perStepScale = false
+    public internal(set) var playing = false
     /// Index into `Speed.choices`.
-    public var speedIndex = Speed.defaultIndex
+    public internal(set) var speedIndex = Speed.defaultIndex
     /// The answer given to each slide's question (slide index → choice, 1-based).
-    public var answers: [Int: Int] = [:]
+    public internal(set) var answers: [Int: Int] = [:]
     /// A one-line message: why a key did nothing, the new speed, …
-    public var status: String?
+    public internal(set) var status: String?
     /// Set by `quit`; the terminal leaves when it sees it.
-    public var quit = false
+    public internal(set) var quit = false
     /// The training run started by `t` (nil until the first burst); its weights are the trace's.
-    public internal(set) var trainer: Trainer?
-    /// The loss curve of the training run, one point per chunk of steps, made once per burst.
-    public internal(set) var lossCurve: LossCurve?
+    public internal(set) var training: TrainingRun?
     /// Generation mode (`g`): nil when off.
     public internal(set) var generation: Generation?
 

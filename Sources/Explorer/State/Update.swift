@@ -12,7 +12,7 @@ extension ExplorerState {
     /// Applies `action`. Every action either changes the cursor or sets `status` to say
     /// why it did nothing, so no key press is silently ignored.
     public mutating func update(_ action: Action) {
-        if action != .tick { status = nil }
+        if !action.isReport { status = nil }
         let before = (position.phase, slide)
         defer {
             // a new slide or pass places the panel afresh (at its focus)
@@ -57,8 +57,11 @@ extension ExplorerState {
             perStepScale.toggle()
             status = perStepScale ? words.scalePerStep : words.scaleFixed
         case .toggleHelp: helpOpen.toggle()
-        case .scrollDown: panelScroll = min(panelScroll + Self.scrollStep, Self.maxScroll)
-        case .scrollUp: panelScroll = max(panelScroll - Self.scrollStep, -Self.maxScroll)
+        case .scrollDown: panelScroll = min(panelScroll + Self.scrollStep, panelScrollRange.upperBound)
+        case .scrollUp: panelScroll = max(panelScroll - Self.scrollStep, panelScrollRange.lowerBound)
+        case .panelScrollRange(let range):
+            panelScrollRange = range
+            panelScroll = min(max(panelScroll, range.lowerBound), range.upperBound)
         case .train: trainBurst()
         case .resetTraining: resetTraining()
         case .toggleGeneration: toggleGeneration()
@@ -91,6 +94,14 @@ extension ExplorerState {
 }
 
 extension Action {
+    /// Sent by the event loop rather than a key (a tick, a layout report): keeps the status line.
+    var isReport: Bool {
+        switch self {
+        case .tick, .panelScrollRange: return true
+        default: return false
+        }
+    }
+
     /// Moving along the story or inspecting it leaves generation mode (the story's panel returns).
     var leavesGeneration: Bool {
         switch self {

@@ -2,7 +2,7 @@ import RNNCore
 
 /// Names a lesson may use for a panel in `show:` (and a bare `focus:`): every reference name,
 /// the screen label (`ŷ<t>`, `a<t-1>`, `a<0>`), the code name (`yHat`) and the JSON key.
-enum Panels {
+enum PanelNames {
     static let table: [String: Set<Symbol>] = {
         var t: [String: Set<Symbol>] = [:]
         for s in Symbol.allCases {

@@ -26,6 +26,9 @@ public enum Action: Equatable, Hashable, Sendable {
     case escape
     /// Scroll the panel down or up (when it is taller than the screen).
     case scrollDown, scrollUp
+    /// Not a key: the event loop's report after drawing, how far the panel can scroll from
+    /// where the screen places it at this size (`0...0` when it fits). j/k stay inside it.
+    case panelScrollRange(ClosedRange<Int>)
     /// Colour scale per step instead of fixed over all steps, and back.
     case toggleScale
     /// Open or close the help box.

@@ -3,7 +3,7 @@ import RNNCore
 
 /// Everything the Frames room needs to draw one screen, in the chosen language. No layout:
 /// where things go on the grid is for Frames to decide.
-public struct Frame: Equatable, Sendable {
+public struct ViewModel: Equatable, Sendable {
     public var header: Header
     public var timeline: Timeline
     /// The forward working of the current step (shown in both phases).
@@ -85,7 +85,7 @@ public struct InspectBox: Equatable, Sendable {
 
 extension ExplorerState {
     /// The view: everything on screen now. Cheap: reads the trace, computes nothing heavy.
-    public func frame() -> Frame {
+    public func viewModel() -> ViewModel {
         let w = words
         let gen = generationPanel
         let header = Header(
@@ -93,7 +93,7 @@ extension ExplorerState {
             step: generation?.current.map { w.generateStep($0.t) } ?? w.stepText(position, T: T),
             slide: slide.map { w.slideText($0 + 1, of: lesson.script.count) },
             play: w.playText(playing, speed), playing: playing, helpHint: w.helpHint)
-        return Frame(
+        return ViewModel(
             header: header, timeline: generationTimeline ?? timeline, forward: forwardPanel(position.t),
             backward: position.phase == .backward ? backwardPanel(position.t) : nil,
             activePhase: position.phase,
@@ -120,8 +120,8 @@ extension ExplorerState {
         }
         let feedback = s.ask.flatMap { q in chosen.map { verdict(q, chosen: $0) } }
         // after training on the spot, the slide's numbers are the lesson's, not the screen's
-        let trained = (trainer?.steps ?? 0) > 0
-        let text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(trainer?.steps ?? 0) : "")
+        let trained = (training?.steps ?? 0) > 0
+        let text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(training?.steps ?? 0) : "")
         return LessonPane(index: i + 1, count: lesson.script.count, text: text,
                           question: s.ask?.question.text(language), choices: choices, feedback: feedback)
     }

@@ -1,7 +1,7 @@
 import RNNCore
 
 /// The fixed colour range of every quantity: max |value| over every time step, computed
-/// once per lesson from the trace's flat buffers (never per frame).
+/// once per lesson through the trace's summaries (`Trace.maxAbs(of:)`; never per frame).
 ///
 /// Running sums (dWa, dba, dWya, dby after each backward step) are exact when the lesson is
 /// small enough (T · gradient size ≤ `exactBudget`); beyond that their range is the larger of
@@ -18,34 +18,31 @@ public struct ScaleTable: Equatable, Sendable {
     }
 
     public init(trace: Trace) {
-        let w = trace.workspace, s = trace.shape, p = trace.rnn.params, T = trace.T
+        let p = trace.rnn.params, T = trace.T
         func top(_ v: [Double]) -> Double { v.reduce(0) { max($0, abs($1)) } }
         func set(_ symbol: Symbol, _ v: Double) { maxAbs[symbol] = v }
+        func from(_ symbols: Symbol...) { for s in symbols { set(s, trace.maxAbs(of: s)) } }
 
-        set(.x, trace.episode.x.reduce(0) { max($0, top($1)) }); set(.aPrev, max(top(p.a0), top(w.a)))
+        set(.x, trace.episode.x.reduce(0) { max($0, top($1)) }); set(.aPrev, max(top(p.a0), trace.maxAbs(of: .a)))
         set(.stacked, max(maxAbs[.x] ?? 0, maxAbs[.aPrev] ?? 0))
-        set(.z, top(w.z)); set(.a, top(w.a)); set(.zy, top(w.zy)); set(.yHat, top(w.yHat))
-        set(.y, trace.episode.y.reduce(0) { max($0, top($1 ?? [])) }); set(.loss, top(w.loss)); set(.totalLoss, trace.totalLoss.map(abs) ?? 0)
-        set(.Wa, top(p.Wa.values)); set(.Waa, top(p.Waa.values)); set(.Wax, top(p.Wax.values))
-        set(.Wya, top(p.Wya.values)); set(.ba, top(p.ba)); set(.by, top(p.by)); set(.a0, top(p.a0))
+        from(.z, .a, .zy, .yHat, .loss)
+        set(.y, trace.episode.y.reduce(0) { max($0, top($1 ?? [])) }); set(.totalLoss, trace.totalLoss.map(abs) ?? 0)
+        from(.Wa, .Waa, .Wax, .Wya, .ba, .by, .a0)
         guard trace.hasBackward else { return }
 
-        set(.dy, top(w.dy)); set(.da, top(w.da)); set(.dz, top(w.dz)); set(.daPrev, top(w.daPrev))
-        set(.daNext, top(w.daPrev)); set(.dbaStep, top(w.dz)); set(.dbyStep, top(w.dy)); set(.da0, top(w.da0))
-        let na = s.na, ny = s.ny
+        from(.dy, .da, .dz, .daPrev, .da0)
+        set(.daNext, maxAbs[.daPrev] ?? 0); set(.dbaStep, maxAbs[.dz] ?? 0); set(.dbyStep, maxAbs[.dy] ?? 0)
         var fromOutput = 0.0, step = 0.0, stepAA = 0.0, stepAX = 0.0, stepYA = 0.0
-        for t in 0..<T {
-            let dz = top(Array(w.dz[(t * na)..<((t + 1) * na)]))
-            let aPrev = t == 0 ? top(p.a0) : top(Array(w.a[((t - 1) * na)..<(t * na)]))
-            let x = trace.episode.layout.hasInput[t] ? top(trace.episode.x[t]) : 0
-            let dy = top(Array(w.dy[(t * ny)..<((t + 1) * ny)]))
-            let a = top(Array(w.a[(t * na)..<((t + 1) * na)]))
+        for t in 1...T {
+            // |Δ entry| ≤ max|dz<t>| · max|a<t-1>| and so on: a bound, not a sum of matrices
+            let dz = trace.maxAbs(of: .dz, at: t)
+            let aPrev = trace.maxAbs(of: .aPrev, at: t)
+            let x = trace.hasInput(t) ? trace.maxAbs(of: .x, at: t) : 0
+            let dy = trace.maxAbs(of: .dy, at: t)
+            let a = trace.maxAbs(of: .a, at: t)
             stepAA = max(stepAA, dz * aPrev); stepAX = max(stepAX, dz * x); stepYA = max(stepYA, dy * a)
             step = max(step, stepAA, stepAX)
-            for i in 0..<na {
-                let next = t == T - 1 ? 0 : w.daPrev[(t + 1) * na + i]
-                fromOutput = max(fromOutput, abs(w.da[t * na + i] - next))
-            }
+            fromOutput = max(fromOutput, trace.maxAbs(of: .daFromOutput, at: t))
         }
         set(.daFromOutput, fromOutput); set(.dWaStep, step); set(.dWaaStep, stepAA)
         set(.dWaxStep, stepAX); set(.dWyaStep, stepYA)

@@ -1,0 +1,58 @@
+/// Summaries of a whole quantity over the steps, read straight from the trace's buffers (so
+/// the views never slice them): colour ranges and the timeline's ‖da<t>‖.
+extension Trace {
+    /// The flat buffer of a per-step vector quantity and its width, when the trace keeps one.
+    private func buffer(_ symbol: Symbol) -> (values: [Double], width: Int)? {
+        let w = workspace, na = shape.na, ny = shape.ny
+        switch symbol {
+        case .z: return (w.z, na)
+        case .a: return (w.a, na)
+        case .zy: return (w.zy, ny)
+        case .yHat: return (w.yHat, ny)
+        case .loss: return (w.loss, 1)
+        case .dy, .dbyStep: return hasBackward ? (w.dy, ny) : nil
+        case .da: return hasBackward ? (w.da, na) : nil
+        case .dz, .dbaStep: return hasBackward ? (w.dz, na) : nil
+        case .daPrev, .daNext: return hasBackward ? (w.daPrev, na) : nil
+        default: return nil
+        }
+    }
+
+    /// Whether step t has the buffered quantity (an output, a target).
+    private func has(_ symbol: Symbol, _ t: Int) -> Bool {
+        switch symbol {
+        case .zy, .yHat: return hasOutput(t)
+        case .dy, .loss: return hasTarget(t)
+        default: return true
+        }
+    }
+
+    /// max_t max_i |symbol<t>[i]| over every step that has it; for a shared parameter or a
+    /// total, max_i |symbol[i]|. 0 when the trace does not have it.
+    public func maxAbs(of symbol: Symbol) -> Double {
+        if let (values, _) = buffer(symbol) { return values.reduce(0) { max($0, abs($1)) } }
+        if symbol.isPerStep {
+            return (1...max(T, 1)).reduce(0) { max($0, maxAbs(of: symbol, at: $1)) }
+        }
+        return tensor(symbol, t: nil).map { $0.values.reduce(0) { max($0, abs($1)) } } ?? 0
+    }
+
+    /// max_i |symbol<t>[i]| at step t (1-based); 0 where the step does not have it.
+    public func maxAbs(of symbol: Symbol, at t: Int) -> Double {
+        if let (values, width) = buffer(symbol), symbol != .daNext {
+            guard has(symbol, t) else { return 0 }
+            return values[((t - 1) * width)..<(t * width)].reduce(0) { max($0, abs($1)) }
+        }
+        return (tensor(symbol, t: t)?.values ?? []).reduce(0) { max($0, abs($1)) }
+    }
+
+    /// ‖symbol<t>‖ = √(Σ_i symbol<t>[i]²) at step t (1-based), or nil where the step does not
+    /// have it (no backward pass for a gradient, no output or target).
+    public func norm(of symbol: Symbol, at t: Int) -> Double? {
+        if let (values, width) = buffer(symbol), symbol != .daNext {
+            guard has(symbol, t) else { return nil }
+            return values[((t - 1) * width)..<(t * width)].reduce(0) { $0 + $1 * $1 }.squareRoot()
+        }
+        return tensor(symbol, t: t).map { $0.values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+    }
+}
