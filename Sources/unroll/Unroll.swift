@@ -10,7 +10,7 @@ struct Unroll: ParsableCommand {
         With no subcommand, `unroll [LESSON]` opens the explorer (see `unroll explore --help`); \
         with no lesson either, a picker over the shipped lessons.
         """,
-        subcommands: [Explore.self, Render.self, ExportCommand.self, Record.self, Check.self, TraceCommand.self, Train.self, Sample.self, Bench.self],
+        subcommands: [Explore.self, Render.self, ExportCommand.self, Record.self, New.self, Check.self, TraceCommand.self, Train.self, Sample.self, Bench.self],
         defaultSubcommand: Explore.self
     )
 

@@ -49,7 +49,8 @@ public struct ExplorerState: Sendable {
     /// Generation mode (`g`): nil when off.
     public internal(set) var generation: Generation?
 
-    public init(lesson: Lesson, language: Language = .en, digits: Int = 2) {
+    /// `digits`: decimals on screen; nil takes the lesson's `display.digits`, else 2.
+    public init(lesson: Lesson, language: Language = .en, digits: Int? = nil) {
         let trace = lesson.makeTrace()
         self.lesson = lesson
         self.trace = trace
@@ -57,7 +58,7 @@ public struct ExplorerState: Sendable {
         self.scales = ScaleTable(trace: trace)
         self.daNorms = Self.daNorms(trace)
         self.language = language
-        self.numbers = NumberStyle(digits: digits)
+        self.numbers = NumberStyle(digits: digits ?? lesson.display.digits ?? 2)
         self.position = StoryPosition(phase: .forward, t: 1)
         if !lesson.script.isEmpty { openSlide(0) }
     }
