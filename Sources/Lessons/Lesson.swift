@@ -89,6 +89,8 @@ public struct Lesson: Sendable {
     /// A one-line summary for the lesson picker.
     public var summary: LocalizedText?
     public var rnn: RNN
+    /// A GRU or LSTM (`model.cell: gru | lstm`); then `rnn` is only its output layer.
+    public var gated: GatedRNN?
     public var episode: Episode
     /// The characters of a character-level lesson (`vocab`), in one-hot order.
     public var vocab: [Character]?
@@ -113,8 +115,15 @@ public struct Lesson: Sendable {
 
     /// Every number of the lesson's forward and backward pass (the loader's, unless the
     /// model or the sequence was changed since).
+    /// The lesson's cell: rnn, gru or lstm.
+    public var cell: CellKind { gated?.shape.cell.kind ?? .rnn }
+
     public func makeTrace() -> Trace {
-        if let t = validatedTrace, t.rnn == rnn, t.episode == episode { return t }
+        if let gated {
+            if let t = validatedTrace, t.gated?.rnn == gated, t.episode == episode { return t }
+            return Trace(gated: gated, episode: episode)
+        }
+        if let t = validatedTrace, t.gated == nil, t.rnn == rnn, t.episode == episode { return t }
         return Trace(rnn: rnn, episode: episode)
     }
 }

@@ -75,7 +75,8 @@ public enum LessonLoader {
         let summary = f["summary"].flatMap { reader.localized($0, "summary") }
         let notes = f["notes"].flatMap { reader.string($0, "notes") }.map(Sanitizer.screenLine)
         var shape: Shape?
-        let rnn = reader.require(f, "model", "sizes, activations and weights").flatMap { reader.readModel($0, shape: &shape) }
+        var gated: GatedRNN?
+        let rnn = reader.require(f, "model", "sizes, activations and weights").flatMap { reader.readModel($0, shape: &shape, gated: &gated) }
         let architecture = reader.require(f, "architecture", Architecture.allCases.map(\.rawValue).joined(separator: " | "))
             .flatMap { reader.choice($0, "architecture", Architecture.self) }
         let sequence = reader.require(f, "sequence", "x (or text and vocab), and optional y")
@@ -84,7 +85,7 @@ public enum LessonLoader {
         guard let title, let rnn, let (episode, vocab, texts, labelsZh) = sequence, var drafts else {
             return Analysis(diagnostics: [], falseChecks: [])
         }
-        let trace = Trace(rnn: rnn, episode: episode)
+        let trace = gated.map { Trace(gated: $0, episode: episode) } ?? Trace(rnn: rnn, episode: episode)
         reader.resolveEdits(&drafts, rnn: rnn, episode: episode)
         let falseChecks = ScriptValidation(reader: reader, trace: trace, texts: texts?.items).validate(drafts)
         var lesson = Lesson(path: path, title: title, notes: notes, summary: summary, rnn: rnn, episode: episode,
@@ -94,6 +95,7 @@ public enum LessonLoader {
             guard let settings = reader.readDisplay(d, ny: rnn.shape.ny) else { return Analysis(diagnostics: [], falseChecks: []) }
             lesson.display = settings
         }
+        lesson.gated = gated
         lesson.labelsZh = labelsZh
         lesson.validatedTrace = trace
         let warnings = LessonLint(reader: reader, trace: trace).warnings(drafts)

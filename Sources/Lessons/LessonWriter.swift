@@ -45,6 +45,19 @@ public enum LessonWriter {
     ///     (when the new file is not beside that file); nil keeps `sequence` as it was.
     public static func trained(originalText: String, path: String, shape: Shape, params: Params,
                                notes: String, describe: Description, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
+        trained(originalText: originalText, path: path, modelLines: model(shape: shape, params: params),
+                notes: notes, describe: describe, inlineTexts: inlineTexts)
+    }
+
+    /// The same for a trained GRU or LSTM.
+    public static func trained(originalText: String, path: String, gated: GatedRNN,
+                               notes: String, describe: Description, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
+        trained(originalText: originalText, path: path, modelLines: model(gated: gated),
+                notes: notes, describe: describe, inlineTexts: inlineTexts)
+    }
+
+    static func trained(originalText: String, path: String, modelLines: [String],
+                        notes: String, describe: Description, inlineTexts: [String]?) -> Result<String, LessonErrors> {
         let source = SourceText(path: path, text: originalText)
         let root: Node
         switch YamlDocument.compose(originalText, source: source) {
@@ -70,7 +83,7 @@ public enum LessonWriter {
             case "notes":
                 lines.append("notes: " + YamlEmitter.quoted(notes))
             case "model":
-                lines += model(shape: shape, params: params)
+                lines += modelLines
             case "sequence":
                 lines.append("sequence:")
                 lines += YamlEmitter.mapping(sequenceEntries(value, inlineTexts: inlineTexts), indent: 2)

@@ -3,19 +3,21 @@ import Yams
 
 /// The `model:` section: sizes, activations, and weights (seeded or written out).
 extension NodeReader {
-    static let modelKeys = ["cell", "n_x", "n_a", "n_y", "g1", "g2", "init", "weights", "a0"]
+    static let modelKeys = ["cell", "n_x", "n_a", "n_y", "g1", "g2", "init", "weights", "a0", "c0"]
 
     /// The model's shape alone (sizes and activations), or nil when any of it is wrong.
     func readShape(_ f: Fields) -> Shape? {
-        if let cell = f["cell"], let name = string(cell, "cell"), name != "rnn" {
-            if name == "gru" || name == "lstm" { error("cell '\(name)' is not supported yet (rnn)", at: cell) }
-            else { error("cell must be rnn, got \(describe(cell))", at: cell) }
+        // a gated cell's activations are fixed (σ for the gates, tanh for c̃): no g1
+        let gated = readCell(f).map { $0 != .rnn } ?? false
+        if gated, let g1 = f["g1"] {
+            error("g1 does not apply to a gated cell: its gates use σ and c̃ uses tanh, fixed by the cell; remove g1",
+                  at: f.keyNode("g1") ?? g1)
         }
         let size = 1...Limits.maxSize
         let nx = require(f, "n_x", "the size of x<t>").flatMap { int($0, "n_x", in: size) }
         let na = require(f, "n_a", "the size of a<t>").flatMap { int($0, "n_a", in: size) }
         let ny = require(f, "n_y", "the size of ŷ<t>").flatMap { int($0, "n_y", in: size) }
-        let g1 = require(f, "g1", "tanh or relu").flatMap { choice($0, "g1", HiddenActivation.self) }
+        let g1 = gated ? .tanh : require(f, "g1", "tanh or relu").flatMap { choice($0, "g1", HiddenActivation.self) }
         let g2 = require(f, "g2", "sigmoid or softmax").flatMap { choice($0, "g2", OutputActivation.self) }
         guard let nx, let na, let ny, let g1, let g2 else { return nil }
         return Shape(nx: nx, na: na, ny: ny, g1: g1, g2: g2)
@@ -34,10 +36,17 @@ extension NodeReader {
 
     /// The whole `model:` section as an RNN; `shape` is filled in whenever the sizes are right,
     /// so the rest of the file can still be checked against them.
-    func readModel(_ node: Node, shape: inout Shape?) -> RNN? {
+    func readModel(_ node: Node, shape: inout Shape?, gated: inout GatedRNN?) -> RNN? {
         guard let f = fields(node, of: "model", known: Self.modelKeys) else { return nil }
         shape = readShape(f)
         let s = shape
+        if let cell = f["cell"]?.scalar.flatMap({ GatedCell(rawValue: $0.string) }) {   // (readShape reported a wrong one)
+            gated = readGatedModel(f, node, cell: cell, shape: s)
+            return gated?.outputLayer
+        }
+        if let c0 = f["c0"] {
+            error("c0 is the LSTM's memory cell c<0>; the rnn cell has none (set cell: lstm, or remove c0)", at: f.keyNode("c0") ?? c0)
+        }
         let a0 = f["a0"].map { vector($0, "a0", count: s?.na, "n_a\(s.map { " = \($0.na)" } ?? "")") }
         var params: Params?
         switch (f["init"], f["weights"]) {

@@ -41,6 +41,20 @@ public struct Optimizer: Sendable {
         v = kind == .adam ? sizes.map { Array(repeating: 0, count: $0) } : []
     }
 
+    /// An optimizer over groups of the given sizes (a gated cell's W and b per gate, Wya, by).
+    public init(_ kind: OptimizerKind, learningRate: Double, groupSizes sizes: [Int]) {
+        self.kind = kind
+        self.learningRate = learningRate
+        m = kind == .sgd ? [] : sizes.map { Array(repeating: 0, count: $0) }
+        v = kind == .adam ? sizes.map { Array(repeating: 0, count: $0) } : []
+    }
+
+    /// θ_k ← update(θ_k, g_k) for every group k (the sizes given to `init(_:learningRate:groupSizes:)`).
+    public mutating func update(_ groups: inout [[Double]], with grads: [[Double]]) {
+        updates += 1
+        for k in groups.indices { step(&groups[k], grads[k], k) }
+    }
+
     /// θ ← update(θ, g) for Wa, Wya, ba, by, with the gradients a `Workspace` holds after `backward`.
     public mutating func update(_ p: inout Params, with ws: Workspace) {
         updates += 1

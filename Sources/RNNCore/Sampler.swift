@@ -41,8 +41,12 @@ public struct Sampler: IteratorProtocol, Sendable {
     public let endToken: Int?
     public let maxLength: Int
     public let temperature: Double
+    /// A GRU or LSTM to run instead of the plain cell (`rnn` is then its output layer).
+    public private(set) var gated: GatedRNN?
     private var generator: SplitMix64
     private var aPrev: [Double]
+    /// c<t-1> of a gated cell   (n_a)
+    private var cPrev: [Double] = []
     private var x: [Double]
     private var t = 0
     private var sampledCount = 0
@@ -66,9 +70,18 @@ public struct Sampler: IteratorProtocol, Sendable {
         restart()
     }
 
-    /// Starts a new sequence from a<0> and the prefix; the random stream goes on.
+    /// The same, for a GRU or LSTM: c<t> is carried from step to step with a<t>.
+    public init(gated: GatedRNN, prefix: [Int], endToken: Int?, maxLength: Int, temperature: Double, seed: UInt64) {
+        self.init(rnn: gated.outputLayer, prefix: prefix, endToken: endToken, maxLength: maxLength,
+                  temperature: temperature, seed: seed)
+        self.gated = gated
+        restart()
+    }
+
+    /// Starts a new sequence from a<0> (and c<0>) and the prefix; the random stream goes on.
     public mutating func restart() {
         aPrev = rnn.params.a0
+        cPrev = gated?.params.c0 ?? []
         x = [Double](repeating: 0, count: rnn.shape.nx)
         x[prefix[0]] = 1
         t = 0
@@ -93,9 +106,22 @@ public struct Sampler: IteratorProtocol, Sendable {
         p.a0 = aPrev
         guard let episode = try? Episode(architecture: .oneToOne, nx: rnn.shape.nx, inputs: [x], targets: nil, outputs: 1)
         else { preconditionFailure("a one-to-one episode with one input is always valid") }
-        var ws = Workspace(shape: rnn.shape, episode: episode)
-        ws.forward(p)
-        let dist = Self.distribution(logits: ws.zy, temperature: temperature)
+        let a: [Double], yHat: [Double], logits: [Double]
+        if let gated {
+            // one step of the gated engine from a<t-1>, c<t-1>
+            var gp = gated.params
+            gp.a0 = aPrev
+            gp.c0 = gated.shape.cell == .gru ? aPrev : cPrev
+            let ws = GatedWorkspace(shape: gated.shape, episode: episode)
+            ws.forward(gp)
+            a = ws.row(ws.a, 0, rnn.shape.na); yHat = ws.row(ws.yHat, 0, rnn.shape.ny); logits = ws.row(ws.zy, 0, rnn.shape.ny)
+            cPrev = ws.row(ws.c, 0, rnn.shape.na)
+        } else {
+            var ws = Workspace(shape: rnn.shape, episode: episode)
+            ws.forward(p)
+            a = ws.a; yHat = ws.yHat; logits = ws.zy
+        }
+        let dist = Self.distribution(logits: logits, temperature: temperature)
         let token: Int, sampled: Bool
         if t < prefix.count {
             token = prefix[t]; sampled = false
@@ -104,9 +130,9 @@ public struct Sampler: IteratorProtocol, Sendable {
             sampledCount += 1
         }
         done = sampled && (token == endToken || sampledCount >= maxLength)
-        let step = GenerationStep(t: t, x: x, a: ws.a, yHat: ws.yHat, distribution: dist,
+        let step = GenerationStep(t: t, x: x, a: a, yHat: yHat, distribution: dist,
                                   token: token, sampled: sampled, isLast: done)
-        aPrev = ws.a
+        aPrev = a
         x = step.nextX
         return step
     }

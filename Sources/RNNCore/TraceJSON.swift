@@ -19,6 +19,12 @@ public enum TraceJSON {
         var out = JSONWriter(sink: sink)
         let s = trace.shape, p = trace.rnn.params
         out.open("{")
+        out.key("cell"); out.string(trace.cell.rawValue)
+        if let g = trace.gated {   // a GRU or LSTM: its own names (TraceJSON+Gated.swift)
+            writeGated(trace, g, into: &out)
+            out.close("}"); out.raw("\n"); out.flush()
+            return
+        }
         out.key("n_x"); out.int(s.nx)
         out.key("n_a"); out.int(s.na)
         out.key("n_y"); out.int(s.ny)

@@ -25,11 +25,15 @@ struct Bench: ParsableCommand {
     @Option(help: "With --render: terminal width (80…1000).") var width = 120
     @Option(help: "With --render: terminal height (24…1000).") var height = 40
     @Flag(help: "Time training steps (forward + BPTT + clip + Adagrad) instead of forward + BPTT.") var train = false
+    @Option(help: "The cell: rnn, gru or lstm (forward + BPTT of that cell on the same task).") var cell: CellKind = .rnn
 
     func validate() throws {
         guard (1...Limits.maxSize).contains(hidden) else { throw ValidationError("--hidden must be 1…\(Limits.maxSize), got \(hidden)") }
         guard (2...Limits.maxSize).contains(vocab) else { throw ValidationError("--vocab must be 2…\(Limits.maxSize), got \(vocab)") }
         guard (1...Limits.maxSteps).contains(length) else { throw ValidationError("--length must be 1…\(Limits.maxSteps), got \(length)") }
+        if cell != .rnn && (train || render) {
+            throw ValidationError("--cell \(cell.rawValue) times forward + BPTT only: drop --train and --render, or use --cell rnn")
+        }
         guard (1...100).contains(runs) else { throw ValidationError("--runs must be 1…100, got \(runs)") }
         guard (80...1000).contains(width), (24...1000).contains(height) else {
             throw ValidationError("--width and --height must be at least 80×24 (and at most 1000), got \(width)×\(height)")
@@ -38,6 +42,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if render { return try runRender() }
+        if let gated = GatedCell(rawValue: cell.rawValue) { return runGated(gated) }
         if train { return runTrain() }
         let (rnn, episode) = Self.characterTask(hidden: hidden, vocab: vocab, length: length, seed: 42)
         var ws = Workspace(shape: rnn.shape, episode: episode)

@@ -27,6 +27,7 @@ struct Explore: ParsableCommand {
         // Load before touching the terminal, so errors print as plain lines.
         var chosen: Lesson?
         if let lesson { chosen = try loadLessonOrExit(lesson) }
+        if let chosen { try refuseGatedOnScreen(chosen) }
         var entries: [PickerEntry] = []
         if chosen == nil {
             guard let dir = lessonDirectory(lessons) else {

@@ -52,7 +52,10 @@ struct Sample: ParsableCommand {
             let first = loaded.episode.x[0].firstIndex(of: 1) ?? 0
             start = [first]; prefixChars = [codec.vocab[first]]
         }
-        var sampler = Sampler(rnn: loaded.rnn, prefix: start, endToken: codec.endTokenIndex, maxLength: maxLength,
+        var sampler = loaded.gated.map {
+            Sampler(gated: $0, prefix: start, endToken: codec.endTokenIndex, maxLength: maxLength,
+                    temperature: temperature, seed: seed)
+        } ?? Sampler(rnn: loaded.rnn, prefix: start, endToken: codec.endTokenIndex, maxLength: maxLength,
                               temperature: temperature, seed: seed)
         var out = ""
         for _ in 0..<n {

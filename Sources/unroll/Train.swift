@@ -54,7 +54,26 @@ struct Train: ParsableCommand {
         }
         let clipping: Clipping = clip.map { clipMode == .norm ? .globalNorm($0) : .elementwise($0) } ?? .none
         let config = TrainingConfig(optimizer: optimizer, learningRate: lr, clipping: clipping, order: .shuffled(seed: seed))
+        if let gated = loaded.gated {   // a GRU or LSTM
+            var trainer = GatedTrainer(rnn: gated, episodes: episodes, config: config)
+            let (before, after) = try loop(&trainer, config)
+            let text = try trainedText(originalText, loaded, steps: trainer.steps, before: before, after: after,
+                                       write: { LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn,
+                                                                     notes: $0, describe: $1, inlineTexts: $2) },
+                                       same: { $0.gated == trainer.rnn })
+            return try finish(text, trainer.steps, config, clipping, before, after, episodes.count)
+        }
         var trainer = Trainer(rnn: loaded.rnn, episodes: episodes, config: config)
+        let (before, after) = try loop(&trainer, config)
+        let text = try trainedText(originalText, loaded, steps: trainer.steps, before: before, after: after,
+                                   write: { LessonWriter.trained(originalText: originalText, path: loaded.path, shape: trainer.shape,
+                                                                 params: trainer.params, notes: $0, describe: $1, inlineTexts: $2) },
+                                   same: { $0.gated == nil && $0.rnn.params == trainer.params })
+        try finish(text, trainer.steps, config, clipping, before, after, episodes.count)
+    }
+
+    /// Trains to --steps (or until the loss stops being finite); the mean loss before and after.
+    func loop<T: TrainingLoop>(_ trainer: inout T, _ config: TrainingConfig) throws -> (Double, Double) {
         let before = trainer.meanLoss()
         var progress = Progress(total: steps)
         while trainer.steps < steps && trainer.divergedAt == nil {
@@ -65,32 +84,37 @@ struct Train: ParsableCommand {
         if let at = trainer.divergedAt {
             try fail("the loss stopped being finite at step \(at) (lr \(config.learningRate)); try a smaller --lr or --clip 5; nothing written")
         }
-        let after = trainer.meanLoss()
-        let text = try trainedText(originalText, loaded, trainer, before: before, after: after)
+        return (before, trainer.meanLoss())
+    }
+
+    /// Writes the trained lesson and says what was done.
+    func finish(_ text: String, _ steps: Int, _ config: TrainingConfig, _ clipping: Clipping,
+                _ before: Double, _ after: Double, _ count: Int) throws {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
             try fail("--out \(out) cannot be written: \(error.localizedDescription)")
         }
         writeStdout(String(format: "trained %d steps (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
-                           trainer.steps, optimizer.rawValue, config.learningRate, describe(clipping), before, after,
-                           episodes.count, episodes.count == 1 ? "" : "s", out))
+                           steps, optimizer.rawValue, config.learningRate, describe(clipping), before, after,
+                           count, count == 1 ? "" : "s", out))
     }
 
     /// The new lesson's text, checked: it loads and holds exactly the trained weights.
-    func trainedText(_ original: String, _ lesson: Lesson, _ trainer: Trainer, before: Double, after: Double) throws -> String {
-        let command = commandLine(trainer.config)
+    func trainedText(_ original: String, _ lesson: Lesson, steps: Int, before: Double, after: Double,
+                     write: (String, LessonWriter.Description, [String]?) -> Result<String, LessonErrors>,
+                     same: (Lesson) -> Bool) throws -> String {
+        let command = commandLine(TrainingConfig(optimizer: optimizer, learningRate: lr))
         let notes = (lesson.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
             + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
         // A texts file stays a file name only when the new lesson sits beside it.
         let sameFolder = (lesson.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
         let inline = lesson.texts?.file != nil && !sameFolder ? lesson.texts?.items : nil
-        let describe = LessonWriter.Description.trained(from: lesson, steps: trainer.steps, command: command, before: before, after: after)
-        switch LessonWriter.trained(originalText: original, path: lesson.path, shape: trainer.shape, params: trainer.params,
-                                    notes: notes, describe: describe, inlineTexts: inline) {
+        let describe = LessonWriter.Description.trained(from: lesson, steps: steps, command: command, before: before, after: after)
+        switch write(notes, describe, inline) {
         case .failure(let e): try fail(e.rendered)
         case .success(let text):
-            guard case .success(let back) = LessonLoader.load(text: text, path: out), back.rnn.params == trainer.params else {
+            guard case .success(let back) = LessonLoader.load(text: text, path: out), same(back) else {
                 try fail("internal error: the written lesson does not reload with the trained weights; please report it")
             }
             return text
@@ -124,7 +148,7 @@ struct Progress {
     /// Steps between reports.
     var chunk: Int { isTerminal ? max(1, min(total / 100, 500)) : max(1, total / 10) }
 
-    mutating func report(_ t: Trainer) {
+    mutating func report<T: TrainingLoop>(_ t: T) {
         let recent = t.lossHistory.suffix(max(1, min(t.steps, total / 20)))
         let loss = recent.reduce(0, +) / Double(recent.count)
         if isTerminal {

@@ -166,5 +166,8 @@ source "$ROOT/Tests/EndToEnd/limits.sh"
 # 8. export and record
 source "$ROOT/Tests/EndToEnd/export.sh"
 
+# 9. GRU and LSTM on the command line (issue 12)
+source "$ROOT/Tests/EndToEnd/gated.sh"
+
 echo "end-to-end: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]

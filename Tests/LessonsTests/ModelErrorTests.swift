@@ -59,10 +59,10 @@ import Testing
         """)
     }
 
-    @Test func gruIsNotSupportedYet() {
-        #expect(problems(lesson(replacing: "  n_x: 2", with: "  cell: gru\n  n_x: 2")) == """
-        lesson.yaml:3:9: error: cell 'gru' is not supported yet (rnn)
-          cell: gru
+    @Test func unknownCellSuggests() {
+        #expect(problems(lesson(replacing: "  n_x: 2", with: "  cell: grue\n  n_x: 2")) == """
+        lesson.yaml:3:9: error: cell must be one of rnn, gru, lstm, got 'grue'; did you mean gru?
+          cell: grue
                 ^
         """)
     }

@@ -1,0 +1,105 @@
+/// Trains a GRU or LSTM as `Trainer` trains the plain cell, one episode per step: forward,
+/// BPTT (`GatedWorkspace`), clip, update (a<0> and c<0> are not trained).
+public struct GatedTrainer: Sendable {
+    public let shape: GatedShape
+    public let episodes: [Episode]
+    public let config: TrainingConfig
+    public let initialParams: GatedParams
+    public private(set) var params: GatedParams
+    public private(set) var optimizer: Optimizer
+    /// L of the episode used at each step, before that step's update (index 0 is step 1).
+    public private(set) var lossHistory: [Double] = []
+    /// ‖g‖ over every weight gradient at each step, before clipping.
+    public private(set) var gradientNorms: [Double] = []
+    public let order: [Int]
+    private var workspaces: [Int: GatedWorkspace] = [:]
+
+    /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
+    public init(rnn: GatedRNN, episodes: [Episode], config: TrainingConfig) {
+        precondition(!episodes.isEmpty && episodes.allSatisfy(\.hasTargets), "training needs episodes with targets")
+        shape = rnn.shape
+        self.episodes = episodes
+        self.config = config
+        initialParams = rnn.params
+        params = rnn.params
+        optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, groupSizes: Self.groupSizes(rnn.params))
+        order = config.order.round(episodes.count)
+    }
+
+    /// The sizes of the trained groups: each W and b of `cell.gates`, then Wya, by.
+    static func groupSizes(_ p: GatedParams) -> [Int] {
+        p.W.map(\.values.count) + p.b.map(\.count) + [p.Wya.values.count, p.by.count]
+    }
+
+    public var steps: Int { lossHistory.count }
+    public var rnn: GatedRNN { GatedRNN(shape: shape, params: params) }
+    public func episodeIndex(step s: Int) -> Int { order[(s - 1) % order.count] }
+    public var divergedAt: Int? { lossHistory.last.map { $0.isFinite ? nil : steps } ?? nil }
+
+    /// Takes up to `k` steps (fewer if the loss stops being finite); returns their losses.
+    @discardableResult
+    public mutating func train(steps k: Int) -> ArraySlice<Double> {
+        let start = lossHistory.count
+        for _ in 0..<k {
+            guard divergedAt == nil else { break }
+            let ws = workspace(for: episodes[episodeIndex(step: steps + 1)])
+            let loss = ws.forward(params)
+            lossHistory.append(loss)
+            guard loss.isFinite else { gradientNorms.append(.nan); break }
+            ws.backward(params)
+            let g = ws.gradients
+            var parts = g.dW.map(\.values) + g.db + [g.dWya.values, g.dby]
+            gradientNorms.append(config.clipping.apply(&parts))
+            var groups = params.W.map(\.values) + params.b + [params.Wya.values, params.by]
+            optimizer.update(&groups, with: parts)
+            let k = params.W.count
+            for i in 0..<k {
+                params.W[i].values = groups[i]
+                params.b[i] = groups[k + i]
+            }
+            params.Wya.values = groups[2 * k]
+            params.by = groups[2 * k + 1]
+        }
+        return lossHistory[start...]
+    }
+
+    /// Back to the starting weights, step 0, fresh optimizer memory.
+    public mutating func reset() {
+        params = initialParams
+        optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, groupSizes: Self.groupSizes(params))
+        lossHistory = []
+        gradientNorms = []
+    }
+
+    /// L of episode `e` at the current weights (a forward pass only).
+    public mutating func loss(episode e: Int) -> Double {
+        workspace(for: episodes[e]).forward(params)
+    }
+
+    private mutating func workspace(for episode: Episode) -> GatedWorkspace {
+        if let ws = workspaces[episode.T] { ws.load(episode); return ws }
+        let ws = GatedWorkspace(shape: shape, episode: episode)
+        workspaces[episode.T] = ws
+        return ws
+    }
+
+    /// The mean of L over all episodes at the current weights.
+    public mutating func meanLoss() -> Double {
+        var s = 0.0
+        for e in episodes.indices { s += loss(episode: e) }
+        return s / Double(episodes.count)
+    }
+}
+
+/// What a training loop reads and drives, for a trainer of any cell.
+public protocol TrainingLoop {
+    var steps: Int { get }
+    var divergedAt: Int? { get }
+    var lossHistory: [Double] { get }
+    var config: TrainingConfig { get }
+    @discardableResult mutating func train(steps k: Int) -> ArraySlice<Double>
+    mutating func meanLoss() -> Double
+}
+
+extension Trainer: TrainingLoop {}
+extension GatedTrainer: TrainingLoop {}
