@@ -22,7 +22,7 @@ import Testing
         let state = ExplorerState(lesson: lesson)
         #expect(state.numbers.digits == 4)
         #expect(ExplorerState(lesson: lesson, digits: 1).numbers.digits == 1)   // --digits wins
-        let shown = state.frame().timeline.items.compactMap(\.outputLabel)
+        let shown = state.viewModel().timeline.items.compactMap(\.outputLabel)
         #expect(!shown.isEmpty && shown.allSatisfy { ["cat", "dog", "fish"].contains($0) }, "\(shown)")
     }
 
@@ -30,9 +30,9 @@ import Testing
         let wrong = text.replacingOccurrences(of: "[cat, dog, fish]", with: "[cat, dog]")
         guard case .failure(let e) = LessonLoader.load(text: wrong, path: "l.yaml") else { Issue.record("loaded"); return }
         #expect(e.rendered == """
-        l.yaml:2:34: error: display.class_names has 2 names, but the output has n_y = 3 units: give one name per unit
+        l.yaml:2:35: error: display.class_names has 2 names, but the output has n_y = 3 units: give one name per unit
         display: {digits: 4, class_names: [cat, dog]}
-                                         ^
+                                          ^
         """)
     }
 }
