@@ -24,8 +24,10 @@ let package = Package(
         .target(name: "CKernels", exclude: ["kernels_body.h"], cSettings: [.unsafeFlags(["-O2"])]),
         // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation and CKernels only.
         .target(name: "RNNCore", dependencies: ["CKernels"]),
+        // numpy's .npy and .npz (zip, through ZIPFoundation): arrays in and out. Foundation only.
+        .target(name: "Numpy", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The lesson file format: decode, validate with file:line:column marks, checks.
-        .target(name: "Lessons", dependencies: ["RNNCore", "TextBasics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Lessons", dependencies: ["RNNCore", "Numpy", "TextBasics", .product(name: "Yams", package: "Yams")]),
         // The app's state and rules: cursor, actions, update, view model. No terminal.
         .target(name: "Explorer", dependencies: ["RNNCore", "Lessons", "TextBasics"]),
         // Cells, widgets, themes, plain and ANSI text. Knows nothing of RNNs.
@@ -47,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "unroll",
             dependencies: [
-                "RNNCore", "Lessons", "Explorer", "TextGrid", "Frames", "Terminal", "Export", "App",
+                "RNNCore", "Lessons", "Explorer", "TextGrid", "Frames", "Terminal", "Export", "App", "Numpy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Lessons", "RNNCore"]),
         .testTarget(name: "TextGridTests", dependencies: ["TextGrid", "TextBasics"]),
         .testTarget(name: "TextBasicsTests", dependencies: ["TextBasics"]),
+        .testTarget(name: "NumpyTests", dependencies: ["Numpy"], exclude: ["Fixtures"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Explorer", "Frames", "Terminal", "Lessons", "RNNCore", "TextGrid"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Frames", "Explorer", "Lessons", "TextGrid", "TextBasics",
                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

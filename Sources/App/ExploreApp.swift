@@ -7,13 +7,14 @@ import Terminal
 /// or the picker over `entries` (quitting a lesson opened from it goes back to it).
 public struct ExploreApp {
     public var language: Language
-    public var digits: Int
+    /// nil: the lesson's `display.digits`, else 2.
+    public var digits: Int?
     /// Extra hooks for each lesson's loop (the play tick and the inbox are always there).
     public var hooks: () -> [LoopHook]
     /// Where progress is kept (nil: `--no-progress`, nothing is read or written).
     public var progress: ProgressStore?
 
-    public init(language: Language, digits: Int, progress: ProgressStore? = nil, hooks: @escaping () -> [LoopHook] = { [] }) {
+    public init(language: Language, digits: Int?, progress: ProgressStore? = nil, hooks: @escaping () -> [LoopHook] = { [] }) {
         self.language = language
         self.digits = digits
         self.progress = progress

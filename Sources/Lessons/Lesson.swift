@@ -94,6 +94,8 @@ public struct Lesson: Sendable {
     public var episode: Episode
     /// The characters of a character-level lesson (`vocab`), in one-hot order.
     public var vocab: [Character]?
+    /// `display:` settings (digits, class names); empty when the file has none.
+    public var display = DisplaySettings()
     /// A character model's training set (`sequence.texts`), if the lesson has one.
     public var texts: TrainingTexts?
     /// The Chinese step labels, when `labels` or `target_labels` give any `{en, zh}` (else the episode's).

@@ -5,7 +5,7 @@ import Yams
 /// Loads lesson files: YAML in the format of lessons/README.md, validated with every problem
 /// reported at its `file:line:column`.
 public enum LessonLoader {
-    static let lessonKeys = ["title", "summary", "notes", "model", "architecture", "sequence", "script"]
+    static let lessonKeys = ["title", "summary", "notes", "model", "architecture", "sequence", "script", "display"]
 
     /// Reads and validates the lesson file at `path`.
     public static func load(path: String) -> Result<Lesson, LessonErrors> {
@@ -98,6 +98,10 @@ public enum LessonLoader {
                             vocab: vocab, script: slides.map(\.slide))
         lesson.texts = texts
         lesson.optimizerState = optimizerState
+        if let d = f["display"] {   // display: {digits, class_names} (DisplaySection.swift)
+            guard let settings = reader.readDisplay(d, ny: rnn.shape.ny) else { return Analysis(diagnostics: [], falseChecks: []) }
+            lesson.display = settings
+        }
         lesson.gated = gated
         lesson.labelsZh = labelsZh
         lesson.validatedTrace = trace

@@ -58,7 +58,8 @@ extension NodeReader {
         case (.some(let initNode), .none):
             if let (seed, scale) = readInit(initNode), let s { params = Params.seeded(s, seed: seed, scale: scale) }
         case (.none, .some(let weightsNode)):
-            params = readWeights(weightsNode, shape: s)
+            // weights: {file: w.npz}: arrays saved by numpy (NumpyWeights.swift)
+            params = weightsNode.mapping?["file"] != nil ? readWeightsFile(weightsNode, shape: s) : readWeights(weightsNode, shape: s)
         }
         guard let s, var p = params else { return nil }
         if let a0 {

@@ -97,15 +97,22 @@ extension NodeReader {
 
     /// x (one vector per input step) and optional y (one target per output step).
     private func readVectors(_ f: Fields, shape: Shape?) -> SequenceData? {
-        guard let xNode = require(f, "x", "one list of n_x numbers per input step, or text and vocab"),
-              let rows = list(xNode, "x") else { return nil }
-        if rows.isEmpty { error("x must have at least one step", at: xNode); return nil }
-        if rows.count > Limits.maxSteps {
-            error("x has \(rows.count) steps; a lesson may have at most \(Limits.maxSteps)", at: xNode); return nil
+        guard let xNode = require(f, "x", "one list of n_x numbers per input step, or text and vocab") else { return nil }
+        let inputs: [[Double]?]
+        if xNode.mapping != nil {
+            // x: {file: w.npz, example: j}: the inputs saved by numpy (NumpyWeights.swift)
+            guard let fromFile = readInputsFile(xNode, shape: shape) else { return nil }
+            inputs = fromFile
+        } else {
+            guard let rows = list(xNode, "x") else { return nil }
+            if rows.isEmpty { error("x must have at least one step", at: xNode); return nil }
+            if rows.count > Limits.maxSteps {
+                error("x has \(rows.count) steps; a lesson may have at most \(Limits.maxSteps)", at: xNode); return nil
+            }
+            let nx = shape?.nx ?? sizes.nx   // checked even when another part of the model is wrong
+            let nxText = nx.map { "n_x = \($0)" } ?? "n_x"
+            inputs = rows.enumerated().map { vector($1, "x[\($0)]", count: nx, nxText) }
         }
-        let nx = shape?.nx ?? sizes.nx   // checked even when another part of the model is wrong
-        let nxText = nx.map { "n_x = \($0)" } ?? "n_x"
-        let inputs = rows.enumerated().map { vector($1, "x[\($0)]", count: nx, nxText) }
         var data = SequenceData(inputs: inputs.compactMap { $0 })
         var ok = data.inputs.count == inputs.count
         if let yNode = f["y"] {

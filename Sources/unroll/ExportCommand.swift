@@ -49,7 +49,7 @@ struct ExportCommand: ParsableCommand {
         let lesson = try loadLessonOrExit(self.lesson)
         try refuseGatedOnScreen(lesson)
         let language = lang ?? DisplayOptions.localeLanguage()
-        let start = ExplorerState(lesson: lesson, language: language, digits: digits ?? 2)
+        let start = ExplorerState(lesson: lesson, language: language, digits: digits)
         let plan = FramePlan(width: width, height: height, depth: format == .txt ? .none : .ansi256, noChrome: noChrome)
         let name = ((lesson.path as NSString).lastPathComponent as NSString).deletingPathExtension
 

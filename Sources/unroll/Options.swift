@@ -17,11 +17,11 @@ struct DisplayOptions: ParsableArguments {
     @Option(help: "Colour: never, auto or always (default auto; the NO_COLOR environment variable turns it off).")
     var color: ColorChoice = .auto
 
-    @Option(help: "Decimals shown for each number (0…6).")
-    var digits = 2
+    @Option(help: "Decimals shown for each number (0…6; default: the lesson's display.digits, else 2).")
+    var digits: Int?
 
     func validateDisplay() throws {
-        guard (0...6).contains(digits) else { throw ValidationError("--digits must be 0…6, got \(digits)") }
+        if let digits, !(0...6).contains(digits) { throw ValidationError("--digits must be 0…6, got \(digits)") }
     }
 
     /// The language: --lang, else the locale (zh… → zh), else English.

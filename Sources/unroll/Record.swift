@@ -39,7 +39,7 @@ struct Record: ParsableCommand {
             writeStderr("unroll record: \(out) exists; choose another --out or add --force\n")
             throw ExitCode(1)
         }
-        let start = ExplorerState(lesson: lesson, language: language, digits: digits ?? 2)
+        let start = ExplorerState(lesson: lesson, language: language, digits: digits)
         let plan = FramePlan(width: width, height: height, depth: .ansi256)
         var events: [Asciicast.Event] = []
         var time = 0.0

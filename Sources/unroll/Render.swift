@@ -31,7 +31,7 @@ struct Render: ParsableCommand {
     @Option(parsing: .unconditional, help: "Height in lines (24…1000).") var height = 30
     @Option(help: "never (plain text, the default), always (ANSI colour escapes), or auto (colour on a terminal unless NO_COLOR is set).") var color: RenderColor = .never
     @Option(help: "Language: en or zh (default: from the locale, else en).") var lang: Language?
-    @Option(parsing: .unconditional, help: "Decimals shown for each number (0…6).") var digits = 2
+    @Option(parsing: .unconditional, help: "Decimals shown for each number (0…6; default: the lesson's display.digits, else 2).") var digits: Int?
     @Option(help: "Open the inspect box on an entry, e.g. \"a<2>[1]\" or \"dWaa[0,1]\".") var inspect: String?
     @Flag(name: .customLong("help-box"), help: "Open the explorer's help box (the keys).") var helpBox = false
     @OptionGroup var what: SetOptions
@@ -39,7 +39,7 @@ struct Render: ParsableCommand {
     func validate() throws {
         guard (80...1000).contains(width) else { throw ValidationError("--width must be 80…1000 (the explorer needs 80×24), got \(width)") }
         guard (24...1000).contains(height) else { throw ValidationError("--height must be 24…1000 (the explorer needs 80×24), got \(height)") }
-        guard (0...6).contains(digits) else { throw ValidationError("--digits must be 0…6, got \(digits)") }
+        if let digits, !(0...6).contains(digits) { throw ValidationError("--digits must be 0…6, got \(digits)") }
         if let step, step < 1 { throw ValidationError("--step must be 1 or more, got \(step)") }
         if let slide, slide < 1 { throw ValidationError("--slide must be 1 or more, got \(slide)") }
     }

@@ -13,9 +13,14 @@ struct TraceCommand: ParsableCommand {
 
     @OptionGroup var what: SetOptions
 
+    @OptionGroup var arrays: TraceArrayOptions
+
+    func validate() throws { try arrays.validateArrays() }
+
     func run() throws {
         let original = try loadLessonOrExit(lesson)
         let lesson = original.editing(try what.edits(for: original, command: "trace"))
+        if arrays.wanted { try arrays.write(lesson); return }   // TraceArrayOutput.swift
         TraceJSON.write(lesson.makeTrace(), to: writeStdout)
     }
 }

@@ -11,7 +11,7 @@ struct Unroll: ParsableCommand {
         with no lesson either, a picker over the shipped lessons.
         """,
         version: "0.2.0",
-        subcommands: [Explore.self, Render.self, ExportCommand.self, Record.self, Check.self, TraceCommand.self, Train.self, Sample.self, Bench.self],
+        subcommands: [Explore.self, Render.self, ExportCommand.self, Record.self, New.self, Check.self, TraceCommand.self, Train.self, Sample.self, Bench.self],
         defaultSubcommand: Explore.self
     )
 

@@ -13,7 +13,7 @@ import Testing
 
     @Test func unknownKeyFarFromAnyListsTheKnownOnes() {
         #expect(problems(lesson(replacing: "title: Tiny", with: "title: Tiny\ncolour: red")) == """
-        lesson.yaml:2:1: error: unknown key 'colour' in the lesson (known: title, summary, notes, model, architecture, sequence, script)
+        lesson.yaml:2:1: error: unknown key 'colour' in the lesson (known: title, summary, notes, model, architecture, sequence, script, display)
         colour: red
         ^
         """)

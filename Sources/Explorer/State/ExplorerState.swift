@@ -53,7 +53,8 @@ public struct ExplorerState: Sendable {
     /// The student's own work: typed answers, nudged numbers, the offer to continue.
     public internal(set) var student = StudentWork()
 
-    public init(lesson: Lesson, language: Language = .en, digits: Int = 2) {
+    /// `digits`: decimals on screen; nil takes the lesson's `display.digits`, else 2.
+    public init(lesson: Lesson, language: Language = .en, digits: Int? = nil) {
         let trace = lesson.makeTrace()
         self.lesson = lesson
         self.trace = trace
@@ -61,7 +62,7 @@ public struct ExplorerState: Sendable {
         self.scales = ScaleTable(trace: trace)
         self.daNorms = Self.daNorms(trace)
         self.language = language
-        self.numbers = NumberStyle(digits: digits)
+        self.numbers = NumberStyle(digits: digits ?? lesson.display.digits ?? 2)
         self.position = StoryPosition(phase: .forward, t: 1)
         if !lesson.script.isEmpty { openSlide(0) }
     }

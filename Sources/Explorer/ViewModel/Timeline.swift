@@ -78,8 +78,10 @@ extension ExplorerState {
         return classLabel(k) ?? "#\(k)"
     }
 
-    /// The label the lesson's targets give class k (a one-hot target with a `target_labels` entry).
+    /// The name of class k: `display.class_names`, else the label the lesson's targets give it
+    /// (a one-hot target with a `target_labels` entry).
     func classLabel(_ k: Int) -> String? {
+        if let names = lesson.display.classNames, names.indices.contains(k) { return names[k] }   // display.class_names
         for s in 1...trace.T {
             guard let y = trace.vector(.y, s), y.indices.contains(k), y[k] == 1,
                   let label = givenLabel(target: true, s) else { continue }

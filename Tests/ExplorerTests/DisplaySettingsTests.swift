@@ -1,0 +1,38 @@
+import Explorer
+import Foundation
+import Lessons
+import RNNCore
+import Testing
+
+/// `display: {digits, class_names}` in a lesson file, as the explorer uses it.
+@Suite struct DisplaySettingsTests {
+    let text = """
+    title: Three classes
+    display: {digits: 4, class_names: [cat, dog, fish]}
+    model: {n_x: 1, n_a: 2, n_y: 3, g1: tanh, g2: softmax, init: {seed: 3}}
+    architecture: many-to-many
+    sequence: {x: [[1], [0]], y: [2, 0]}
+    script:
+      - say: Hello
+    """
+
+    @Test func digitsAndClassNamesReachTheScreen() throws {
+        let lesson = try LessonLoader.load(text: text, path: "l.yaml").get()
+        #expect(lesson.display == DisplaySettings(digits: 4, classNames: ["cat", "dog", "fish"]))
+        let state = ExplorerState(lesson: lesson)
+        #expect(state.numbers.digits == 4)
+        #expect(ExplorerState(lesson: lesson, digits: 1).numbers.digits == 1)   // --digits wins
+        let shown = state.viewModel().timeline.items.compactMap(\.outputLabel)
+        #expect(!shown.isEmpty && shown.allSatisfy { ["cat", "dog", "fish"].contains($0) }, "\(shown)")
+    }
+
+    @Test func oneNamePerOutputUnit() {
+        let wrong = text.replacingOccurrences(of: "[cat, dog, fish]", with: "[cat, dog]")
+        guard case .failure(let e) = LessonLoader.load(text: wrong, path: "l.yaml") else { Issue.record("loaded"); return }
+        #expect(e.rendered == """
+        l.yaml:2:35: error: display.class_names has 2 names, but the output has n_y = 3 units: give one name per unit
+        display: {digits: 4, class_names: [cat, dog]}
+                                          ^
+        """)
+    }
+}
