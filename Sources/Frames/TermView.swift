@@ -46,7 +46,7 @@ struct TermView {
     }
 
     /// `7` for a column vector (as in the notes' table), else `rows×cols`.
-    var shape: String { term.values.cols == 1 ? "\(term.values.rows)" : term.shape }
+    var shape: String { term.sizeHidden ? "?" : term.values.cols == 1 ? "\(term.values.rows)" : term.shape }
 
     /// The label with its caption when they read as one line: `Wa = [Waa | Wax]`,
     /// `Δdba<3> = dz<3>`, `dba, sum of steps 4…3`.

@@ -88,8 +88,13 @@ import RNNCore
         let all = Fixtures.state()
         #expect(all.timeline.items.map(\.targetLabel) == ["1.00", "0.00", "1.00"])
         #expect(all.timeline.items.map(\.inputLabel) == ["x<1>", "x<2>", "x<3>"])
-        #expect(all.timeline.items.allSatisfy { $0.loss != nil && $0.daNorm == nil })
-        #expect(all.after(.startBackward).timeline.items.allSatisfy { $0.daNorm != nil })
+        // only what has been computed: forward up to t, backward from T down to t
+        #expect(all.timeline.items.map { $0.loss != nil } == [true, false, false])
+        #expect(all.timeline.items.allSatisfy { $0.daNorm == nil })
+        #expect(all.after(.nextStep).timeline.items.map { $0.outputLabel != nil } == [true, true, false])
+        #expect(all.after(.startBackward).timeline.items.map { $0.daNorm != nil } == [false, false, true])
+        #expect(all.after(.startBackward).timeline.items.allSatisfy { $0.loss != nil })
+        #expect(all.after(.lastStep).timeline.items.allSatisfy { $0.daNorm != nil })
         #expect(all.timeline.items.map(\.isCurrent) == [true, false, false])
     }
 }

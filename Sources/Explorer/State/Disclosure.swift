@@ -14,7 +14,10 @@ import RNNCore
 ///
 /// Rule 2 (withhold): while the open slide's question is unanswered, its `focus` quantity
 /// and every quantity computed from it (see `Symbol.computedFrom`) are hidden, so the
-/// screen does not give the answer away. A question without a focus hides nothing.
+/// screen does not give the answer away. A question without a focus hides nothing. At a
+/// given step only what depends on the focus is hidden: forward quantities from the focus's
+/// step on, backward ones down to it (a backward focus leaves the forward pass alone), so
+/// the numbers a slide quotes from before the asked-about step stay on screen.
 extension ExplorerState {
     /// The revealed set by rule 1, nil meaning everything.
     public var revealedSet: Set<Symbol>? {
@@ -33,9 +36,32 @@ extension ExplorerState {
         return f.symbol.withDownstream
     }
 
-    /// Whether a quantity is shown right now (rules 1 and 2).
+    /// Whether `symbol` at step t (nil: any step, or a shared parameter) depends on the open
+    /// question's focus, so rule 2 hides it.
+    public func isWithheld(_ symbol: Symbol, at t: Int?) -> Bool {
+        guard withheld.contains(symbol) else { return false }
+        guard let t, symbol.isPerStep || symbol.isRunningSum, let focus = currentSlide?.focus, let ft = focus.t,
+              focus.symbol.isPerStep else { return true }
+        switch (focus.symbol.isBackward, symbol.isBackward) {
+        case (false, false): return t >= ft          // forward flows from t = 1 up
+        case (true, true): return t <= ft            // backward flows from t = T down
+        case (false, true): return true              // backward reads the whole forward pass
+        case (true, false): return false
+        }
+    }
+
+    /// Whether `symbol` at step t is shown right now (rules 1 and 2).
+    public func isShown(_ symbol: Symbol, at t: Int?) -> Bool {
+        isWithheld(symbol, at: t) ? false : isShown(revealed: symbol)
+    }
+
+    /// Whether a quantity is shown right now at every step (rules 1 and 2).
     public func isShown(_ symbol: Symbol) -> Bool {
-        if withheld.contains(symbol) { return false }
+        withheld.contains(symbol) ? false : isShown(revealed: symbol)
+    }
+
+    /// Rule 1 alone.
+    func isShown(revealed symbol: Symbol) -> Bool {
         guard let set = revealedSet else { return true }
         if set.contains(symbol) { return true }
         switch symbol {

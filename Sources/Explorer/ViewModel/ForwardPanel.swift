@@ -38,6 +38,7 @@ extension ExplorerState {
     /// The running total so far, named by the steps that have a loss: `L<1>+L<2>`,
     /// `L<1>+…+L<5>`, `L<4>` (many-to-one), `L<3>+L<4>` (encoder–decoder), `L` when none yet.
     func lossSoFarLabel(_ t: Int) -> String {
+        if withheld.contains(.totalLoss) { return "L" }   // which steps add up is what a question may ask
         let steps = (1...max(t, 1)).filter { trace.hasTarget($0) }
         guard let first = steps.first, let last = steps.last else { return "L (0)" }
         switch steps.count {

@@ -34,6 +34,9 @@ public struct Term: Equatable, Sendable {
     public var rowDivider: Int?
     /// False when disclosure hides the numbers (draw the shape, not the values).
     public var revealed: Bool
+    /// The open question asks about this quantity: draw one `?` and no size, so neither
+    /// its numbers nor its shape give the answer away.
+    public var sizeHidden = false
     /// The slide's focus is this quantity; `focusEntry` the entry, if it names one.
     public var focused: Bool
     public var focusEntry: MatrixIndex?

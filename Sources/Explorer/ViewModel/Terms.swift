@@ -8,17 +8,23 @@ extension ExplorerState {
               caption: String? = nil, values: Matrix? = nil, colDivider: Int? = nil, rowDivider: Int? = nil) -> Term {
         let ref = Self.ref(symbol, t)
         let m = values ?? trace.tensor(symbol, t: ref.t) ?? Matrix(rows: 0, cols: 0)
-        let shown = isShown(symbol)
+        let shown = isShown(symbol, at: ref.t)
         var term = Term(kind: kind, symbol: symbol, ref: ref, label: label ?? ref.description, caption: caption,
                         values: m, colDivider: colDivider, rowDivider: rowDivider, revealed: shown,
                         focused: false, focusEntry: nil, cursor: nil, scale: 1)
         if kind == .derived {
             term.scale = perStepScale ? Self.top(m.values) : 1
         } else {
-            term.scale = perStepScale ? Self.top(m.values) : scales.range(symbol)
+            // a range over all steps would tell the hidden steps' largest value: this step's only
+            term.scale = perStepScale || withheld.contains(symbol) ? Self.top(m.values) : scales.range(symbol)
         }
         if let vocab = lesson.vocab, m.cols == 1, m.rows == vocab.count, m.rows > 1, Self.overVocabulary.contains(symbol) {
             term.rowLabels = vocab.map(Vocabulary.label)
+        }
+        if !shown, let f = currentSlide?.focus, questionPending, f.symbol == symbol || displayed(f).symbol == symbol {
+            term.sizeHidden = true
+            term.values = Matrix(rows: 1, cols: 1)
+            term.colDivider = nil; term.rowDivider = nil; term.rowLabels = nil
         }
         guard kind == .quantity else { return term }
         if let f = focus.map({ displayed($0) }), f.symbol == symbol, f.t == nil || f.t == ref.t {
@@ -44,7 +50,7 @@ extension ExplorerState {
 
     /// Blocks are drawn inside their stacked matrix: `Waa[i,j]` is `Wa[i,j]`, `Wax[i,j]` is
     /// `Wa[i, n_a+j]`, and the same for `dWaa`/`dWax` in `dWa` and their step contributions.
-    static func displayed(_ r: EntryRef, na: Int) -> EntryRef {
+    public static func displayed(_ r: EntryRef, na: Int) -> EntryRef {
         var d = r
         switch r.symbol {
         case .Waa: d.symbol = .Wa

@@ -33,14 +33,19 @@ public struct Timeline: Equatable, Sendable {
 extension ExplorerState {
     public var timeline: Timeline {
         let backward = position.phase == .backward
+        // while a question about the output or the loss is open, every step looks alike
+        let asksOutput = withheld.contains(.yHat), asksLoss = withheld.contains(.loss)
         let items = (1...T).map { t in
-            TimelineItem(
-                t: t, hasInput: trace.hasInput(t), hasOutput: trace.hasOutput(t), hasTarget: trace.hasTarget(t),
+            // only what has been computed so far: forward up to t; backward from T down to t
+            let computed = backward || t <= position.t
+            return TimelineItem(
+                t: t, hasInput: trace.hasInput(t), hasOutput: trace.hasOutput(t) || asksOutput,
+                hasTarget: trace.hasTarget(t) || asksLoss,
                 inputLabel: timelineInputLabel(t) ?? "x<\(t)>",
-                outputLabel: trace.hasOutput(t) && isShown(.yHat) ? timelineOutputLabel(t) : nil,
-                targetLabel: trace.hasTarget(t) && isShown(.y) ? (timelineTargetLabel(t) ?? "y<\(t)>") : nil,
-                loss: isShown(.loss) ? trace.loss(t) : nil,
-                daNorm: backward && isShown(.da) ? daNorms[t - 1] : nil,
+                outputLabel: trace.hasOutput(t) && computed && isShown(.yHat, at: t) ? timelineOutputLabel(t) : nil,
+                targetLabel: trace.hasTarget(t) && isShown(.y, at: t) ? (timelineTargetLabel(t) ?? "y<\(t)>") : nil,
+                loss: computed && isShown(.loss, at: t) ? trace.loss(t) : nil,
+                daNorm: backward && t >= position.t && isShown(.da, at: t) ? daNorms[t - 1] : nil,
                 isCurrent: t == position.t)
         }
         return Timeline(items: items, phase: position.phase, maxLoss: scales.range(.loss),

@@ -1,0 +1,172 @@
+import Explorer
+import Foundation
+import Lessons
+import RNNCore
+import TextGrid
+
+/// Something a slide's screen gets wrong about its question or its text, found by
+/// `QuestionAudit`: the slide (1-based), the language, the screen size (nil when the finding
+/// does not depend on it) and a sentence saying what and where.
+public struct QuestionFinding: Equatable, Sendable, CustomStringConvertible {
+    public let slide: Int
+    public let language: Language
+    public let size: Size?
+    public let message: String
+
+    public var description: String {
+        "slide \(slide) (\(language.rawValue)\(size.map { ", \($0.width)×\($0.height)" } ?? "")): \(message)"
+    }
+}
+
+/// The two promises a question slide makes (lessons/README.md, "What the screen shows"):
+///
+/// - **leak rule**: before the student answers, nothing on the screen gives the answer away:
+///   not the focus value as the screen prints it, not the right choice's label on the
+///   timeline, not the size of the quantity asked about, not the loss markers when the
+///   question is about the loss;
+/// - **quote rule**: every entry the slide's text quotes (`a<2>[1]`, `x<4> = [1, 1]`,
+///   `‖da<30>‖ = 1.75`) is revealed on that slide, while its question is open and after.
+///
+/// Both take a loaded lesson and return findings with slide numbers, so tests and
+/// `unroll check` can run the same rules.
+public enum QuestionAudit {
+    /// The sizes the leak rule renders at: the smallest supported screen and a large one.
+    public static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+
+    /// The leak rule over every question slide of `lesson`, in both languages, at `sizes`.
+    public static func answerLeaks(in lesson: Lesson, sizes: [Size] = sizes) -> [QuestionFinding] {
+        var found: [QuestionFinding] = []
+        for (i, slide) in lesson.script.enumerated() {
+            guard let ask = slide.ask else { continue }
+            for language in Language.allCases {
+                var state = ExplorerState(lesson: lesson, language: language)
+                _ = state.open(slide: i + 1)
+                guard state.questionPending else { continue }
+                let frame = state.viewModel()
+                for message in structuralLeaks(state, frame) {
+                    found.append(QuestionFinding(slide: i + 1, language: language, size: nil, message: message))
+                }
+                let label = answerLabel(ask.choices[ask.answer - 1].text(language))
+                let values = focusTokens(state)
+                for size in sizes {
+                    let lines = FrameRenderer.render(frame, size: size, depth: .none).plainText()
+                    let paneTop = lines.lastIndex { $0.hasPrefix("─") || $0.hasPrefix("━") } ?? lines.count
+                    let screen = Array(lines.prefix(paneTop))   // the lesson pane quotes the slide's text
+                    for token in values where screen.contains(where: { contains($0, number: token) }) {
+                        found.append(QuestionFinding(slide: i + 1, language: language, size: size,
+                                                     message: "the focus value \(token) is on the screen before the answer"))
+                    }
+                    if let label, screen.contains(where: { $0.contains("ŷ \(label) ") || $0.contains("ŷ \(label)│") || $0.hasSuffix("ŷ \(label)") }) {
+                        found.append(QuestionFinding(slide: i + 1, language: language, size: size,
+                                                     message: "the timeline shows ŷ \(label), the answer's label, before the answer"))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The quote rule over every slide of `lesson`: each quoted entry's quantity is shown,
+    /// with the slide's question open and answered, in both languages' texts.
+    public static func hiddenQuotes(in lesson: Lesson) -> [QuestionFinding] {
+        var found: [QuestionFinding] = []
+        for (i, slide) in lesson.script.enumerated() {
+            for language in Language.allCases {
+                var state = ExplorerState(lesson: lesson, language: language)
+                _ = state.open(slide: i + 1)
+                var states = [("open", state)]
+                if let answer = slide.ask?.answer, state.questionPending {
+                    state.update(.answer(answer))
+                    states = [("open", states[0].1), ("answered", state)]
+                }
+                for ref in quotedEntries(slide.say.text(language)) {
+                    let shown = ExplorerState.displayed(ref, na: lesson.rnn.shape.na)
+                    for (when, s) in states where !s.isShown(shown.symbol, at: shown.t) {
+                        found.append(QuestionFinding(slide: i + 1, language: language, size: nil,
+                                                     message: "the text quotes \(ref) but the screen hides \(shown.symbol.label) (question \(when))"))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    // MARK: - the parts
+
+    /// Leaks the view model shows whatever the size: the asked-about quantity's size label,
+    /// and the timeline's loss markers when the question is about the loss.
+    public static func structuralLeaks(_ state: ExplorerState, _ frame: ViewModel) -> [String] {
+        guard let focus = state.currentSlide?.focus else { return [] }
+        var out: [String] = []
+        let terms = frame.forward.terms + (frame.backward?.terms ?? [])
+        if terms.contains(where: { $0.symbol == focus.symbol && !$0.revealed && !$0.sizeHidden && $0.values.values.count > 1 }) {
+            out.append("the label of \(focus.symbol.label) shows its size while the question is open")
+        }
+        if state.withheld.contains(.loss), frame.timeline.items.contains(where: { !$0.hasTarget }) {
+            out.append("the timeline marks the steps without a loss (L —) while the question is about the loss")
+        }
+        if state.withheld.contains(.yHat), frame.timeline.items.contains(where: { !$0.hasOutput }) {
+            out.append("the timeline marks the steps without an output (ŷ —) while the question is about the output")
+        }
+        if state.withheld.contains(.totalLoss), terms.contains(where: { $0.symbol == .totalLoss && $0.label != "L" }) {
+            out.append("the total loss is labelled by the steps that have a loss while the question is open")
+        }
+        return out
+    }
+
+    /// The answer choice's label: its first word when that is short (`o`, `On`, `i`), the
+    /// way the timeline would print it; nil for longer answers.
+    static func answerLabel(_ choice: String) -> String? {
+        let word = choice.prefix { !" ,:;，：、（(".contains($0) }
+        return word.isEmpty || word.count > 12 ? nil : String(word)
+    }
+
+    /// The focus entries as the screen prints them, when they are distinctive (two non-zero
+    /// significant digits): `0.94`, `-5.04`, not `1.00` or `0.00`.
+    static func focusTokens(_ state: ExplorerState) -> [String] {
+        guard let focus = state.currentSlide?.focus, case .success(let m) = state.trace.resolve(focus) else { return [] }
+        return Array(Set(m.values.prefix(256).map { state.numbers.format($0) }.filter { token in
+            token.filter { $0.isNumber && $0 != "0" }.count >= 2
+        })).sorted()
+    }
+
+    /// Whether `line` has `number` as a whole number (not inside a longer one).
+    static func contains(_ line: String, number: String) -> Bool {
+        var rest = Substring(line)
+        while let r = rest.range(of: number) {
+            let before = rest[rest.startIndex..<r.lowerBound].last
+            let after = rest[r.upperBound...].first
+            let digitish: (Character?) -> Bool = { c in c.map { $0.isNumber || $0 == "." } ?? false }
+            if !digitish(before) && !digitish(after) && before != "-" { return true }
+            rest = rest[r.upperBound...]
+        }
+        return false
+    }
+
+    /// The entries a text quotes: indexed references (`a<2>[1]`, `Waa[0,0]`) and quantities
+    /// given a value (`x<4> = x<1> = [1, 1]`, `‖da<30>‖ = 1.75`, `L<2> = 0.51`).
+    public static func quotedEntries(_ text: String) -> [EntryRef] {
+        let name = #"Δ?[A-Za-zŷ_]+(?:<\d+>)?"#
+        let patterns = [
+            #"(Δ?[A-Za-zŷ_]+)(<\d+>)?\[\d+(,\s*\d+)?\]"#,
+            "(?:‖)?(\(name))(?:‖)?(?=(?:\\s*=\\s*(?:‖)?\(name)(?:‖)?)*\\s*=\\s*[\\[\\-−]?\\d)",
+        ]
+        let ns = text as NSString
+        var refs: [EntryRef] = []
+        for (k, pattern) in patterns.enumerated() {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                let r = k == 0 ? m.range : m.range(at: 1)
+                guard r.location != NSNotFound, case .success(let ref) = EntryRef.parse(ns.substring(with: r)) else { continue }
+                if k == 1 && (ref.t == nil && !ref.symbol.isParameterLike) { continue }
+                if !refs.contains(ref) { refs.append(ref) }
+            }
+        }
+        return refs
+    }
+}
+
+extension Symbol {
+    /// A shared weight or bias (quoted without a step: `Waa = …`).
+    var isParameterLike: Bool { !isPerStep && !isRunningSum }
+}

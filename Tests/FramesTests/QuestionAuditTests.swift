@@ -1,0 +1,82 @@
+import Explorer
+import Foundation
+import Frames
+import Lessons
+import RNNCore
+import TextGrid
+import Testing
+
+/// Every shipped question slide keeps its answer off the screen until it is answered, and
+/// every slide shows what its text quotes (`QuestionAudit`, the rules `unroll check` uses too).
+@Suite struct QuestionAuditTests {
+    static func shipped() throws -> [(String, Lesson)] {
+        try LessonLoader.discover(directory: LessonSnapshotTests.lessonsDirectory).get().map { path in
+            ((path as NSString).lastPathComponent, try LessonLoader.load(path: path).get())
+        }
+    }
+
+    @Test func noShippedQuestionShowsItsAnswer() throws {
+        let lessons = try Self.shipped()
+        #expect(lessons.contains { $0.1.script.contains { $0.ask != nil } })
+        for (name, lesson) in lessons {
+            for f in QuestionAudit.answerLeaks(in: lesson) { Issue.record("\(name) \(f)") }
+        }
+    }
+
+    @Test func everyShippedSlideShowsWhatItQuotes() throws {
+        for (name, lesson) in try Self.shipped() {
+            for f in QuestionAudit.hiddenQuotes(in: lesson) { Issue.record("\(name) \(f)") }
+        }
+    }
+
+    @Test func quotedEntriesAreFound() {
+        #expect(QuestionAudit.quotedEntries("x<4> = x<1> = [1, 1], so a<2>[2] = 0.64 and ‖da<30>‖ = 1.75; Waa[2,1]; not dz or L<2> < 3")
+                    .map(\.description) == ["a<2>[2]", "Waa[2,1]", "x<4>", "x<1>", "da<30>"])
+    }
+
+    /// A tiny many-to-one lesson with one question slide at t = 3.
+    func tiny(focus: String, show: String, say: String = "Guess.", ba: String = "[0, 0]") throws -> Lesson {
+        try LessonLoader.load(text: """
+        title: Tiny
+        model: {n_x: 1, n_a: 2, n_y: 1, g1: tanh, g2: sigmoid, weights: {Waa: [[0.57, 0], [0, 0.5]], Wax: [[1.3], [-0.7]], Wya: [[1.9, 1.1]], ba: \(ba)}}
+        architecture: many-to-one
+        sequence: {x: [[1], [0.5], [0.25]], y: [1]}
+        script:
+          - say: "\(say)"
+            at: {t: 3}
+            show: \(show)
+            focus: "\(focus)"
+            ask: {question: "How big?", choices: ["small", "large"], answer: 2}
+        """, path: "tiny.yaml").get()
+    }
+
+    @Test func theLeakRuleFindsTheAnswerOnScreen() throws {
+        // ba[0] = 0.57 is asked for, and Waa[0,0] = 0.57 prints the same number
+        let leaks = QuestionAudit.answerLeaks(in: try tiny(focus: "ba[0]", show: "[Waa]", ba: "[0.57, 0]"))
+        #expect(leaks.map(\.message).contains("the focus value 0.57 is on the screen before the answer"))
+        #expect(Set(leaks.compactMap(\.size)) == Set(QuestionAudit.sizes))
+        let clean = try tiny(focus: "ba[0]", show: "[Waa]", ba: "[0.43, 0]")
+        #expect(QuestionAudit.answerLeaks(in: clean).isEmpty)
+    }
+
+    @Test func theLeakRuleFindsLossMarkers() throws {
+        let lesson = try tiny(focus: "L<3>", show: "[x, a, ŷ, y, L]")
+        var state = ExplorerState(lesson: lesson)
+        _ = state.open(slide: 1)
+        var frame = state.viewModel()
+        #expect(QuestionAudit.structuralLeaks(state, frame).isEmpty)
+        let alike = frame.timeline.items.allSatisfy { $0.hasTarget }
+        #expect(alike)   // many-to-one, yet every step looks alike
+        frame.timeline.items[0].hasTarget = false                 // as the screen drew it before
+        #expect(QuestionAudit.structuralLeaks(state, frame) == ["the timeline marks the steps without a loss (L —) while the question is about the loss"])
+    }
+
+    @Test func theQuoteRuleFindsAHiddenQuote() throws {
+        // the question is about a<1>, so a<2> (computed from it) is hidden while it is open
+        let quotes = QuestionAudit.hiddenQuotes(in: try tiny(focus: "a<1>", show: "[x, a]", say: "Here a<2>[0] = 0.5. Guess."))
+        #expect(quotes.map(\.message) == ["the text quotes a<2>[0] but the screen hides a<t> (question open)",
+                                          "the text quotes a<2>[0] but the screen hides a<t> (question open)"])
+        let fine = try tiny(focus: "a<3>", show: "[x, a]", say: "Here a<2>[0] = 0.5. Guess.")
+        #expect(QuestionAudit.hiddenQuotes(in: fine).isEmpty)
+    }
+}
