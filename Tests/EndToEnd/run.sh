@@ -168,6 +168,9 @@ source "$ROOT/Tests/EndToEnd/limits.sh"
 # 8. export and record
 source "$ROOT/Tests/EndToEnd/export.sh"
 
+# 8b. --watch: live reload of an edited lesson (issue 13)
+source "$ROOT/Tests/EndToEnd/watch.sh"
+
 # 9. GRU and LSTM on the command line (issue 12)
 source "$ROOT/Tests/EndToEnd/gated.sh"
 
