@@ -83,3 +83,62 @@ extension EntryRef {
         "ΔdWf", "ΔdWu", "ΔdWr", "ΔdWo", "ΔdWc", "Δdbf", "Δdbu", "Δdbr", "Δdbo", "Δdbc",
     ]
 }
+
+extension NetworkEdits {
+    /// The value of a canonical entry of a gated network (a weight, a bias, a<0>, c<0>) or of an
+    /// input x<t>[k], or nil when it has none.
+    public static func value(of ref: EntryRef, gated p: GatedParams, episode: Episode) -> Double? {
+        guard let i = ref.row else { return nil }
+        func entry(_ m: Matrix?) -> Double? {
+            guard let m, let j = ref.col, i < m.rows, j < m.cols else { return nil }
+            return m[i, j]
+        }
+        func item(_ v: [Double]?) -> Double? { v.flatMap { $0.indices.contains(i) ? $0[i] : nil } }
+        let gate = ref.symbol.gateLetter.flatMap(Gate.init(rawValue:))
+        switch ref.symbol {
+        case .Wf, .Wu, .Wr, .Wo, .Wc: return entry(gate.flatMap(p.weight))
+        case .bf, .bu, .br, .bo, .bc: return item(gate.flatMap(p.bias))
+        case .Wya: return entry(p.Wya)
+        case .by: return item(p.by)
+        case .a0: return item(p.a0)
+        case .c0: return item(p.c0)
+        case .x: return ref.t.flatMap { t in episode.x.indices.contains(t - 1) ? item(episode.x[t - 1]) : nil }
+        default: return nil
+        }
+    }
+}
+
+extension Trace {
+    /// ∂L/∂(entry) of a gated network, for the nudge editor's prediction: dW, db, dWya, dby,
+    /// da<0>, dc<0>, and for an input x<t>[i] Σ_k Σ_m W_k[m, n_a+i]·dz_k<t>[m].
+    func gatedGradient(of ref: EntryRef) -> Double? {
+        guard let g = gated, g.hasBackward, let i = ref.row else { return nil }
+        switch ref.symbol {
+        case .a0: return g.da0?[i]
+        case .c0: return g.dc0?[i]
+        case .x:
+            guard let t = ref.t else { return nil }
+            let na = g.shape.na
+            var sum = 0.0
+            for (k, gate) in g.cell.gates.enumerated() {
+                guard let dz = g.vector(Self.dzSymbol(gate), t) else { continue }
+                for m in 0..<na { sum += dz[m] * g.rnn.params.W[k][m, na + i] }
+            }
+            return sum
+        default:
+            guard let d = Symbol(rawValue: "d" + ref.symbol.rawValue), let m = g.tensor(d, t: nil) else { return nil }
+            if let j = ref.col { return i < m.rows && j < m.cols ? m[i, j] : nil }
+            return i < m.rows ? m[i, 0] : nil
+        }
+    }
+
+    static func dzSymbol(_ g: Gate) -> Symbol {
+        switch g {
+        case .f: return .dzf
+        case .u: return .dzu
+        case .r: return .dzr
+        case .o: return .dzo
+        case .c: return .dzc
+        }
+    }
+}

@@ -47,7 +47,6 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let lesson = try loadLessonOrExit(self.lesson)
-        try refuseGatedOnScreen(lesson)
         let language = lang ?? DisplayOptions.localeLanguage()
         let start = ExplorerState(lesson: lesson, language: language, digits: digits)
         let plan = FramePlan(width: width, height: height, depth: format == .txt ? .none : .ansi256, noChrome: noChrome)

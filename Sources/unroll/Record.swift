@@ -33,7 +33,6 @@ struct Record: ParsableCommand {
 
     func run() throws {
         let lesson = try loadLessonOrExit(self.lesson)
-        try refuseGatedOnScreen(lesson)
         let language = lang ?? DisplayOptions.localeLanguage()
         if !force && FileManager.default.fileExists(atPath: out) {
             writeStderr("unroll record: \(out) exists; choose another --out or add --force\n")
