@@ -79,7 +79,6 @@ public struct EntryRef: Equatable, Hashable, Sendable, CustomStringConvertible {
     public static let documentedNames = ["x", "a", "z", "zy", "ŷ", "yhat", "y", "L", "stacked", "Wa", "Waa", "Wax", "Wya",
                                          "ba", "by", "dy", "da", "dz", "da_next", "da_prev", "da_out", "dWa", "dWaa",
                                          "dWax", "dba", "dWya", "dby", "ΔdWa", "ΔdWaa", "ΔdWax", "Δdba", "ΔdWya", "Δdby"]
-                                         + gatedDocumentedNames
 
     static var knownNames: String {
         "x, a, z, zy, ŷ, y, L, dy, da, dz, da_next, da_prev, da_out, stacked, Wa, Waa, Wax, Wya, ba, by, a<0>, dWa, dWaa, dWax, dba, dWya, dby, da<0>, ΔdWa…; gated cells: Γf, Γu, Γr, Γo, c̃, c, c<0>, dΓu…, dzu…, dc, dc_next, dc_prev, dc<0>, Wf, Wu, Wr, Wo, Wc, bf…bc, dWf…dbc, ΔdWu…"
