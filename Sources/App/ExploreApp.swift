@@ -13,6 +13,8 @@ public struct ExploreApp {
     public var hooks: () -> [LoopHook]
     /// Where progress is kept (nil: `--no-progress`, nothing is read or written).
     public var progress: ProgressStore?
+    /// `--watch`: reload the open lesson when its file changes (`LessonWatcher`).
+    public var watch = false
 
     public init(language: Language, digits: Int?, progress: ProgressStore? = nil, hooks: @escaping () -> [LoopHook] = { [] }) {
         self.language = language
@@ -37,6 +39,7 @@ public struct ExploreApp {
             guard let open = chosen else { return }
             var state = ExplorerState(lesson: open, language: language, digits: digits)
             var extra = hooks()
+            if watch { extra.append(LessonWatcher(lesson: open, digits: digits)) }
             if let store = progress, let key = ProgressStore.key(path: open.path) {
                 let (saved, warning) = store.load(key: key)
                 if let warning { state.update(.progressWarning(warning)) }

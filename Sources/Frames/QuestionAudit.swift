@@ -72,6 +72,8 @@ public enum QuestionAudit {
         var found: [QuestionFinding] = []
         for (i, slide) in lesson.script.enumerated() {
             for language in Language.allCases {
+                let quoted = quotedEntries(slide.say.text(language))
+                if quoted.isEmpty { continue }   // nothing to check: no screen to build
                 var state = ExplorerState(lesson: lesson, language: language)
                 _ = state.open(slide: i + 1)
                 var states = [("open", state)]
@@ -79,7 +81,7 @@ public enum QuestionAudit {
                     state.update(.answer(answer))
                     states = [("open", states[0].1), ("answered", state)]
                 }
-                for ref in quotedEntries(slide.say.text(language)) {
+                for ref in quoted {
                     if slide.typed != nil, ref == slide.focus { continue }   // a typed question names the number it asks for
                     let shown = ExplorerState.displayed(ref, na: lesson.rnn.shape.na)
                     for (when, s) in states where !s.isShown(shown.symbol, at: shown.t) {

@@ -38,6 +38,8 @@ public enum LessonLoader {
         var falseChecks: [Diagnostic]
         /// Lint warnings (`LessonLint`): reported by `unroll check`, fatal only with `--strict`.
         var warnings: [Diagnostic] = []
+        /// The file's text, for placing warnings found later (`LessonChecker`'s screen rules).
+        var source: SourceText?
 
         var result: Result<Lesson, LessonErrors> {
             if let lesson, diagnostics.isEmpty { return .success(lesson) }
@@ -67,6 +69,7 @@ public enum LessonLoader {
         analysis.diagnostics = sorted(reader.diagnostics) + [reader.found.unshownSummary(path: path)].compactMap { $0 }
         analysis.falseChecks = sorted(analysis.falseChecks)
         analysis.warnings = sorted(analysis.warnings)
+        analysis.source = source
         return analysis
     }
 
@@ -98,6 +101,7 @@ public enum LessonLoader {
                             vocab: vocab, script: slides.map(\.slide))
         lesson.texts = texts
         lesson.optimizerState = optimizerState
+        lesson.companionFiles = reader.companions
         if let d = f["display"] {   // display: {digits, class_names} (DisplaySection.swift)
             guard let settings = reader.readDisplay(d, ny: rnn.shape.ny) else { return Analysis(diagnostics: [], falseChecks: []) }
             lesson.display = settings

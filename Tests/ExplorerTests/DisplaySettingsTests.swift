@@ -26,6 +26,16 @@ import Testing
         #expect(!shown.isEmpty && shown.allSatisfy { ["cat", "dog", "fish"].contains($0) }, "\(shown)")
     }
 
+    @Test func inspectNamesTheClassOfASoftmaxOutput() throws {
+        let lesson = try LessonLoader.load(text: text, path: "l.yaml").get()
+        let en = ExplorerState(lesson: lesson).explain(EntryRef(symbol: .yHat, t: 1, row: 1))
+        #expect(en.last == "the probability of class 'dog'")
+        #expect(ExplorerState(lesson: lesson, language: .zh).explain(EntryRef(symbol: .yHat, t: 2, row: 2)).last == "类别 'fish' 的概率")
+        // without class_names the explanation ends with the number
+        let plain = try LessonLoader.load(text: text.replacingOccurrences(of: ", class_names: [cat, dog, fish]", with: ""), path: "l.yaml").get()
+        #expect(!ExplorerState(lesson: plain).explain(EntryRef(symbol: .yHat, t: 1, row: 1)).contains { $0.contains("class") })
+    }
+
     @Test func oneNamePerOutputUnit() {
         let wrong = text.replacingOccurrences(of: "[cat, dog, fish]", with: "[cat, dog]")
         guard case .failure(let e) = LessonLoader.load(text: wrong, path: "l.yaml") else { Issue.record("loaded"); return }

@@ -54,6 +54,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var generation: Generation?
     /// The student's own work: typed answers, nudged numbers, the offer to continue.
     public internal(set) var student = StudentWork()
+    /// `--watch`: why the changed lesson file does not load (a box over this, the last good version).
+    public internal(set) var loadError: LoadError?
 
     /// `digits`: decimals on screen; nil takes the lesson's `display.digits`, else 2.
     public init(lesson: Lesson, language: Language = .en, digits: Int? = nil) {

@@ -57,6 +57,7 @@ extension ExplorerState {
         case .moveRight: moveInspect(dRow: 0, dCol: 1)
         case .escape:
             if helpOpen { helpOpen = false }
+            else if loadError != nil { loadError = nil }
             else if answerBoxActive { student.boxClosed = true; status = words.answerBoxClosed }
             else if student.editing { student.editing = false; status = words.leftEditing }
             else if inspect != nil { inspect = nil; status = words.leftInspect }
@@ -93,6 +94,8 @@ extension ExplorerState {
         case .resumeProgress: resume()
         case .startOver: declineResume()
         case .progressWarning(let w): status = w
+        case .reload(let version): reload(version)
+        case .loadFailed(let error): showLoadError(error)
         }
         if inspect != nil { keepInspectVisible() }
     }
@@ -122,7 +125,7 @@ extension Action {
     /// Sent by the event loop rather than a key (a tick, a layout report): keeps the status line.
     var isReport: Bool {
         switch self {
-        case .tick, .panelScrollRange, .offerResume, .progressWarning: return true
+        case .tick, .panelScrollRange, .offerResume, .progressWarning, .loadFailed: return true
         case .lab(let a): return a.isReport
         default: return false
         }

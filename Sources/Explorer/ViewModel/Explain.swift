@@ -80,7 +80,7 @@ extension ExplorerState {
                 "exp(\(name(.zy, t, i))) / Σ_k exp(zy<\(t)>[k])",
                 "exp(\(f(zy[i]))) / (\(ExplainFormat.sum(zy.map { "exp(\(f($0)))" })))",
                 "\(f(e[i])) / \(f(e.reduce(0, +)))", y,
-            ])
+            ]) + (lesson.display.classNames.flatMap { $0.indices.contains(i) ? [words.classProbability($0[i])] : nil } ?? [])
         }
     }
 
