@@ -23,18 +23,19 @@ extension Lesson {
         samplingFeedsBack ? limit : max(1, min(limit, episode.T))
     }
 
-    /// A sampler over `rnn` (trained weights; nil: the lesson's own, its GRU/LSTM for a gated
-    /// lesson) that starts, feeds back and stops as the lesson does; nil when the lesson cannot
-    /// generate (no vocab, g2 not softmax, n_x or n_y not the vocab's size, a prefix outside it).
-    public func sampler(rnn: RNN? = nil, prefix: [Int] = [], maxLength: Int, temperature: Double,
-                        seed: UInt64) -> Sampler? {
+    /// A sampler over `rnn` (trained weights; nil: the lesson's own) or `gated` (a GRU/LSTM's
+    /// weights; nil with `rnn` nil: the lesson's own GRU/LSTM, if it has one) that starts, feeds
+    /// back and stops as the lesson does; nil when the lesson cannot generate (no vocab, g2 not
+    /// softmax, n_x or n_y not the vocab's size, a prefix outside it).
+    public func sampler(rnn: RNN? = nil, gated given: GatedRNN? = nil, prefix: [Int] = [], maxLength: Int,
+                        temperature: Double, seed: UInt64) -> Sampler? {
         let plain = rnn ?? self.rnn
         guard let codec, let start = samplingStart(prefix: prefix), plain.shape.g2 == .softmax,
               plain.shape.nx == codec.count, plain.shape.ny == codec.count,
               start.allSatisfy({ (0..<codec.count).contains($0) }) else { return nil }
         let length = samplingLength(upTo: maxLength)
         var s: Sampler
-        if rnn == nil, let gated {
+        if let gated = given ?? (rnn == nil ? gated : nil) {
             s = Sampler(gated: gated, prefix: start, endToken: codec.endTokenIndex, maxLength: length,
                         temperature: temperature, seed: seed)
         } else {

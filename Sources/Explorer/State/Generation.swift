@@ -67,7 +67,7 @@ extension ExplorerState {
     /// lesson's samples start (`Lesson.samplingStart`: ⏎ when the vocab has it, else x<1>).
     mutating func startGeneration(temperatureIndex index: Int) {
         guard generationProblem == nil, let codec = lesson.codec,
-              let sampler = lesson.sampler(rnn: trace.rnn, maxLength: Generation.maxLength,
+              let sampler = lesson.sampler(rnn: trace.rnn, gated: trace.gated?.rnn, maxLength: Generation.maxLength,
                                            temperature: Generation.temperatures[index], seed: Generation.seed)
         else { status = generationProblem ?? words.generationNeedsVocab; return }
         generation = Generation(codec: codec, sampler: sampler, temperatureIndex: index)
