@@ -6,12 +6,14 @@ import TextBasics
 /// and `±0.90`, the colour range, when `showScale`), then the heatmap body.
 ///
 /// Marks visible without colour: the slide's focus entry has `•` in its first column, the
-/// inspect cursor `▸` (the cursor wins when both fall on one entry); a focused term's label
+/// inspect cursor `▸` (the cursor wins when both fall on one entry), an entry the student
+/// edited `✎` (under the other two); a focused term's label
 /// starts with `•`. A hidden term (`revealed == false`) keeps its size and shows `?` in
 /// every entry, so the equation keeps its shape.
 struct TermView {
     static let focusMark = "•"
     static let cursorMark = "▸"
+    static let editMark = "✎"
 
     let term: Term
     let heatmap: Heatmap
@@ -117,6 +119,12 @@ struct TermView {
     }
 
     private func drawMarks(into grid: inout Grid, x: Int, y: Int, layout: Heatmap.Layout) {
+        for i in term.edited {   // the student's edits; the focus and the cursor are drawn over them
+            guard let o = offset(row: i.row, col: i.col, layout: layout) else { continue }
+            var style = grid[x + o.x, y + o.y].style
+            style.attributes.insert(.bold)
+            grid.set(Cell(Self.editMark, style: style), x: x + o.x, y: y + o.y)
+        }
         for (index, mark, role) in [(heatmap.focus, Self.focusMark, ColorRole.focus),
                                     (heatmap.cursor, Self.cursorMark, ColorRole.cursor)] {
             guard let i = index, let o = offset(row: i.row, col: i.col, layout: layout) else { continue }

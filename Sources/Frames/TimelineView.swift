@@ -5,7 +5,8 @@ import TextBasics
 
 /// The unrolled network: one box per step, arrows between them (`──▶` forward, `◀──`
 /// backward). A box shows its input (`x h`, or `x —` when the step has none), its output
-/// and target (`ŷ e  y l`, `ŷ —`), and `L<t>` as a bar (backward: `‖da‖`). The current step
+/// and target (`ŷ e  y l`, `ŷ —`), and `L<t>` as a bar (backward: `‖da‖`; after a nudge of an
+/// input x<t0>, `‖Δa‖` from t0 on, how far the change travelled forward). The current step
 /// has a double border. When the boxes do not fit, a window around the current step is
 /// shown with `…` at the cut ends. `lines` is 3 (roomy) or 2 (compact: lines are merged).
 struct TimelineView {
@@ -44,6 +45,11 @@ struct TimelineView {
             let columns = number.count > 5 ? Self.barWidth / 2 : Self.barWidth
             let glyphs = Bar(value: n, max: timeline.maxDaNorm).glyphs(columns: columns) ?? "?"
             return "‖da‖ " + glyphs + " " + number
+        }
+        if let n = item.shift {   // after a nudge of an input: how far it travelled forward
+            let number = format(n)
+            let columns = number.count > 5 ? Self.barWidth / 2 : Self.barWidth
+            return "‖Δa‖ " + (Bar(value: n, max: timeline.maxShift).glyphs(columns: columns) ?? "?") + " " + number
         }
         guard item.hasTarget else { return "L —" }
         guard let loss = item.loss else { return "L ?" }

@@ -21,6 +21,8 @@ struct Bench: ParsableCommand {
     @Option(help: "Timed runs; the median is reported (1…100).") var runs = 7
     @Flag(help: "Instead: time building and drawing each step's frame of every shipped lesson, and count the bytes sent to the terminal.")
     var render = false
+    @Flag(help: "With --render: at each step an edit (nudge up and back) of one weight instead, timed from the key to the drawn frame; last line `nudge ms/frame: X`.")
+    var nudge = false
     @Option(help: "With --render: the lessons folder (default as for the picker).") var lessons: String?
     @Option(help: "With --render: terminal width (80…1000).") var width = 120
     @Option(help: "With --render: terminal height (24…1000).") var height = 40
@@ -34,6 +36,7 @@ struct Bench: ParsableCommand {
         if cell != .rnn && (train || render) {
             throw ValidationError("--cell \(cell.rawValue) times forward + BPTT only: drop --train and --render, or use --cell rnn")
         }
+        if nudge && !render { throw ValidationError("--nudge times the explorer's frames: add --render") }
         guard (1...100).contains(runs) else { throw ValidationError("--runs must be 1…100, got \(runs)") }
         guard (80...1000).contains(width), (24...1000).contains(height) else {
             throw ValidationError("--width and --height must be at least 80×24 (and at most 1000), got \(width)×\(height)")
@@ -79,19 +82,21 @@ struct Bench: ParsableCommand {
             throw ExitCode(1)
         }
         let paths = (try? LessonLoader.discover(directory: dir).get()) ?? []
-        let loaded = paths.compactMap { try? LessonLoader.load(path: $0).get() }
+        let loaded = paths.compactMap { try? LessonLoader.load(path: $0).get() }.filter { $0.gated == nil }   // the screen draws the plain cell
         guard !loaded.isEmpty else {
             writeStderr("unroll bench: no lesson in \(dir) loads; run unroll check \(dir)/*.yaml\n")
             throw ExitCode(1)
         }
         let f: RenderBench.Figures
-        do { f = try RenderBench.run(lessons: loaded, size: .init(width: width, height: height)) } catch let e as BenchError {
+        do { f = try RenderBench.run(lessons: loaded, size: .init(width: width, height: height), nudge: nudge) } catch let e as BenchError {
             writeStderr("unroll bench: \(e.message)\n")
             throw ExitCode(1)
         }
         func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] * 1e3 }
         func worst(_ v: [Double]) -> Double { (v.max() ?? 0) * 1e3 }
-        writeLine("setting: \(loaded.count) lessons from \(dir), every step of the story, \(width)×\(height), 256 colours")
+        writeLine("setting: \(loaded.count) lessons from \(dir), every step of the story"
+                  + (nudge ? " (every number shown; at each step one entry nudged up and back: \(f.steps) nudges)" : "")
+                  + ", \(width)×\(height), 256 colours")
         writeLine(String(format: "build a frame (update + view model + layout): median %.3f ms, max %.3f ms", median(f.buildSeconds), worst(f.buildSeconds)))
         writeLine(String(format: "draw a frame (ncurses, to a pseudo-terminal): median %.3f ms, max %.3f ms", median(f.drawSeconds), worst(f.drawSeconds)))
         writeLine("bytes to the terminal: first frame \(f.firstFrameBytes), then \(f.steps > 0 ? f.bytes / f.steps : 0) per step on average (\(f.steps) steps)")
@@ -99,7 +104,12 @@ struct Bench: ParsableCommand {
             writeLine(String(format: "peak resident memory of this process: %.1f MB", Double(peak) / 1e6))
         }
         let perFrame = f.buildSeconds.indices.map { f.buildSeconds[$0] + f.drawSeconds[$0] }
-        writeLine(String(format: "render ms/frame: %.3f", median(perFrame)))
+        if nudge {
+            writeLine(String(format: "nudge, key to drawn frame: median %.3f ms, max %.3f ms", median(perFrame), worst(perFrame)))
+            writeLine(String(format: "nudge ms/frame: %.3f", median(perFrame)))
+        } else {
+            writeLine(String(format: "render ms/frame: %.3f", median(perFrame)))
+        }
     }
 
     /// Which kernels ran, and how to choose others.

@@ -18,7 +18,8 @@ enum RenderBench {
     }
 
     /// Runs the walk for `lessons` at `size`; the caller's stdin/stdout are put back afterwards.
-    static func run(lessons: [Lesson], size: Size) throws -> Figures {
+    /// With `nudge`, each step of each lesson is a nudge instead (`nudgeWalk`).
+    static func run(lessons: [Lesson], size: Size, nudge: Bool = false) throws -> Figures {
         var master: Int32 = -1, slave: Int32 = -1
         var winsize = winsize(ws_row: UInt16(size.height), ws_col: UInt16(size.width), ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &winsize) == 0 else {
@@ -47,6 +48,7 @@ enum RenderBench {
         session.colorDepth = .ansi256
         var f = Figures()
         for lesson in lessons {
+            if nudge { nudgeWalk(lesson, size: size, session: session, counter: counter, into: &f); continue }
             var state = ExplorerState(lesson: lesson)
             session.draw(FrameRenderer.render(state.viewModel(), size: size, depth: .ansi256))
             if f.firstFrameBytes == 0 { f.firstFrameBytes = counter.settled() }

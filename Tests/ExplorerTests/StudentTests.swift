@@ -129,6 +129,56 @@ import Testing
         #expect(s.student.shift?[0] == 0)
     }
 
+    /// In the backward pass, edit mode on a gradient entry edits its weight: a small nudge of
+    /// Waa[0,1] from dWaa[0,1] agrees with the gradient (central difference to 1e-6 of it).
+    @Test func onAGradientTheNudgeEditsItsWeight() throws {
+        let (lesson, _) = try Self.shipped("06-bptt.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        #expect(s.go(phase: .backward, t: 1) == nil)
+        #expect(s.inspect(entry: try EntryRef.parse("dWaa<1>[0,1]").get()) == nil)
+        s.update(.toggleEdit)
+        #expect(s.editableEntry == EntryRef(symbol: .Wa, row: 0, col: 1))
+        for _ in 0..<4 { s.update(.smallerStep) }   // step 1e-5
+        let before = try #require(s.trace.totalLoss)
+        s.update(.nudgeUp)
+        let up = try #require(s.trace.totalLoss)
+        s.update(.nudgeDown); s.update(.nudgeDown)
+        let down = try #require(s.trace.totalLoss)
+        let r = try #require(s.student.lastNudge)
+        let g = try #require(r.gradient)
+        #expect(abs((up - down) / 2e-5 - g) <= 1e-6 * max(abs(g), 1) && up != before)
+        #expect(s.editedEntries(.dWa, 1) == [MatrixIndex(row: 0, col: 1)])
+        s.update(.resetEdits)
+        #expect(s.trace.totalLoss?.bitPattern == before.bitPattern)
+    }
+
+    /// The timeline shows ‖Δa<t'>‖ for t' ≥ t after a nudge of x<t> (forward), and the terms
+    /// mark the edited entry with ✎ wherever it is drawn (x<2>[0] is row n_a + 0 of [a<1>; x<2>]).
+    @Test func aNudgedInputShowsOnTheTimelineAndIsMarked() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        _ = s.go(phase: .forward, t: 2)
+        _ = s.inspect(entry: try EntryRef.parse("stacked<2>[3]").get())
+        s.update(.toggleEdit)
+        #expect(s.timeline.items.allSatisfy { $0.shift == nil })
+        s.update(.nudgeUp)
+        let shift = try #require(s.student.shift)
+        let items = s.timeline.items
+        #expect(items[0].shift == nil && items.dropFirst().map(\.shift) == shift.dropFirst().map { $0 })
+        #expect(shift[1] > 0 && s.timeline.maxShift == shift.max())
+        #expect(s.editedEntries(.stacked, 2) == [MatrixIndex(row: 3, col: 0)] && s.editedEntries(.stacked, 3).isEmpty)
+        #expect(s.editedEntries(.x, 2) == [MatrixIndex(row: 0, col: 0)] && s.editedEntries(.Wa, 2).isEmpty)
+        s.update(.toggleEdit)   // out of edit mode the timeline is the lesson's again; the mark stays
+        #expect(s.timeline.items.allSatisfy { $0.shift == nil } && !s.editedEntries(.stacked, 2).isEmpty)
+        s.update(.toggleEdit); s.update(.nudgeDown)
+        #expect(s.editedEntries(.stacked, 2).isEmpty)
+        _ = s.inspect(entry: try EntryRef.parse("Wax[1,0]").get())
+        s.update(.nudgeUp)
+        #expect(s.editedEntries(.Wa, 2) == [MatrixIndex(row: 1, col: 3)] && s.timeline.items.allSatisfy { $0.shift == nil })
+    }
+
     /// 04a's ReLU slide runs the network with g1 = relu; the slides around it do not.
     @Test func aWhatIfSlideShowsItsOwnNetwork() throws {
         let (lesson, _) = try Self.shipped("04a-tanh-saturation.yaml")

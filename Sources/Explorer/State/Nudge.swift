@@ -4,7 +4,8 @@ import RNNCore
 
 /// Edit mode: the inspect cursor changes the entry under it, and the whole network answers.
 extension ExplorerState {
-    /// The editable entry under the inspect cursor (a weight, a bias, a<0> or an input), in
+    /// The editable entry under the inspect cursor (a weight, a bias, a<0> or an input; on a
+    /// gradient dWa, dWya, dba, dby in the backward pass, the weight it is the gradient of), in
     /// canonical form, or nil when the cursor is on a computed number.
     public var editableEntry: EntryRef? {
         guard let r = inspectedEntry else { return nil }
@@ -18,10 +19,24 @@ extension ExplorerState {
         case .aPrev:
             guard r.t == 1, let j = r.row else { return nil }
             ref = EntryRef(symbol: .a0, row: j)
+        case .dWa, .dWya, .dba, .dby:   // on a gradient (backward pass): the weight it is the gradient of
+            guard let w = Self.weight(ofGradient: r.symbol) else { return nil }
+            ref = EntryRef(symbol: w, row: r.row, col: r.col)
         default: break
         }
         guard case .success(let c) = NetworkEdits.canonical(ref, shape: trace.shape, episode: lesson.episode, cell: lesson.cell) else { return nil }
         return c
+    }
+
+    /// The weight whose gradient `symbol` is (dWa → Wa, dWya → Wya, dba → ba, dby → by).
+    static func weight(ofGradient symbol: Symbol) -> Symbol? {
+        switch symbol {
+        case .dWa: return .Wa
+        case .dWya: return .Wya
+        case .dba: return .ba
+        case .dby: return .by
+        default: return nil
+        }
     }
 
     /// `e`: edit mode on (in inspect mode, on an editable entry) or off.

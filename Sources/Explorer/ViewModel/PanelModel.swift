@@ -42,6 +42,8 @@ public struct Term: Equatable, Sendable {
     public var focusEntry: MatrixIndex?
     /// Where the inspect cursor is, when this quantity is being inspected.
     public var cursor: MatrixIndex?
+    /// The entries the student has edited (nudge), drawn with `✎`.
+    public var edited: [MatrixIndex] = []
     /// The colour range: values run from −scale to +scale (fixed or per step, see the legend).
     public var scale: Double
     /// A label for each row of a vector over the lesson's vocabulary (`a`, `b`, … `⏎`), or nil.

@@ -32,6 +32,7 @@ extension ExplorerState {
             term.focusEntry = f.row.map { MatrixIndex(row: $0, col: f.col ?? 0) }
         }
         if let c = inspect, c.ref(at: t) == ref { term.cursor = MatrixIndex(row: c.row, col: c.col) }
+        term.edited = editedEntries(symbol, t)
         return term
     }
 

@@ -23,6 +23,9 @@ public struct TimelineItem: Equatable, Sendable {
     public var gate: GateBar? = nil
     /// ‖dc<t>‖ of a gated cell in the backward phase, nil otherwise or when dc is hidden.
     public var dcNorm: Double? = nil
+    /// ‖Δa<t>‖ = ‖a<t> after − a<t> before‖ after the student nudged an input x<t0>, for t ≥ t0
+    /// in the forward phase (how far the change travels); nil otherwise.
+    public var shift: Double? = nil
 }
 
 /// A gate over its units at one step: its name and the min, mean and max of its entries (0…1).
@@ -45,6 +48,8 @@ public struct Timeline: Equatable, Sendable {
     /// The gate a gated cell's boxes show (`Γf`, `Γu`), nil for the plain cell.
     public var gateName: String? = nil
     public var isGated: Bool { gateName != nil }
+    /// The largest ‖Δa<t>‖ (bars of `shift` are scaled by it).
+    public var maxShift: Double = 1
 }
 
 extension ExplorerState {
@@ -65,15 +70,24 @@ extension ExplorerState {
                 daNorm: backward && t >= position.t && isShown(.da, at: t) ? daNorms[t - 1] : nil,
                 isCurrent: t == position.t)
             if trace.gated != nil { addGated(&item, computed: computed, backward: backward) }
+            item.shift = backward ? nil : nudgeShift(at: t)
             return item
         }
         var line = Timeline(items: items, phase: position.phase, maxLoss: scales.range(.loss),
                             maxDaNorm: daNorms.max().map { $0 > 0 ? $0 : 1 } ?? 1)
+        line.maxShift = student.shift?.max().map { $0 > 0 ? $0 : 1 } ?? 1
         if let g = timelineGate {
             line.maxDcNorm = gatedDcNormMax
             line.gateName = "Γ" + (g.gateLetter ?? "")
         }
         return line
+    }
+
+    /// ‖Δa<t>‖ of the student's last nudge of an input x<t0>, for t ≥ t0 while editing.
+    func nudgeShift(at t: Int) -> Double? {
+        guard student.editing, let shift = student.shift, let t0 = student.lastNudge?.ref.t,
+              t >= t0, shift.indices.contains(t - 1) else { return nil }
+        return shift[t - 1]
     }
 
     /// The token of a one-hot vector over the lesson's vocab, if it is one.
