@@ -29,7 +29,9 @@ struct LabView {
             }
             area = block.rest
         }
-        let leftWidth = max(area.width * 11 / 20, min(area.width, 70))
+        // the loss chart takes 55% (at least 70 columns when that leaves the right side 36), so
+        // at 80 columns the gradient chart, ‖da<t>‖ and the samples still have room
+        let leftWidth = max(area.width * 11 / 20, min(70, area.width - 36))
         let (left, right) = area.splitLeft(min(leftWidth, area.width))
         drawChart(lab.lossTitle, LineChart(points: lab.loss.map { .init(low: $0.low, high: $0.high, line: $0.line) },
                                             xRange: 0...Double(lab.steps), xUnit: "steps"), into: &grid, in: left)

@@ -1,0 +1,34 @@
+@testable import App
+import Explorer
+import Foundation
+import Lessons
+import RNNCore
+import Testing
+
+/// `w` in the training lab: the trained lesson goes to a new file beside the lesson
+/// (`NAME-lab.yaml`, then `NAME-lab-2.yaml`), never over it, and it loads with the lab's
+/// weights and optimizer state, so training it again continues the run.
+@Suite struct LabHookTests {
+    @Test func wWritesANewLessonBesideTheLessonNeverOverIt() throws {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-labhook-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["08-language-model.yaml", "names.txt"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        let path = dir.appendingPathComponent("08-language-model.yaml").path
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        var state = ExplorerState(lesson: try LessonLoader.load(path: path).get())
+        state.update(.lab(.toggle)); state.update(.lab(.run)); state.update(.lab(.tick(steps: 30)))
+        let lab = try #require(state.lab)
+        let hook = LabHook()
+        #expect(hook.save(state) == .saved(path: dir.appendingPathComponent("08-language-model-lab.yaml").path))
+        #expect(hook.save(state) == .saved(path: dir.appendingPathComponent("08-language-model-lab-2.yaml").path))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
+        let written = try LessonLoader.load(path: dir.appendingPathComponent("08-language-model-lab.yaml").path).get()
+        #expect(written.rnn.params == lab.params)
+        #expect(written.optimizerState?.steps == 30 && written.optimizerState?.kind == .adagrad)
+    }
+}
