@@ -16,7 +16,7 @@ extension NodeReader {
     static let memoryKeys = ["Waa", "Wax", "Wya", "ba", "by"]
 
     /// The `optimizer_state` entry of the `model` mapping node, if there is one.
-    func readOptimizerState(inModel model: Node, shape: Shape?) -> OptimizerState? {
+    func readOptimizerState(inModel model: Node, shape: Shape?, cell: GatedCell? = nil) -> OptimizerState? {
         guard case .mapping(let m) = model, let node = m.first(where: { $0.key.scalar?.string == "optimizer_state" })?.value,
               let f = fields(node, of: "optimizer_state", known: Self.optimizerStateKeys) else { return nil }
         let kind = require(f, "optimizer", "sgd, adagrad or adam").flatMap { choice($0, "optimizer", OptimizerKind.self) }
@@ -33,8 +33,11 @@ extension NodeReader {
         }
         var memories: [[[Double]]] = []
         for key in wanted {
-            guard let n = require(f, key, "the memory per weight: Waa, Wax, Wya, ba, by") else { continue }
-            if let groups = memory(n, "optimizer_state.\(key)", shape: shape, nonNegative: key != "m") { memories.append(groups) }
+            let names = (cell.map(Self.gatedMemoryKeys) ?? Self.memoryKeys).joined(separator: ", ")
+            guard let n = require(f, key, "the memory per weight: \(names)") else { continue }
+            let groups = cell.map { memory(gated: n, "optimizer_state.\(key)", cell: $0, shape: shape, nonNegative: key != "m") }
+                ?? memory(n, "optimizer_state.\(key)", shape: shape, nonNegative: key != "m")
+            if let groups { memories.append(groups) }
         }
         guard let steps, let seed, let updates, memories.count == wanted.count else { return nil }
         return OptimizerState(kind: kind, steps: steps, seed: UInt64(seed), updates: updates,
