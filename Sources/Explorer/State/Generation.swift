@@ -21,12 +21,18 @@ public struct Generation: Sendable {
     /// Which sample this is (1-based): after the last step, → starts the next one from a<0>.
     public private(set) var sample = 1
 
-    init(rnn: RNN, codec: CharacterCodec, prefix: [Int], temperatureIndex: Int) {
+    init(rnn: RNN, gated: GatedRNN? = nil, codec: CharacterCodec, prefix: [Int], temperatureIndex: Int) {
         self.codec = codec
         self.prefix = prefix
         self.temperatureIndex = temperatureIndex
-        sampler = Sampler(rnn: rnn, prefix: prefix, endToken: codec.endTokenIndex, maxLength: Self.maxLength,
-                          temperature: Self.temperatures[temperatureIndex], seed: Self.seed)
+        let t = Self.temperatures[temperatureIndex]
+        if let gated {
+            sampler = Sampler(gated: gated, prefix: prefix, endToken: codec.endTokenIndex, maxLength: Self.maxLength,
+                              temperature: t, seed: Self.seed)
+        } else {
+            sampler = Sampler(rnn: rnn, prefix: prefix, endToken: codec.endTokenIndex, maxLength: Self.maxLength,
+                              temperature: t, seed: Self.seed)
+        }
         advance()
     }
 
@@ -63,7 +69,7 @@ extension ExplorerState {
     mutating func startGeneration(temperatureIndex index: Int) {
         guard generationProblem == nil, let codec = lesson.codec else { status = generationProblem; return }
         let first = trace.episode.x.first.flatMap { x in x.firstIndex(of: 1) } ?? 0
-        generation = Generation(rnn: trace.rnn, codec: codec, prefix: [codec.endTokenIndex ?? first],
+        generation = Generation(rnn: trace.rnn, gated: trace.gated?.rnn, codec: codec, prefix: [codec.endTokenIndex ?? first],
                                 temperatureIndex: index)
     }
 

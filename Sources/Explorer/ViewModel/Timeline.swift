@@ -19,6 +19,18 @@ public struct TimelineItem: Equatable, Sendable {
     /// ‖da<t>‖ in the backward phase, nil otherwise or when da is hidden.
     public var daNorm: Double?
     public var isCurrent: Bool
+    /// A gated cell's telling gate at this step (Γf for the LSTM, Γu for the GRU), nil otherwise or hidden.
+    public var gate: GateBar? = nil
+    /// ‖dc<t>‖ of a gated cell in the backward phase, nil otherwise or when dc is hidden.
+    public var dcNorm: Double? = nil
+}
+
+/// A gate over its units at one step: its name and the min, mean and max of its entries (0…1).
+public struct GateBar: Equatable, Sendable {
+    public var name: String
+    public var min: Double
+    public var mean: Double
+    public var max: Double
 }
 
 /// The strip of steps above the panels. Arrows point right in the forward phase, left in
@@ -28,6 +40,11 @@ public struct Timeline: Equatable, Sendable {
     public var phase: Phase
     public var maxLoss: Double
     public var maxDaNorm: Double
+    /// ‖dc<t>‖'s largest value over the steps (gated cells), for its bars.
+    public var maxDcNorm: Double = 1
+    /// The gate a gated cell's boxes show (`Γf`, `Γu`), nil for the plain cell.
+    public var gateName: String? = nil
+    public var isGated: Bool { gateName != nil }
 }
 
 extension ExplorerState {
@@ -35,10 +52,10 @@ extension ExplorerState {
         let backward = position.phase == .backward
         // while a question about the output or the loss is open, every step looks alike
         let asksOutput = withheld.contains(.yHat), asksLoss = withheld.contains(.loss)
-        let items = (1...T).map { t in
+        let items = (1...T).map { t -> TimelineItem in
             // only what has been computed so far: forward up to t; backward from T down to t
             let computed = backward || t <= position.t
-            return TimelineItem(
+            var item = TimelineItem(
                 t: t, hasInput: trace.hasInput(t), hasOutput: trace.hasOutput(t) || asksOutput,
                 hasTarget: trace.hasTarget(t) || asksLoss,
                 inputLabel: timelineInputLabel(t) ?? "x<\(t)>",
@@ -47,9 +64,16 @@ extension ExplorerState {
                 loss: computed && isShown(.loss, at: t) ? trace.loss(t) : nil,
                 daNorm: backward && t >= position.t && isShown(.da, at: t) ? daNorms[t - 1] : nil,
                 isCurrent: t == position.t)
+            if trace.gated != nil { addGated(&item, computed: computed, backward: backward) }
+            return item
         }
-        return Timeline(items: items, phase: position.phase, maxLoss: scales.range(.loss),
-                        maxDaNorm: daNorms.max().map { $0 > 0 ? $0 : 1 } ?? 1)
+        var line = Timeline(items: items, phase: position.phase, maxLoss: scales.range(.loss),
+                            maxDaNorm: daNorms.max().map { $0 > 0 ? $0 : 1 } ?? 1)
+        if let g = timelineGate {
+            line.maxDcNorm = gatedDcNormMax
+            line.gateName = "Γ" + (g.gateLetter ?? "")
+        }
+        return line
     }
 
     /// The token of a one-hot vector over the lesson's vocab, if it is one.
