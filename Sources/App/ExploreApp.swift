@@ -13,6 +13,8 @@ public struct ExploreApp {
     public var hooks: () -> [LoopHook]
     /// Where progress is kept (nil: `--no-progress`, nothing is read or written).
     public var progress: ProgressStore?
+    /// `--watch`: reload the open lesson when its file changes (`LessonWatcher`).
+    public var watch = false
 
     public init(language: Language, digits: Int?, progress: ProgressStore? = nil, hooks: @escaping () -> [LoopHook] = { [] }) {
         self.language = language
@@ -28,9 +30,6 @@ public struct ExploreApp {
             if chosen == nil {
                 guard let index = PickerLoop.run(&picker, on: console) else { return }
                 switch LessonLoader.load(path: picker.entries[index].path) {
-                case .success(let l) where l.cell != .rnn:   // GRU/LSTM: not drawn yet (issue 12)
-                    picker.update(.cannotOpen("the screen does not draw the \(l.cell.rawValue) cell yet; unroll check, trace, train and sample work on it"))
-                    continue
                 case .success(let l): chosen = l
                 case .failure(let e):
                     picker.update(.cannotOpen(e.diagnostics.first.map(\.message) ?? "cannot open this lesson"))
@@ -40,6 +39,7 @@ public struct ExploreApp {
             guard let open = chosen else { return }
             var state = ExplorerState(lesson: open, language: language, digits: digits)
             var extra = hooks()
+            if watch { extra.append(LessonWatcher(lesson: open, digits: digits)) }
             if let store = progress, let key = ProgressStore.key(path: open.path) {
                 let (saved, warning) = store.load(key: key)
                 if let warning { state.update(.progressWarning(warning)) }

@@ -85,6 +85,9 @@ public enum FrameRenderer {
         } else {
             range = drawPanel(frame, into: &grid, in: area, depth: depth, compact: compact)
         }
+        if let error = frame.loadError {   // --watch: under the help box, over everything else
+            LoadErrorView(box: error).draw(into: &grid, in: grid.bounds)
+        }
         if let help = frame.help {
             HelpOverlay(help: help).draw(into: &grid, in: grid.bounds)
         }

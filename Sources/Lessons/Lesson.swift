@@ -103,6 +103,9 @@ public struct Lesson: Sendable {
     public var script: [Slide]
     /// The optimizer's memory and step count stored with trained weights (`model.optimizer_state`).
     public var optimizerState: OptimizerState?
+    /// The files read besides the lesson file (a `texts` file, numpy weights), as paths: what
+    /// `--watch` watches with it.
+    public var companionFiles: [String] = []
     /// The edits (`--set`) applied to the file's network by `editing(_:)`; empty for the file as it is.
     public internal(set) var modifications = NetworkEdits()
     /// The trace the loader computed to validate the lesson, kept so opening it does not

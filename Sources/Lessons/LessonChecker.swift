@@ -11,7 +11,11 @@ public enum LessonChecker {
     /// What `unroll check` prints: `problems` (errors and lint warnings, file by file, for
     /// standard error), `summary` (`ok: N lessons`, with the number of warnings, for standard
     /// output; empty on failure) and the exit code: 1 on an error, or on a warning when `strict`.
-    public static func report(paths: [String], strict: Bool) -> (problems: String, summary: String, exitCode: Int32) {
+    /// `screenRules` adds warnings that need the screen (the question rules of
+    /// `Frames.QuestionAudit`, which this module cannot import): given a lesson that loads, the
+    /// slides (1-based) and what each gets wrong; each becomes a warning at its slide.
+    public static func report(paths: [String], strict: Bool,
+                              screenRules: ((Lesson) -> [SlideWarning])? = nil) -> (problems: String, summary: String, exitCode: Int32) {
         guard !paths.isEmpty else { return ("error: no lesson files given", "", 1) }
         var problems: [Diagnostic] = []
         var errors = 0, warnings = 0
@@ -19,7 +23,15 @@ public enum LessonChecker {
             let analysis = LessonLoader.analyse(path: path)
             let fatal = analysis.diagnostics + analysis.falseChecks
             // warnings only for a lesson that loads: an error may explain them
-            let lint = fatal.isEmpty ? analysis.warnings : []
+            var lint = fatal.isEmpty ? analysis.warnings : []
+            if fatal.isEmpty, let lesson = analysis.lesson, let source = analysis.source, let screenRules {
+                lint += screenRules(lesson).compactMap { w in
+                    guard lesson.script.indices.contains(w.slide - 1) else { return nil }
+                    var d = source.diagnostic(w.message, at: lesson.script[w.slide - 1].location)
+                    d.isWarning = true
+                    return d
+                }
+            }
             errors += fatal.count
             warnings += lint.count
             problems += LessonLoader.sorted(fatal + lint)
@@ -32,4 +44,11 @@ public enum LessonChecker {
         let summary = warnings == 0 ? "ok: \(paths.count) \(noun)" : "ok: \(paths.count) \(noun), \(warnings) warning\(warnings == 1 ? "" : "s")"
         return (rendered, summary, 0)
     }
+}
+
+/// A warning about one slide (1-based), found by a rule outside this module.
+public struct SlideWarning: Equatable, Sendable {
+    public let slide: Int
+    public let message: String
+    public init(slide: Int, message: String) { self.slide = slide; self.message = message }
 }

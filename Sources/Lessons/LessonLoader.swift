@@ -38,6 +38,8 @@ public enum LessonLoader {
         var falseChecks: [Diagnostic]
         /// Lint warnings (`LessonLint`): reported by `unroll check`, fatal only with `--strict`.
         var warnings: [Diagnostic] = []
+        /// The file's text, for placing warnings found later (`LessonChecker`'s screen rules).
+        var source: SourceText?
 
         var result: Result<Lesson, LessonErrors> {
             if let lesson, diagnostics.isEmpty { return .success(lesson) }
@@ -67,6 +69,7 @@ public enum LessonLoader {
         analysis.diagnostics = sorted(reader.diagnostics) + [reader.found.unshownSummary(path: path)].compactMap { $0 }
         analysis.falseChecks = sorted(analysis.falseChecks)
         analysis.warnings = sorted(analysis.warnings)
+        analysis.source = source
         return analysis
     }
 
@@ -89,7 +92,7 @@ public enum LessonLoader {
         // the checks that parse are proved even when something else is wrong
         let trace = gated.map { Trace(gated: $0, episode: episode) } ?? Trace(rnn: rnn, episode: episode)
         var slides = drafts ?? []
-        reader.resolveEdits(&slides, rnn: rnn, episode: episode)
+        reader.resolveEdits(&slides, rnn: rnn, episode: episode, cell: gated?.shape.cell.kind ?? .rnn)
         let falseChecks = ScriptValidation(reader: reader, trace: trace, texts: texts?.items).validate(slides)
         guard let title, drafts != nil, slides.allSatisfy({ $0.complete }) else {
             return Analysis(diagnostics: [], falseChecks: falseChecks)
@@ -98,6 +101,7 @@ public enum LessonLoader {
                             vocab: vocab, script: slides.map(\.slide))
         lesson.texts = texts
         lesson.optimizerState = optimizerState
+        lesson.companionFiles = reader.companions
         if let d = f["display"] {   // display: {digits, class_names} (DisplaySection.swift)
             guard let settings = reader.readDisplay(d, ny: rnn.shape.ny) else { return Analysis(diagnostics: [], falseChecks: []) }
             lesson.display = settings

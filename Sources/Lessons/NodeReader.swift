@@ -13,6 +13,8 @@ final class NodeReader {
     /// The model's sizes that were read correctly, even when the rest of the shape is wrong
     /// (so that a misspelt g1 does not hide a wrong-sized Waa).
     var sizes: (nx: Int?, na: Int?, ny: Int?) = (nil, nil, nil)
+    /// The files read besides the lesson (texts, numpy weights), as paths (`Lesson.companionFiles`).
+    var companions: [String] = []
 
     init(source: SourceText) { self.source = source }
 

@@ -16,6 +16,7 @@ extension NodeReader {
         guard let name = string(node, "\(key).file") else { return nil }
         let dir = (source.path as NSString).deletingLastPathComponent
         let path = name.hasPrefix("/") || dir.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
+        if !companions.contains(path) { companions.append(path) }
         do {
             return (name, try Npz.read(path: path))
         } catch let e as NumpyError {

@@ -68,6 +68,7 @@ extension NodeReader {
     private func readTextsFile(_ name: String, at node: Node) -> [(line: Int, text: String)]? {
         let dir = (source.path as NSString).deletingLastPathComponent
         let path = name.hasPrefix("/") || dir.isEmpty ? name : dir + "/" + name
+        companions.append(path)
         switch YamlDocument.read(path: path, regularOnly: true) {
         case .failure(let d):
             var hint = ""

@@ -65,12 +65,12 @@ struct Bench: ParsableCommand {
         samples.sort()
         let median = samples[samples.count / 2]
         let forwardOnly = Self.seconds { for _ in 0..<passes { sink += ws.forward(rnn.params) } } / Double(passes) / perPass * 1e6
-        print("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax cross-entropy, tanh")
-        print(Self.kernelsLine)
-        print("runs: \(runs) × \(passes) passes; loss check \(String(format: "%.6f", sink / Double(runs * passes)))")
-        print(String(format: "forward alone: %.3f µs per time step (one run)", forwardOnly))
-        print(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
-        print(String(format: "forward+bptt µs/step: %.3f", median))
+        writeLine("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax cross-entropy, tanh")
+        writeLine(Self.kernelsLine)
+        writeLine("runs: \(runs) × \(passes) passes; loss check \(String(format: "%.6f", sink / Double(runs * passes)))")
+        writeLine(String(format: "forward alone: %.3f µs per time step (one run)", forwardOnly))
+        writeLine(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
+        writeLine(String(format: "forward+bptt µs/step: %.3f", median))
     }
 
     private func runRender() throws {
@@ -91,15 +91,15 @@ struct Bench: ParsableCommand {
         }
         func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] * 1e3 }
         func worst(_ v: [Double]) -> Double { (v.max() ?? 0) * 1e3 }
-        print("setting: \(loaded.count) lessons from \(dir), every step of the story, \(width)×\(height), 256 colours")
-        print(String(format: "build a frame (update + view model + layout): median %.3f ms, max %.3f ms", median(f.buildSeconds), worst(f.buildSeconds)))
-        print(String(format: "draw a frame (ncurses, to a pseudo-terminal): median %.3f ms, max %.3f ms", median(f.drawSeconds), worst(f.drawSeconds)))
-        print("bytes to the terminal: first frame \(f.firstFrameBytes), then \(f.steps > 0 ? f.bytes / f.steps : 0) per step on average (\(f.steps) steps)")
+        writeLine("setting: \(loaded.count) lessons from \(dir), every step of the story, \(width)×\(height), 256 colours")
+        writeLine(String(format: "build a frame (update + view model + layout): median %.3f ms, max %.3f ms", median(f.buildSeconds), worst(f.buildSeconds)))
+        writeLine(String(format: "draw a frame (ncurses, to a pseudo-terminal): median %.3f ms, max %.3f ms", median(f.drawSeconds), worst(f.drawSeconds)))
+        writeLine("bytes to the terminal: first frame \(f.firstFrameBytes), then \(f.steps > 0 ? f.bytes / f.steps : 0) per step on average (\(f.steps) steps)")
         if let peak = RenderBench.peakResidentBytes() {
-            print(String(format: "peak resident memory of this process: %.1f MB", Double(peak) / 1e6))
+            writeLine(String(format: "peak resident memory of this process: %.1f MB", Double(peak) / 1e6))
         }
         let perFrame = f.buildSeconds.indices.map { f.buildSeconds[$0] + f.drawSeconds[$0] }
-        print(String(format: "render ms/frame: %.3f", median(perFrame)))
+        writeLine(String(format: "render ms/frame: %.3f", median(perFrame)))
     }
 
     /// Which kernels ran, and how to choose others.

@@ -27,9 +27,9 @@ extension Bench {
         }
         samples.sort()
         let median = samples[samples.count / 2]
-        print("setting: \(cell.rawValue), n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax cross-entropy")
-        print("runs: \(runs) × \(passes) passes; loss check \(String(format: "%.6f", sink / Double(runs * passes)))")
-        print(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
-        print(String(format: "forward+bptt µs/step: %.3f", median))
+        writeLine("setting: \(cell.rawValue), n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax cross-entropy")
+        writeLine("runs: \(runs) × \(passes) passes; loss check \(String(format: "%.6f", sink / Double(runs * passes)))")
+        writeLine(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
+        writeLine(String(format: "forward+bptt µs/step: %.3f", median))
     }
 }

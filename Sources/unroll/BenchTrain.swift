@@ -20,11 +20,11 @@ extension Bench {
         samples.sort()
         let median = samples[samples.count / 2]
         let first = trainer.lossHistory.first ?? .nan, last = trainer.lossHistory.last ?? .nan
-        print("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), tanh, softmax; Adagrad lr 0.1, clip ±5")
-        print(Self.kernelsLine)
-        print(String(format: "runs: %d × %d training steps, one run after another; loss %.4f → %.4f", runs, steps, first, last))
-        print(String(format: "%.1f training steps per second", 1e6 / (median * Double(length))))
-        print(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
-        print(String(format: "train µs/step: %.3f", median))
+        writeLine("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), tanh, softmax; Adagrad lr 0.1, clip ±5")
+        writeLine(Self.kernelsLine)
+        writeLine(String(format: "runs: %d × %d training steps, one run after another; loss %.4f → %.4f", runs, steps, first, last))
+        writeLine(String(format: "%.1f training steps per second", 1e6 / (median * Double(length))))
+        writeLine(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
+        writeLine(String(format: "train µs/step: %.3f", median))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Frames
 import Lessons
 
 struct Check: ParsableCommand {
@@ -23,7 +24,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let result = LessonChecker.report(paths: files, strict: strict)
+        let result = LessonChecker.report(paths: files, strict: strict, screenRules: QuestionAudit.warnings)
         if !result.problems.isEmpty { writeStderr(result.problems.hasSuffix("\n") ? result.problems : result.problems + "\n") }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
         writeStdout(result.summary + "\n")

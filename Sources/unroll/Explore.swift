@@ -24,13 +24,15 @@ struct Explore: ParsableCommand {
     @Flag(name: .customLong("no-progress"), help: "Neither read nor save progress (kept under $XDG_STATE_HOME/unroll, default ~/.local/state/unroll).")
     var noProgress = false
 
+    @Flag(help: "Reload the lesson when its file (or its texts or numpy file) changes on disk; a version that does not load is shown in a box over the last good one.")
+    var watch = false
+
     func validate() throws { try display.validateDisplay() }
 
     func run() throws {
         // Load before touching the terminal, so errors print as plain lines.
         var chosen: Lesson?
         if let lesson { chosen = try loadLessonOrExit(lesson) }
-        if let chosen { try refuseGatedOnScreen(chosen) }
         var entries: [PickerEntry] = []
         let store = noProgress ? nil : ProgressStore.defaultDirectory().map { ProgressStore(directory: $0) }
         if chosen == nil {
@@ -53,6 +55,8 @@ struct Explore: ParsableCommand {
         }
         session.colorDepth = display.depth(supported: session.supportedDepth)
         defer { session.close() }
-        ExploreApp(language: display.language, digits: display.digits, progress: store, hooks: { [LabHook()] }).run(lesson: chosen, entries: entries, on: session)
+        var app = ExploreApp(language: display.language, digits: display.digits, progress: store, hooks: { [LabHook()] })
+        app.watch = watch
+        app.run(lesson: chosen, entries: entries, on: session)
     }
 }

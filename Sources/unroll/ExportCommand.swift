@@ -34,6 +34,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Language: en or zh (default: from the locale, else en).") var lang: Language?
     @Option(help: "Decimals shown for each number (0…6; default: the lesson's display.digits, else 2).") var digits: Int?
     @Flag(help: "Leave out the title and key bars and the blank lines that pad the frame to the height.") var noChrome = false
+    @OptionGroup var what: SetOptions
 
     func validate() throws {
         guard (80...1000).contains(width) else { throw ValidationError("--width must be 80…1000 (the explorer needs 80×24), got \(width)") }
@@ -46,8 +47,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lesson = try loadLessonOrExit(self.lesson)
-        try refuseGatedOnScreen(lesson)
+        let original = try loadLessonOrExit(self.lesson)
+        let lesson = original.editing(try what.edits(for: original, command: "export"))
         let language = lang ?? DisplayOptions.localeLanguage()
         let start = ExplorerState(lesson: lesson, language: language, digits: digits)
         let plan = FramePlan(width: width, height: height, depth: format == .txt ? .none : .ansi256, noChrome: noChrome)

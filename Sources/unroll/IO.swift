@@ -15,6 +15,12 @@ func writeStderr(_ s: String) {
     if let error = StandardStream.write(s, to: STDERR_FILENO) { writeFailed("standard error", error) }
 }
 
+/// Writes `s` and a newline to standard output, as `print` would, but through `writeStdout`
+/// (a write error exits 74).
+func writeLine(_ s: String) {
+    writeStdout(s + "\n")
+}
+
 /// The exit status for a write error: EX_IOERR from sysexits.h.
 let exitIOError: Int32 = 74
 

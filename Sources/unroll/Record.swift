@@ -23,6 +23,7 @@ struct Record: ParsableCommand {
     @Option(help: "Language: en or zh (default: from the locale, else en).") var lang: Language?
     @Option(help: "Decimals shown for each number (0…6; default: the lesson's display.digits, else 2).") var digits: Int?
     @Flag(help: "Write over an existing --out file.") var force = false
+    @OptionGroup var what: SetOptions
 
     func validate() throws {
         guard (80...1000).contains(width) else { throw ValidationError("--width must be 80…1000 (the explorer needs 80×24), got \(width)") }
@@ -32,8 +33,8 @@ struct Record: ParsableCommand {
     }
 
     func run() throws {
-        let lesson = try loadLessonOrExit(self.lesson)
-        try refuseGatedOnScreen(lesson)
+        let original = try loadLessonOrExit(self.lesson)
+        let lesson = original.editing(try what.edits(for: original, command: "record"))
         let language = lang ?? DisplayOptions.localeLanguage()
         if !force && FileManager.default.fileExists(atPath: out) {
             writeStderr("unroll record: \(out) exists; choose another --out or add --force\n")

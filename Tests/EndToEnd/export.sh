@@ -26,3 +26,13 @@ head -1 "$OUT/l.cast" | grep -q '"version": 2, "width": 100, "height": 30' && pa
 sed -n 2p "$OUT/l.cast" | grep -q '^\[0.000, "o", "' && pass || fail "record: first event"
 "$BIN" record "$LESSON" --out "$OUT/l.cast" 2>"$OUT/err.txt"; rc=$?
 [ "$rc" = 1 ] && grep -q "add --force" "$OUT/err.txt" && pass || fail "record over an existing file: exit $rc"
+
+# --set as in render: the exported frame is render's frame of the changed network
+"$BIN" export "$LESSON" --format txt --slide 6 --set 'Waa[0,1]=0.5' --set g1=relu --out "$OUT/set" >/dev/null
+"$BIN" render "$LESSON" --slide 6 --set 'Waa[0,1]=0.5' --set g1=relu >"$OUT/render-set.txt"
+cmp -s "$OUT/set/02-forward.txt" "$OUT/render-set.txt" && pass || fail "export --set differs from render --set"
+"$BIN" render "$LESSON" --slide 6 >"$OUT/render-s6.txt"
+cmp -s "$OUT/set/02-forward.txt" "$OUT/render-s6.txt" && fail "export --set changed nothing" || pass
+"$BIN" export "$LESSON" --format txt --set 'Wba[0,1]=0.5' --out "$OUT/bad" 2>"$OUT/err.txt"; rc=$?
+[ "$rc" = 64 ] && grep -q "^unroll export: --set 'Wba\[0,1\]=0.5': unknown entry 'Wba'" "$OUT/err.txt" && pass || fail "export --set Wba: exit $rc, $(cat "$OUT/err.txt")"
+"$BIN" record "$LESSON" --out "$OUT/set.cast" --pace 0.5 --set g1=relu >/dev/null && grep -q "relu" "$OUT/set.cast" && pass || fail "record --set g1=relu: no relu in the recording"

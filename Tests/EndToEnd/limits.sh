@@ -17,6 +17,8 @@ io_case trace "$BIN" trace "$LESSON"
 io_case render "$BIN" render "$LESSON" --step 2
 io_case sample "$BIN" sample lessons/08-language-model.yaml --n 2
 io_case train "$BIN" train "$LESSON" --steps 2 --out "$OUT/io-trained.yaml" --force
+io_case bench "$BIN" bench --hidden 2 --vocab 3 --length 2 --runs 1
+io_case export "$BIN" export "$LESSON" --format txt --slide 1 --out "$OUT/io-export"
 # a false check's report goes to stderr: with stderr full the line goes to stdout
 printf 'not a lesson' >"$OUT/bad.yaml"
 "$BIN" check "$OUT/bad.yaml" 2>/dev/full >"$OUT/io-out.txt"; rc=$?

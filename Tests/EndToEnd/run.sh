@@ -168,11 +168,17 @@ source "$ROOT/Tests/EndToEnd/limits.sh"
 # 8. export and record
 source "$ROOT/Tests/EndToEnd/export.sh"
 
+# 8b. --watch: live reload of an edited lesson (issue 13)
+source "$ROOT/Tests/EndToEnd/watch.sh"
+
 # 9. GRU and LSTM on the command line (issue 12)
 source "$ROOT/Tests/EndToEnd/gated.sh"
 
 # 10. The student acts (issue 10)
 source "$ROOT/Tests/EndToEnd/student.sh"
+
+# 12. The training lab (issue 11)
+source "$ROOT/Tests/EndToEnd/lab.sh"
 
 # 7. train: a diverging run writes nothing (unless --force); Ctrl-C writes nothing (unless
 #    --save-on-interrupt); --sample-every prints the loss and samples; the file continues the run.

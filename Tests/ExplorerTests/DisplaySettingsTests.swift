@@ -22,8 +22,21 @@ import Testing
         let state = ExplorerState(lesson: lesson)
         #expect(state.numbers.digits == 4)
         #expect(ExplorerState(lesson: lesson, digits: 1).numbers.digits == 1)   // --digits wins
-        let shown = state.viewModel().timeline.items.compactMap(\.outputLabel)
-        #expect(!shown.isEmpty && shown.allSatisfy { ["cat", "dog", "fish"].contains($0) }, "\(shown)")
+        // a model whose t = 1 output favours class 2 and whose t = 2 output is uniform (`·`: none stands out)
+        let clear = try LessonLoader.load(text: text.replacingOccurrences(of: "init: {seed: 3}",
+            with: "weights: {Waa: [[0, 0], [0, 0]], Wax: [[1], [0]], Wya: [[0, 0], [0, 0], [3, 0]], ba: [0, 0], by: [0, 0, 0]}"), path: "l.yaml").get()
+        let shown = ExplorerState(lesson: clear).after(.lastStep).viewModel().timeline.items.compactMap(\.outputLabel)
+        #expect(shown == ["fish", "·"])
+    }
+
+    @Test func inspectNamesTheClassOfASoftmaxOutput() throws {
+        let lesson = try LessonLoader.load(text: text, path: "l.yaml").get()
+        let en = ExplorerState(lesson: lesson).explain(EntryRef(symbol: .yHat, t: 1, row: 1))
+        #expect(en.last == "the probability of class 'dog'")
+        #expect(ExplorerState(lesson: lesson, language: .zh).explain(EntryRef(symbol: .yHat, t: 2, row: 2)).last == "类别 'fish' 的概率")
+        // without class_names the explanation ends with the number
+        let plain = try LessonLoader.load(text: text.replacingOccurrences(of: ", class_names: [cat, dog, fish]", with: ""), path: "l.yaml").get()
+        #expect(!ExplorerState(lesson: plain).explain(EntryRef(symbol: .yHat, t: 1, row: 1)).contains { $0.contains("class") })
     }
 
     @Test func oneNamePerOutputUnit() {

@@ -56,4 +56,8 @@ public enum Action: Equatable, Hashable, Sendable {
     case resumeProgress, startOver
     /// Not a key: a one-line warning from the progress store (cannot save, a file set aside).
     case progressWarning(String)
+    /// Not a key (`--watch`): the lesson file changed and loads: this version replaces the lesson.
+    case reload(LessonVersion)
+    /// Not a key (`--watch`): the lesson file changed and does not load.
+    case loadFailed(LoadError)
 }

@@ -32,12 +32,8 @@ extension ExplorerState {
         case .startBackward:
             if trace.hasBackward { go(to: StoryPosition(phase: .backward, t: T)); status = words.jumped(words.startBackward) }
             else { status = words.noBackward }
-        case .togglePlay:
-            if !playing && storyIndex == story.count - 1 { go(to: 0) }
-            playing.toggle()
-            status = playing ? words.playing(speed) : words.paused
-        case .tick:
-            if playing { step(+1) }
+        case .togglePlay: togglePlaying()
+        case .tick: playTick()
         case .faster, .slower:
             let i = speedIndex + (action == .faster ? 1 : -1)
             if Speed.choices.indices.contains(i) { speedIndex = i; status = words.speedIs(speed) }
@@ -57,6 +53,7 @@ extension ExplorerState {
         case .moveRight: moveInspect(dRow: 0, dCol: 1)
         case .escape:
             if helpOpen { helpOpen = false }
+            else if loadError != nil { loadError = nil }
             else if answerBoxActive { student.boxClosed = true; status = words.answerBoxClosed }
             else if student.editing { student.editing = false; status = words.leftEditing }
             else if inspect != nil { inspect = nil; status = words.leftInspect }
@@ -93,6 +90,8 @@ extension ExplorerState {
         case .resumeProgress: resume()
         case .startOver: declineResume()
         case .progressWarning(let w): status = w
+        case .reload(let version): reload(version)
+        case .loadFailed(let error): showLoadError(error)
         }
         if inspect != nil { keepInspectVisible() }
     }
@@ -122,7 +121,7 @@ extension Action {
     /// Sent by the event loop rather than a key (a tick, a layout report): keeps the status line.
     var isReport: Bool {
         switch self {
-        case .tick, .panelScrollRange, .offerResume, .progressWarning: return true
+        case .tick, .panelScrollRange, .offerResume, .progressWarning, .loadFailed: return true
         case .lab(let a): return a.isReport
         default: return false
         }

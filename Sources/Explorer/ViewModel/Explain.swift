@@ -5,6 +5,7 @@ import RNNCore
 /// with the lesson's actual numbers. One string per line.
 extension ExplorerState {
     public func explain(_ ref: EntryRef) -> [String] {
+        if let lines = explainGated(ref) { return lines }
         let i = ref.row ?? 0, j = ref.col ?? 0
         guard let t = ref.t else { return explainShared(ref.symbol, i, j) }
         switch ref.symbol {
@@ -79,7 +80,7 @@ extension ExplorerState {
                 "exp(\(name(.zy, t, i))) / Σ_k exp(zy<\(t)>[k])",
                 "exp(\(f(zy[i]))) / (\(ExplainFormat.sum(zy.map { "exp(\(f($0)))" })))",
                 "\(f(e[i])) / \(f(e.reduce(0, +)))", y,
-            ])
+            ]) + (lesson.display.classNames.flatMap { $0.indices.contains(i) ? [words.classProbability($0[i])] : nil } ?? [])
         }
     }
 

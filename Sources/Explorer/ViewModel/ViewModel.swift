@@ -33,6 +33,8 @@ public struct ViewModel: Equatable, Sendable {
     public var generation: GenerationPanel?
     /// The training lab (`T`), drawn in place of the equation panel.
     public var lab: LabPanel?
+    /// `--watch`: why the changed lesson file does not load, in a box over the screen.
+    public var loadError: InspectBox? = nil
 }
 
 public struct Header: Equatable, Sendable {
@@ -107,9 +109,10 @@ extension ExplorerState {
             activePhase: position.phase,
             legend: Legend(perStep: perStepScale, text: perStepScale ? w.scalePerStepLegend : w.scaleFixedLegend),
             lesson: lessonPane, footer: footer,
-            help: helpOpen ? HelpBox(title: w.helpTitle, rows: KeyTable.help(language)) : nil,
+            help: helpOpen ? HelpBox(title: lab != nil ? w.labHelpTitle : w.helpTitle, rows: KeyTable.help(language, lab: lab != nil)) : nil,
             inspect: inspectedEntry.map { InspectBox(title: displayName($0) + (isEdited($0) ? " ✎" : ""), lines: explain($0) + nudgeLines) },
-            status: student.resumeOffer.map { w.resumeOffer(($0.slide ?? 0) + 1) } ?? status, digits: numbers.digits, panelScroll: panelScroll, training: trainingStrip, generation: gen, lab: labPanel)
+            status: student.resumeOffer.map { w.resumeOffer(($0.slide ?? 0) + 1) } ?? status, digits: numbers.digits, panelScroll: panelScroll, training: trainingStrip, generation: gen, lab: labPanel,
+            loadError: loadError.map { InspectBox(title: w.loadErrorTitle($0.path.split(separator: "/").last.map(String.init) ?? $0.path), lines: $0.lines + ["", w.loadErrorHint]) })
     }
 
     var lessonPane: LessonPane? {
@@ -128,8 +131,8 @@ extension ExplorerState {
         }
         let feedback = s.ask.flatMap { q in chosen.map { verdict(q, chosen: $0) } }
         // after training on the spot, the slide's numbers are the lesson's, not the screen's
-        let trained = (training?.steps ?? 0) > 0
-        let text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(training?.steps ?? 0) : "")
+        let trained = trainedSteps > 0
+        let text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(trainedSteps) : "")
         return LessonPane(index: i + 1, count: lesson.script.count, text: text,
                           question: (s.ask?.question ?? s.typed?.question)?.text(language), choices: choices, feedback: feedback,
                           typed: typedBox, summary: summaryLines ?? [])
@@ -149,7 +152,10 @@ extension ExplorerState {
         case .dba, .dby, .ba, .by, .a0, .x, .aPrev, .stacked, .z, .a, .zy, .yHat, .y, .dy, .daFromOutput, .daNext,
              .da, .dz, .daPrev, .dbaStep, .dbyStep, .da0:
             var v = r; v.col = nil; return v.description
-        default: return r.description
+        default:
+            // a gated cell's vectors (Γu<2>[1], dc<3>[0], bu[1]) are indexed by one number
+            guard r.symbol.isGated, !r.symbol.rawValue.hasPrefix("W"), !r.symbol.rawValue.hasPrefix("dW") else { return r.description }
+            var v = r; v.col = nil; return v.description
         }
     }
 }

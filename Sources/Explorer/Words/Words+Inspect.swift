@@ -6,6 +6,10 @@ extension Words {
     func givenTarget(_ t: Int, _ label: String?) -> String {
         pick("the target at step \(t), given by the lesson", "第 \(t) 步的目标值，由课程给定") + (label.map { " ('\($0)')" } ?? "")
     }
+    /// What a softmax output's entry means, when `display.class_names` names the class.
+    func classProbability(_ name: String) -> String {
+        pick("the probability of class '\(name)'", "类别 '\(name)' 的概率")
+    }
     var initialState: String { pick("the initial hidden state a<0>, given by the lesson", "初始隐藏状态 a<0>，由课程给定") }
     func handedForward(_ t: Int) -> String {
         pick("the hidden state computed at step \(t - 1), handed to step \(t)", "第 \(t - 1) 步算出的隐藏状态，传给第 \(t) 步")

@@ -1,0 +1,103 @@
+import App
+import Explorer
+import Foundation
+import Lessons
+import Terminal
+import Testing
+import TextGrid
+
+/// `--watch`: the watcher reads a changed lesson file once it holds still, and reports the
+/// new version or why it does not load.
+@Suite struct LessonWatcherTests {
+    static func lessonText(title: String, texts: String = "[anna, bob]") -> String {
+        """
+        title: \(title)
+        model: {n_x: 4, n_a: 2, n_y: 4, g1: tanh, g2: softmax, init: {seed: 1}}
+        architecture: many-to-many
+        sequence: {vocab: "abno", text: "anna", texts: \(texts)}
+        script:
+          - say: "One."
+          - say: "Two."
+            at: {t: 2}
+        """
+    }
+
+    /// A temporary folder with `lesson.yaml`, removed after `body`.
+    func inFolder(_ body: (URL) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try body(dir)
+    }
+
+    func write(_ text: String, _ url: URL) throws { try Data(text.utf8).write(to: url) }
+
+    @Test func aChangeIsReadOnceItHoldsStill() throws {
+        try inFolder { dir in
+            let file = dir.appendingPathComponent("lesson.yaml")
+            try write(Self.lessonText(title: "Before"), file)
+            let lesson = try LessonLoader.load(path: file.path).get()
+            let watcher = LessonWatcher(lesson: lesson, digits: nil)
+            let state = ExplorerState(lesson: lesson)
+            #expect(watcher.poll(state).isEmpty)
+            try write(Self.lessonText(title: "After, longer"), file)
+            #expect(watcher.poll(state).isEmpty)          // changed: wait one look
+            let actions = watcher.poll(state)
+            guard case .reload(let version)? = actions.first, actions.count == 1 else { Issue.record("\(actions)"); return }
+            #expect(version.lesson.title.en == "After, longer")
+            #expect(watcher.poll(state).isEmpty)          // read once
+        }
+    }
+
+    @Test func aVersionThatDoesNotLoadIsReportedWithItsDiagnostics() throws {
+        try inFolder { dir in
+            let file = dir.appendingPathComponent("lesson.yaml")
+            try write(Self.lessonText(title: "Good"), file)
+            let lesson = try LessonLoader.load(path: file.path).get()
+            let watcher = LessonWatcher(lesson: lesson, digits: nil)
+            let state = ExplorerState(lesson: lesson)
+            try write(Self.lessonText(title: "Bad").replacingOccurrences(of: "n_a: 2", with: "n_aa: 2"), file)
+            _ = watcher.poll(state)
+            let actions = watcher.poll(state)
+            guard case .loadFailed(let error)? = actions.first else { Issue.record("\(actions)"); return }
+            #expect(error.path == file.path)
+            #expect(error.lines.first?.hasPrefix("\(file.path):2:") == true)
+            #expect(error.lines.contains { $0.contains("did you mean n_a?") })
+        }
+    }
+
+    @Test func theTextsFileIsWatchedToo() throws {
+        try inFolder { dir in
+            let file = dir.appendingPathComponent("lesson.yaml")
+            try write("anna\nbob\n", dir.appendingPathComponent("names.txt"))
+            try write(Self.lessonText(title: "Texts", texts: "names.txt"), file)
+            let lesson = try LessonLoader.load(path: file.path).get()
+            #expect(lesson.companionFiles == [dir.appendingPathComponent("names.txt").path])
+            let watcher = LessonWatcher(lesson: lesson, digits: nil)
+            let state = ExplorerState(lesson: lesson)
+            try write("anna\nbob\nnona\n", dir.appendingPathComponent("names.txt"))
+            _ = watcher.poll(state)
+            let actions = watcher.poll(state)
+            guard case .reload(let version)? = actions.first else { Issue.record("\(actions)"); return }
+            #expect(version.lesson.texts?.items == ["anna", "bob", "nona"])
+        }
+    }
+
+    @Test func theLoopAppliesTheNewVersionAndKeepsTheSlide() throws {
+        try inFolder { dir in
+            let file = dir.appendingPathComponent("lesson.yaml")
+            try write(Self.lessonText(title: "Old title"), file)
+            let lesson = try LessonLoader.load(path: file.path).get()
+            let console = ScriptedConsole(size: Size(width: 100, height: 30), events: [.char("n")])
+            var looks = 0
+            console.readyToQuit = { [unowned console] in
+                looks += 1
+                if looks == 1 { try? self.write(Self.lessonText(title: "New title"), file) }
+                return looks > 40 || console.frames.last?.plainString().contains("New title") == true   // at most ~10 s
+            }
+            let end = ExplorerLoop(state: ExplorerState(lesson: lesson), hooks: [LessonWatcher(lesson: lesson, digits: nil)]).run(on: console)
+            #expect(end.lesson.title.en == "New title")
+            #expect(end.slide == 1 && end.position.t == 2)
+        }
+    }
+}
