@@ -21,10 +21,13 @@ struct LabView {
             x = grid.put(s.value, x: x, y: settings.top.y, style: Style(.normal, attributes: [.bold]), clip: settings.top) + 2
         }
         area = settings.rest
-        if let message = lab.message {
-            let line = area.splitTop(1)
-            grid.put(message, x: line.top.x + 1, y: line.top.y, style: Style(.error, attributes: [.bold]), clip: line.top)
-            area = line.rest
+        if let message = lab.message {   // why the run stopped, wrapped on up to 3 lines
+            let lines = TextBlock.wrap(message, width: max(1, area.width - 2)).prefix(3)
+            let block = area.splitTop(min(lines.count, max(0, area.height - 4)))
+            for (i, text) in lines.prefix(block.top.height).enumerated() {
+                grid.put(text, x: block.top.x + 1, y: block.top.y + i, style: Style(.error, attributes: [.bold]), clip: block.top)
+            }
+            area = block.rest
         }
         let leftWidth = max(area.width * 11 / 20, min(area.width, 70))
         let (left, right) = area.splitLeft(min(leftWidth, area.width))

@@ -177,6 +177,9 @@ source "$ROOT/Tests/EndToEnd/gated.sh"
 # 10. The student acts (issue 10)
 source "$ROOT/Tests/EndToEnd/student.sh"
 
+# 12. The training lab (issue 11)
+source "$ROOT/Tests/EndToEnd/lab.sh"
+
 # 7. train: a diverging run writes nothing (unless --force); Ctrl-C writes nothing (unless
 #    --save-on-interrupt); --sample-every prints the loss and samples; the file continues the run.
 "$BIN" train lessons/08-language-model.yaml --out "$OUT/div.yaml" --optimizer sgd --lr 10 --steps 300 >/dev/null 2>"$OUT/div.txt"; rc=$?

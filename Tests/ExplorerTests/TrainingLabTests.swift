@@ -28,6 +28,7 @@ import RNNCore
     /// A change of settings continues from the weights (and, for the same optimizer, its memory).
     @Test func settingsContinueTheRun() throws {
         var lab = try #require(TrainingLab(lesson: try lesson("08-language-model.yaml")))
+        #expect(lab.clip == .elementwise && lab.clipLevel == 5)   // the line at C for elementwise clipping too
         lab.run(steps: 30)
         let trained = lab.params
         lab.scaleLearningRate(0.5)
@@ -36,6 +37,8 @@ import RNNCore
         #expect(lab.optimizer == .adam && lab.learningRate == 0.01 && lab.params == trained)
         lab.cycleClip()
         #expect(lab.clip == .norm && lab.clipLevel == 5)
+        lab.cycleClipBound()
+        #expect(lab.clipBound == 10 && lab.clipLevel == 10)
         lab.run(steps: 10)
         #expect(lab.steps == 40 && lab.params != trained)
         let toggled = lab.toggleSequences()
@@ -58,7 +61,7 @@ import RNNCore
     @Test func divergenceStopsTheRun() throws {
         var lab = try #require(TrainingLab(lesson: try lesson("08-language-model.yaml")))
         lab.cycleClip(); lab.cycleClip()          // elementwise → norm → off
-        #expect(lab.clip == .off)
+        #expect(lab.clip == .off && lab.clipLevel == nil)
         for _ in 0..<10 { lab.scaleLearningRate(2) }   // Adagrad at 102.4
         let started = lab.toggleRunning()
         #expect(started && lab.running)

@@ -26,6 +26,7 @@ public struct KeyBinding: Equatable, Sendable {
         case inspect, panels, move, scroll, escape, scale, train, reset, generate, generateNext, temperature, help, quit
         case typeAnswer, edit, nudge, resume
         case labRun, labSettings, labFile
+        case labOptimizer, labRate, labClip, labBound, labSteps, labSequences, labTemperature, labSave, labReset, labLeave
     }
     public let id: ID
     public let mode: KeyMode
@@ -90,12 +91,22 @@ public enum KeyTable {
         b(.temperature, .generate, [(.char(">"), .hotter), (.char("<"), .cooler)], "< >",
           "temperature 0 to 2 (default 1)", "温度 0 到 2（默认 1）"),
         b(.labRun, .lab, [(.space, .lab(.run)), (.char("t"), .lab(.run))], "Space", "run / pause training", "开始 / 暂停训练"),
-        b(.labSettings, .lab, [(.char("o"), .lab(.optimizer)), (.char("["), .lab(.slowerRate)), (.char("]"), .lab(.fasterRate)),
-                               (.char("c"), .lab(.clip)), (.char("v"), .lab(.clipBound)), (.char("u"), .lab(.stepsPerUpdate)),
-                               (.char("x"), .lab(.sequences)), (.char("<"), .lab(.cooler)), (.char(">"), .lab(.hotter))],
-          "o[]cvux<>", "the settings on the lab's second line", "实验室第二行的设置"),
-        b(.labFile, .lab, [(.char("w"), .lab(.save)), (.char("r"), .lab(.reset)), (.escape, .lab(.toggle))], "w r Esc",
-          "write a new file / reset / leave", "写入新文件 / 复原 / 离开"),
+        b(.labOptimizer, .lab, [(.char("o"), .lab(.optimizer))], nil, "optimizer: SGD, Adagrad, Adam", "优化器：SGD、Adagrad、Adam"),
+        b(.labRate, .lab, [(.char("["), .lab(.slowerRate)), (.char("]"), .lab(.fasterRate))], "[ ]",
+          "learning rate ÷2 / ×2", "学习率 ÷2 / ×2"),
+        b(.labClip, .lab, [(.char("c"), .lab(.clip))], nil,
+          "clipping: off, each entry to ±C, ‖g‖ ≤ C", "梯度裁剪：关、每个分量限制在 ±C、‖g‖ ≤ C"),
+        b(.labBound, .lab, [(.char("v"), .lab(.clipBound))], nil, "the clip bound C", "裁剪界限 C"),
+        b(.labSteps, .lab, [(.char("u"), .lab(.stepsPerUpdate))], nil,
+          "steps per screen update (1, 10, 100, 1000)", "每次刷新屏幕的步数（1、10、100、1000）"),
+        b(.labSequences, .lab, [(.char("x"), .lab(.sequences))], nil,
+          "the lesson's texts / only its own sequence", "这一课的 texts / 只用它自己的序列"),
+        b(.labTemperature, .lab, [(.char("<"), .lab(.cooler)), (.char(">"), .lab(.hotter))], "< >",
+          "sample temperature", "采样温度"),
+        b(.labSave, .lab, [(.char("w"), .lab(.save))], nil,
+          "write the trained lesson to a new file", "把训练后的课写入新文件"),
+        b(.labReset, .lab, [(.char("r"), .lab(.reset))], nil, "back to the lesson's weights", "回到这一课的权重"),
+        b(.labLeave, .lab, [(.escape, .lab(.toggle))], nil, "leave the lab (as T)", "离开实验室（同 T）"),
         b(.typeAnswer, .answer, Array("0123456789-.e").map { (Key.char($0), Action.typeAnswer($0)) }
             + [(.backspace, .eraseAnswer), (.enter, .submitAnswer)], "0-9 ⌫ ↵",
           "answer box: type", "答案框：输入"),
@@ -126,10 +137,11 @@ public enum KeyTable {
         return nil
     }
 
-    /// Every binding, for the help box; inspect-mode lines say so.
-    public static func help(_ language: Language) -> [KeyHint] {
+    /// Every binding, for the help box; inspect-mode lines say so. In the lab (`lab: true`) the
+    /// box lists the lab's keys, one line each, and the keys that still work there.
+    public static func help(_ language: Language, lab: Bool = false) -> [KeyHint] {
+        if lab { return labHelp(language) }
         let w = Words(language)
-        // the lab's own keys are on its screen (its settings line and footer), not in the box
         return bindings.filter { $0.mode != .lab }.map { b in
             let prefix = b.mode == .inspect ? w.inInspect : b.mode == .generate ? w.inGenerate
                 : ""   // the answer box and edit mode say so in their own words
@@ -140,7 +152,10 @@ public enum KeyTable {
 
 extension ExplorerState {
     /// The action of a key in the current state (the terminal calls this).
-    public func action(for key: Key) -> Action? { KeyTable.action(for: key, in: keyMode) }
+    public func action(for key: Key) -> Action? {
+        if helpOpen && key == .escape { return .escape }   // Esc closes the help box first (in the lab too)
+        return KeyTable.action(for: key, in: keyMode)
+    }
 
     /// The mode whose bindings apply now.
     public var keyMode: KeyMode {
@@ -168,6 +183,7 @@ extension ExplorerState {
             ids += [.help, .quit]
         }
         return ids.compactMap { id in
+            if let lab = KeyTable.labFooterHint(id, language) { return lab }
             guard let b = KeyTable.binding(id) else { return nil }
             var hint = KeyHint(keys: b.label, text: b.text(language))
             if id == .answer, let n = currentSlide?.ask?.choices.count, n >= 1 { hint.keys = n == 1 ? "1" : "1…\(n)" }

@@ -63,8 +63,10 @@ public struct TrainingLab: Sendable {
         }
     }
 
-    /// The clip level on the ‖∂L/∂W‖ chart (for norm clipping; elementwise bounds each entry, not the norm).
-    public var clipLevel: Double? { clip == .norm ? clipBound : nil }
+    /// The clip level on the ‖∂L/∂W‖ chart: C for both kinds of clipping. Norm clipping scales
+    /// every g above it down to it; elementwise clipping bounds each entry by C, and since
+    /// |g_i| ≤ ‖g‖, a step whose ‖g‖ is below C has no entry clipped (above it, some may be).
+    public var clipLevel: Double? { clip == .off ? nil : clipBound }
 
     public var config: TrainingConfig {
         TrainingConfig(optimizer: optimizer, learningRate: learningRate, clipping: clipping, order: trainer.config.order)

@@ -23,7 +23,7 @@ public struct LabPanel: Equatable, Sendable {
     public var steps: Int
     public var gradientTitle: String
     public var gradient: [Point]
-    /// The clip level drawn on the gradient chart (norm clipping).
+    /// The clip level C drawn on the gradient chart (nil when clipping is off).
     public var clipLevel: Double?
     public var daTitle: String
     /// ‖da<t>‖ for t = 1…T of the lesson's sequence, at the lab's weights.
@@ -58,7 +58,7 @@ extension ExplorerState {
         return LabPanel(title: w.labTitle, settings: settings, status: w.labStatus(l, loss: latest),
                         message: l.divergence != nil ? w.labDiverged(l) : nil,
                         lossTitle: w.labLossTitle, loss: points(l.loss, line: l.smoothedLoss), steps: l.steps,
-                        gradientTitle: w.labGradientTitle, gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
+                        gradientTitle: w.labGradientTitle(l.clip), gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
                         daTitle: w.labDaTitle, daNorms: daNorms, samplesTitle: w.labSamplesTitle, samples: samples)
     }
 

@@ -4,6 +4,7 @@ import RNNCore
 /// The words of the training lab, in English and Chinese.
 extension Words {
     public var labTitle: String { pick("training lab", "训练实验室") }
+    public var labHelpTitle: String { pick("Keys in the training lab", "训练实验室的按键") }
     public var labOpened: String {
         pick("training lab: Space runs and pauses; the keys below change the settings; T leaves",
              "训练实验室：空格键开始 / 暂停；下面的键修改设置；按 T 离开")
@@ -66,7 +67,16 @@ extension Words {
     }
 
     public var labLossTitle: String { pick("loss per sequence (line: running mean; dots: each step)", "每条序列的损失（线：滑动平均；点：每一步）") }
-    public var labGradientTitle: String { pick("‖∂L/∂W‖ before clipping (log)", "裁剪前的 ‖∂L/∂W‖（对数）") }
+    /// The gradient chart's title, with what its dashed line (C) means for the clipping chosen.
+    public func labGradientTitle(_ clip: TrainingLab.ClipChoice) -> String {
+        switch clip {
+        case .off: return pick("‖∂L/∂W‖ before clipping (log)", "裁剪前的 ‖∂L/∂W‖（对数）")
+        case .norm: return pick("‖∂L/∂W‖ unclipped (log)  ╌ C: scaled down above",
+                                "裁剪前 ‖∂L/∂W‖（对数）╌ C：其上缩放到 C")
+        case .elementwise: return pick("‖∂L/∂W‖ unclipped (log)  ╌ C: none clipped below",
+                                       "裁剪前 ‖∂L/∂W‖（对数）╌ C：其下无分量被裁剪")
+        }
+    }
     public var labDaTitle: String { pick("‖da<t>‖ over t, this sequence", "这条序列的 ‖da<t>‖，随 t 变化") }
     public var labSamplesTitle: String { pick("samples", "采样") }
 }

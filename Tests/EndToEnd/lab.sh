@@ -1,0 +1,59 @@
+# The training lab (issue 11): sourced by run.sh (start, keys, expect, screen, $BIN, $OUT).
+# Lesson 08 at 120×40: T opens the lab, Space runs it, the step counter, steps per second, a
+# sample line and the loss move; Space pauses (the counter stops); o, ], c change the settings;
+# T leaves with the trained network on screen, r resets; q quits cleanly.
+
+# lab_field NAME: the number after NAME in the lab's status line ("step 1200", "loss 14.302").
+lab_field() { screen | grep -o "· $1 [0-9.]*" | head -1 | awk '{print $3}'; }
+# wait_steps N: wait (up to 60 s, however slow the machine) until the lab has taken N steps.
+wait_steps() {
+    local i s
+    for i in $(seq 1 600); do
+        s=$(lab_field step); [ -n "$s" ] && [ "$s" -ge "$1" ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+start 120 40 "$BIN lessons/08-language-model.yaml --lang en --no-progress"
+expect "slide 1 / " "lab: lesson 08 opens"
+keys T
+expect "── training lab" "lab: T opens the lab in place of the equation panel"
+expect "paused · step 0" "lab: it starts paused at step 0"
+expect "o optimizer Adagrad" "lab: the settings line"
+expect "Space run / pause training" "lab: the footer names Space"
+expect "─t=2" "lab: the timeline stays"
+keys Space
+expect "running · step" "lab: Space runs"
+wait_steps 20 && pass || fail "lab: the step counter did not reach 20"
+first=$(lab_field loss)
+wait_steps 600 && pass || fail "lab: the step counter did not reach 600"
+expect "steps/s" "lab: steps per second are shown"
+screen | grep -qE "^.* [0-9]+: L [0-9.]+  " && pass || { fail "lab: no sample line 'STEP: L LOSS  text'"; screen | sed 's/^/    | /'; }
+later=$(lab_field loss)
+awk -v a="$first" -v b="$later" 'BEGIN { exit !(a != "" && b != "" && b < a) }' && pass \
+    || fail "lab: the running mean loss did not fall ($first → $later)"
+keys Space
+expect "paused · step" "lab: Space pauses"
+p1=$(lab_field step); sleep 0.5; p2=$(lab_field step)
+[ -n "$p1" ] && [ "$p1" = "$p2" ] && pass || fail "lab: paused, yet the step counter moved ($p1 → $p2)"
+keys o
+expect "optimizer Adam" "lab: o changes the optimizer"
+expect "Adam, lr 0.01" "lab: the status line says the new settings"
+keys ]
+expect "learning rate 0.02" "lab: ] doubles the learning rate"
+keys c
+expect "clip ‖g‖ ≤ 5" "lab: c changes the clipping"
+keys Space
+expect "running · step" "lab: runs again with the new settings"
+wait_steps $((p2 + 20)) && pass || fail "lab: the run did not go on after a change of settings"
+keys T
+expect "left the lab after" "lab: T leaves and says how many steps it trained"
+expect "Wa = [Waa | Wax]" "lab: the equation panel is back"
+expect_not "── training lab" "lab: the lab is gone"
+keys r
+expect "back to the lesson's starting weights" "lab: r goes back to the lesson's weights"
+keys T
+expect "paused · step 0" "lab: reopened after r, it starts from the lesson again"
+keys q
+expect "[exit 0]" "lab: q quits cleanly from the lab"

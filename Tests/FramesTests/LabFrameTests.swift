@@ -1,0 +1,71 @@
+import Explorer
+import Foundation
+import Frames
+import Lessons
+import TextGrid
+import Testing
+import TextBasics
+
+/// The training lab, drawn: lesson 08 (n_a = 16, 27 characters, 325 names) at 120×40 and
+/// 80×24, in English and Chinese, as plain-text snapshots: opened, after a run of 300 steps
+/// (charts, the clip line, samples), stopped by divergence (the message in words), and its
+/// help box. The steps per second are given (a measurement is the loop's, not the frame's).
+@Suite struct LabFrameTests {
+    static func lesson08(_ language: Language) throws -> ExplorerState {
+        let path = LessonSnapshotTests.lessonsDirectory + "/08-language-model.yaml"
+        return ExplorerState(lesson: try LessonLoader.load(path: path).get(), language: language).after(.lab(.toggle))
+    }
+
+    static func scenes() throws -> [(name: String, state: ExplorerState)] {
+        try Language.allCases.flatMap { language -> [(name: String, state: ExplorerState)] in
+            let open = try lesson08(language)
+            let run = open.after(.lab(.run), .lab(.tick(steps: 100)), .lab(.sample), .lab(.tick(steps: 100)), .lab(.sample),
+                                 .lab(.tick(steps: 100)), .lab(.rate(1234)), .lab(.sample), .lab(.run))
+            // no clipping and a learning rate of 0.1 × 2¹⁰: the loss jumps past 10× its start
+            var diverging = open.after(.lab(.clip), .lab(.clip))
+            for _ in 0..<10 { diverging = diverging.after(.lab(.fasterRate)) }
+            let diverged = diverging.after(.lab(.run), .lab(.tick(steps: 300)))
+            let tag = language == .en ? "" : "-zh"
+            return [("lab08\(tag)-open", open), ("lab08\(tag)-run-300", run), ("lab08\(tag)-diverged", diverged),
+                    ("lab08\(tag)-help", run.after(.toggleHelp))]
+        }
+    }
+
+    @Test func snapshots() throws {
+        for scene in try Self.scenes() {
+            for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
+                let grid = FrameRenderer.render(scene.state.viewModel(), size: size, depth: .none)
+                Snapshot.check(grid.plainText(), named: "\(scene.name)-\(size.width)x\(size.height)")
+                for line in grid.plainText() {
+                    #expect(DisplayWidth.of(line) <= size.width, "\(scene.name) at \(size): \(line)")
+                }
+            }
+        }
+    }
+
+    /// What the frames must show, whatever the snapshots say.
+    @Test func theLabShowsItsRun() throws {
+        let scenes = Dictionary(uniqueKeysWithValues: try Self.scenes().map { ($0.name, $0.state) })
+        func text(_ name: String, _ size: Size) throws -> String {
+            let s = try #require(scenes[name])
+            return FrameRenderer.render(s.viewModel(), size: size, depth: .none).plainText().joined(separator: "\n")
+        }
+        let big = Size(width: 120, height: 40), small = Size(width: 80, height: 24)
+        let run = try text("lab08-run-300", big)
+        #expect(run.contains("paused · step 300 · 1234 steps/s · loss "))
+        #expect(run.contains("o optimizer Adagrad") && run.contains("c v clip ±5"))
+        #expect(run.contains("╌ C: none clipped below"))
+        #expect(run.contains("300: L ") && run.contains("100: L "))        // samples, newest first
+        #expect(run.contains("300 steps"))                                  // the x axis
+        let diverged = try text("lab08-diverged", big)
+        #expect(diverged.contains("diverged at step") && diverged.contains("switch clipping on (c)"))
+        #expect(try text("lab08-zh-diverged", big).contains("发散"))
+        for name in ["lab08-help", "lab08-zh-help"] {
+            let help = try text(name, small)
+            #expect(help.contains("┌─ ") && help.contains("└──"), "\(name): the box fits at 80×24")
+            for hint in KeyTable.help(name.contains("zh") ? .zh : .en, lab: true) {
+                #expect(help.contains(hint.keys), "\(name): \(hint.keys)")
+            }
+        }
+    }
+}
