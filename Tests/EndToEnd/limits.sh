@@ -104,22 +104,7 @@ fi
 
 # sample refuses a model whose probabilities are not finite, naming the weights
 sed -e 's/^  init: .*$/  weights: {Waa: [[0, 0], [0, 0]], Wax: [[1000, 1000], [1000, 1000]], Wya: [[1e308, 1e308], [1e308, -1e308]]}/' \
-    >"$OUT/nan.yaml" <<'YAML'
-title: NaN
-model:
-  n_x: 2
-  n_a: 2
-  n_y: 2
-  g1: tanh
-  g2: softmax
-  init: {seed: 1}
-architecture: many-to-many
-sequence:
-  vocab: "ab"
-  text: "abab"
-script:
-  - say: Hello
-YAML
+    Tests/Fixtures/lessons/chars-ab.yaml >"$OUT/nan.yaml"
 "$BIN" sample "$OUT/nan.yaml" >"$OUT/nan-out.txt" 2>"$OUT/nan-err.txt"; rc=$?
 [ "$rc" = 1 ] && [ ! -s "$OUT/nan-out.txt" ] && grep -q "^unroll sample: the probabilities are not finite (NaN) from step 1 on: the weights are too large for the arithmetic (Wya up to 1e+308, Wax up to 1000, Waa up to 0); nothing sampled$" "$OUT/nan-err.txt" \
     && pass || fail "sample with NaN probabilities: exit $rc, $(cat "$OUT/nan-err.txt")"
