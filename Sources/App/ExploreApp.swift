@@ -30,9 +30,6 @@ public struct ExploreApp {
             if chosen == nil {
                 guard let index = PickerLoop.run(&picker, on: console) else { return }
                 switch LessonLoader.load(path: picker.entries[index].path) {
-                case .success(let l) where l.cell != .rnn:   // GRU/LSTM: not drawn yet (issue 12)
-                    picker.update(.cannotOpen("the screen does not draw the \(l.cell.rawValue) cell yet; unroll check, trace, train and sample work on it"))
-                    continue
                 case .success(let l): chosen = l
                 case .failure(let e):
                     picker.update(.cannotOpen(e.diagnostics.first.map(\.message) ?? "cannot open this lesson"))

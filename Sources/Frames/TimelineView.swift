@@ -23,6 +23,9 @@ struct TimelineView {
         let output = item.hasOutput ? "ŷ " + (item.outputLabel ?? "?") : "ŷ —"
         let target = item.hasTarget ? "y " + (item.targetLabel ?? "?") : ""
         let bar = barText(item)
+        if item.gate != nil || item.dcNorm != nil || timeline.isGated {
+            return gatedLines(item, input: input, output: output, target: target, bar: bar)
+        }
         if lines >= 3 {
             return [input, [output, target].filter { !$0.isEmpty }.joined(separator: "  "), bar]
         }

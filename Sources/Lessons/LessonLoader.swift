@@ -92,7 +92,7 @@ public enum LessonLoader {
         // the checks that parse are proved even when something else is wrong
         let trace = gated.map { Trace(gated: $0, episode: episode) } ?? Trace(rnn: rnn, episode: episode)
         var slides = drafts ?? []
-        reader.resolveEdits(&slides, rnn: rnn, episode: episode)
+        reader.resolveEdits(&slides, rnn: rnn, episode: episode, cell: gated?.shape.cell.kind ?? .rnn)
         let falseChecks = ScriptValidation(reader: reader, trace: trace, texts: texts?.items).validate(slides)
         guard let title, drafts != nil, slides.allSatisfy({ $0.complete }) else {
             return Analysis(diagnostics: [], falseChecks: falseChecks)

@@ -33,7 +33,7 @@ struct LessonLint {
             let number = i + 1
             let asks = slide.ask != nil || slide.typed != nil
             let trace = slide.edits.isEmpty ? trace   // a what-if slide speaks of its own network
-                : Trace(rnn: trace.rnn.applying(slide.edits), episode: trace.episode.applying(slide.edits))
+                : trace.edited(slide.edits)
             if asks && slide.focus == nil {
                 warn("slide \(number) asks a question but has no focus: add focus: the entry the question is about, so the screen hides it until it is answered", slide.location)
             }

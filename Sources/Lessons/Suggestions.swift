@@ -34,7 +34,8 @@ enum Suggestions {
     static func quantityMessage(_ e: EntryRefError) -> String {
         guard let name = e.unknownName else { return e.message }
         let known = EntryRef.documentedNames
-        let guess = closest(to: name, in: known).map { "did you mean \($0)? " } ?? ""
+        // the gated cells' names are guessed too (gama_u → gamma_u), listed in lessons/README
+        let guess = closest(to: name, in: known + EntryRef.gatedDocumentedNames).map { "did you mean \($0)? " } ?? ""
         return "unknown quantity '\(Sanitizer.screenLine(name))'; \(guess)(known: \(known.joined(separator: ", ")), and a<0>, da<0>)"
     }
 }

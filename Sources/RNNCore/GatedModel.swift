@@ -153,7 +153,7 @@ public struct GatedGradients: Equatable, Sendable {
                        dWya: Matrix(rows: s.ny, cols: s.na), dby: Array(repeating: 0, count: s.ny))
     }
 
-    mutating func add(_ o: GatedGradients) {
+    public mutating func add(_ o: GatedGradients) {
         for k in dW.indices {
             for i in dW[k].values.indices { dW[k].values[i] += o.dW[k].values[i] }
             for i in db[k].indices { db[k][i] += o.db[k][i] }

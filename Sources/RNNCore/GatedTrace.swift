@@ -58,7 +58,7 @@ public struct GatedTrace: Sendable {
     }
 
     /// The gate of a gated symbol (Γu, dzu, Wu, dWu …; c̃ and its kin are gate c).
-    static func gate(of symbol: Symbol) -> Gate? { symbol.gateLetter.flatMap(Gate.init(rawValue:)) }
+    public static func gate(of symbol: Symbol) -> Gate? { symbol.gateLetter.flatMap(Gate.init(rawValue:)) }
 
     /// The index in `cell.gates` of the symbol's gate, or nil when this cell has no such gate.
     func gateIndex(_ symbol: Symbol) -> Int? { Self.gate(of: symbol).flatMap(rnn.params.index) }

@@ -12,28 +12,46 @@ public struct GatedTrainer: Sendable {
     /// ‖g‖ over every weight gradient at each step, before clipping.
     public private(set) var gradientNorms: [Double] = []
     public let order: [Int]
+    /// Steps the stored state had taken before this run (0 for a fresh run).
+    public let startStep: Int
     private var workspaces: [Int: GatedWorkspace] = [:]
 
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
-    public init(rnn: GatedRNN, episodes: [Episode], config: TrainingConfig) {
+    /// `resuming`: a stored state (`model.optimizer_state`) whose memory is used when its
+    /// optimizer is `config`'s and its groups fit the cell (each W, each b, Wya, by); its step
+    /// count always is, so the run goes on in the same order of episodes.
+    public init(rnn: GatedRNN, episodes: [Episode], config: TrainingConfig, resuming state: OptimizerState? = nil) {
         precondition(!episodes.isEmpty && episodes.allSatisfy(\.hasTargets), "training needs episodes with targets")
         shape = rnn.shape
         self.episodes = episodes
         self.config = config
         initialParams = rnn.params
         params = rnn.params
-        optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, groupSizes: Self.groupSizes(rnn.params))
+        let sizes = Self.groupSizes(rnn.params)
+        optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, groupSizes: sizes)
+        if let state, state.kind == config.optimizer, state.fits(groupSizes: sizes) {
+            optimizer.updates = state.updates
+            if !state.first.isEmpty { optimizer.m = state.first }
+            if !state.second.isEmpty { optimizer.v = state.second }
+        }
+        startStep = state?.steps ?? 0
         order = config.order.round(episodes.count)
     }
 
+    /// The state to store with the weights so a later run continues this one.
+    public var optimizerState: OptimizerState {
+        OptimizerState(kind: optimizer.kind, steps: startStep + steps, seed: config.order.seed,
+                       updates: optimizer.updates, first: optimizer.m, second: optimizer.v)
+    }
+
     /// The sizes of the trained groups: each W and b of `cell.gates`, then Wya, by.
-    static func groupSizes(_ p: GatedParams) -> [Int] {
+    public static func groupSizes(_ p: GatedParams) -> [Int] {
         p.W.map(\.values.count) + p.b.map(\.count) + [p.Wya.values.count, p.by.count]
     }
 
     public var steps: Int { lossHistory.count }
     public var rnn: GatedRNN { GatedRNN(shape: shape, params: params) }
-    public func episodeIndex(step s: Int) -> Int { order[(s - 1) % order.count] }
+    public func episodeIndex(step s: Int) -> Int { order[(startStep + s - 1) % order.count] }
     public var divergedAt: Int? { lossHistory.last.map { $0.isFinite ? nil : steps } ?? nil }
 
     /// Takes up to `k` steps (fewer if the loss stops being finite); returns their losses.

@@ -40,12 +40,14 @@ public struct NudgeReport: Equatable, Sendable {
 extension Trace {
     /// The value of an editable entry (canonical reference) in this trace's network.
     public func editableValue(_ ref: EntryRef) -> Double? {
-        NetworkEdits.value(of: ref, params: rnn.params, episode: episode)
+        if let g = gated { return NetworkEdits.value(of: ref, gated: g.rnn.params, episode: episode) }
+        return NetworkEdits.value(of: ref, params: rnn.params, episode: episode)
     }
 
     /// ∂L/∂(an editable entry): dWa, dWya, dba, dby, da<0>, and for an input
     /// ∂L/∂x<t>[k] = Σ_i dz<t>[i]·Wax[i,k]; nil without a backward pass.
     public func gradient(of ref: EntryRef) -> Double? {
+        if gated != nil { return gatedGradient(of: ref) }
         guard hasBackward, let g = gradients, let i = ref.row else { return nil }
         switch ref.symbol {
         case .Wa: return ref.col.map { g.dWa[i, $0] }

@@ -35,8 +35,11 @@ public struct OptimizerState: Equatable, Sendable {
     }
 
     /// Whether the memory has the sizes `kind` and `shape` need (a lesson checks this when it loads).
-    public func fits(_ shape: Shape) -> Bool {
-        let sizes = Self.groupSizes(shape), n = Self.memories(kind)
+    public func fits(_ shape: Shape) -> Bool { fits(groupSizes: Self.groupSizes(shape)) }
+
+    /// Whether the memory has the group sizes `sizes` (a gated cell's: each W, each b, Wya, by).
+    public func fits(groupSizes sizes: [Int]) -> Bool {
+        let n = Self.memories(kind)
         func ok(_ g: [[Double]], _ used: Bool) -> Bool { used ? g.map(\.count) == sizes : g.isEmpty }
         return ok(first, n >= 1) && ok(second, n >= 2) && steps >= 0 && updates >= 0
     }

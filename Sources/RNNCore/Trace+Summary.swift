@@ -29,6 +29,7 @@ extension Trace {
     /// max_t max_i |symbol<t>[i]| over every step that has it; for a shared parameter or a
     /// total, max_i |symbol[i]|. 0 when the trace does not have it.
     public func maxAbs(of symbol: Symbol) -> Double {
+        if let m = gated?.maxAbs(of: symbol) { return m }
         if let q = buffer(symbol) { return workspace.maxAbs(q) }
         if symbol == .loss, gated == nil { return workspace.loss.reduce(0) { max($0, abs($1)) } }
         if symbol.isPerStep {
@@ -39,6 +40,7 @@ extension Trace {
 
     /// max_i |symbol<t>[i]| at step t (1-based); 0 where the step does not have it.
     public func maxAbs(of symbol: Symbol, at t: Int) -> Double {
+        if let m = gated?.maxAbs(of: symbol, at: t) { return m }
         if let q = buffer(symbol), symbol != .daNext {
             guard has(symbol, t) else { return 0 }
             return workspace.vector(q, t).reduce(0) { max($0, abs($1)) }
@@ -49,6 +51,7 @@ extension Trace {
     /// ‖symbol<t>‖ = √(Σ_i symbol<t>[i]²) at step t (1-based), or nil where the step does not
     /// have it (no backward pass for a gradient, no output or target).
     public func norm(of symbol: Symbol, at t: Int) -> Double? {
+        if let g = gated, g.buffer(symbol) != nil { return g.norm(of: symbol, at: t) }
         if let q = buffer(symbol), symbol != .daNext {
             guard has(symbol, t) else { return nil }
             return workspace.norm(q, t)

@@ -33,7 +33,6 @@ struct Explore: ParsableCommand {
         // Load before touching the terminal, so errors print as plain lines.
         var chosen: Lesson?
         if let lesson { chosen = try loadLessonOrExit(lesson) }
-        if let chosen { try refuseGatedOnScreen(chosen) }
         var entries: [PickerEntry] = []
         let store = noProgress ? nil : ProgressStore.defaultDirectory().map { ProgressStore(directory: $0) }
         if chosen == nil {

@@ -13,7 +13,7 @@ struct SetOptions: ParsableArguments {
     func edits(for lesson: Lesson, command: String) throws -> NetworkEdits {
         var edits = NetworkEdits()
         for text in sets {
-            if case .failure(let e) = EditParsing.add(text, to: &edits, rnn: lesson.rnn, episode: lesson.episode) {
+            if case .failure(let e) = EditParsing.add(text, to: &edits, rnn: lesson.rnn, episode: lesson.episode, cell: lesson.cell) {
                 writeStderr("unroll \(command): --set '\(Sanitizer.screenLine(text))': \(e.message)\n")
                 throw ExitCode(64)
             }

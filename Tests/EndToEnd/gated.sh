@@ -16,6 +16,29 @@ grep -q '"g1"' "$OUT/lstm.json" && fail "gated: trace JSON of an LSTM has g1" ||
     && grep -q "^trained 40 steps" "$OUT/lstm-train.txt" && pass || fail "gated: train: $(cat "$OUT/lstm-train.txt")"
 grep -q "^  cell: lstm" "$OUT/lstm-trained.yaml" && grep -q "^    Wo: " "$OUT/lstm-trained.yaml" && pass || fail "gated: trained lesson lacks the LSTM weights"
 [ "$("$BIN" sample "$OUT/lstm-trained.yaml" --n 3 --seed 1 | wc -l)" = 3 ] && pass || fail "gated: sample did not give 3 names"
-"$BIN" render "$OUT/lstm.yaml" >"$OUT/lstm-render.txt" 2>&1; rc=$?
-[ "$rc" = 1 ] && grep -q "does not draw the lstm cell yet" "$OUT/lstm-render.txt" && pass || fail "gated: render rc $rc: $(head -c 200 "$OUT/lstm-render.txt")"
+"$BIN" render "$OUT/lstm.yaml" --step 2 --width 120 --height 40 >"$OUT/lstm-render.txt" 2>&1; rc=$?
+[ "$rc" = 0 ] && grep -q "Γf<2>" "$OUT/lstm-render.txt" && grep -q "Wf 16×43" "$OUT/lstm-render.txt" && pass \
+    || fail "gated: render rc $rc: $(head -c 200 "$OUT/lstm-render.txt")"
+"$BIN" render "$OUT/lstm.yaml" --phase backward --step 3 --width 120 --height 40 >"$OUT/lstm-back.txt" 2>&1
+grep -q "dc<3>" "$OUT/lstm-back.txt" && grep -q "‖dc‖" "$OUT/lstm-back.txt" && pass || fail "gated: backward render lacks dc"
+"$BIN" render "$OUT/lstm.yaml" --set 'Wf[0,0]=3' --step 1 >"$OUT/lstm-set.txt" 2>&1 && grep -q "what if: Wf\[0,0\] = 3" "$OUT/lstm-set.txt" \
+    && pass || fail "gated: --set on Wf: $(head -c 200 "$OUT/lstm-set.txt")"
+"$BIN" export "$OUT/lstm.yaml" --format txt --out "$OUT/lstm-export" >/dev/null 2>&1 && ls "$OUT"/lstm-export/*.txt >/dev/null 2>&1 \
+    && pass || fail "gated: export of an LSTM lesson"
+"$BIN" record "$OUT/lstm.yaml" --out "$OUT/lstm.cast" >/dev/null 2>&1 && [ -s "$OUT/lstm.cast" ] && pass || fail "gated: record of an LSTM lesson"
+
+# The explorer on a GRU lesson: open, step, inspect a gate, train on the spot, generate, quit cleanly.
+sed -e 's/cell: lstm/cell: gru/' -e 's/, forget_bias: 1//' "$OUT/lstm.yaml" >"$OUT/gru.yaml"
+start 120 40 "$BIN $OUT/gru.yaml --lang en --no-progress"
+expect "Γu<1>" "gated: the explorer opens a GRU lesson"
+keys Right
+expect "forward t = 2" "gated: → steps"
+keys i Tab Tab Tab
+expect "σ(Σ_j Wu" "gated: inspect explains a gate as a sum of products"
+keys Escape t
+expect "trained 100 steps" "gated: t trains the GRU"
+keys g
+expect "sampled" "gated: g generates from the GRU"
+keys Escape q
+expect "[exit 0]" "gated: q quits cleanly"
 "$BIN" bench --cell gru --hidden 8 --length 5 --runs 1 | tail -1 | grep -q "^forward+bptt µs/step: [0-9.]*$" && pass || fail "gated: bench --cell gru last line"

@@ -85,24 +85,25 @@ extension Symbol {
         case .dWaaStep, .dWaxStep: return .dWaStep
         case .daFromOutput, .daNext: return .da
         case .totalLoss: return .loss
-        default: return nil
+        default: return gatedFamily
         }
     }
 
     /// The quantities computed directly from this one (at the same step, or as sums).
     var computedFrom: [Symbol] {
         switch self {
-        case .x, .aPrev, .a0, .Wa, .Waa, .Wax, .ba: return [.z, .stacked]
+        case .x, .aPrev, .a0: return [.z, .stacked] + Symbol.x.gatedInputs
+        case .Wa, .Waa, .Wax, .ba: return [.z, .stacked]
         case .stacked: return [.z]
         case .z: return [.a]
-        case .a: return [.zy]
+        case .a: return [.zy]   // a<t> is also a<t-1> of the next step: see isWithheld
         case .Wya, .by: return [.zy]
         case .zy: return [.yHat]
         case .yHat, .y: return [.loss, .dy]
         case .loss: return [.totalLoss]
         case .dy: return [.daFromOutput, .dWyaStep, .dbyStep]
         case .daFromOutput, .daNext: return [.da]
-        case .da: return [.dz]
+        case .da: return [.dz, .dc, .dGammaO]
         case .dz: return [.daPrev, .dWaStep, .dbaStep]
         case .daPrev: return [.da0]
         case .dWaStep, .dWaaStep, .dWaxStep: return [.dWaStep, .dWaaStep, .dWaxStep, .dWa, .dWaa, .dWax]
@@ -110,7 +111,7 @@ extension Symbol {
         case .dWyaStep: return [.dWya]
         case .dbyStep: return [.dby]
         case .dWaa, .dWax: return [.dWa]
-        default: return []
+        default: return gatedComputedFrom
         }
     }
 

@@ -46,6 +46,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var quit = false
     /// The training run started by `t` (nil until the first burst); its weights are the trace's.
     public internal(set) var training: TrainingRun?
+    /// The same for a GRU or LSTM lesson (State/GatedTraining.swift).
+    public internal(set) var gatedTraining: GatedTrainingRun?
     /// The training lab (`T`): nil when closed; drawn in place of the equation panel.
     public internal(set) var lab: TrainingLab?
     /// Generation mode (`g`): nil when off.
@@ -72,6 +74,7 @@ public struct ExplorerState: Sendable {
     /// Recomputes the trace and what is derived from it for new weights (after a training
     /// burst or a reset). The story is unchanged: training does not change the sequence.
     mutating func retrace(_ params: Params) {
+        if lesson.gated != nil { retraceGated(); return }
         let edits = activeEdits   // a what-if slide and the student's nudges stay on the new weights
         trace = Trace(rnn: RNN(shape: lesson.rnn.shape, params: params).applying(edits), episode: lesson.episode.applying(edits))
         scales = ScaleTable(trace: trace)

@@ -85,6 +85,7 @@ extension ExplorerState {
             status = words.labLeft(l.steps)
             return
         }
+        if lesson.gated != nil { status = words.labPlainCellOnly; return }
         guard let l = TrainingLab(lesson: lesson, params: training?.trainer.params) else { status = words.cannotTrain; return }
         generation = nil
         inspect = nil

@@ -20,7 +20,7 @@ extension ExplorerState {
             ref = EntryRef(symbol: .a0, row: j)
         default: break
         }
-        guard case .success(let c) = NetworkEdits.canonical(ref, shape: trace.shape, episode: lesson.episode) else { return nil }
+        guard case .success(let c) = NetworkEdits.canonical(ref, shape: trace.shape, episode: lesson.episode, cell: lesson.cell) else { return nil }
         return c
     }
 
@@ -37,6 +37,7 @@ extension ExplorerState {
     func uneditedValue(_ ref: EntryRef) -> Double? {
         let slideEdits = currentSlide?.edits ?? NetworkEdits()
         if let v = slideEdits.value(of: ref) { return v }
+        if let g = baseGated { return NetworkEdits.value(of: ref, gated: g.params, episode: lesson.episode) }
         return NetworkEdits.value(of: ref, params: baseParams, episode: lesson.episode)
     }
 

@@ -63,6 +63,7 @@ extension ExplorerState {
 
     /// The trace of the network on screen: the base weights with `activeEdits` applied.
     mutating func recomputeTrace() {
+        if lesson.gated != nil { retraceGated(); return }
         let edits = activeEdits
         let rnn = RNN(shape: lesson.rnn.shape, params: baseParams).applying(edits)
         if edits.isEmpty && training == nil { trace = lesson.makeTrace() }

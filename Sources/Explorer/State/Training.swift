@@ -14,6 +14,7 @@ extension ExplorerState {
 
     /// `burst` more steps; says what happened to the loss of the sequence on screen.
     mutating func trainBurst() {
+        if lesson.gated != nil { trainGatedBurst(); return }
         guard let episodes = lesson.trainableEpisodes else { status = words.cannotTrain; return }
         var run = training ?? TrainingRun(Trainer(rnn: lesson.rnn, episodes: episodes, config: Self.trainingConfig, resuming: lesson.optimizerState))
         if let at = run.trainer.divergedAt { status = words.diverged(at); return }
@@ -30,6 +31,7 @@ extension ExplorerState {
     /// Back to the lesson's starting weights: the same trace as when the lesson opened, and a
     /// fresh run (the same seed, so training again repeats the same steps).
     mutating func resetTraining() {
+        if lesson.gated != nil { resetGatedTraining(); return }
         guard training != nil else {
             status = lesson.trainableEpisodes == nil ? words.cannotTrain : words.nothingToReset
             return

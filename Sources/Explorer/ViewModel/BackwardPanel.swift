@@ -7,6 +7,7 @@ extension ExplorerState {
     /// `ΔdWa<t> = dz<t>·[a<t-1>; x<t>]ᵀ → Σ → dWa`;  `Δdba<t> → Σ → dba`;
     /// `ΔdWya<t> = dy<t>·a<t>ᵀ → Σ → dWya`;  `Δdby<t> → Σ → dby`;  `da_prev<t> = Waaᵀ·dz<t>`.
     public func backwardPanel(_ t: Int) -> Panel {
+        if let cell = trace.gated?.cell { return gatedBackwardPanel(t, cell: cell) }
         let s = trace.shape, na = s.na, p = trace.rnn.params
         let sum = words.sumOfSteps(T, t)
         var rows: [EquationRow] = []

@@ -2,28 +2,17 @@ import Lessons
 import RNNCore
 
 extension ExplorerState {
-    /// The forward working of step t:
-    /// `Wa · [a<t-1>; x<t>] + ba = z<t> → g1 → a<t>`, then `Wya · a<t> + by = zy<t> → g2 → ŷ<t>`,
+    /// The forward working of step t: the cell's rows from its description (`cellRows`; the
+    /// plain cell's `Wa · [a<t-1>; x<t>] + ba = z<t> → g1 → a<t>`), then `Wya · a<t> + by = zy<t> → g2 → ŷ<t>`,
     /// then `y<t> → cross-entropy → L<t> → Σ →` the running total (named by `lossSoFarLabel`);
     /// a step without an output or a target gets a note in place of those rows.
     public func forwardPanel(_ t: Int) -> Panel {
-        let s = trace.shape, na = s.na
-        var rows: [EquationRow] = []
-        rows.append(EquationRow(items: [
-            .term(term(.Wa, t, caption: "[Waa | Wax]", colDivider: na)), .op(.times),
-            .term(term(.stacked, t, rowDivider: na)), .op(.plus),
-            .term(term(.ba, t)), .op(.equals),
-            .term(term(.z, t)), .op(.apply(s.g1.formula)),
-            .term(term(.a, t)),
-        ], note: trace.hasInput(t) ? nil : words.noInput(t)))
+        var rows = cellRows(t)
         guard trace.hasOutput(t) else {
             rows.append(EquationRow(items: [], note: words.noOutput(t)))
             return Panel(phase: .forward, t: t, title: words.forwardPanelTitle, rows: rows)
         }
-        rows.append(EquationRow(items: [
-            .term(term(.Wya, t)), .op(.times), .term(term(.a, t)), .op(.plus), .term(term(.by, t)), .op(.equals),
-            .term(term(.zy, t)), .op(.apply(s.g2.rawValue)), .term(term(.yHat, t)),
-        ]))
+        rows.append(outputRow(t))
         if trace.hasTarget(t) {
             rows.append(EquationRow(items: [
                 .term(term(.y, t)), .op(.apply(words.crossEntropy)), .term(term(.loss, t)), .op(.accumulate),

@@ -18,6 +18,7 @@ public struct ScaleTable: Equatable, Sendable {
     }
 
     public init(trace: Trace) {
+        if trace.gated != nil { maxAbs = Self.gatedRanges(trace); return }
         let p = trace.rnn.params, T = trace.T
         func top(_ v: [Double]) -> Double { v.reduce(0) { max($0, abs($1)) } }
         func set(_ symbol: Symbol, _ v: Double) { maxAbs[symbol] = v }

@@ -98,7 +98,7 @@ extension ExplorerState {
         guard !student.edits.isEmpty else { return false }
         var r = ref
         if r.symbol == .stacked, let t = r.t, let j = r.row, j >= trace.shape.na { r = EntryRef(symbol: .x, t: t, row: j - trace.shape.na) }
-        guard case .success(let c) = NetworkEdits.canonical(r, shape: trace.shape, episode: lesson.episode) else { return false }
+        guard case .success(let c) = NetworkEdits.canonical(r, shape: trace.shape, episode: lesson.episode, cell: lesson.cell) else { return false }
         return student.edits.value(of: c) != nil
     }
 }

@@ -9,8 +9,8 @@ public struct TimelineItem: Equatable, Sendable {
     public var hasTarget: Bool
     /// The input's token (`h`) where the lesson names it, else `x<t>`.
     public var inputLabel: String
-    /// ŷ<t> in short: the argmax token for softmax with a vocab, the value for a single
-    /// output, else `ŷ<t>`; nil when there is no output or it is hidden.
+    /// ŷ<t> in short: the argmax token for softmax with a vocab (`·` when no token stands
+    /// out), the value for a single output, else `ŷ<t>`; nil when there is no output or it is hidden.
     public var outputLabel: String?
     /// y<t> in short, the same way; nil when there is no target or y is hidden.
     public var targetLabel: String?
@@ -19,6 +19,18 @@ public struct TimelineItem: Equatable, Sendable {
     /// ‖da<t>‖ in the backward phase, nil otherwise or when da is hidden.
     public var daNorm: Double?
     public var isCurrent: Bool
+    /// A gated cell's telling gate at this step (Γf for the LSTM, Γu for the GRU), nil otherwise or hidden.
+    public var gate: GateBar? = nil
+    /// ‖dc<t>‖ of a gated cell in the backward phase, nil otherwise or when dc is hidden.
+    public var dcNorm: Double? = nil
+}
+
+/// A gate over its units at one step: its name and the min, mean and max of its entries (0…1).
+public struct GateBar: Equatable, Sendable {
+    public var name: String
+    public var min: Double
+    public var mean: Double
+    public var max: Double
 }
 
 /// The strip of steps above the panels. Arrows point right in the forward phase, left in
@@ -28,6 +40,11 @@ public struct Timeline: Equatable, Sendable {
     public var phase: Phase
     public var maxLoss: Double
     public var maxDaNorm: Double
+    /// ‖dc<t>‖'s largest value over the steps (gated cells), for its bars.
+    public var maxDcNorm: Double = 1
+    /// The gate a gated cell's boxes show (`Γf`, `Γu`), nil for the plain cell.
+    public var gateName: String? = nil
+    public var isGated: Bool { gateName != nil }
 }
 
 extension ExplorerState {
@@ -35,10 +52,10 @@ extension ExplorerState {
         let backward = position.phase == .backward
         // while a question about the output or the loss is open, every step looks alike
         let asksOutput = withheld.contains(.yHat), asksLoss = withheld.contains(.loss)
-        let items = (1...T).map { t in
+        let items = (1...T).map { t -> TimelineItem in
             // only what has been computed so far: forward up to t; backward from T down to t
             let computed = backward || t <= position.t
-            return TimelineItem(
+            var item = TimelineItem(
                 t: t, hasInput: trace.hasInput(t), hasOutput: trace.hasOutput(t) || asksOutput,
                 hasTarget: trace.hasTarget(t) || asksLoss,
                 inputLabel: timelineInputLabel(t) ?? "x<\(t)>",
@@ -47,9 +64,16 @@ extension ExplorerState {
                 loss: computed && isShown(.loss, at: t) ? trace.loss(t) : nil,
                 daNorm: backward && t >= position.t && isShown(.da, at: t) ? daNorms[t - 1] : nil,
                 isCurrent: t == position.t)
+            if trace.gated != nil { addGated(&item, computed: computed, backward: backward) }
+            return item
         }
-        return Timeline(items: items, phase: position.phase, maxLoss: scales.range(.loss),
-                        maxDaNorm: daNorms.max().map { $0 > 0 ? $0 : 1 } ?? 1)
+        var line = Timeline(items: items, phase: position.phase, maxLoss: scales.range(.loss),
+                            maxDaNorm: daNorms.max().map { $0 > 0 ? $0 : 1 } ?? 1)
+        if let g = timelineGate {
+            line.maxDcNorm = gatedDcNormMax
+            line.gateName = "Γ" + (g.gateLetter ?? "")
+        }
+        return line
     }
 
     /// The token of a one-hot vector over the lesson's vocab, if it is one.
@@ -69,13 +93,23 @@ extension ExplorerState {
         return givenLabel(target: true, t) ?? token(y) ?? (y.count == 1 ? numbers.format(y[0]) : nil)
     }
 
+    /// ŷ<t> in short: for a softmax, the most likely token or class (`i`), or `·` when no
+    /// class stands out (see `standsOut`; inspect gives the probabilities); a single output's value.
     func timelineOutputLabel(_ t: Int) -> String {
         guard let yh = trace.vector(.yHat, t) else { return "ŷ<\(t)>" }
-        if trace.shape.g2 == .softmax, let tok = token(yh) { return tok }
         if yh.count == 1 { return numbers.format(yh[0]) }
-        // softmax without a vocab: the most likely class, named as the targets name it
+        // softmax: the most likely class, named by the vocab or as the targets name it
         guard trace.shape.g2 == .softmax, let k = yh.indices.max(by: { yh[$0] < yh[$1] }) else { return "ŷ<\(t)>" }
-        return classLabel(k) ?? "#\(k)"
+        guard Self.standsOut(yh) else { return "·" }
+        return token(yh) ?? classLabel(k) ?? "#\(k)"
+    }
+
+    /// Whether the most likely class of a distribution stands out: its probability is at least
+    /// 0.05 above the next one (an untrained language model's 0.038 against 0.037 does not).
+    static func standsOut(_ p: [Double]) -> Bool {
+        let sorted = p.sorted(by: >)
+        guard sorted.count > 1 else { return true }
+        return sorted[0] - sorted[1] >= 0.05
     }
 
     /// The name of class k: `display.class_names`, else the label the lesson's targets give it

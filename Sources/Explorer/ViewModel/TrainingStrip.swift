@@ -16,8 +16,8 @@ public struct TrainingStrip: Equatable, Sendable {
 
 extension ExplorerState {
     var trainingStrip: TrainingStrip? {
-        guard let run = training?.trainer, let curve = training?.lossCurve, run.steps > 0 else { return nil }
-        let c = run.config
+        guard let curve = training?.lossCurve ?? gatedTraining?.lossCurve, trainedSteps > 0,
+              let c = training?.trainer.config ?? gatedTraining?.trainer.config else { return nil }
         let clip: String
         switch c.clipping {
         case .none: clip = ""
@@ -25,7 +25,7 @@ extension ExplorerState {
         case .globalNorm(let v): clip = words.pick(", clip ‖g‖ ≤ ", "，按范数裁剪 ‖g‖ ≤ ") + Words.short(v)
         }
         let settings = c.optimizer.displayName + words.pick(" lr ", "，学习率 ") + Words.short(c.learningRate) + clip
-        return TrainingStrip(title: words.trainedSteps(run.steps), curveLabel: words.lossCurveLabel(curve.chunk),
+        return TrainingStrip(title: words.trainedSteps(trainedSteps), curveLabel: words.lossCurveLabel(curve.chunk),
                              curve: curve.points, settings: settings, keys: words.trainingKeys(Self.burst))
     }
 }

@@ -131,8 +131,8 @@ extension ExplorerState {
         }
         let feedback = s.ask.flatMap { q in chosen.map { verdict(q, chosen: $0) } }
         // after training on the spot, the slide's numbers are the lesson's, not the screen's
-        let trained = (training?.steps ?? 0) > 0
-        let text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(training?.steps ?? 0) : "")
+        let trained = trainedSteps > 0
+        let text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(trainedSteps) : "")
         return LessonPane(index: i + 1, count: lesson.script.count, text: text,
                           question: (s.ask?.question ?? s.typed?.question)?.text(language), choices: choices, feedback: feedback,
                           typed: typedBox, summary: summaryLines ?? [])
@@ -152,7 +152,10 @@ extension ExplorerState {
         case .dba, .dby, .ba, .by, .a0, .x, .aPrev, .stacked, .z, .a, .zy, .yHat, .y, .dy, .daFromOutput, .daNext,
              .da, .dz, .daPrev, .dbaStep, .dbyStep, .da0:
             var v = r; v.col = nil; return v.description
-        default: return r.description
+        default:
+            // a gated cell's vectors (Γu<2>[1], dc<3>[0], bu[1]) are indexed by one number
+            guard r.symbol.isGated, !r.symbol.rawValue.hasPrefix("W"), !r.symbol.rawValue.hasPrefix("dW") else { return r.description }
+            var v = r; v.col = nil; return v.description
         }
     }
 }

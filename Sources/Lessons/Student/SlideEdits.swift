@@ -24,11 +24,11 @@ extension NodeReader {
     }
 
     /// The edits of a slide's `set:`, checked against the network (entries, ranges, values).
-    func resolveSet(_ raw: [RawEdit], rnn: RNN, episode: Episode) -> NetworkEdits? {
+    func resolveSet(_ raw: [RawEdit], rnn: RNN, episode: Episode, cell: CellKind) -> NetworkEdits? {
         var edits = NetworkEdits()
         var ok = true
         for e in raw {
-            switch EditParsing.target(e.key, shape: rnn.shape, episode: episode) {
+            switch EditParsing.target(e.key, shape: rnn.shape, episode: episode, cell: cell) {
             case .failure(let err): error("set: \(err.message)", at: e.keyNode); ok = false
             case .success(.g1):
                 if let g = choice(e.value, "set: g1", HiddenActivation.self) { edits.g1 = g } else { ok = false }
@@ -44,10 +44,10 @@ extension NodeReader {
 
 extension NodeReader {
     /// Resolves every slide's `set:` against the network (problems are reported at their keys).
-    func resolveEdits(_ drafts: inout [SlideDraft], rnn: RNN, episode: Episode) {
+    func resolveEdits(_ drafts: inout [SlideDraft], rnn: RNN, episode: Episode, cell: CellKind = .rnn) {
         for i in drafts.indices {
             guard let raw = drafts[i].setEdits else { continue }
-            if let edits = resolveSet(raw, rnn: rnn, episode: episode) { drafts[i].slide.edits = edits }
+            if let edits = resolveSet(raw, rnn: rnn, episode: episode, cell: cell) { drafts[i].slide.edits = edits }
         }
     }
 }
@@ -55,6 +55,6 @@ extension NodeReader {
 extension ScriptValidation {
     /// The trace of the lesson's network with a slide's `set:` applied.
     func editedTrace(_ edits: NetworkEdits) -> Trace {
-        Trace(rnn: trace.rnn.applying(edits), episode: trace.episode.applying(edits))
+        trace.edited(edits)
     }
 }
