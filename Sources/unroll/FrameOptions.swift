@@ -1,5 +1,6 @@
 import ArgumentParser
 import Explorer
+import Lessons
 
 /// The frame options `export` and `record` share: the screen's size, language and decimals.
 struct FrameOptions: ParsableArguments {
