@@ -109,10 +109,10 @@ struct PanelView {
         if height > rect.height {
             let automatic = top, lowest = max(automatic, height - (rect.height - 1))
             range = -automatic...(lowest - automatic)
+            range = keepingCursor(in: rows, range: range, automatic: automatic, height: height, room: rect.height)
             top = automatic + min(max(scroll, range.lowerBound), range.upperBound)
         }
-        var visible = min(height, rect.height - (top > 0 ? 1 : 0))
-        if top + visible < height { visible -= 1 }
+        let visible = Self.visibleLines(top: top, height: height, room: rect.height)
         // Only the rows that show are drawn (a heatmap formats all its numbers).
         // The window's own scratch grid clips what sticks out above or below.
         var scratch = Grid(width: rect.width, height: max(visible, 1))
@@ -131,6 +131,34 @@ struct PanelView {
             grid.put("⋮ ↓ \(below)   j k", x: rect.x, y: y + visible, style: muted, clip: rect)
         }
         return range
+    }
+
+    /// Lines of the panel in view when it starts at `top` (a marker line takes one above
+    /// and/or below).
+    static func visibleLines(top: Int, height: Int, room: Int) -> Int {
+        var visible = min(height, room - (top > 0 ? 1 : 0))
+        if top + visible < height { visible -= 1 }
+        return visible
+    }
+
+    /// The scroll range narrowed so that the inspect cursor's term stays in view (j/k may
+    /// scroll only as far as it stays on screen; the automatic place always shows it).
+    func keepingCursor(in rows: [Placed], range: ClosedRange<Int>, automatic: Int, height: Int, room: Int) -> ClosedRange<Int> {
+        var span: (top: Int, bottom: Int)?
+        for row in rows {
+            for p in row.layout.placed where p.view.term.cursor != nil {
+                let r = row.layout.rect(of: p)
+                span = (row.y + r.y, row.y + r.maxY)
+            }
+        }
+        guard let (a, b) = span else { return range }
+        let shows = range.filter { offset in
+            let top = automatic + offset
+            let visible = Self.visibleLines(top: top, height: height, room: room)
+            return a >= top && min(b, a + room - 3) <= top + visible
+        }
+        guard let low = shows.first, let high = shows.last else { return 0...0 }
+        return low...high
     }
 
     private func blit(_ source: Grid, from top: Int, count: Int, into grid: inout Grid, at origin: (Int, Int)) {

@@ -23,7 +23,9 @@ public struct QuestionFinding: Equatable, Sendable, CustomStringConvertible {
 /// - **leak rule**: before the student answers, nothing on the screen gives the answer away:
 ///   not the focus value as the screen prints it, not the right choice's label on the
 ///   timeline, not the size of the quantity asked about, not the loss markers when the
-///   question is about the loss;
+///   question is about the loss; and the slide just before the question (as the student
+///   leaves it, its own question answered) shows neither the focus value, nor the answer's
+///   label, nor several steps' L<t> when the question compares losses;
 /// - **quote rule**: every entry the slide's text quotes (`a<2>[1]`, `x<4> = [1, 1]`,
 ///   `‖da<30>‖ = 1.75`) is revealed on that slide, while its question is open and after.
 ///
@@ -48,22 +50,51 @@ public enum QuestionAudit {
                 }
                 let label = answerLabel(ask.choices[ask.answer - 1].text(language))
                 let values = focusTokens(state)
-                for size in sizes {
-                    let lines = FrameRenderer.render(frame, size: size, depth: .none).plainText()
-                    let paneTop = lines.lastIndex { $0.hasPrefix("─") || $0.hasPrefix("━") } ?? lines.count
-                    let screen = Array(lines.prefix(paneTop))   // the lesson pane quotes the slide's text
-                    for token in values where screen.contains(where: { contains($0, number: token) }) {
-                        found.append(QuestionFinding(slide: i + 1, language: language, size: size,
-                                                     message: "the focus value \(token) is on the screen before the answer"))
+                // what the student saw just before: the previous slide, as they leave it (answered)
+                var before: (ExplorerState, String)?
+                if i > 0 {
+                    var previous = ExplorerState(lesson: lesson, language: language)
+                    _ = previous.open(slide: i)
+                    if let a = lesson.script[i - 1].ask?.answer { previous.update(.answer(a)) }
+                    if let typed = lesson.script[i - 1].typed, case .success(let x) = typed.answer(on: previous.trace) {
+                        for c in String(x) { previous.update(.typeAnswer(c)) }
+                        previous.update(.submitAnswer)
                     }
-                    if let label, screen.contains(where: { $0.contains("ŷ \(label) ") || $0.contains("ŷ \(label)│") || $0.hasSuffix("ŷ \(label)") }) {
-                        found.append(QuestionFinding(slide: i + 1, language: language, size: size,
-                                                     message: "the timeline shows ŷ \(label), the answer's label, before the answer"))
+                    before = (previous, " on slide \(i), before the question")
+                    for message in lossShownBefore(question: state, previous: previous) + focusShownBefore(question: state, previous: previous) {
+                        found.append(QuestionFinding(slide: i + 1, language: language, size: nil, message: message))
+                    }
+                }
+                for size in sizes {
+                    for (shown, when) in [(state, " before the answer")] + (before.map { [$0] } ?? []) {
+                        let lines = FrameRenderer.render(shown.viewModel(), size: size, depth: .none).plainText()
+                        let paneTop = lines.lastIndex { $0.hasPrefix("─") || $0.hasPrefix("━") } ?? lines.count
+                        let screen = Array(lines.prefix(paneTop))   // the lesson pane quotes the slide's text
+                        // (on the slide before, a focus value counts through `focusShownBefore`: its
+                        // two-digit numbers also turn up in other quantities by chance)
+                        for token in values where shown.slide == state.slide && screen.contains(where: { contains($0, number: token) }) {
+                            found.append(QuestionFinding(slide: i + 1, language: language, size: size,
+                                                         message: "the focus value \(token) is on the screen" + when))
+                        }
+                        if let label, screen.contains(where: { $0.contains("ŷ \(label) ") || $0.contains("ŷ \(label)│") || $0.hasSuffix("ŷ \(label)") }) {
+                            found.append(QuestionFinding(slide: i + 1, language: language, size: size,
+                                                         message: "the timeline shows ŷ \(label), the answer's label," + when))
+                        }
                     }
                 }
             }
         }
         return found
+    }
+
+    /// A question about the losses (its focus an L<t>) whose previous slide already shows the
+    /// losses of several steps on the timeline, so the student could compare them before.
+    static func lossShownBefore(question: ExplorerState, previous: ExplorerState) -> [String] {
+        guard let f = question.currentSlide?.focus, f.symbol == .loss || f.symbol == .totalLoss,
+              question.currentSlide?.ask != nil else { return [] }
+        let shown = previous.timeline.items.filter { $0.loss != nil }.map(\.t)
+        guard shown.count > 1 else { return [] }
+        return ["the previous slide shows L<t> on the timeline at t = \(shown.map(String.init).joined(separator: ", ")), before the question about the loss"]
     }
 
     /// The quote rule over every slide of `lesson`: each quoted entry's quantity is shown,
@@ -92,6 +123,24 @@ public enum QuestionAudit {
             }
         }
         return found
+    }
+
+    /// The question's focus already on screen on the slide before: revealed there, and computed
+    /// at the step that slide stands on (forward up to its t; every step going backward).
+    static func focusShownBefore(question: ExplorerState, previous: ExplorerState) -> [String] {
+        guard let slide = question.currentSlide, let f = slide.focus else { return [] }
+        guard previous.isShown(f.symbol, at: f.t) else { return [] }
+        // a focus the question's own text quotes (07e: "a<2> = […]. Which steps have a loss?")
+        // only points at something; it is not the answer
+        let text = slide.say.text(question.language) + " " + (slide.ask?.question.text(question.language) ?? "")
+        let name = String(f.description.prefix { $0 != "[" })   // a<2>[2] → a<2>
+        if text.contains(name + " =") || quotedEntries(text).contains(where: { $0.symbol == f.symbol && $0.t == f.t }) { return [] }
+        if let t = f.t, f.symbol.isPerStep {
+            let p = previous.position
+            let computed = f.symbol.isBackward ? p.phase == .backward && p.t <= t : p.phase == .backward || p.t >= t
+            if !computed { return [] }
+        }
+        return ["the previous slide shows \(f), the question's focus, before the question"]
     }
 
     // MARK: - the parts

@@ -20,10 +20,12 @@ public struct GenerationStep: Equatable, Sendable {
     public let sampled: Bool
     /// True when this is the last step (the end token was drawn or the length limit reached).
     public let isLast: Bool
-    /// x<t+1> = one-hot(token)   (n_x)
+    /// Whether the token is fed back as the next input (false: one-to-many, x<t+1> = 0).
+    public var feedsBack = true
+    /// x<t+1> = one-hot(token), or 0 when the token is not fed back   (n_x)
     public var nextX: [Double] {
         var v = [Double](repeating: 0, count: x.count)
-        v[token] = 1
+        if feedsBack { v[token] = 1 }
         return v
     }
 }
@@ -41,6 +43,9 @@ public struct Sampler: IteratorProtocol, Sendable {
     public let endToken: Int?
     public let maxLength: Int
     public let temperature: Double
+    /// Whether each token is fed back as the next input (true), or the inputs after the first
+    /// are zero vectors (false), as in a one-to-many lesson (see `Lesson.samplingFeedsBack`).
+    public var feedsBack = true
     /// A GRU or LSTM to run instead of the plain cell (`rnn` is then its output layer).
     public private(set) var gated: GatedRNN?
     private var generator: SplitMix64
@@ -131,7 +136,7 @@ public struct Sampler: IteratorProtocol, Sendable {
         }
         done = sampled && (token == endToken || sampledCount >= maxLength)
         let step = GenerationStep(t: t, x: x, a: a, yHat: yHat, distribution: dist,
-                                  token: token, sampled: sampled, isLast: done)
+                                  token: token, sampled: sampled, isLast: done, feedsBack: feedsBack || t < prefix.count)
         aPrev = a
         x = step.nextX
         return step

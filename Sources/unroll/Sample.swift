@@ -9,7 +9,8 @@ struct Sample: ParsableCommand {
         discussion: """
         One-to-many: the prefix is read first (default: a newline when vocab has one, else the first \
         character of the lesson's text), then each sampled character is fed back as the next input, \
-        until a newline (the end token) or --max-length characters. One sequence per line.
+        until a newline (the end token) or --max-length characters. One sequence per line. A \
+        one-to-many lesson generates as it is built: zero inputs after t = 1, at most its T characters.
         """
     )
 
@@ -37,26 +38,16 @@ struct Sample: ParsableCommand {
         guard let codec = loaded.codec, loaded.rnn.shape.g2 == .softmax else {
             try fail("\(lesson) is not a character lesson (sequence.vocab with g2: softmax); sampling feeds each character back as the next input")
         }
-        var start: [Int] = []
-        let prefixChars: [Character]
-        if let prefix {
-            prefixChars = Array(prefix)
-            for c in prefixChars {
-                guard let i = codec.index(of: c) else { try fail("--prefix: '\(Vocabulary.label(c))' is not in the lesson's vocab") }
-                start.append(i)
-            }
-            if let end = codec.endTokenIndex, start.first != end { start.insert(end, at: 0) }
-        } else if let end = codec.endTokenIndex {
-            start = [end]; prefixChars = []
-        } else {
-            let first = loaded.episode.x[0].firstIndex(of: 1) ?? 0
-            start = [first]; prefixChars = [codec.vocab[first]]
+        var given: [Int] = []
+        for c in Array(prefix ?? "") {
+            guard let i = codec.index(of: c) else { try fail("--prefix: '\(Vocabulary.label(c))' is not in the lesson's vocab") }
+            given.append(i)
         }
-        var sampler = loaded.gated.map {
-            Sampler(gated: $0, prefix: start, endToken: codec.endTokenIndex, maxLength: maxLength,
-                    temperature: temperature, seed: seed)
-        } ?? Sampler(rnn: loaded.rnn, prefix: start, endToken: codec.endTokenIndex, maxLength: maxLength,
-                              temperature: temperature, seed: seed)
+        guard let start = loaded.samplingStart(prefix: given),
+              var sampler = loaded.sampler(prefix: given, maxLength: maxLength, temperature: temperature, seed: seed) else {
+            try fail("\(lesson) is not a character lesson (sequence.vocab with g2: softmax and n_x = n_y = the vocab's size)")
+        }
+        let prefixChars = start.filter { $0 != codec.endTokenIndex }.map { codec.vocab[$0] }
         var out = ""
         for _ in 0..<n {
             let steps = sampler.generate()

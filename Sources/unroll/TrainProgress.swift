@@ -65,10 +65,9 @@ struct TrainSamples {
     func report(_ t: Trainer) -> String {
         let recent = t.lossHistory.suffix(every)
         var text = String(format: "step %d, loss %.4f (mean of the last %d)\n", t.steps, recent.reduce(0, +) / Double(max(recent.count, 1)), recent.count)
-        guard let codec = lesson.codec, t.shape.g2 == .softmax else { return text }
-        let start = codec.endTokenIndex.map { [$0] } ?? [lesson.episode.x[0].firstIndex(of: 1) ?? 0]
-        var sampler = Sampler(rnn: t.rnn, prefix: start, endToken: codec.endTokenIndex, maxLength: Self.maxLength,
-                              temperature: 1, seed: UInt64(t.steps))
+        guard let codec = lesson.codec,
+              var sampler = lesson.sampler(rnn: t.rnn, maxLength: Self.maxLength, temperature: 1, seed: UInt64(t.steps))
+        else { return text }
         text += "----\n"
         for _ in 0..<Self.count {
             let chars = sampler.generate().filter { $0.sampled && $0.token != codec.endTokenIndex }.map { codec.vocab[$0.token] }

@@ -103,3 +103,23 @@ import RNNCore
         #expect(Fixtures.state().after(.generateNext).status == "press g first to generate")
     }
 }
+
+/// Generation follows the lesson's architecture: 07b (one-to-many) has no input after t = 1.
+@Suite struct OneToManyGenerationTests {
+    @Test func lesson07bFeedsZerosAfterTheFirstStepAndStopsAtT() throws {
+        let lesson = try LessonLoader.load(path: SlideTextTests.lessons + "/07b-one-to-many.yaml").get()
+        #expect(!lesson.samplingFeedsBack && lesson.samplingStart() == [0])   // 'h', the lesson's x<1>
+        var s = ExplorerState(lesson: lesson)
+        s.update(.toggleGeneration)
+        s.update(.cooler); s.update(.cooler)   // temperature 0: the most likely letter each step
+        while s.generation?.current?.isLast == false { s.update(.generateNext) }
+        guard let g = s.generation else { Issue.record("not generating"); return }
+        #expect(g.steps.map { g.label($0.token) }.joined() == "ello")   // the lesson's T = 4 outputs, not 50
+        #expect(g.steps.dropFirst().allSatisfy { $0.x.allSatisfy { $0 == 0 } })
+        #expect(s.viewModel().generation?.fedBack == "sampled 'o' → x<5> = 0 (one-to-many: no input after t = 1; 'o' is not fed back)")
+        #expect(s.viewModel().timeline.items.map(\.inputLabel) == ["h", "0", "0", "0"])
+        // a language model feeds each letter back
+        let lm = try LessonLoader.load(path: SlideTextTests.lessons + "/08-language-model.yaml").get()
+        #expect(lm.samplingFeedsBack && lm.samplingStart() == [lm.codec?.endTokenIndex ?? -1])
+    }
+}

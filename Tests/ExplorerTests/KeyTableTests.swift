@@ -75,7 +75,9 @@ import RNNCore
         #expect(help.contains(KeyHint(keys: "< >", text: "(generate) temperature 0 to 2 (default 1)")))
         #expect(KeyTable.help(.zh).first == KeyHint(keys: "→ l", text: "下一步"))
         let s = Fixtures.state()
-        #expect(s.footer.map(\.keys) == ["→ l", "← h", "Space", "n PgDn Enter", "p PgUp", "i", "f b", "t T", "?", "q"])
+        #expect(s.footer.map(\.keys) == ["→←", "Space", "n p", "i", "t T", "q", "f b", "?"])
+        // a character lesson can generate: g is in the footer
+        #expect(Fixtures.chars().footer.map(\.keys) == ["→←", "Space", "n p", "i", "t T", "g", "q", "f b", "?"])
         #expect(s.after(.lab(.toggle)).footer.map(\.keys) == ["Space", "o[]cvux<>", "w r Esc", "t T", "?", "q"])
         // in the lab the help box lists the lab's keys, one line each; Esc closes the box, not the lab
         let labHelp = s.after(.lab(.toggle), .toggleHelp)

@@ -59,6 +59,21 @@ import Lessons
         #expect(s.playing && s.position == StoryPosition(phase: .forward, t: 1))
     }
 
+    @Test func playStopsAtTheEndOfWhatTheSlideReveals() {
+        let forwardOnly = Slide(say: LocalizedText(en: "forward"), show: [.x, .a, .Wa, .ba, .z])
+        var s = Fixtures.state(script: [forwardOnly])
+        #expect(s.playEnd == 2)
+        s.update(.togglePlay)
+        for _ in 0..<5 { s.update(.tick) }
+        #expect(!s.playing)
+        #expect(s.position == StoryPosition(phase: .forward, t: 3))   // not into a backward pass of `?`
+        #expect(s.status == "end of the forward pass: this slide does not show the backward pass yet")
+        s.update(.togglePlay)   // from the end of what it shows, play starts over
+        #expect(s.playing && s.position == StoryPosition(phase: .forward, t: 1))
+        let both = Slide(say: LocalizedText(en: "both"), show: [.x, .a, .da])
+        #expect(Fixtures.state(script: [both]).playEnd == 5)
+    }
+
     @Test func speedStaysWithinLimits() {
         var s = Fixtures.state()
         #expect(s.speed == 1)

@@ -73,7 +73,7 @@ import TextBasics
         let term = lines.firstIndex { $0.contains("Wa = [Waa | Wax] 3×7") }
         let pane = lines.firstIndex { $0.hasPrefix("── slide 2 / 4") }
         let text = lines.firstIndex { $0.hasPrefix(" a<2> = tanh(Wa·[a<1>; x<2>] + ba)") }
-        let footer = lines.indices.last.flatMap { lines[$0].contains("next step") && lines[$0].hasSuffix("? help") ? $0 : nil }
+        let footer = lines.indices.last.flatMap { lines[$0].contains("→← step") && lines[$0].contains("i inspect") && lines[$0].hasSuffix("? help") ? $0 : nil }
         let order = [header, timeline, panel, term, pane, text, footer]
         #expect(order.allSatisfy { $0 != nil }, "\(order)")
         let found = order.compactMap { $0 }

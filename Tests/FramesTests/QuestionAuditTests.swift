@@ -71,6 +71,25 @@ import Testing
         #expect(QuestionAudit.structuralLeaks(state, frame) == ["the timeline marks the steps without a loss (L —) while the question is about the loss"])
     }
 
+    /// The slide before a question counts too: lesson 05 in its old order (the typed L<4>
+    /// slide, answered, showed L<1>…L<4> just before "which word has the largest L<t>?").
+    @Test func theLeakRuleLooksAtTheSlideBefore() throws {
+        var lesson = try LessonLoader.load(path: "\(LessonSnapshotTests.lessonsDirectory)/05-loss.yaml").get()
+        #expect(QuestionAudit.answerLeaks(in: lesson).isEmpty)
+        let old = [0, 2, 3, 1, 4, 5, 6]
+        #expect(lesson.script.count == old.count)
+        lesson.script = old.map { lesson.script[$0] }
+        let messages = QuestionAudit.answerLeaks(in: lesson).map(\.description)
+        #expect(messages.contains("slide 4 (en): the previous slide shows L<t> on the timeline at t = 1, 2, 3, 4, before the question about the loss"),
+                Comment(rawValue: messages.joined(separator: "\n")))
+        // and the question's focus itself shown on the slide before
+        let shown = try tiny(focus: "L<3>", show: "[x, a, ŷ, y, L]")
+        var two = shown
+        two.script.insert(Slide(say: LocalizedText(en: "Before."), at: StoryPosition(phase: .forward, t: 3), show: [.loss]), at: 0)
+        #expect(QuestionAudit.answerLeaks(in: two).map(\.message).contains("the previous slide shows L<3>, the question's focus, before the question"))
+        #expect(QuestionAudit.answerLeaks(in: shown).isEmpty)
+    }
+
     @Test func theQuoteRuleFindsAHiddenQuote() throws {
         // the question is about a<1>, so a<2> (computed from it) is hidden while it is open
         let quotes = QuestionAudit.hiddenQuotes(in: try tiny(focus: "a<1>", show: "[x, a]", say: "Here a<2>[0] = 0.5. Guess."))

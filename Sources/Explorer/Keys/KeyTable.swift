@@ -176,12 +176,7 @@ extension ExplorerState {
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
         else if lab != nil { ids = [.labRun, .labSettings, .labFile, .train, .help, .quit] }
         else if questionPending { ids = [.answer, .nextSlide, .help, .quit] }
-        else {
-            ids = [.next, .previous, .play, .nextSlide, .previousSlide, .inspect]
-            if trace.hasBackward && position.phase == .forward { ids.append(.passes) }
-            if lesson.trainableEpisodes != nil { ids.append(.train) }
-            ids += [.help, .quit]
-        }
+        else { return browseFooter }
         return ids.compactMap { id in
             if let lab = KeyTable.labFooterHint(id, language) { return lab }
             guard let b = KeyTable.binding(id) else { return nil }

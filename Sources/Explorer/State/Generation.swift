@@ -2,7 +2,8 @@ import Lessons
 import RNNCore
 
 /// Generation mode (`g`): the lesson's network writes one character per step, each sampled
-/// character fed back as the next input (one-to-many, see `Sampler`). Seeded, so the same keys
+/// character fed back as the next input (or, in a one-to-many lesson, zeros after t = 1, as the
+/// lesson's network is built; see `Lesson.sampler`). Seeded, so the same keys
 /// give the same characters; the random stream goes on from one sample to the next.
 public struct Generation: Sendable {
     public static let seed: UInt64 = 0
@@ -21,22 +22,20 @@ public struct Generation: Sendable {
     /// Which sample this is (1-based): after the last step, → starts the next one from a<0>.
     public private(set) var sample = 1
 
-    init(rnn: RNN, gated: GatedRNN? = nil, codec: CharacterCodec, prefix: [Int], temperatureIndex: Int) {
+    /// `sampler`: the lesson's (`Lesson.sampler`), at `temperatures[temperatureIndex]`.
+    init(codec: CharacterCodec, sampler: Sampler, temperatureIndex: Int) {
         self.codec = codec
-        self.prefix = prefix
+        self.prefix = sampler.prefix
         self.temperatureIndex = temperatureIndex
-        let t = Self.temperatures[temperatureIndex]
-        if let gated {
-            sampler = Sampler(gated: gated, prefix: prefix, endToken: codec.endTokenIndex, maxLength: Self.maxLength,
-                              temperature: t, seed: Self.seed)
-        } else {
-            sampler = Sampler(rnn: rnn, prefix: prefix, endToken: codec.endTokenIndex, maxLength: Self.maxLength,
-                              temperature: t, seed: Self.seed)
-        }
+        self.sampler = sampler
         advance()
     }
 
     public var temperature: Double { Self.temperatures[temperatureIndex] }
+    /// Whether each character is fed back as the next input (false: one-to-many, zeros after t = 1).
+    public var feedsBack: Bool { sampler.feedsBack }
+    /// Characters per sample at most (the lesson's T for a one-to-many lesson).
+    public var length: Int { sampler.maxLength }
     public var current: GenerationStep? { steps.last }
 
     /// The next step; after the last step of a sample, the first step of the next sample.
@@ -64,13 +63,14 @@ extension ExplorerState {
         return nil
     }
 
-    /// Starts generation at the current weights (`index`: the temperature), from ⏎ when the
-    /// vocab has it, else from the lesson's first input.
+    /// Starts generation at the current weights (`index`: the temperature), from where the
+    /// lesson's samples start (`Lesson.samplingStart`: ⏎ when the vocab has it, else x<1>).
     mutating func startGeneration(temperatureIndex index: Int) {
-        guard generationProblem == nil, let codec = lesson.codec else { status = generationProblem; return }
-        let first = trace.episode.x.first.flatMap { x in x.firstIndex(of: 1) } ?? 0
-        generation = Generation(rnn: trace.rnn, gated: trace.gated?.rnn, codec: codec, prefix: [codec.endTokenIndex ?? first],
-                                temperatureIndex: index)
+        guard generationProblem == nil, let codec = lesson.codec,
+              let sampler = lesson.sampler(rnn: trace.rnn, gated: trace.gated?.rnn, maxLength: Generation.maxLength,
+                                           temperature: Generation.temperatures[index], seed: Generation.seed)
+        else { status = generationProblem ?? words.generationNeedsVocab; return }
+        generation = Generation(codec: codec, sampler: sampler, temperatureIndex: index)
     }
 
     mutating func toggleGeneration() {

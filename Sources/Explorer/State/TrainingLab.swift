@@ -44,8 +44,7 @@ public struct TrainingLab: Sendable {
 
     /// A lab on `lesson`'s weights (and its stored optimizer state), nil when it cannot train.
     public init?(lesson: Lesson, params: Params? = nil) {
-        let episodes = lesson.trainingEpisodes()
-        guard !episodes.isEmpty, episodes.allSatisfy(\.hasTargets) else { return nil }
+        guard let episodes = lesson.trainableEpisodes else { return nil }
         self.lesson = lesson
         allEpisodes = episodes
         sequences = lesson.texts != nil ? .texts : .own
@@ -100,10 +99,9 @@ public struct TrainingLab: Sendable {
 
     /// A few sequences sampled from the weights now (the lesson's sampler), kept with the step and loss.
     mutating func takeSamples() {
-        guard let codec = lesson.codec, lesson.rnn.shape.g2 == .softmax else { return }
-        let start = codec.endTokenIndex.map { [$0] } ?? [lesson.episode.x[0].firstIndex(of: 1) ?? 0]
-        var sampler = Sampler(rnn: trainer.rnn, prefix: start, endToken: codec.endTokenIndex, maxLength: Self.sampleLength,
-                              temperature: temperature, seed: UInt64(steps))
+        guard let codec = lesson.codec,
+              var sampler = lesson.sampler(rnn: trainer.rnn, maxLength: Self.sampleLength, temperature: temperature, seed: UInt64(steps))
+        else { return }
         let texts = (0..<Self.sampleCount).map { _ in
             String(sampler.generate().filter { $0.sampled && $0.token != codec.endTokenIndex }.map { codec.vocab[$0.token] })
                 .replacingOccurrences(of: "\n", with: "⏎")

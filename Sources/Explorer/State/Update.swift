@@ -32,12 +32,8 @@ extension ExplorerState {
         case .startBackward:
             if trace.hasBackward { go(to: StoryPosition(phase: .backward, t: T)); status = words.jumped(words.startBackward) }
             else { status = words.noBackward }
-        case .togglePlay:
-            if !playing && storyIndex == story.count - 1 { go(to: 0) }
-            playing.toggle()
-            status = playing ? words.playing(speed) : words.paused
-        case .tick:
-            if playing { step(+1) }
+        case .togglePlay: togglePlaying()
+        case .tick: playTick()
         case .faster, .slower:
             let i = speedIndex + (action == .faster ? 1 : -1)
             if Speed.choices.indices.contains(i) { speedIndex = i; status = words.speedIs(speed) }

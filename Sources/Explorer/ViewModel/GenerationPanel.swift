@@ -24,7 +24,7 @@ public struct GenerationPanel: Equatable, Sendable {
     /// In vocab order when the vocabulary is short, else most likely first (Frames keeps as many
     /// as fit, and always the taken one).
     public var bars: [ProbabilityBar]
-    /// `sampled 'r' → x<4> = one-hot('r')`
+    /// `sampled 'r' → x<4> = one-hot('r')` (one-to-many: `sampled 'l' → x<4> = 0 …`)
     public var fedBack: String
     /// Said at the last step: `⏎ drawn: the name is finished; → starts sample 2`.
     public var note: String?
@@ -49,13 +49,14 @@ extension ExplorerState {
         var note: String?
         if s.isLast {
             note = s.token == g.codec.endTokenIndex ? w.endDrawn(g.label(s.token), next: g.sample + 1)
-                : w.lengthLimit(Generation.maxLength, next: g.sample + 1)
+                : w.lengthLimit(g.length, next: g.sample + 1)
         }
         return GenerationPanel(
             title: w.generateTitle(t), settings: w.generationSettings(seed: Generation.seed, g.temperature, sample: g.sample),
             text: w.generated + generated.joined(), equation: equation,
             caption: w.barsCaption(t, g.temperature, count: bars.count, byVocab: byVocab), bars: ordered,
-            fedBack: w.fedBack(g.label(s.token), t: t, sampled: s.sampled), note: note)
+            fedBack: s.feedsBack ? w.fedBack(g.label(s.token), t: t, sampled: s.sampled)
+                : w.notFedBack(g.label(s.token), t: t), note: note)
     }
 
     /// The generated steps as an unrolled network: x<t> the character fed in, ŷ the one taken.
@@ -63,7 +64,7 @@ extension ExplorerState {
         guard let g = generation else { return nil }
         let items = g.steps.map { s in
             TimelineItem(t: s.t, hasInput: true, hasOutput: true, hasTarget: false,
-                         inputLabel: g.label(s.x.firstIndex(of: 1) ?? 0), outputLabel: g.label(s.token),
+                         inputLabel: s.x.firstIndex(of: 1).map(g.label) ?? "0", outputLabel: g.label(s.token),
                          targetLabel: nil, loss: nil, daNorm: nil, isCurrent: s.t == g.current?.t)
         }
         return Timeline(items: items, phase: .forward, maxLoss: 1, maxDaNorm: 1)

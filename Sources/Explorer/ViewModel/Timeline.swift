@@ -9,8 +9,8 @@ public struct TimelineItem: Equatable, Sendable {
     public var hasTarget: Bool
     /// The input's token (`h`) where the lesson names it, else `x<t>`.
     public var inputLabel: String
-    /// ŷ<t> in short: the argmax token for softmax with a vocab, the value for a single
-    /// output, else `ŷ<t>`; nil when there is no output or it is hidden.
+    /// ŷ<t> in short: the argmax token for softmax with a vocab (`·` when no token stands
+    /// out), the value for a single output, else `ŷ<t>`; nil when there is no output or it is hidden.
     public var outputLabel: String?
     /// y<t> in short, the same way; nil when there is no target or y is hidden.
     public var targetLabel: String?
@@ -93,13 +93,23 @@ extension ExplorerState {
         return givenLabel(target: true, t) ?? token(y) ?? (y.count == 1 ? numbers.format(y[0]) : nil)
     }
 
+    /// ŷ<t> in short: for a softmax, the most likely token or class (`i`), or `·` when no
+    /// class stands out (see `standsOut`; inspect gives the probabilities); a single output's value.
     func timelineOutputLabel(_ t: Int) -> String {
         guard let yh = trace.vector(.yHat, t) else { return "ŷ<\(t)>" }
-        if trace.shape.g2 == .softmax, let tok = token(yh) { return tok }
         if yh.count == 1 { return numbers.format(yh[0]) }
-        // softmax without a vocab: the most likely class, named as the targets name it
+        // softmax: the most likely class, named by the vocab or as the targets name it
         guard trace.shape.g2 == .softmax, let k = yh.indices.max(by: { yh[$0] < yh[$1] }) else { return "ŷ<\(t)>" }
-        return classLabel(k) ?? "#\(k)"
+        guard Self.standsOut(yh) else { return "·" }
+        return token(yh) ?? classLabel(k) ?? "#\(k)"
+    }
+
+    /// Whether the most likely class of a distribution stands out: its probability is at least
+    /// 0.05 above the next one (an untrained language model's 0.038 against 0.037 does not).
+    static func standsOut(_ p: [Double]) -> Bool {
+        let sorted = p.sorted(by: >)
+        guard sorted.count > 1 else { return true }
+        return sorted[0] - sorted[1] >= 0.05
     }
 
     /// The name of class k: `display.class_names`, else the label the lesson's targets give it

@@ -66,6 +66,11 @@ extension Words {
         (sampled ? pick("sampled", "抽到") : pick("read", "读入"))
             + pick(" '\(c)' → x<\(t + 1)> = one-hot('\(c)')", " '\(c)' → x<\(t + 1)> = '\(c)' 的独热向量")
     }
+    /// One-to-many: the sampled character is written, not fed back.
+    public func notFedBack(_ c: String, t: Int) -> String {
+        pick("sampled '\(c)' → x<\(t + 1)> = 0 (one-to-many: no input after t = 1; '\(c)' is not fed back)",
+             "抽到 '\(c)' → x<\(t + 1)> = 0（一对多：t = 1 之后没有输入，'\(c)' 不会喂回）")
+    }
     public func endDrawn(_ c: String, next: Int) -> String {
         pick("'\(c)' drawn: the sequence is finished; → starts sample \(next)", "抽到 '\(c)'：序列结束；按 → 开始第 \(next) 个样本")
     }

@@ -54,6 +54,10 @@ public struct Words: Sendable {
     public func noSuchStep(_ t: Int, _ T: Int) -> String { pick("there is no step \(t) (steps 1…\(T))", "没有第 \(t) 步（共 1…\(T) 步）") }
     public var atStart: String { pick("already at the first step", "已经是第一步了") }
     public var atEnd: String { pick("end of the story: Home starts again", "已经走到最后一步：按 Home 回到开头") }
+    public var playStoppedAtForwardEnd: String {
+        pick("end of the forward pass: this slide does not show the backward pass yet",
+             "前向传播结束：这一页还没有讲到反向传播")
+    }
     public func jumped(_ place: String) -> String { pick("jumped to ", "跳到") + place }
     public var firstStep: String { pick("the first step", "第一步") }
     public var lastStep: String { pick("the last step", "最后一步") }
