@@ -10,7 +10,7 @@ extension Words {
 
     // training
     public var cannotTrain: String {
-        pick("cannot train: this lesson has no targets (y), so there is no loss to learn from",
+        pick("cannot train: this lesson has no targets (y), so no loss to learn from",
              "无法训练：这一课没有目标值 y，也就没有可以减小的损失")
     }
     public func diverged(_ step: Int) -> String {
@@ -34,8 +34,8 @@ extension Words {
 
     // generation
     public var generationNeedsVocab: String {
-        pick("generation needs a character lesson: a vocab, a softmax output and n_x = n_y = the vocab's size",
-             "生成需要字符级的课：有词表（vocab）、softmax 输出，且 n_x = n_y = 词表大小")
+        pick("no generation here: it needs a character lesson (vocab, softmax, n_x = n_y)",
+             "这一课不能生成：需要字符级的课（词表、softmax、n_x = n_y）")
     }
     public var enteredGeneration: String {
         pick("generation: → draws the next character, < > temperature, g leaves", "生成模式：→ 抽下一个字符，< > 调温度，g 退出")
