@@ -39,7 +39,12 @@ enum TextFit {
             start = space + 1
         }
         let tail = String(chars[start...])
-        let head = truncate(String(chars[..<start]), to: width - DisplayWidth.of(tail))
+        var head = truncate(String(chars[..<start]), to: width - DisplayWidth.of(tail))
+        // the beginning ends at a word too, when that keeps at least half of it
+        if head.hasSuffix("…"), let space = head.dropLast().lastIndex(of: " "),
+           DisplayWidth.of(String(head[..<space])) * 2 >= DisplayWidth.of(head) {
+            head = String(head[..<space]) + "…"
+        }
         return head.hasSuffix("…") ? head + tail : head + "…" + tail
     }
 

@@ -116,7 +116,8 @@ import RNNCore
         guard let g = s.generation else { Issue.record("not generating"); return }
         #expect(g.steps.map { g.label($0.token) }.joined() == "ello")   // the lesson's T = 4 outputs, not 50
         #expect(g.steps.dropFirst().allSatisfy { $0.x.allSatisfy { $0 == 0 } })
-        #expect(s.viewModel().generation?.fedBack == "sampled 'o' → x<5> = 0 (one-to-many: no input after t = 1; 'o' is not fed back)")
+        #expect(s.viewModel().generation?.fedBack == "sampled 'o' → x<5> = 0 (one-to-many: no input after t = 1)")
+        #expect(s.viewModel().generation?.note == "T = 4 steps, as the lesson's network is unrolled; → starts sample 2")
         #expect(s.viewModel().timeline.items.map(\.inputLabel) == ["h", "0", "0", "0"])
         // a language model feeds each letter back
         let lm = try LessonLoader.load(path: SlideTextTests.lessons + "/08-language-model.yaml").get()

@@ -68,8 +68,13 @@ extension Words {
     }
     /// One-to-many: the sampled character is written, not fed back.
     public func notFedBack(_ c: String, t: Int) -> String {
-        pick("sampled '\(c)' → x<\(t + 1)> = 0 (one-to-many: no input after t = 1; '\(c)' is not fed back)",
-             "抽到 '\(c)' → x<\(t + 1)> = 0（一对多：t = 1 之后没有输入，'\(c)' 不会喂回）")
+        pick("sampled '\(c)' → x<\(t + 1)> = 0 (one-to-many: no input after t = 1)",
+             "抽到 '\(c)' → x<\(t + 1)> = 0（一对多：t = 1 之后没有输入）")
+    }
+    /// One-to-many: the sample ends with the lesson's steps.
+    public func lessonLengthReached(_ T: Int, next: Int) -> String {
+        pick("T = \(T) steps, as the lesson's network is unrolled; → starts sample \(next)",
+             "已到这一课展开的 T = \(T) 步；按 → 开始第 \(next) 个样本")
     }
     public func endDrawn(_ c: String, next: Int) -> String {
         pick("'\(c)' drawn: the sequence is finished; → starts sample \(next)", "抽到 '\(c)'：序列结束；按 → 开始第 \(next) 个样本")
