@@ -80,12 +80,21 @@ INLINE void gemv_rows(int R, const double *W, ptrdiff_t cols, ptrdiff_t ld, cons
     for (int r = 0; r < R; r++) y[r] = (b ? b[r] : 0.0) + s[r];
 }
 
+/// Rows in blocks of 8, 4, 1, top to bottom, or with `reverse` bottom to top: calls that
+/// alternate directions find the rows they read last still in the L1 cache. Each row's sum is
+/// the same either way.
 static void gemv(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
-                 const double *x, const double *b, double *y) {
-    ptrdiff_t i = 0;
-    for (; i + 8 <= rows; i += 8) gemv_rows(8, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
-    for (; i + 4 <= rows; i += 4) gemv_rows(4, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
-    for (; i < rows; i++) gemv_rows(1, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
+                 const double *x, const double *b, double *y, int reverse) {
+    ptrdiff_t n8 = rows / 8 * 8, n4 = n8 + (rows - n8) / 4 * 4;
+    if (!reverse) {
+        for (ptrdiff_t i = 0; i < n8; i += 8) gemv_rows(8, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
+        for (ptrdiff_t i = n8; i < n4; i += 4) gemv_rows(4, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
+        for (ptrdiff_t i = n4; i < rows; i++) gemv_rows(1, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
+    } else {
+        for (ptrdiff_t i = rows - 1; i >= n4; i--) gemv_rows(1, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
+        for (ptrdiff_t i = n4 - 4; i >= n8; i -= 4) gemv_rows(4, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
+        for (ptrdiff_t i = n8 - 8; i >= 0; i -= 8) gemv_rows(8, W + i * ld, cols, ld, x, b ? b + i : 0, y + i);
+    }
 }
 
 /// S vectors of columns of y = b + Wᵀ x, kept in registers while i runs over the rows; with
@@ -123,32 +132,64 @@ INLINE void gemv_t_strip(int S, int H, const double *W, ptrdiff_t rows, ptrdiff_
     }
 }
 
+INLINE void gemv_t_column(const double *W, ptrdiff_t rows, ptrdiff_t ld, const double *x, const double *b, double *y) {
+    double s = 0;
+    for (ptrdiff_t i = 0; i < rows; i++) if (x[i] != 0) s = sfma(x[i], W[i * ld], s);
+    *y = (b ? *b : 0.0) + s;
+}
+
+/// Columns in strips of 8, 4, 1 vectors and single columns, left to right, or with `reverse`
+/// right to left (as gemv: alternate calls find their last strip in the L1 cache). Each
+/// column's sum is the same either way.
 static void gemv_t(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
-                   const double *x, const double *b, double *y) {
-    ptrdiff_t j = 0;
-    for (; j + 8 * VN <= cols; j += 8 * VN) gemv_t_strip(8, 1, W + j, rows, ld, x, b ? b + j : 0, y + j);
-    for (; j + 4 * VN <= cols; j += 4 * VN) gemv_t_strip(4, 2, W + j, rows, ld, x, b ? b + j : 0, y + j);
-    for (; j + VN <= cols; j += VN) gemv_t_strip(1, 2, W + j, rows, ld, x, b ? b + j : 0, y + j);
-    for (; j < cols; j++) {
-        double s = 0;
-        for (ptrdiff_t i = 0; i < rows; i++) if (x[i] != 0) s = sfma(x[i], W[i * ld + j], s);
-        y[j] = (b ? b[j] : 0.0) + s;
+                   const double *x, const double *b, double *y, int reverse) {
+    ptrdiff_t n8 = cols / (8 * VN) * (8 * VN);
+    ptrdiff_t n4 = n8 + (cols - n8) / (4 * VN) * (4 * VN);
+    ptrdiff_t n1 = n4 + (cols - n4) / VN * VN;
+    if (!reverse) {
+        for (ptrdiff_t j = 0; j < n8; j += 8 * VN) gemv_t_strip(8, 1, W + j, rows, ld, x, b ? b + j : 0, y + j);
+        for (ptrdiff_t j = n8; j < n4; j += 4 * VN) gemv_t_strip(4, 2, W + j, rows, ld, x, b ? b + j : 0, y + j);
+        for (ptrdiff_t j = n4; j < n1; j += VN) gemv_t_strip(1, 2, W + j, rows, ld, x, b ? b + j : 0, y + j);
+        for (ptrdiff_t j = n1; j < cols; j++) gemv_t_column(W + j, rows, ld, x, b ? b + j : 0, y + j);
+    } else {
+        for (ptrdiff_t j = cols - 1; j >= n1; j--) gemv_t_column(W + j, rows, ld, x, b ? b + j : 0, y + j);
+        for (ptrdiff_t j = n1 - VN; j >= n4; j -= VN) gemv_t_strip(1, 2, W + j, rows, ld, x, b ? b + j : 0, y + j);
+        for (ptrdiff_t j = n4 - 4 * VN; j >= n8; j -= 4 * VN) gemv_t_strip(4, 2, W + j, rows, ld, x, b ? b + j : 0, y + j);
+        for (ptrdiff_t j = n8 - 8 * VN; j >= 0; j -= 8 * VN) gemv_t_strip(8, 1, W + j, rows, ld, x, b ? b + j : 0, y + j);
     }
 }
 
 // MARK: products over a sequence
 
+/// The register block of C (+)= Pᵀ Q: GR rows × GS vectors of accumulators, plus GS vectors
+/// of Q and one broadcast of P, all in registers (16 ymm with AVX2, 32 zmm with AVX-512,
+/// 16 xmm on baseline x86-64 where a 4-double vector takes two, 32 on arm64). A block that
+/// spills an accumulator waits on memory every t.
+#if UK_VN == 8
+#define GR 6
+#define GS 4
+#elif UK_FMA && !defined(__aarch64__)
+#define GR 6
+#define GS 2
+#elif defined(__aarch64__)
+#define GR 6
+#define GS 2
+#else
+#define GR 2
+#define GS 2
+#endif
+
 /// R rows × S vectors of C (+)= Pᵀ Q, in registers while t runs.
 INLINE void gemm_tn_block(int R, int S, double *C, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
                           const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
-    vd acc[4][3];
+    vd acc[GR][GS];
 #pragma clang loop unroll(full)
     for (int r = 0; r < R; r++)
 #pragma clang loop unroll(full)
         for (int s = 0; s < S; s++) acc[r][s] = splat(0);
     for (ptrdiff_t t = 0; t < k; t++) {
         const double *q = Q + t * ldq, *p = P + t * ldp;
-        vd qv[3];
+        vd qv[GS];
 #pragma clang loop unroll(full)
         for (int s = 0; s < S; s++) qv[s] = ldv(q + s * VN);
 #pragma clang loop unroll(full)
@@ -170,7 +211,9 @@ INLINE void gemm_tn_block(int R, int S, double *C, ptrdiff_t ldc, const double *
 /// One column j of R rows of C (+)= Pᵀ Q.
 INLINE void gemm_tn_column(int R, double *C, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
                            const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
-    double s[4] = {0, 0, 0, 0};
+    double s[GR];
+#pragma clang loop unroll(full)
+    for (int r = 0; r < R; r++) s[r] = 0;
     for (ptrdiff_t t = 0; t < k; t++) {
         double q = Q[t * ldq];
 #pragma clang loop unroll(full)
@@ -183,15 +226,18 @@ INLINE void gemm_tn_column(int R, double *C, ptrdiff_t ldc, const double *P, ptr
 INLINE void gemm_tn_rows(int R, double *C, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
                          const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
     ptrdiff_t j = 0;
-    for (; j + 3 * VN <= n; j += 3 * VN) gemm_tn_block(R, 3, C + j, ldc, P, ldp, Q + j, ldq, k, accumulate);
+    for (; j + GS * VN <= n; j += GS * VN) gemm_tn_block(R, GS, C + j, ldc, P, ldp, Q + j, ldq, k, accumulate);
     for (; j + VN <= n; j += VN) gemm_tn_block(R, 1, C + j, ldc, P, ldp, Q + j, ldq, k, accumulate);
     for (; j < n; j++) gemm_tn_column(R, C + j, ldc, P, ldp, Q + j, ldq, k, accumulate);
 }
 
+/// Every entry is one chain of fused multiply-adds over t in order, whatever block holds it,
+/// so the blocking does not change the result.
 static void gemm_tn(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
                     const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
     ptrdiff_t i = 0;
-    for (; i + 4 <= m; i += 4) gemm_tn_rows(4, C + i * ldc, n, ldc, P + i, ldp, Q, ldq, k, accumulate);
+    for (; i + GR <= m; i += GR) gemm_tn_rows(GR, C + i * ldc, n, ldc, P + i, ldp, Q, ldq, k, accumulate);
+    for (; i + 2 <= m; i += 2) gemm_tn_rows(2, C + i * ldc, n, ldc, P + i, ldp, Q, ldq, k, accumulate);
     for (; i < m; i++) gemm_tn_rows(1, C + i * ldc, n, ldc, P + i, ldp, Q, ldq, k, accumulate);
 }
 

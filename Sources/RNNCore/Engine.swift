@@ -23,6 +23,8 @@ extension Workspace {
     /// (The trace adds those parts up itself, step by step, through `addWeightGradients`.)
     public mutating func backward(sums: Bool = true) {
         _ = uniqueTape()   // (holding no reference to it: the calls below must find it unique)
+        // the outputs' part of da<t> does not depend on the recurrence: all of it first
+        for t in 1...T { outputGradientStep(t) }
         for t in stride(from: T, through: 1, by: -1) { backwardStep(t) }
         tape.da0.update(from: tape.daPrev(1), count: shape.na)
         guard sums else { return }
@@ -30,9 +32,11 @@ extension Workspace {
     }
 
     /// z<t> = Waa·a<t-1> + Wax·x<t> + ba;  a<t> = g1(z<t>)   (n_a)
+    /// (Waa's rows are read top to bottom at odd steps, bottom to top at even ones, so each
+    /// step starts on the rows the last one left in the cache.)
     func hiddenStep(_ t: Int) {
         let m = tape, k = kernels, na = shape.na
-        k.gemv(m.Waa, rows: na, cols: na, ld: m.NA, m.a(t - 1), plus: m.ba, into: m.z(t))
+        k.gemv(m.Waa, rows: na, cols: na, ld: m.NA, m.a(t - 1), plus: m.ba, into: m.z(t), reversed: t & 1 == 0)
         addInput(t, to: m.z(t))
         k.activate(shape.g1.kernel, m.z(t), into: m.a(t), na)
     }
@@ -75,14 +79,20 @@ extension Workspace {
         return L
     }
 
+    /// da<t> = Wyaᵀ·dy<t>, the outputs' part of ∂L/∂a<t>   (n_a; 0 where step t has no target)
+    func outputGradientStep(_ t: Int) {
+        let m = tape
+        kernels.gemvT(m.Wya, rows: shape.ny, cols: shape.na, ld: m.NA, m.dy(t), plus: nil, into: m.da(t))
+    }
+
     /// da<t> = Wyaᵀ·dy<t> + da_next;  dz<t> = da<t> ⊙ g1'(z<t>);  da<t-1> = Waaᵀ·dz<t>   (n_a)
-    /// where da_next = da<t> from step t+1 (the da_prev of that step; nothing after T).
+    /// where da_next = da<t> from step t+1 (the da_prev of that step; nothing after T), and
+    /// Wyaᵀ·dy<t> is already in da<t> (`outputGradientStep`).
     func backwardStep(_ t: Int) {
         let m = tape, k = kernels, na = shape.na
-        let daNext = t < T ? UnsafePointer(m.daPrev(t + 1)) : nil
-        k.gemvT(m.Wya, rows: shape.ny, cols: na, ld: m.NA, m.dy(t), plus: daNext, into: m.da(t))
+        if t < T { k.add(m.daPrev(t + 1), m.da(t), into: m.da(t), na) }
         k.activateBackward(shape.g1.kernel, m.da(t), output: m.a(t), into: m.dz(t), na)
-        k.gemvT(m.Waa, rows: na, cols: na, ld: m.NA, m.dz(t), plus: nil, into: m.daPrev(t))
+        k.gemvT(m.Waa, rows: na, cols: na, ld: m.NA, m.dz(t), plus: nil, into: m.daPrev(t), reversed: t & 1 == 1)
     }
 
     /// Adds the parts of steps `steps` to the gradients of the shared weights, as products over

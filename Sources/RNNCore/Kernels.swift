@@ -57,18 +57,20 @@ public struct Kernels: @unchecked Sendable {
         return k
     }()
 
-    /// y = b + W·x   (W rows × cols; b nil for 0, or y itself to add)
+    /// y = b + W·x   (W rows × cols; b nil for 0, or y itself to add). `reversed` visits the
+    /// rows bottom to top: the same numbers; a loop that alternates finds W's last rows cached.
     @inline(__always)
     public func gemv(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int, _ x: UnsafePointer<Double>,
-                     plus b: UnsafePointer<Double>?, into y: UnsafeMutablePointer<Double>) {
-        k.gemv(W, rows, cols, ld, x, b, y)
+                     plus b: UnsafePointer<Double>?, into y: UnsafeMutablePointer<Double>, reversed: Bool = false) {
+        k.gemv(W, rows, cols, ld, x, b, y, reversed ? 1 : 0)
     }
 
-    /// y = b + Wᵀ·x   (W rows × cols, y cols; rows where x is 0 are skipped)
+    /// y = b + Wᵀ·x   (W rows × cols, y cols; rows where x is 0 are skipped). `reversed` visits
+    /// the columns right to left: the same numbers.
     @inline(__always)
     public func gemvT(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int, _ x: UnsafePointer<Double>,
-                      plus b: UnsafePointer<Double>?, into y: UnsafeMutablePointer<Double>) {
-        k.gemv_t(W, rows, cols, ld, x, b, y)
+                      plus b: UnsafePointer<Double>?, into y: UnsafeMutablePointer<Double>, reversed: Bool = false) {
+        k.gemv_t(W, rows, cols, ld, x, b, y, reversed ? 1 : 0)
     }
 
     /// C (+)= Σ_t P[t]ᵀ·Q[t] over k rows t: C[i, j] = Σ_t P[t·ldp + i]·Q[t·ldq + j]   (C m × n)

@@ -57,6 +57,27 @@ import RNNCore
         #expect(t.meanLoss() < before)
     }
 
+    /// What lesson 09b's lab slide tells the student to do and see: SGD (o twice) without clipping
+    /// (c twice): ‖∂L/∂W‖ is 3.2 × 10⁵ at the first step and below 1 from the second, with unit 1
+    /// dead at a = −1; after r, SGD with clipping at ±5: the same first step, below 1 after it,
+    /// and unit 1 alive (|a| < 1).
+    @Test func lesson09bLabShowsTheExplosionAndTheCure() throws {
+        let l = try lesson("09b-exploding-gradients.yaml")
+        for clipped in [false, true] {
+            var lab = try #require(TrainingLab(lesson: l))
+            lab.cycleOptimizer(); lab.cycleOptimizer()
+            if !clipped { lab.cycleClip(); lab.cycleClip() }
+            lab.cycleStepsPerUpdate(); lab.cycleStepsPerUpdate()
+            #expect(lab.optimizer == .sgd && lab.learningRate == 0.01 && lab.stepsPerUpdate == 1)
+            #expect(lab.clip == (clipped ? .elementwise : .off) && lab.clipBound == 5)
+            lab.run(steps: 20)
+            let norms = lab.gradientNorms.buckets.map(\.max)
+            #expect(abs(norms[0] - 3.2e5) < 0.05e5 && norms.dropFirst().allSatisfy { $0 < 1 }, "clipped \(clipped): \(norms)")
+            let a1 = try #require(Trace(rnn: lab.trainer.rnn, episode: l.episode).vector(.a, 30))[1]
+            #expect(clipped ? abs(a1) < 0.99 : a1 == -1, "clipped \(clipped): a<30>[1] = \(a1)")
+        }
+    }
+
     /// A run that diverges stops itself, keeps its last good weights, and may go on after a change.
     @Test func divergenceStopsTheRun() throws {
         var lab = try #require(TrainingLab(lesson: try lesson("08-language-model.yaml")))

@@ -77,6 +77,12 @@ import Testing
             W.with { w in x.with { xp in b.with { bp in yt.with { k.gemvT(w, rows: rows, cols: cols, ld: ld, xp, plus: bp, into: $0) } } } }
             Self.expectNear(yt.values, expectGemvT, scaleGemvT, "\(k.path) gemvT \(rows)×\(cols)")
             #expect(yt.sentinelsIntact, "\(k.path) gemvT wrote outside")
+            // the other direction (rows bottom to top, columns right to left): the same bits
+            var yr = Guarded(Array(repeating: 7, count: rows)), ytr = Guarded(Array(repeating: 7, count: cols))
+            W.with { w in x.with { xp in b.with { bp in yr.with { k.gemv(w, rows: rows, cols: cols, ld: ld, xp, plus: bp, into: $0, reversed: true) } } } }
+            W.with { w in x.with { xp in b.with { bp in ytr.with { k.gemvT(w, rows: rows, cols: cols, ld: ld, xp, plus: bp, into: $0, reversed: true) } } } }
+            #expect(yr.values == y.values && yr.sentinelsIntact, "\(k.path) gemv reversed differs")
+            #expect(ytr.values == yt.values && ytr.sentinelsIntact, "\(k.path) gemvT reversed differs")
             // in place: y = y + W x
             var acc = Guarded(bv.prefix(rows).map { $0 })
             W.with { w in x.with { xp in acc.with { k.gemv(w, rows: rows, cols: cols, ld: ld, xp, plus: $0, into: $0) } } }

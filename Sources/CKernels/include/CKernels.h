@@ -26,13 +26,15 @@ typedef enum uk_activation { UK_TANH = 0, UK_RELU = 1, UK_SIGMOID = 2 } uk_activ
 typedef struct uk_kernels {
     /// The path's name: "baseline", "avx2" or "avx512".
     const char *name;
-    /// y[i] = b[i] + Σ_j W[i·ld + j]·x[j]   for i < rows, j < cols   (b may be y, or NULL for 0)
+    /// y[i] = b[i] + Σ_j W[i·ld + j]·x[j]   for i < rows, j < cols   (b may be y, or NULL for 0);
+    /// `reverse` 1 visits the rows bottom to top (same result; alternate calls reuse the cache)
     void (*gemv)(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
-                 const double *x, const double *_Nullable b, double *y);
+                 const double *x, const double *_Nullable b, double *y, int reverse);
     /// y[j] = b[j] + Σ_i W[i·ld + j]·x[i]   (Wᵀx) for i < rows, j < cols; rows with x[i] = 0
-    /// are skipped (b may be y, or NULL for 0)
+    /// are skipped (b may be y, or NULL for 0); `reverse` 1 visits the columns right to left
+    /// (same result)
     void (*gemv_t)(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
-                   const double *x, const double *_Nullable b, double *y);
+                   const double *x, const double *_Nullable b, double *y, int reverse);
     /// C[i·ldc + j] (+)= Σ_t P[t·ldp + i]·Q[t·ldq + j]   (C = Pᵀ·Q) for i < m, j < n, t < k;
     /// `accumulate` 0 overwrites C, 1 adds to it
     void (*gemm_tn)(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc,
