@@ -73,6 +73,9 @@ struct Train: ParsableCommand {
         if let gated = loaded.gated {   // a GRU or LSTM: no optimizer state is stored for it yet
             return try runGated(gated, loaded, originalText, config, clipping, episodes.count, stop)
         }
+        // weights too large for a 1 MiB lesson go to NEW.npz beside it: refuse an existing one now, not after training
+        let numpy = TrainedFiles.needsNumpy(originalText: originalText, shape: loaded.rnn.shape, memories: OptimizerState.memories(kind))
+        if numpy, let problem = OutputFile.problem(companion: TrainedFiles.companion(of: out), of: out, force: force) { try fail(problem) }
         var trainer = Trainer(rnn: loaded.rnn, episodes: episodes, config: config, resuming: stored)
         if let stored {
             let memory = stored.kind == kind ? "\(stored.kind.rawValue)'s memory" : "fresh \(kind.rawValue) memory (the lesson's is \(stored.kind.rawValue)'s)"
@@ -106,17 +109,21 @@ struct Train: ParsableCommand {
             writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
         }
         let after = trainer.meanLoss()
-        let text = try trainedText(originalText, loaded, trainer, before: before, after: after)
-        let replacedMode = OutputFile.mode(of: out)   // --force keeps the replaced file's permissions
+        let files = TrainedFiles(out: out, numpy: numpy)
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            if let replacedMode { chmod(out, replacedMode) }
+            try files.writeNumpy(shape: trainer.shape, params: trainer.params, state: trainer.optimizerState)
+        } catch {
+            try fail("--out \(out): the weights cannot be written to \(files.numpy ?? out): \(error)")
+        }
+        let text = files.finalText(try trainedText(originalText, loaded, trainer, before: before, after: after, weightsFile: files.checkingName))
+        do {
+            try files.commit(text, keepingModes: true)   // --force keeps the replaced files' permissions
         } catch {
             try fail("--out \(out) cannot be written: \(error.localizedDescription)")
         }
         writeStdout(String(format: "trained %d steps%@ (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
                            trainer.keptSteps, interrupted ? " (interrupted)" : "", kind.rawValue, config.learningRate, describe(clipping),
-                           before, after, episodes.count, episodes.count == 1 ? "" : "s", out))
+                           before, after, episodes.count, episodes.count == 1 ? "" : "s", out + (files.numpy.map { " and \($0) (the weights: too many for a lesson file of at most 1 MiB)" } ?? "")))
     }
 
     /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop, stop on a non-finite loss.
@@ -168,7 +175,9 @@ struct Train: ParsableCommand {
     }
 
     /// The new lesson's text, checked: it loads and holds exactly the trained weights and state.
-    func trainedText(_ original: String, _ lesson: Lesson, _ trainer: Trainer, before: Double, after: Double) throws -> String {
+    /// `weightsFile`: the .npz beside `out` that holds the weights (`TrainedFiles`), nil for none.
+    func trainedText(_ original: String, _ lesson: Lesson, _ trainer: Trainer, before: Double, after: Double,
+                     weightsFile: String?) throws -> String {
         let command = commandLine(trainer.config)
         let notes = (lesson.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
             + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
@@ -181,18 +190,21 @@ struct Train: ParsableCommand {
         let written: Result<String, LessonErrors>
         if keepScript {
             written = LessonWriter.trainedKeepingScript(originalText: original, path: lesson.path, out: out, shape: trainer.shape,
-                                                        params: trainer.params, optimizerState: state, notes: notes,
-                                                        describe: describe, inlineTexts: inline).map { result in
+                                                        params: trainer.params, optimizerState: state, weightsFile: weightsFile,
+                                                        notes: notes, describe: describe, inlineTexts: inline).map { result in
                 for note in result.dropped { writeStderr("unroll train: --keep-script: \(note)\n") }
                 return result.text
             }
         } else {
             written = LessonWriter.trained(originalText: original, path: lesson.path, shape: trainer.shape, params: trainer.params,
-                                           optimizerState: state, notes: notes, describe: describe, inlineTexts: inline)
+                                           optimizerState: state, weightsFile: weightsFile, notes: notes, describe: describe, inlineTexts: inline)
         }
         switch written {
         case .failure(let e): try fail(e.rendered)
         case .success(let text):
+            guard text.utf8.count <= TrainedFiles.maxLessonBytes else {
+                try fail("the trained lesson would be \(text.utf8.count) bytes, past the \(TrainedFiles.maxLessonBytes) a lesson file may hold; put the lesson's texts in a file beside it (texts: names.txt) and write --out beside that file")
+            }
             guard case .success(let back) = LessonLoader.load(text: text, path: out), back.rnn.params == trainer.params,
                   back.optimizerState == state else {
                 try fail("internal error: the written lesson does not reload with the trained weights; please report it")
