@@ -4,7 +4,8 @@ import TextBasics
 
 /// The top line: lesson title, `forward t = 2 / 4`, `slide 3 / 9`, the play state, and the
 /// help key at the right. When the line is too narrow the play state goes first, then the
-/// title is shortened with `…` (to 16 columns at least), and only then the slide number.
+/// title is shortened with `…` in the middle, keeping its end (to 16 columns at least), and
+/// only then the slide number.
 struct HeaderView {
     let header: Header
 
@@ -22,7 +23,7 @@ struct HeaderView {
         if parts.count > 2, width(header.title) > room { parts.removeLast() }          // the play state
         while parts.count > 1, width(String(header.title.prefix(16))) > room { parts.removeLast() }
         let titleRoom = room - width("")
-        let title = TextFit.truncate(header.title, to: max(4, titleRoom))
+        let title = TextFit.truncateMiddle(header.title, to: max(4, titleRoom))
         var x = grid.put(" " + title, x: rect.x, y: rect.y, style: bar.adding(.bold), clip: rect)
         for (i, part) in parts.enumerated() {
             x = grid.put(separator, x: x, y: rect.y, style: bar, clip: rect)

@@ -41,13 +41,16 @@ public enum PickerRenderer {
                 + e.languages.map(\.rawValue).joined(separator: " ")
             let titleStyle = selected ? Style(.focus, attributes: [.bold, .reverse]) : Style(.normal, attributes: .bold)
             grid.put(selected ? " ▸ " : "   ", x: 0, y: y, style: Style(.focus, attributes: .bold))
-            grid.put("\(number)  \(e.title.text(lang))", x: 3, y: y, style: titleStyle,
+            let titleRoom = size.width - DisplayWidth.of(tags) - 2 - 3 - DisplayWidth.of(number) - 2
+            grid.put("\(number)  \(TextFit.truncateMiddle(e.title.text(lang), to: titleRoom))", x: 3, y: y, style: titleStyle,
                                clip: Rect(x: 0, y: y, width: size.width - DisplayWidth.of(tags) - 2, height: 1))
             grid.put(tags, x: size.width - DisplayWidth.of(tags) - 1, y: y, style: Style(e.error != nil ? .error : .muted), clip: line)
             let detail = e.error ?? e.summary?.text(lang) ?? e.path
             let indent = 5 + numberWidth
-            let wrapped = TextBlock.wrap(detail, width: max(10, size.width - indent - 1))
-            grid.put(wrapped.first ?? "", x: indent, y: y + 1, style: Style(e.error != nil ? .error : .muted), clip: line.offsetBy(dy: 1))
+            // one line: a longer summary ends at a word with `…`
+            let wrapped = TextBlock.wrap(detail, width: max(10, size.width - indent - 2))
+            let shown = (wrapped.first ?? "") + (wrapped.count > 1 ? "…" : "")
+            grid.put(shown, x: indent, y: y + 1, style: Style(e.error != nil ? .error : .muted), clip: line.offsetBy(dy: 1))
         }
         if first > 0 { grid.put("↑ \(first)", x: size.width - 6, y: 1, style: Style(.muted)) }
         let below = picker.entries.count - (first + visible)

@@ -81,9 +81,25 @@ struct TermView {
             let caption = rest.joined(separator: "  ")
             width = max(width, min(DisplayWidth.of(caption), 24))
             width = min(width, max(1, maxWidth))
-            header += TextBlock.wrap(caption, width: width)
+            header += Self.numbersKeptWithTheirWord(TextBlock.wrap(caption, width: width), width: width)
         }
         return Measured(layout: layout, width: min(width, max(1, maxWidth)), header: header, inline: inline)
+    }
+
+    /// Wrapped caption lines where no line is a number alone: `after step` / `1` becomes
+    /// `after` / `step 1` (the word before moves down when the line has room).
+    static func numbersKeptWithTheirWord(_ lines: [String], width: Int) -> [String] {
+        var lines = lines
+        for i in lines.indices.dropFirst() {
+            let line = lines[i]
+            guard !line.contains(" "), line.first?.isNumber == true,
+                  let space = lines[i - 1].lastIndex(of: " ") else { continue }
+            let word = lines[i - 1][lines[i - 1].index(after: space)...]
+            guard DisplayWidth.of(word + " " + line) <= width else { continue }
+            lines[i] = word + " " + line
+            lines[i - 1] = String(lines[i - 1][..<space])
+        }
+        return lines
     }
 
     /// Draws the label and caption from `y`, and the body from `bodyY`.

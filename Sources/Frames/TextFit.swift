@@ -18,6 +18,36 @@ enum TextFit {
         return out + "…"
     }
 
+    /// `text` cut to `width` display columns in the middle: its beginning and its end stay, with
+    /// `…` between, so titles that differ only at the end (`Tx = Ty (tagging)` / `Tx ≠ Ty
+    /// (translation)`) still look different. The end gets about three fifths of the room and
+    /// starts at a word when it can.
+    static func truncateMiddle(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        guard width >= 8 else { return truncate(text, to: width) }
+        let chars = Array(text)
+        let tailRoom = (width - 1) * 3 / 5
+        var start = chars.count, used = 0
+        while start > 0, used + DisplayWidth.of(chars[start - 1]) <= tailRoom {
+            start -= 1
+            used += DisplayWidth.of(chars[start])
+        }
+        // start the end at a word when that keeps at least half of its room
+        if start > 0, chars[start - 1] != " ", let space = chars[start...].firstIndex(of: " "),
+           DisplayWidth.of(String(chars[(space + 1)...])) >= tailRoom / 2 {
+            start = space + 1
+        }
+        let tail = String(chars[start...])
+        var head = truncate(String(chars[..<start]), to: width - DisplayWidth.of(tail))
+        // the beginning ends at a word too, when that keeps at least half of it
+        if head.hasSuffix("…"), let space = head.dropLast().lastIndex(of: " "),
+           DisplayWidth.of(String(head[..<space])) * 2 >= DisplayWidth.of(head) {
+            head = String(head[..<space]) + "…"
+        }
+        return head.hasSuffix("…") ? head + tail : head + "…" + tail
+    }
+
     /// Writes `text` from (x, y) and pads the rest of `width` with `fill` (rules: `─`).
     static func rule(_ grid: inout Grid, label: String, right: String = "", x: Int, y: Int, width: Int) {
         guard width > 0 else { return }

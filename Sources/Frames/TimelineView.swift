@@ -19,22 +19,47 @@ struct TimelineView {
 
     var height: Int { lines + 2 }
 
-    func contentLines(_ item: TimelineItem) -> [String] {
+    /// One line of a box: its parts (`x Hermione`, `ŷ 0.69`) and what goes between them.
+    struct Line {
+        var parts: [String]
+        var separator: String
+        var text: String { parts.filter { !$0.isEmpty }.joined(separator: separator) }
+
+        /// The line in `width` columns: the separator narrows to one space, then the words
+        /// (`x Hermione`, `y name`) are shortened with `…`, longest first, before any number
+        /// (`ŷ 0.69`, the bar's value) is cut.
+        func fitted(to width: Int) -> String {
+            var line = self
+            if DisplayWidth.of(line.text) <= width { return line.text }
+            if line.separator.count > 1 { line.separator = " " }
+            while DisplayWidth.of(line.text) > width {
+                let words = line.parts.indices.filter { i in !line.parts[i].contains { $0.isNumber } && DisplayWidth.of(line.parts[i]) > 4 }
+                guard let i = words.max(by: { DisplayWidth.of(line.parts[$0]) < DisplayWidth.of(line.parts[$1]) }) else { break }
+                let excess = DisplayWidth.of(line.text) - width
+                line.parts[i] = TextFit.truncate(line.parts[i], to: max(4, DisplayWidth.of(line.parts[i]) - excess))
+            }
+            return TextFit.truncate(line.text, to: width)
+        }
+    }
+
+    func content(_ item: TimelineItem) -> [Line] {
         let input = item.hasInput ? (item.inputLabel.hasPrefix("x<") ? item.inputLabel : "x " + item.inputLabel) : "x —"
         let output = item.hasOutput ? "ŷ " + (item.outputLabel ?? "?") : "ŷ —"
         let target = item.hasTarget ? "y " + (item.targetLabel ?? "?") : ""
         let bar = barText(item)
         if item.gate != nil || item.dcNorm != nil || timeline.isGated {
-            return gatedLines(item, input: input, output: output, target: target, bar: bar)
+            return gatedLines(item, input: input, output: output, target: target, bar: bar).map { Line(parts: [$0], separator: "") }
         }
         if lines >= 3 {
-            return [input, [output, target].filter { !$0.isEmpty }.joined(separator: "  "), bar]
+            return [Line(parts: [input], separator: ""), Line(parts: [output, target], separator: "  "), Line(parts: [bar], separator: "")]
         }
         if timeline.phase == .backward {  // ‖da‖ needs the room of a whole line
-            return [[input, output, target].filter { !$0.isEmpty }.joined(separator: " "), bar]
+            return [Line(parts: [input, output, target], separator: " "), Line(parts: [bar], separator: "")]
         }
-        return [input + "  " + output, [target, bar].filter { !$0.isEmpty }.joined(separator: "  ")]
+        return [Line(parts: [input, output], separator: "  "), Line(parts: [target, bar], separator: "  ")]
     }
+
+    func contentLines(_ item: TimelineItem) -> [String] { content(item).map(\.text) }
 
     func barText(_ item: TimelineItem) -> String {
         let format = { (v: Double) in NumberFormat.format(v, digits: digits) }
@@ -88,7 +113,8 @@ struct TimelineView {
     func draw(into grid: inout Grid, in rect: Rect) {
         guard !rect.isEmpty, !timeline.items.isEmpty else { return }
         let near = self.near
-        let lines = near.map { contentLines(timeline.items[$0]) }
+        let boxes = near.map { content(timeline.items[$0]) }
+        let lines = boxes.map { $0.map(\.text) }
         var inner = innerWidth(lines)
         // When every box fits, let them widen (up to 24 columns) rather than cut their text.
         let widest = lines.joined().map { DisplayWidth.of($0) }.max() ?? inner
@@ -106,7 +132,7 @@ struct TimelineView {
         }
         for i in shown {
             let item = timeline.items[i]
-            let content = near.contains(i) ? lines[i - near.lowerBound] : contentLines(item)
+            let content = near.contains(i) ? boxes[i - near.lowerBound] : self.content(item)
             drawBox(item, content: content, into: &grid, x: x, y: rect.y, inner: inner, clip: rect)
             x += inner + 2
             if i + 1 < shown.upperBound || shown.upperBound < timeline.items.count {
@@ -118,7 +144,7 @@ struct TimelineView {
         }
     }
 
-    private func drawBox(_ item: TimelineItem, content: [String], into grid: inout Grid, x: Int, y: Int, inner: Int,
+    private func drawBox(_ item: TimelineItem, content: [Line], into grid: inout Grid, x: Int, y: Int, inner: Int,
                          clip: Rect) {
         let current = item.isCurrent
         let style = current ? Style(.focus, attributes: [.bold]) : Style(.border)
@@ -129,7 +155,7 @@ struct TimelineView {
         for row in 0..<lines {
             grid.put(v, x: x, y: y + 1 + row, style: style, clip: clip)
             grid.put(v, x: x + inner + 1, y: y + 1 + row, style: style, clip: clip)
-            let text = row < content.count ? TextFit.truncate(content[row], to: inner) : ""
+            let text = row < content.count ? content[row].fitted(to: inner) : ""
             let dim = text.contains { $0 == "—" || $0 == "?" }
             let textStyle = dim ? Style(.muted) : current ? Style(.normal, attributes: [.bold]) : Style.plain
             grid.put(text, x: x + 1, y: y + 1 + row, style: textStyle, clip: clip)

@@ -45,8 +45,37 @@ struct SourceText {
         guard let scalar = node.scalar, let text = line(start.line) else { return start }
         let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
         let from = text.dropFirst(start.column - 1 + quote)
-        guard from.hasPrefix(scalar.string) else { return start }
-        return SourceLocation(line: start.line, column: start.column + quote + offset)
+        if from.hasPrefix(scalar.string) { return SourceLocation(line: start.line, column: start.column + quote + offset) }
+        // a quoted scalar with escapes (`"\nmaRie"`, `'it''s'`): walk the source, one decoded
+        // character at a time, to the column of character `offset`
+        guard quote == 1, let raw = Self.rawLength(of: offset, in: Array(from), doubleQuoted: scalar.style == .doubleQuoted)
+        else { return start }
+        return SourceLocation(line: start.line, column: start.column + quote + raw)
+    }
+
+    /// How many source characters of a quoted scalar (after its opening quote) come before its
+    /// decoded character `offset`: `\n`, `\"` count 2, `\xHH` 4, `\uHHHH` 6, `\UHHHHHHHH` 10 in double
+    /// quotes, `''` 2 in single quotes; nil when the scalar ends (or leaves the line) first.
+    static func rawLength(of offset: Int, in source: [Character], doubleQuoted: Bool) -> Int? {
+        var raw = 0
+        for _ in 0..<offset {
+            guard raw < source.count else { return nil }
+            let c = source[raw]
+            if doubleQuoted && c == "\\" {
+                guard raw + 1 < source.count else { return nil }
+                switch source[raw + 1] {
+                case "x": raw += 4
+                case "u": raw += 6
+                case "U": raw += 10
+                default: raw += 2
+                }
+            } else if doubleQuoted && c == "\"" || !doubleQuoted && c == "'" && (raw + 1 >= source.count || source[raw + 1] != "'") {
+                return nil   // the closing quote: the scalar goes on on another line
+            } else {
+                raw += !doubleQuoted && c == "'" ? 2 : 1
+            }
+        }
+        return raw < source.count ? raw : nil
     }
 
     func diagnostic(_ message: String, at location: SourceLocation) -> Diagnostic {

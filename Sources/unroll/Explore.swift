@@ -16,7 +16,7 @@ struct Explore: ParsableCommand {
     @Argument(help: "The lesson file (YAML). Omit it to choose from the shipped lessons.")
     var lesson: String?
 
-    @Option(help: "Folder of lessons for the picker (default: $UNROLL_LESSONS, else ./lessons, else the lessons of the source checkout).")
+    @Option(help: "Folder of lessons for the picker (default: $UNROLL_LESSONS, else ./lessons, else PREFIX/share/unroll/lessons of an installed unroll, else the lessons of the source checkout).")
     var lessons: String?
 
     @OptionGroup var display: DisplayOptions

@@ -8,10 +8,6 @@ import TextGrid
 
 extension Phase: ExpressibleByArgument {}
 
-enum RenderColor: String, ExpressibleByArgument, CaseIterable {
-    case never, auto, always
-}
-
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the frame the explorer would show, as plain text (or ANSI colour with --color always).",
@@ -29,17 +25,16 @@ struct Render: ParsableCommand {
     @Option(parsing: .unconditional, help: "Open slide N (1-based) first.") var slide: Int?
     @Option(parsing: .unconditional, help: "Width in columns (80…1000).") var width = 100
     @Option(parsing: .unconditional, help: "Height in lines (24…1000).") var height = 30
-    @Option(help: "never (plain text, the default), always (ANSI colour escapes), or auto (colour on a terminal unless NO_COLOR is set).") var color: RenderColor = .never
-    @Option(help: "Language: en or zh (default: from the locale, else en).") var lang: Language?
-    @Option(parsing: .unconditional, help: "Decimals shown for each number (0…6; default: the lesson's display.digits, else 2).") var digits: Int?
     @Option(help: "Open the inspect box on an entry, e.g. \"a<2>[1]\" or \"dWaa[0,1]\".") var inspect: String?
     @Flag(name: .customLong("help-box"), help: "Open the explorer's help box (the keys).") var helpBox = false
+    /// --lang, --color (never by default: plain text), --digits: the explorer's options.
+    @OptionGroup var display: DisplayOptions
     @OptionGroup var what: SetOptions
 
     func validate() throws {
         guard (80...1000).contains(width) else { throw ValidationError("--width must be 80…1000 (the explorer needs 80×24), got \(width)") }
         guard (24...1000).contains(height) else { throw ValidationError("--height must be 24…1000 (the explorer needs 80×24), got \(height)") }
-        if let digits, !(0...6).contains(digits) { throw ValidationError("--digits must be 0…6, got \(digits)") }
+        try display.validateDisplay()
         if let step, step < 1 { throw ValidationError("--step must be 1 or more, got \(step)") }
         if let slide, slide < 1 { throw ValidationError("--slide must be 1 or more, got \(slide)") }
     }
@@ -47,8 +42,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let original = try loadLessonOrExit(self.lesson)
         let lesson = original.editing(try what.edits(for: original, command: "render"))
-        let language = lang ?? DisplayOptions.localeLanguage()
-        var state = ExplorerState(lesson: lesson, language: language, digits: digits)
+        var state = ExplorerState(lesson: lesson, language: display.language, digits: display.digits)
         func fail(_ flag: String, _ message: String) throws -> Never {
             writeStderr("unroll render: \(flag): \(message)\n")   // the prefix of its parse errors too
             throw ExitCode(64)   // a flag out of range for this lesson: a usage error
@@ -75,6 +69,7 @@ struct Render: ParsableCommand {
         // (and not on TERM=dumb or without TERM, which have no colour)
         let env = ProcessInfo.processInfo.environment
         let tty = isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"] == nil && !["dumb", "", nil].contains(env["TERM"])
+        let color = display.color ?? .never
         let depth: ColorDepth = color == .always || (color == .auto && tty) ? .ansi256 : .none
         let grid = FrameRenderer.render(state.viewModel(), size: Size(width: width, height: height), depth: depth)
         let lines = depth == .none ? grid.plainText() : grid.ansiText(depth: depth)

@@ -38,7 +38,11 @@ expect() {
     done
     fail "$2: '$1' not on screen"; screen | sed 's/^/    | /'; return 1
 }
+# expect_not TEXT NAME [MARKER]: TEXT is not on screen. Call it only once the screen after the
+# action is known to be drawn: give MARKER (text that only that screen shows; waited for as with
+# expect), or call it right after an expect that waited for that screen.
 expect_not() {
+    if [ $# -ge 3 ]; then expect "$3" "$2 (the screen after it)" || return 1; fi
     if screen | grep -qF -- "$1"; then fail "$2: '$1' still on screen"; screen | sed 's/^/    | /'; else pass; fi
 }
 # child_of PID: a child process of PID, read from /proc (no procps needed).
@@ -72,7 +76,7 @@ expect "dz<4>" "backward panel shows dz<t>"
 keys '?'
 expect "colour scale: all steps / this step" "? opens the help box"
 keys Escape
-expect_not "colour scale: all steps / this step" "Esc closes the help box"
+expect_not "colour scale: all steps / this step" "Esc closes the help box" "→← step"
 keys i
 expect "nothing to inspect here yet" "i says why when every panel is still hidden"
 keys n n n
@@ -82,7 +86,7 @@ keys i
 expect "ŷ<1>[0] = sigmoid(zy<1>[0])" "i opens the inspect box on the slide's focus"
 expect "= 0.77" "the inspect box shows the numbers"
 keys Escape
-expect_not "sigmoid(zy<1>[0])" "Esc leaves inspect"
+expect_not "sigmoid(zy<1>[0])" "Esc leaves inspect" "left inspect mode"
 keys b
 tmux_resize() { "${TMUX_CMD[@]}" resize-window -t e2e -x "$1" -y "$2"; sleep 0.4; }
 tmux_resize 60 20

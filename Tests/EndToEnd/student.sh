@@ -23,9 +23,10 @@ expect "✎ modified" "nudge: the header says modified"
 expect "the gradient predicted dL/dw · Δ" "nudge: predicted against actual"
 up=$(screen | grep -o "L: [0-9.-]* → [0-9.-]*" | head -1)
 keys -
-expect_not "✎ modified" "nudge: back where it started"
+read -r _ l0 _ l1 <<<"$up"
+expect_not "✎ modified" "nudge: back where it started" "L: $l1 → $l0"
 back=$(screen | grep -o "L: [0-9.-]* → [0-9.-]*" | head -1)
-read -r _ l0 _ l1 <<<"$up"; read -r _ m0 _ m1 <<<"$back"
+read -r _ m0 _ m1 <<<"$back"
 [ -n "$l0" ] && [ "$l0" = "$m1" ] && [ "$l1" = "$m0" ] && pass || fail "nudge: up '$up', back '$back': L did not return"
 keys q
 

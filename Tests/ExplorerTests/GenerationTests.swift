@@ -98,8 +98,8 @@ import RNNCore
     @Test func aLessonWithoutAVocabSaysWhy() {
         let s = Fixtures.state().after(.toggleGeneration)
         #expect(s.generation == nil)
-        #expect(s.status?.hasPrefix("generation needs a character lesson: a vocab") == true)
-        #expect(Fixtures.state(language: .zh).after(.toggleGeneration).status?.hasPrefix("生成需要字符级的课") == true)
+        #expect(s.status == "no generation here: it needs a character lesson (vocab, softmax, n_x = n_y)")
+        #expect(Fixtures.state(language: .zh).after(.toggleGeneration).status?.hasPrefix("这一课不能生成") == true)
         #expect(Fixtures.state().after(.generateNext).status == "press g first to generate")
     }
 }
@@ -116,7 +116,8 @@ import RNNCore
         guard let g = s.generation else { Issue.record("not generating"); return }
         #expect(g.steps.map { g.label($0.token) }.joined() == "ello")   // the lesson's T = 4 outputs, not 50
         #expect(g.steps.dropFirst().allSatisfy { $0.x.allSatisfy { $0 == 0 } })
-        #expect(s.viewModel().generation?.fedBack == "sampled 'o' → x<5> = 0 (one-to-many: no input after t = 1; 'o' is not fed back)")
+        #expect(s.viewModel().generation?.fedBack == "sampled 'o' → x<5> = 0 (one-to-many: no input after t = 1)")
+        #expect(s.viewModel().generation?.note == "T = 4 steps, as the lesson's network is unrolled; → starts sample 2")
         #expect(s.viewModel().timeline.items.map(\.inputLabel) == ["h", "0", "0", "0"])
         // a language model feeds each letter back
         let lm = try LessonLoader.load(path: SlideTextTests.lessons + "/08-language-model.yaml").get()

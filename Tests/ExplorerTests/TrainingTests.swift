@@ -51,7 +51,7 @@ import RNNCore
     @Test func aLessonWithoutTargetsSaysWhy() {
         let s = Fixtures.state(targets: nil).after(.train)
         #expect(s.training == nil)
-        #expect(s.status == "cannot train: this lesson has no targets (y), so there is no loss to learn from")
+        #expect(s.status == "cannot train: this lesson has no targets (y), so no loss to learn from")
         #expect(Fixtures.state(targets: nil, language: .zh).after(.train).status == "无法训练：这一课没有目标值 y，也就没有可以减小的损失")
         #expect(Fixtures.state(targets: nil).after(.resetTraining).status?.hasPrefix("cannot train") == true)
     }

@@ -223,3 +223,22 @@ func charLesson(text: String, texts: String) -> String {
         }
     }
 }
+
+/// The caret of a character error sits on the character, also after escapes in the quotes.
+@Suite struct EscapedTextCaretTests {
+    @Test func theCaretIsOnTheCharacterAfterAnEscape() {
+        // text: "\x61Rb" is "aRb": the source has four characters for the a, then the R
+        #expect(problems(charLesson(text: "\\x61Rb", texts: "[\"ab\"]")) == """
+        lesson.yaml:12:14: error: text[1] 'R' is not in vocab
+          text: "\\x61Rb"
+                     ^
+        """)
+    }
+
+    @Test func rawLengthWalksEscapes() {
+        #expect(SourceText.rawLength(of: 3, in: Array(#"\nmaRie""#), doubleQuoted: true) == 4)
+        #expect(SourceText.rawLength(of: 1, in: Array(#"\x41b""#), doubleQuoted: true) == 4)
+        #expect(SourceText.rawLength(of: 3, in: Array("it''s'"), doubleQuoted: false) == 4)
+        #expect(SourceText.rawLength(of: 9, in: Array(#"ab""#), doubleQuoted: true) == nil)
+    }
+}

@@ -12,13 +12,16 @@ import Testing
 
     @Test func directory() {
         let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = LessonChecker.check(paths: [dir.path])
         #expect(r.output == "\(dir.path): error: is a directory; give a lesson file (.yaml) or run `unroll check \(dir.path)/*.yaml`")
         #expect(r.exitCode == 1)
     }
 
     @Test func binaryFile() throws {
-        let file = temporaryDirectory().appendingPathComponent("x.yaml")
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("x.yaml")
         try Data([0x74, 0x69, 0x74, 0x6C, 0x65, 0x0A, 0x61, 0x62, 0x00, 0xFF]).write(to: file)
         #expect(LessonChecker.check(paths: [file.path]).output == """
         \(file.path):2:3: error: not a text file: byte 0x00 is not UTF-8 text; a lesson file is YAML text
@@ -28,7 +31,9 @@ import Testing
     }
 
     @Test func fileOverOneMiB() throws {
-        let file = temporaryDirectory().appendingPathComponent("big.yaml")
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("big.yaml")
         try Data(repeating: 0x20, count: (1 << 20) + 1).write(to: file)
         #expect(LessonChecker.check(paths: [file.path]).output
                 == "\(file.path): error: file is larger than 1 MiB (over 1048576 bytes); a lesson file may be at most 1 MiB")
@@ -67,6 +72,7 @@ import Testing
 
     @Test func okMessage() throws {
         let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let a = dir.appendingPathComponent("a.yaml"), b = dir.appendingPathComponent("b.yaml")
         try baseLesson.write(to: a, atomically: true, encoding: .utf8)
         try baseLesson.write(to: b, atomically: true, encoding: .utf8)

@@ -53,6 +53,7 @@ import RNNCore
 
     @Test func outputFileRules() throws {
         let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let existing = dir.appendingPathComponent("old.yaml").path
         try "x".write(toFile: existing, atomically: true, encoding: .utf8)
         let input = dir.appendingPathComponent("in.yaml").path

@@ -14,7 +14,9 @@ import RNNCore
 
     /// Every outcome is "ok" or a list of well-formed diagnostics.
     func assertClean(_ bytes: [UInt8], _ label: String) throws {
-        let file = temporaryDirectory().appendingPathComponent("fuzz.yaml")
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("fuzz.yaml")
         try Data(bytes).write(to: file)
         let r = LessonChecker.check(paths: [file.path])
         if r.exitCode == 0 {

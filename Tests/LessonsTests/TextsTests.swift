@@ -45,6 +45,7 @@ script:
 
     @Test func aTextsFileIsReadBesideTheLessonOneTextPerLine() throws {
         let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         try "ab\r\n\nba\n  \naab".write(to: dir.appendingPathComponent("words.txt"), atomically: true, encoding: .utf8)
         let text = textsLesson.replacingOccurrences(of: "texts: [\"ab\", \"ba\", \"aab\"]", with: "texts: words.txt")
         let l = try load(text, path: dir.appendingPathComponent("l.yaml").path)
@@ -57,7 +58,7 @@ script:
         #expect(problems(textsLesson.replacingOccurrences(of: "\"ba\"", with: "\"bc\"")).hasPrefix(
             "lesson.yaml:13:19: error: texts[1] 'c' is not in vocab"))
         #expect(problems(textsLesson.replacingOccurrences(of: "\"ba\"", with: "\"b\\na\"")).hasPrefix(
-            "lesson.yaml:13:17: error: texts[1] '⏎' a text may not contain a newline (one text per line)"))
+            "lesson.yaml:13:19: error: texts[1] '⏎' a text may not contain a newline (one text per line)"))
         #expect(problems(textsLesson.replacingOccurrences(of: "[\"ab\", \"ba\", \"aab\"]", with: "[]")).hasPrefix(
             "lesson.yaml:13:10: error: texts must have at least one text"))
         #expect(problems(textsLesson.replacingOccurrences(of: "many-to-many", with: "many-to-one")

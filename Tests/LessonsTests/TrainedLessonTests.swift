@@ -11,11 +11,33 @@ import RNNCore
     }
 
     /// What `unroll sample LESSON --n N --temperature T` prints (seed 0, from ⏎, at most 50 letters).
+    /// The exact letters depend on where each random draw u falls among the cumulative
+    /// probabilities, which libm computes slightly differently across platforms: so every draw
+    /// must also be at least 1e-9 from a boundary (then no such difference can change a letter),
+    /// and a temperature-0 choice must lead the runner-up by as much.
     func samples(_ l: Lesson, n: Int, temperature: Double = 1) throws -> [String] {
         let codec = try #require(l.codec)
         let end = try #require(codec.endTokenIndex)
-        var s = Sampler(rnn: l.rnn, prefix: [end], endToken: end, maxLength: 50, temperature: temperature, seed: 0)
-        return (0..<n).map { _ in String(s.generate().filter { $0.sampled && $0.token != end }.map { codec.vocab[$0.token] }) }
+        var s = try #require(l.sampler(maxLength: 50, temperature: temperature, seed: 0))
+        var replay = SplitMix64(seed: 0)
+        var margin = Double.infinity
+        let texts = (0..<n).map { _ in
+            let steps = s.generate()
+            for step in steps where step.sampled {
+                let p = step.distribution
+                if p.allSatisfy({ $0 == 0 || $0 == 1 }) {   // temperature 0: the first largest logit, no draw
+                    let sorted = step.yHat.sorted(by: >)
+                    margin = min(margin, sorted.count > 1 ? sorted[0] - sorted[1] : 1)
+                    continue
+                }
+                let u = replay.nextUnit()
+                let below = p.prefix(step.token).reduce(0, +)
+                margin = min(margin, u - below, below + p[step.token] - u)
+            }
+            return String(steps.filter { $0.sampled && $0.token != end }.map { codec.vocab[$0.token] })
+        }
+        #expect(margin > 1e-9, "a draw falls within \(margin) of a boundary: the letters may differ with another libm")
+        return texts
     }
 
     @Test func lesson08SamplesWhatItsSlideSays() throws {

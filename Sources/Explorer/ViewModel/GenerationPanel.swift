@@ -49,7 +49,7 @@ extension ExplorerState {
         var note: String?
         if s.isLast {
             note = s.token == g.codec.endTokenIndex ? w.endDrawn(g.label(s.token), next: g.sample + 1)
-                : w.lengthLimit(g.length, next: g.sample + 1)
+                : g.feedsBack ? w.lengthLimit(g.length, next: g.sample + 1) : w.lessonLengthReached(g.length, next: g.sample + 1)
         }
         return GenerationPanel(
             title: w.generateTitle(t), settings: w.generationSettings(seed: Generation.seed, g.temperature, sample: g.sample),

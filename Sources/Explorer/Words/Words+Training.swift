@@ -10,7 +10,7 @@ extension Words {
 
     // training
     public var cannotTrain: String {
-        pick("cannot train: this lesson has no targets (y), so there is no loss to learn from",
+        pick("cannot train: this lesson has no targets (y), so no loss to learn from",
              "无法训练：这一课没有目标值 y，也就没有可以减小的损失")
     }
     public func diverged(_ step: Int) -> String {
@@ -34,8 +34,8 @@ extension Words {
 
     // generation
     public var generationNeedsVocab: String {
-        pick("generation needs a character lesson: a vocab, a softmax output and n_x = n_y = the vocab's size",
-             "生成需要字符级的课：有词表（vocab）、softmax 输出，且 n_x = n_y = 词表大小")
+        pick("no generation here: it needs a character lesson (vocab, softmax, n_x = n_y)",
+             "这一课不能生成：需要字符级的课（词表、softmax、n_x = n_y）")
     }
     public var enteredGeneration: String {
         pick("generation: → draws the next character, < > temperature, g leaves", "生成模式：→ 抽下一个字符，< > 调温度，g 退出")
@@ -68,8 +68,13 @@ extension Words {
     }
     /// One-to-many: the sampled character is written, not fed back.
     public func notFedBack(_ c: String, t: Int) -> String {
-        pick("sampled '\(c)' → x<\(t + 1)> = 0 (one-to-many: no input after t = 1; '\(c)' is not fed back)",
-             "抽到 '\(c)' → x<\(t + 1)> = 0（一对多：t = 1 之后没有输入，'\(c)' 不会喂回）")
+        pick("sampled '\(c)' → x<\(t + 1)> = 0 (one-to-many: no input after t = 1)",
+             "抽到 '\(c)' → x<\(t + 1)> = 0（一对多：t = 1 之后没有输入）")
+    }
+    /// One-to-many: the sample ends with the lesson's steps.
+    public func lessonLengthReached(_ T: Int, next: Int) -> String {
+        pick("T = \(T) steps, as the lesson's network is unrolled; → starts sample \(next)",
+             "已到这一课展开的 T = \(T) 步；按 → 开始第 \(next) 个样本")
     }
     public func endDrawn(_ c: String, next: Int) -> String {
         pick("'\(c)' drawn: the sequence is finished; → starts sample \(next)", "抽到 '\(c)'：序列结束；按 → 开始第 \(next) 个样本")
