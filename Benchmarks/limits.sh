@@ -5,8 +5,9 @@ set -u
 bin=$1; dir=$2
 measure() {   # NAME CMD…: wall time and peak RSS, output discarded
     local name=$1; shift
-    /usr/bin/time -f "%e s, %M KB" -o /tmp/limits-time.$$ "$@" >/dev/null 2>/dev/null
-    echo "$name: $(cat /tmp/limits-time.$$) (exit $?)"
+    local rc
+    /usr/bin/time -f "%e s, %M KB" -o /tmp/limits-time.$$ "$@" >/dev/null 2>/dev/null; rc=$?
+    echo "$name: $(tail -1 /tmp/limits-time.$$) (exit $rc)"
     rm -f /tmp/limits-time.$$
 }
 for lesson in big-1024 thin-1024; do

@@ -18,12 +18,12 @@ extension LessonWriter {
     /// slide's checks are evaluated on the trained weights; those that no longer hold are
     /// dropped, each with a comment in the file and a line in `dropped`, so the file stays valid.
     public static func trainedKeepingScript(originalText: String, path: String, out: String, shape: Shape, params: Params,
-                                            optimizerState: OptimizerState?, notes: String, describe: Description,
+                                            optimizerState: OptimizerState?, weightsFile: String? = nil, notes: String, describe: Description,
                                             inlineTexts: [String]? = nil) -> Result<(text: String, dropped: [String]), LessonErrors> {
         var keep = KeptScript()
         for _ in 0..<2 {
             let rendered: (text: String, checkLines: [Int: CheckRef])
-            switch render(originalText: originalText, path: path, modelLines: model(shape: shape, params: params, state: optimizerState),
+            switch render(originalText: originalText, path: path, modelLines: model(shape: shape, params: params, state: optimizerState, weightsFile: weightsFile),
                           notes: notes, describe: describe, inlineTexts: inlineTexts, keep: keep) {
             case .failure(let e): return .failure(e)
             case .success(let r): rendered = r

@@ -44,17 +44,21 @@ public enum LessonWriter {
     ///   - inlineTexts: the training texts to write as a list in place of a `texts` file name
     ///     (when the new file is not beside that file); nil keeps `sequence` as it was.
     ///   - optimizerState: the optimizer's memory and step count, written as `model.optimizer_state`.
+    ///   - weightsFile: the `.npz` (beside the new file) that holds the weights and the memory
+    ///     (`TrainedFiles`); nil writes them in the lesson.
     public static func trained(originalText: String, path: String, shape: Shape, params: Params,
-                               optimizerState: OptimizerState? = nil,
+                               optimizerState: OptimizerState? = nil, weightsFile: String? = nil,
                                notes: String, describe: Description, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
-        render(originalText: originalText, path: path, modelLines: model(shape: shape, params: params, state: optimizerState),
+        render(originalText: originalText, path: path,
+               modelLines: model(shape: shape, params: params, state: optimizerState, weightsFile: weightsFile),
                notes: notes, describe: describe, inlineTexts: inlineTexts, keep: nil).map(\.text)
     }
 
     /// The same for a trained GRU or LSTM.
-    public static func trained(originalText: String, path: String, gated: GatedRNN,
+    public static func trained(originalText: String, path: String, gated: GatedRNN, optimizerState: OptimizerState? = nil,
                                notes: String, describe: Description, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
-        render(originalText: originalText, path: path, modelLines: model(gated: gated),
+        let state = optimizerState.map { Self.optimizerState($0, gated: gated.shape) } ?? []
+        return render(originalText: originalText, path: path, modelLines: model(gated: gated) + state,
                notes: notes, describe: describe, inlineTexts: inlineTexts, keep: nil).map(\.text)
     }
 
@@ -107,11 +111,17 @@ public enum LessonWriter {
     }
 
     /// The `model:` section with explicit weights (matrices one row per line) and the optimizer state.
-    static func model(shape s: Shape, params p: Params, state: OptimizerState? = nil) -> [String] {
+    static func model(shape s: Shape, params p: Params, state: OptimizerState? = nil, weightsFile: String? = nil) -> [String] {
         var lines = [
             "model:", "  cell: rnn", "  n_x: \(s.nx)", "  n_a: \(s.na)", "  n_y: \(s.ny)",
-            "  g1: \(s.g1.rawValue)", "  g2: \(s.g2.rawValue)", "  weights:",
+            "  g1: \(s.g1.rawValue)", "  g2: \(s.g2.rawValue)",
         ]
+        if let weightsFile {   // Waa … a0 and the memory are arrays in the .npz (TrainedFiles)
+            lines.append("  weights: {file: \(YamlEmitter.quoted(weightsFile))}")
+            if let state, state.fits(s) { lines += optimizerState(state, shape: s, file: weightsFile) }
+            return lines
+        }
+        lines.append("  weights:")
         lines += matrixLines("Waa", p.Waa, indent: 4) + matrixLines("Wax", p.Wax, indent: 4) + matrixLines("Wya", p.Wya, indent: 4)
         lines += ["    ba: " + YamlEmitter.numbers(p.ba), "    by: " + YamlEmitter.numbers(p.by)]
         if p.a0.contains(where: { $0 != 0 }) { lines.append("  a0: " + YamlEmitter.numbers(p.a0)) }

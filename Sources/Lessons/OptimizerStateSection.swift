@@ -1,3 +1,4 @@
+import Numpy
 import RNNCore
 import Yams
 
@@ -12,11 +13,11 @@ import Yams
 ///       sums: {Waa: …, Wax: …, Wya: …, ba: …, by: …}      # adagrad: Σg² per weight
 ///       # adam: m: {…}, v: {…} and updates: k (default: steps)
 extension NodeReader {
-    static let optimizerStateKeys = ["optimizer", "steps", "seed", "updates", "sums", "m", "v"]
+    static let optimizerStateKeys = ["optimizer", "steps", "seed", "updates", "sums", "m", "v", "file"]
     static let memoryKeys = ["Waa", "Wax", "Wya", "ba", "by"]
 
     /// The `optimizer_state` entry of the `model` mapping node, if there is one.
-    func readOptimizerState(inModel model: Node, shape: Shape?) -> OptimizerState? {
+    func readOptimizerState(inModel model: Node, shape: Shape?, cell: GatedCell? = nil) -> OptimizerState? {
         guard case .mapping(let m) = model, let node = m.first(where: { $0.key.scalar?.string == "optimizer_state" })?.value,
               let f = fields(node, of: "optimizer_state", known: Self.optimizerStateKeys) else { return nil }
         let kind = require(f, "optimizer", "sgd, adagrad or adam").flatMap { choice($0, "optimizer", OptimizerKind.self) }
@@ -32,9 +33,25 @@ extension NodeReader {
             }
         }
         var memories: [[[Double]]] = []
-        for key in wanted {
-            guard let n = require(f, key, "the memory per weight: Waa, Wax, Wya, ba, by") else { continue }
-            if let groups = memory(n, "optimizer_state.\(key)", shape: shape, nonNegative: key != "m") { memories.append(groups) }
+        if let fileNode = f["file"] {   // the memory as arrays of a .npz (TrainedFiles): sums_Waa …, m_…, v_…
+            for key in ["sums", "m", "v"] {
+                if let k = f.keyNode(key) { error("optimizer_state has its memory in file:, so \(key) does not belong here; remove one of them", at: k) }
+            }
+            if let cell {
+                error("optimizer_state file: holds the plain cell's memory; a \(cell.rawValue) cell's is written in the lesson (sums:, m:, v:)", at: fileNode)
+            } else if !wanted.isEmpty, let (name, arrays) = numpyFile(fileNode, "optimizer_state") {
+                for key in wanted {
+                    if let groups = memory(arrays, key, file: name, at: fileNode, shape: shape, nonNegative: key != "m") { memories.append(groups) }
+                }
+            }
+        } else {
+            for key in wanted {
+                let names = (cell.map(Self.gatedMemoryKeys) ?? Self.memoryKeys).joined(separator: ", ")
+                guard let n = require(f, key, "the memory per weight: \(names)") else { continue }
+                let groups = cell.map { memory(gated: n, "optimizer_state.\(key)", cell: $0, shape: shape, nonNegative: key != "m") }
+                    ?? memory(n, "optimizer_state.\(key)", shape: shape, nonNegative: key != "m")
+                if let groups { memories.append(groups) }
+            }
         }
         guard let steps, let seed, let updates, memories.count == wanted.count else { return nil }
         return OptimizerState(kind: kind, steps: steps, seed: UInt64(seed), updates: updates,
@@ -63,11 +80,52 @@ extension NodeReader {
     }
 }
 
+extension NodeReader {
+    /// One memory from a `.npz`: `KEY_Waa` (n_a, n_a), `KEY_Wax`, `KEY_Wya`, `KEY_ba` (n_a,),
+    /// `KEY_by` (n_y,), as the optimizer's groups; errors name the array and its shape.
+    func memory(_ arrays: [String: NumpyArray], _ key: String, file: String, at node: Node, shape s: Shape?, nonNegative: Bool) -> [[Double]]? {
+        guard let s else { return nil }
+        let wanted: [(String, [Int], String)] = [
+            ("Waa", [s.na, s.na], "n_a × n_a"), ("Wax", [s.na, s.nx], "n_a × n_x"), ("Wya", [s.ny, s.na], "n_y × n_a"),
+            ("ba", [s.na], "n_a"), ("by", [s.ny], "n_y"),
+        ]
+        var parts: [[Double]] = []
+        for (weight, shape, text) in wanted {
+            let name = "\(key)_\(weight)"
+            guard let a = arrays[name] else {
+                error("optimizer_state.file \(file): has no array \(name) (\(text)); it has \(arrays.keys.sorted().joined(separator: ", "))", at: node)
+                return nil
+            }
+            guard a.shape == shape else {
+                error("optimizer_state.file \(file): \(name) has shape \(a.shapeText), but it must be \(text) = \(NumpyArray(shape: shape, values: []).shapeText)", at: node)
+                return nil
+            }
+            guard a.values.allSatisfy({ $0.isFinite && (!nonNegative || $0 >= 0) }) else {
+                error("optimizer_state.file \(file): \(name) must hold finite numbers\(nonNegative ? " ≥ 0 (sums of squares)" : "")", at: node)
+                return nil
+            }
+            parts.append(a.values)
+        }
+        let (waa, wax) = (parts[0], parts[1])
+        var wa: [Double] = []
+        wa.reserveCapacity(s.na * (s.na + s.nx))
+        for r in 0..<s.na {
+            wa += waa[(r * s.na)..<((r + 1) * s.na)]
+            wa += wax[(r * s.nx)..<((r + 1) * s.nx)]
+        }
+        return [wa, parts[2], parts[3], parts[4]]
+    }
+}
+
 extension LessonWriter {
     /// The `optimizer_state:` lines (under `model:`), matrices one row per line.
-    static func optimizerState(_ state: OptimizerState, shape s: Shape) -> [String] {
+    static func optimizerState(_ state: OptimizerState, shape s: Shape, file: String? = nil) -> [String] {
         var lines = ["  optimizer_state:", "    optimizer: \(state.kind.rawValue)", "    steps: \(state.steps)", "    seed: \(state.seed)"]
         if state.updates != state.steps { lines.append("    updates: \(state.updates)") }
+        if let file, state.kind != .sgd {   // the memory is in the weights' .npz: sums_Waa … or m_…, v_…
+            lines.append("    file: \(YamlEmitter.quoted(file))")
+            return lines
+        }
         func memory(_ name: String, _ groups: [[Double]]) {
             let wa = Matrix(rows: s.na, cols: s.na + s.nx, values: groups[0])
             lines.append("    \(name):")

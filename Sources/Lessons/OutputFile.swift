@@ -32,6 +32,19 @@ public enum OutputFile {
         return nil
     }
 
+    /// nil when `companion` (the `.npz` written beside `out`, `TrainedFiles`) may be written:
+    /// it must not exist unless `force`, and then must be a file the user could write.
+    public static func problem(companion: String, of out: String, force: Bool) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: companion, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue { return "\(companion) is a directory; the weights of this large model go there beside --out \(out): give another --out" }
+        if !force { return "\(companion) already exists, and the weights of this large model go there beside --out \(out); give a new --out, or --force to overwrite both" }
+        if access(companion, W_OK) != 0 {
+            return "\(companion) is not writable by you (\(describeOwner(companion))); --force only replaces a file you could write yourself"
+        }
+        return nil
+    }
+
     /// The permission bits of the file at `path` (0o640 …), or nil when it does not exist.
     public static func mode(of path: String) -> mode_t? {
         var info = stat()

@@ -29,17 +29,12 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only slide N (1-based).") var slide: Int?
     @Option(help: "With --slide: the time step t (1…T) instead of the slide's own.") var step: Int?
     @Option(help: "With --slide: forward or backward instead of the slide's phase.") var phase: Phase?
-    @Option(help: "Width in columns (80…1000).") var width = 100
-    @Option(help: "Height in lines (24…1000).") var height = 30
-    @Option(help: "Language: en or zh (default: from the locale, else en).") var lang: Language?
-    @Option(help: "Decimals shown for each number (0…6; default: the lesson's display.digits, else 2).") var digits: Int?
+    @OptionGroup var frame: FrameOptions
     @Flag(help: "Leave out the title and key bars and the blank lines that pad the frame to the height.") var noChrome = false
     @OptionGroup var what: SetOptions
 
     func validate() throws {
-        guard (80...1000).contains(width) else { throw ValidationError("--width must be 80…1000 (the explorer needs 80×24), got \(width)") }
-        guard (24...1000).contains(height) else { throw ValidationError("--height must be 24…1000 (the explorer needs 80×24), got \(height)") }
-        if let digits, !(0...6).contains(digits) { throw ValidationError("--digits must be 0…6, got \(digits)") }
+        try frame.validateFrame()
         if let slide, slide < 1 { throw ValidationError("--slide must be 1 or more, got \(slide)") }
         if let step, step < 1 { throw ValidationError("--step must be 1 or more, got \(step)") }
         if (step != nil || phase != nil) && slide == nil { throw ValidationError("--step and --phase need --slide N (one frame); without it every slide is exported") }
@@ -49,9 +44,9 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let original = try loadLessonOrExit(self.lesson)
         let lesson = original.editing(try what.edits(for: original, command: "export"))
-        let language = lang ?? DisplayOptions.localeLanguage()
-        let start = ExplorerState(lesson: lesson, language: language, digits: digits)
-        let plan = FramePlan(width: width, height: height, depth: format == .txt ? .none : .ansi256, noChrome: noChrome)
+        let language = frame.language
+        let start = ExplorerState(lesson: lesson, language: language, digits: frame.digits)
+        let plan = FramePlan(width: frame.width, height: frame.height, depth: format == .txt ? .none : .ansi256, noChrome: noChrome)
         let name = ((lesson.path as NSString).lastPathComponent as NSString).deletingPathExtension
 
         var stops: [(name: String, state: ExplorerState)] = []

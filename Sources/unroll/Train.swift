@@ -70,9 +70,12 @@ struct Train: ParsableCommand {
         let kind = optimizer ?? stored?.kind ?? .adagrad
         let config = TrainingConfig(optimizer: kind, learningRate: lr, clipping: clipping,
                                     order: .shuffled(seed: seed ?? stored?.seed ?? 0))
-        if let gated = loaded.gated {   // a GRU or LSTM: no optimizer state is stored for it yet
+        if let gated = loaded.gated {   // a GRU or LSTM: GatedTrainer, its state stored the same way
             return try runGated(gated, loaded, originalText, config, clipping, episodes.count, stop)
         }
+        // weights too large for a 1 MiB lesson go to NEW.npz beside it: refuse an existing one now, not after training
+        let numpy = TrainedFiles.needsNumpy(originalText: originalText, shape: loaded.rnn.shape, memories: OptimizerState.memories(kind))
+        if numpy, let problem = OutputFile.problem(companion: TrainedFiles.companion(of: out), of: out, force: force) { try fail(problem) }
         var trainer = Trainer(rnn: loaded.rnn, episodes: episodes, config: config, resuming: stored)
         if let stored {
             let memory = stored.kind == kind ? "\(stored.kind.rawValue)'s memory" : "fresh \(kind.rawValue) memory (the lesson's is \(stored.kind.rawValue)'s)"
@@ -106,26 +109,36 @@ struct Train: ParsableCommand {
             writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
         }
         let after = trainer.meanLoss()
-        let text = try trainedText(originalText, loaded, trainer, before: before, after: after)
-        let replacedMode = OutputFile.mode(of: out)   // --force keeps the replaced file's permissions
+        let files = TrainedFiles(out: out, numpy: numpy)
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            if let replacedMode { chmod(out, replacedMode) }
+            try files.writeNumpy(shape: trainer.shape, params: trainer.params, state: trainer.optimizerState)
+        } catch {
+            try fail("--out \(out): the weights cannot be written to \(files.numpy ?? out): \(error)")
+        }
+        let text = files.finalText(try trainedText(originalText, loaded, trainer, before: before, after: after, weightsFile: files.checkingName))
+        do {
+            try files.commit(text, keepingModes: true)   // --force keeps the replaced files' permissions
         } catch {
             try fail("--out \(out) cannot be written: \(error.localizedDescription)")
         }
         writeStdout(String(format: "trained %d steps%@ (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
                            trainer.keptSteps, interrupted ? " (interrupted)" : "", kind.rawValue, config.learningRate, describe(clipping),
-                           before, after, episodes.count, episodes.count == 1 ? "" : "s", out))
+                           before, after, episodes.count, episodes.count == 1 ? "" : "s", out + (files.numpy.map { " and \($0) (the weights: too many for a lesson file of at most 1 MiB)" } ?? "")))
     }
 
     /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop, stop on a non-finite loss.
     func runGated(_ gated: GatedRNN, _ loaded: Lesson, _ originalText: String, _ config: TrainingConfig, _ clipping: Clipping,
                   _ count: Int, _ stop: InterruptFlag) throws {
         guard let episodes = loaded.trainableEpisodes else { return }
-        var trainer = GatedTrainer(rnn: gated, episodes: episodes, config: config)
+        let stored = loaded.optimizerState
+        var trainer = GatedTrainer(rnn: gated, episodes: episodes, config: config, resuming: stored)
+        if let stored {
+            let memory = stored.kind == config.optimizer ? "\(stored.kind.rawValue)'s memory"
+                : "fresh \(config.optimizer.rawValue) memory (the lesson's is \(stored.kind.rawValue)'s)"
+            writeStderr("continuing from step \(stored.steps) of the lesson's training run, with \(memory)\n")
+        }
         let before = trainer.meanLoss()
-        var progress = TrainProgress(total: steps, start: 0)
+        var progress = TrainProgress(total: steps, start: trainer.startStep)
         var interrupted = false
         while trainer.steps < steps && trainer.divergedAt == nil {
             if stop.isSet { interrupted = true; break }
@@ -148,11 +161,13 @@ struct Train: ParsableCommand {
         let inline = loaded.texts?.file != nil && !sameFolder ? loaded.texts?.items : nil
         let description = LessonWriter.Description.trained(from: loaded, steps: trainer.steps, command: command, before: before, after: after)
         let text: String
-        switch LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn, notes: notes,
+        switch LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn,
+                                    optimizerState: trainer.optimizerState, notes: notes,
                                     describe: description, inlineTexts: inline) {
         case .failure(let e): try fail(e.rendered)
         case .success(let t):
-            guard case .success(let back) = LessonLoader.load(text: t, path: out), back.gated == trainer.rnn else {
+            guard case .success(let back) = LessonLoader.load(text: t, path: out), back.gated == trainer.rnn,
+                  back.optimizerState == trainer.optimizerState else {
                 try fail("internal error: the written lesson does not reload with the trained weights; please report it")
             }
             text = t
@@ -168,7 +183,9 @@ struct Train: ParsableCommand {
     }
 
     /// The new lesson's text, checked: it loads and holds exactly the trained weights and state.
-    func trainedText(_ original: String, _ lesson: Lesson, _ trainer: Trainer, before: Double, after: Double) throws -> String {
+    /// `weightsFile`: the .npz beside `out` that holds the weights (`TrainedFiles`), nil for none.
+    func trainedText(_ original: String, _ lesson: Lesson, _ trainer: Trainer, before: Double, after: Double,
+                     weightsFile: String?) throws -> String {
         let command = commandLine(trainer.config)
         let notes = (lesson.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
             + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
@@ -181,18 +198,21 @@ struct Train: ParsableCommand {
         let written: Result<String, LessonErrors>
         if keepScript {
             written = LessonWriter.trainedKeepingScript(originalText: original, path: lesson.path, out: out, shape: trainer.shape,
-                                                        params: trainer.params, optimizerState: state, notes: notes,
-                                                        describe: describe, inlineTexts: inline).map { result in
+                                                        params: trainer.params, optimizerState: state, weightsFile: weightsFile,
+                                                        notes: notes, describe: describe, inlineTexts: inline).map { result in
                 for note in result.dropped { writeStderr("unroll train: --keep-script: \(note)\n") }
                 return result.text
             }
         } else {
             written = LessonWriter.trained(originalText: original, path: lesson.path, shape: trainer.shape, params: trainer.params,
-                                           optimizerState: state, notes: notes, describe: describe, inlineTexts: inline)
+                                           optimizerState: state, weightsFile: weightsFile, notes: notes, describe: describe, inlineTexts: inline)
         }
         switch written {
         case .failure(let e): try fail(e.rendered)
         case .success(let text):
+            guard text.utf8.count <= TrainedFiles.maxLessonBytes else {
+                try fail("the trained lesson would be \(text.utf8.count) bytes, past the \(TrainedFiles.maxLessonBytes) a lesson file may hold; put the lesson's texts in a file beside it (texts: names.txt) and write --out beside that file")
+            }
             guard case .success(let back) = LessonLoader.load(text: text, path: out), back.rnn.params == trainer.params,
                   back.optimizerState == state else {
                 try fail("internal error: the written lesson does not reload with the trained weights; please report it")

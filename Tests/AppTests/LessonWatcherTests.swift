@@ -32,13 +32,19 @@ import TextGrid
 
     func write(_ text: String, _ url: URL) throws { try Data(text.utf8).write(to: url) }
 
-    @Test func aChangeIsReadOnceItHoldsStill() throws {
+    /// A watcher on `text` written to lesson.yaml in a temporary folder; `body` gets the file,
+    /// the watcher and a state of the lesson.
+    func watching(_ text: String, _ body: (URL, LessonWatcher, ExplorerState) throws -> Void) throws {
         try inFolder { dir in
             let file = dir.appendingPathComponent("lesson.yaml")
-            try write(Self.lessonText(title: "Before"), file)
+            try write(text, file)
             let lesson = try LessonLoader.load(path: file.path).get()
-            let watcher = LessonWatcher(lesson: lesson, digits: nil)
-            let state = ExplorerState(lesson: lesson)
+            try body(file, LessonWatcher(lesson: lesson, digits: nil), ExplorerState(lesson: lesson))
+        }
+    }
+
+    @Test func aChangeIsReadOnceItHoldsStill() throws {
+        try watching(Self.lessonText(title: "Before")) { file, watcher, state in
             #expect(watcher.poll(state).isEmpty)
             try write(Self.lessonText(title: "After, longer"), file)
             #expect(watcher.poll(state).isEmpty)          // changed: wait one look
@@ -50,12 +56,7 @@ import TextGrid
     }
 
     @Test func aVersionThatDoesNotLoadIsReportedWithItsDiagnostics() throws {
-        try inFolder { dir in
-            let file = dir.appendingPathComponent("lesson.yaml")
-            try write(Self.lessonText(title: "Good"), file)
-            let lesson = try LessonLoader.load(path: file.path).get()
-            let watcher = LessonWatcher(lesson: lesson, digits: nil)
-            let state = ExplorerState(lesson: lesson)
+        try watching(Self.lessonText(title: "Good")) { file, watcher, state in
             try write(Self.lessonText(title: "Bad").replacingOccurrences(of: "n_a: 2", with: "n_aa: 2"), file)
             _ = watcher.poll(state)
             let actions = watcher.poll(state)

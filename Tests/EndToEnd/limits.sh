@@ -104,22 +104,26 @@ fi
 
 # sample refuses a model whose probabilities are not finite, naming the weights
 sed -e 's/^  init: .*$/  weights: {Waa: [[0, 0], [0, 0]], Wax: [[1000, 1000], [1000, 1000]], Wya: [[1e308, 1e308], [1e308, -1e308]]}/' \
-    >"$OUT/nan.yaml" <<'YAML'
-title: NaN
-model:
-  n_x: 2
-  n_a: 2
-  n_y: 2
-  g1: tanh
-  g2: softmax
-  init: {seed: 1}
-architecture: many-to-many
-sequence:
-  vocab: "ab"
-  text: "abab"
-script:
-  - say: Hello
-YAML
+    Tests/Fixtures/lessons/chars-ab.yaml >"$OUT/nan.yaml"
 "$BIN" sample "$OUT/nan.yaml" >"$OUT/nan-out.txt" 2>"$OUT/nan-err.txt"; rc=$?
 [ "$rc" = 1 ] && [ ! -s "$OUT/nan-out.txt" ] && grep -q "^unroll sample: the probabilities are not finite (NaN) from step 1 on: the weights are too large for the arithmetic (Wya up to 1e+308, Wax up to 1000, Waa up to 0); nothing sampled$" "$OUT/nan-err.txt" \
     && pass || fail "sample with NaN probabilities: exit $rc, $(cat "$OUT/nan-err.txt")"
+
+# train: a model too large for a 1 MiB lesson writes its weights to NEW.npz beside NEW.yaml (issue 15, item 4)
+mkdir -p "$OUT/big"
+cat >"$OUT/big/wide.yaml" <<'YAML'
+title: Wide
+model: {n_x: 3, n_a: 300, n_y: 3, g1: tanh, g2: softmax, init: {seed: 1, scale: 0.05}}
+architecture: many-to-many
+sequence: {vocab: "abc", text: "abcab"}
+script:
+  - say: Wide.
+YAML
+"$BIN" train "$OUT/big/wide.yaml" --out "$OUT/big/new.yaml" --steps 2 >"$OUT/big.txt" 2>&1; rc=$?
+[ "$rc" = 0 ] && grep -q "wrote .*new.yaml and .*new.npz" "$OUT/big.txt" && grep -q '^  weights: {file: "new.npz"}$' "$OUT/big/new.yaml" \
+    && pass || fail "train of n_a = 300: exit $rc, $(cat "$OUT/big.txt")"
+"$BIN" check "$OUT/big/new.yaml" >/dev/null && pass || fail "the trained n_a = 300 lesson does not pass check"
+[ "$(ls -A "$OUT/big" | tr '\n' ' ')" = "new.npz new.yaml wide.yaml " ] && pass || fail "train left other files: $(ls -A "$OUT/big")"
+rm "$OUT/big/new.yaml"
+"$BIN" train "$OUT/big/wide.yaml" --out "$OUT/big/new.yaml" --steps 2 >/dev/null 2>"$OUT/big.txt"; rc=$?
+[ "$rc" = 1 ] && grep -q "new.npz already exists" "$OUT/big.txt" && [ ! -e "$OUT/big/new.yaml" ] && pass || fail "train over an existing NEW.npz without --force: exit $rc, $(cat "$OUT/big.txt")"

@@ -3,25 +3,12 @@ import Testing
 import RNNCore
 @testable import Lessons
 
-/// A character lesson over vocab "ab" (n = 2); tests put a text and texts into it.
+/// A character lesson over vocab "ab" (n = 2) with this text and texts (Tests/Fixtures/lessons/chars-ab.yaml,
+/// which the end-to-end tests use too).
 func charLesson(text: String, texts: String) -> String {
-    """
-    title: Chars
-    model:
-      n_x: 2
-      n_a: 2
-      n_y: 2
-      g1: tanh
-      g2: softmax
-      init: {seed: 1}
-    architecture: many-to-many
-    sequence:
-      vocab: "ab"
-      text: "\(text)"
-      texts: \(texts)
-    script:
-      - say: Hello
-    """
+    let fixture = (try? String(contentsOf: packageRoot.appendingPathComponent("Tests/Fixtures/lessons/chars-ab.yaml"), encoding: .utf8)) ?? ""
+    let body = fixture.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+    return body.replacingOccurrences(of: "  text: \"abab\"\n", with: "  text: \"\(text)\"\n  texts: \(texts)\n")
 }
 
 /// Issue 15 item 2 and issue 9's lesson-file diagnostics: capped, linear, located errors.
