@@ -3,11 +3,10 @@ import TextGrid
 
 extension QuestionAudit {
     /// The leak rule and the quote rule as `unroll check` warnings, one per slide and finding:
-    /// a finding seen in both languages or at both sizes is said once, naming them. Gated
-    /// lessons are skipped (the screen does not draw them); so are the rules a lesson gives
-    /// nothing to (no question, no quoted entry), which keeps `check` of a large lesson fast.
+    /// a finding seen in both languages or at both sizes is said once, naming them, for every
+    /// cell. The rules a lesson gives nothing to (no question, no quoted entry) are skipped,
+    /// which keeps `check` of a large lesson fast.
     public static func warnings(in lesson: Lesson) -> [SlideWarning] {
-        guard lesson.gated == nil else { return [] }
         var findings: [QuestionFinding] = []
         if lesson.script.contains(where: { $0.ask != nil }) {
             findings += answerLeaks(in: lesson)

@@ -80,7 +80,7 @@ public enum LessonLoader {
         var shape: Shape?
         var gated: GatedRNN?
         let rnn = reader.require(f, "model", "sizes, activations and weights").flatMap { reader.readModel($0, shape: &shape, gated: &gated) }
-        let optimizerState = f["model"].flatMap { reader.readOptimizerState(inModel: $0, shape: shape) }
+        let optimizerState = f["model"].flatMap { reader.readOptimizerState(inModel: $0, shape: shape, cell: gated?.shape.cell) }
         let architecture = reader.require(f, "architecture", Architecture.allCases.map(\.rawValue).joined(separator: " | "))
             .flatMap { reader.choice($0, "architecture", Architecture.self) }
         let sequence = reader.require(f, "sequence", "x (or text and vocab), and optional y")

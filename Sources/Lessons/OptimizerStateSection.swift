@@ -17,7 +17,7 @@ extension NodeReader {
     static let memoryKeys = ["Waa", "Wax", "Wya", "ba", "by"]
 
     /// The `optimizer_state` entry of the `model` mapping node, if there is one.
-    func readOptimizerState(inModel model: Node, shape: Shape?) -> OptimizerState? {
+    func readOptimizerState(inModel model: Node, shape: Shape?, cell: GatedCell? = nil) -> OptimizerState? {
         guard case .mapping(let m) = model, let node = m.first(where: { $0.key.scalar?.string == "optimizer_state" })?.value,
               let f = fields(node, of: "optimizer_state", known: Self.optimizerStateKeys) else { return nil }
         let kind = require(f, "optimizer", "sgd, adagrad or adam").flatMap { choice($0, "optimizer", OptimizerKind.self) }
@@ -37,15 +37,20 @@ extension NodeReader {
             for key in ["sums", "m", "v"] {
                 if let k = f.keyNode(key) { error("optimizer_state has its memory in file:, so \(key) does not belong here; remove one of them", at: k) }
             }
-            if !wanted.isEmpty, let (name, arrays) = numpyFile(fileNode, "optimizer_state") {
+            if let cell {
+                error("optimizer_state file: holds the plain cell's memory; a \(cell.rawValue) cell's is written in the lesson (sums:, m:, v:)", at: fileNode)
+            } else if !wanted.isEmpty, let (name, arrays) = numpyFile(fileNode, "optimizer_state") {
                 for key in wanted {
                     if let groups = memory(arrays, key, file: name, at: fileNode, shape: shape, nonNegative: key != "m") { memories.append(groups) }
                 }
             }
         } else {
             for key in wanted {
-            guard let n = require(f, key, "the memory per weight: Waa, Wax, Wya, ba, by") else { continue }
-            if let groups = memory(n, "optimizer_state.\(key)", shape: shape, nonNegative: key != "m") { memories.append(groups) }
+                let names = (cell.map(Self.gatedMemoryKeys) ?? Self.memoryKeys).joined(separator: ", ")
+                guard let n = require(f, key, "the memory per weight: \(names)") else { continue }
+                let groups = cell.map { memory(gated: n, "optimizer_state.\(key)", cell: $0, shape: shape, nonNegative: key != "m") }
+                    ?? memory(n, "optimizer_state.\(key)", shape: shape, nonNegative: key != "m")
+                if let groups { memories.append(groups) }
             }
         }
         guard let steps, let seed, let updates, memories.count == wanted.count else { return nil }

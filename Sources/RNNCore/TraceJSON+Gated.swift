@@ -40,28 +40,7 @@ extension TraceJSON {
         out.key("a0"); out.vector(p.a0)
         if s.cell == .lstm { out.key("c0"); out.vector(p.c0) }
         out.close("}")
-        out.key("forward"); out.open("[")
-        for t in 1...trace.T {
-            out.element(); out.open("{")
-            out.key("t"); out.int(t)
-            out.key("has_input"); out.raw(trace.hasInput(t) ? "true" : "false")
-            out.key("has_output"); out.raw(trace.hasOutput(t) ? "true" : "false")
-            for sym in gatedForward(s.cell) { out.key(sym.jsonKey); out.vector(g.vector(sym, t)) }
-            out.key("loss"); out.number(g.loss(t))
-            out.close("}")
-        }
-        out.close("]")
-        out.key("loss"); out.number(g.totalLoss)
-        out.key("backward"); out.open("[")
-        if g.hasBackward {
-            for t in stride(from: trace.T, through: 1, by: -1) {
-                out.element(); out.open("{")
-                out.key("t"); out.int(t)
-                for sym in gatedBackward(s.cell) { out.key(sym.jsonKey); out.vector(g.vector(sym, t)) }
-                out.close("}")
-            }
-        }
-        out.close("]")
+        writeSteps(trace, forward: gatedForward(s.cell), backward: gatedBackward(s.cell), into: &out)
         out.key("grads")
         if let grads = g.gradients, let da0 = g.da0, let dc0 = g.dc0 {
             out.open("{")

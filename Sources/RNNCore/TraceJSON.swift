@@ -41,32 +41,7 @@ public enum TraceJSON {
         out.key("by"); out.vector(p.by)
         out.key("a0"); out.vector(p.a0)
         out.close("}")
-        out.key("forward"); out.open("[")
-        for t in 1...trace.T {
-            out.element(); out.open("{")
-            out.key("t"); out.int(t)
-            out.key("has_input"); out.raw(trace.hasInput(t) ? "true" : "false")
-            out.key("has_output"); out.raw(trace.hasOutput(t) ? "true" : "false")
-            for sym in [Symbol.x, .aPrev, .z, .a, .zy, .yHat, .y] {
-                out.key(sym.jsonKey); out.vector(trace.vector(sym, t))
-            }
-            out.key("loss"); out.number(trace.loss(t))
-            out.close("}")
-        }
-        out.close("]")
-        out.key("loss"); out.number(trace.totalLoss)
-        out.key("backward"); out.open("[")
-        if trace.hasBackward {
-            for t in stride(from: trace.T, through: 1, by: -1) {
-                out.element(); out.open("{")
-                out.key("t"); out.int(t)
-                for sym in [Symbol.dy, .da, .dz, .daPrev, .daNext] {
-                    out.key(sym.jsonKey); out.vector(trace.vector(sym, t))
-                }
-                out.close("}")
-            }
-        }
-        out.close("]")
+        writeSteps(trace, forward: [.x, .aPrev, .z, .a, .zy, .yHat, .y], backward: [.dy, .da, .dz, .daPrev, .daNext], into: &out)
         out.key("grads")
         if let g = trace.gradients, let da0 = trace.da0 {
             out.open("{")
@@ -83,6 +58,34 @@ public enum TraceJSON {
         out.close("}")
         out.raw("\n")
         out.flush()
+    }
+
+    /// `"forward"`: one record per step (t, has_input, has_output, the `forward` keys, its loss);
+    /// `"loss"`; `"backward"`: one record per step from t = T down (t, the `backward` keys), for
+    /// every cell (the gated cells pass their own keys).
+    static func writeSteps(_ trace: Trace, forward: [Symbol], backward: [Symbol], into out: inout JSONWriter) {
+        out.key("forward"); out.open("[")
+        for t in 1...trace.T {
+            out.element(); out.open("{")
+            out.key("t"); out.int(t)
+            out.key("has_input"); out.raw(trace.hasInput(t) ? "true" : "false")
+            out.key("has_output"); out.raw(trace.hasOutput(t) ? "true" : "false")
+            for sym in forward { out.key(sym.jsonKey); out.vector(trace.vector(sym, t)) }
+            out.key("loss"); out.number(trace.loss(t))
+            out.close("}")
+        }
+        out.close("]")
+        out.key("loss"); out.number(trace.totalLoss)
+        out.key("backward"); out.open("[")
+        if trace.hasBackward {
+            for t in stride(from: trace.T, through: 1, by: -1) {
+                out.element(); out.open("{")
+                out.key("t"); out.int(t)
+                for sym in backward { out.key(sym.jsonKey); out.vector(trace.vector(sym, t)) }
+                out.close("}")
+            }
+        }
+        out.close("]")
     }
 
     /// A number as JSON: shortest round-trip form; NaN, Infinity, -Infinity when not finite.

@@ -70,7 +70,7 @@ struct Train: ParsableCommand {
         let kind = optimizer ?? stored?.kind ?? .adagrad
         let config = TrainingConfig(optimizer: kind, learningRate: lr, clipping: clipping,
                                     order: .shuffled(seed: seed ?? stored?.seed ?? 0))
-        if let gated = loaded.gated {   // a GRU or LSTM: no optimizer state is stored for it yet
+        if let gated = loaded.gated {   // a GRU or LSTM: GatedTrainer, its state stored the same way
             return try runGated(gated, loaded, originalText, config, clipping, episodes.count, stop)
         }
         // texts inlined because --out is elsewhere: refuse now, not after training, when they cannot fit
@@ -136,9 +136,15 @@ struct Train: ParsableCommand {
     func runGated(_ gated: GatedRNN, _ loaded: Lesson, _ originalText: String, _ config: TrainingConfig, _ clipping: Clipping,
                   _ count: Int, _ stop: InterruptFlag) throws {
         guard let episodes = loaded.trainableEpisodes else { return }
-        var trainer = GatedTrainer(rnn: gated, episodes: episodes, config: config)
+        let stored = loaded.optimizerState
+        var trainer = GatedTrainer(rnn: gated, episodes: episodes, config: config, resuming: stored)
+        if let stored {
+            let memory = stored.kind == config.optimizer ? "\(stored.kind.rawValue)'s memory"
+                : "fresh \(config.optimizer.rawValue) memory (the lesson's is \(stored.kind.rawValue)'s)"
+            writeStderr("continuing from step \(stored.steps) of the lesson's training run, with \(memory)\n")
+        }
         let before = trainer.meanLoss()
-        var progress = TrainProgress(total: steps, start: 0)
+        var progress = TrainProgress(total: steps, start: trainer.startStep)
         var interrupted = false
         while trainer.steps < steps && trainer.divergedAt == nil {
             if stop.isSet { interrupted = true; break }
@@ -161,11 +167,13 @@ struct Train: ParsableCommand {
         let inline = loaded.texts?.file != nil && !sameFolder ? loaded.texts?.items : nil
         let description = LessonWriter.Description.trained(from: loaded, steps: trainer.steps, command: command, before: before, after: after)
         let text: String
-        switch LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn, notes: notes,
+        switch LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn,
+                                    optimizerState: trainer.optimizerState, notes: notes,
                                     describe: description, inlineTexts: inline) {
         case .failure(let e): try fail(e.rendered)
         case .success(let t):
-            guard case .success(let back) = LessonLoader.load(text: t, path: out), back.gated == trainer.rnn else {
+            guard case .success(let back) = LessonLoader.load(text: t, path: out), back.gated == trainer.rnn,
+                  back.optimizerState == trainer.optimizerState else {
                 try fail("internal error: the written lesson does not reload with the trained weights; please report it")
             }
             text = t

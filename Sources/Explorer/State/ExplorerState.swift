@@ -45,7 +45,7 @@ public struct ExplorerState: Sendable {
     /// Set by `quit`; the terminal leaves when it sees it.
     public internal(set) var quit = false
     /// The training run started by `t` (nil until the first burst); its weights are the trace's.
-    public internal(set) var training: TrainingRun?
+    public internal(set) var training: TrainingRun<Trainer>?
     /// The same for a GRU or LSTM lesson (State/GatedTraining.swift).
     public internal(set) var gatedTraining: GatedTrainingRun?
     /// The training lab (`T`): nil when closed; drawn in place of the equation panel.

@@ -1,24 +1,9 @@
 import Lessons
 import RNNCore
 
-/// Training on the spot (`t`) for a GRU or LSTM lesson: the same burst, settings and loss
-/// curve as the plain cell's `TrainingRun`, with a `GatedTrainer`.
-public struct GatedTrainingRun: Sendable {
-    public private(set) var trainer: GatedTrainer
-    public private(set) var lossCurve: LossCurve
-
-    init(_ trainer: GatedTrainer) {
-        self.trainer = trainer
-        lossCurve = LossCurve(history: trainer.lossHistory)
-    }
-
-    public var steps: Int { trainer.steps }
-
-    mutating func train(steps: Int) {
-        trainer.train(steps: steps)
-        lossCurve = LossCurve(history: trainer.lossHistory)
-    }
-}
+/// Training on the spot (`t`) for a GRU or LSTM lesson: the plain cell's `TrainingRun` (the
+/// same burst, settings and loss curve) over a `GatedTrainer`.
+public typealias GatedTrainingRun = TrainingRun<GatedTrainer>
 
 extension ExplorerState {
     /// The gated weights before any edit: the lesson's, or the training run's.

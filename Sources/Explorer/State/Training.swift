@@ -43,14 +43,15 @@ extension ExplorerState {
     }
 }
 
-/// Training on the spot, as a sub-state of the explorer: the run `t` started and its loss curve.
-public struct TrainingRun: Sendable {
+/// Training on the spot, as a sub-state of the explorer: the run `t` started and its loss curve,
+/// for the plain cell (`Trainer`) or a gated one (`GatedTrainer`, `GatedTrainingRun`).
+public struct TrainingRun<Loop: TrainingLoop & Sendable>: Sendable {
     /// The run: its weights are the trace's.
-    public private(set) var trainer: Trainer
+    public private(set) var trainer: Loop
     /// One point per chunk of steps, made again after each burst.
     public private(set) var lossCurve: LossCurve
 
-    init(_ trainer: Trainer) {
+    init(_ trainer: Loop) {
         self.trainer = trainer
         lossCurve = LossCurve(history: trainer.lossHistory)
     }
