@@ -4,8 +4,8 @@ import Lessons
 import RNNCore
 
 /// Drives the training lab from the event loop: while it runs, one slice of training per
-/// turn (`LabAction.tick`), sized so a slice takes about `sliceSeconds` and a key waits no
-/// longer; about once a second the samples and the measured steps per second; and `w`
+/// turn (`LabAction.tick`), a whole number of screen updates sized so a slice takes about
+/// `sliceSeconds` and a key waits no longer; about once a second the samples and the measured steps per second; and `w`
 /// writes the trained lesson to a new file beside the lesson (never over it).
 public final class LabHook: LoopHook {
     /// How long one slice of training may take (a key pressed meanwhile waits at most this).
@@ -35,10 +35,19 @@ public final class LabHook: LoopHook {
         } else if secondStarted == nil {
             secondStarted = (now, lab.steps)
         }
-        sliceSteps = max(1, min(lab.stepsPerUpdate, trainingRate.map { Int($0 * Self.sliceSeconds) } ?? 1))
+        sliceSteps = Self.sliceSteps(fitting: trainingRate.map { Int($0 * Self.sliceSeconds) } ?? 1, update: lab.stepsPerUpdate)
         sliceStarted = now
         out.append(.lab(.tick(steps: sliceSteps)))
         return out
+    }
+
+    /// The steps of one slice: as many whole screen updates (`update` steps each) as fit in a
+    /// slice (`fit` steps), or, when one update takes longer than a slice, `fit` steps of it (at
+    /// least one). The screen is drawn once per slice, so a fast run is not held up by more
+    /// frames than a terminal shows (with 100 steps per update and a small network, a frame
+    /// per update took longer than the training).
+    static func sliceSteps(fitting fit: Int, update: Int) -> Int {
+        fit >= update ? fit / update * update : max(1, fit)
     }
 
     public func didApply(_ action: Action, to state: ExplorerState) {

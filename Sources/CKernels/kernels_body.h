@@ -138,12 +138,60 @@ INLINE void gemv_t_column(const double *W, ptrdiff_t rows, ptrdiff_t ld, const d
     *y = (b ? *b : 0.0) + s;
 }
 
+/// Columns of y = b + Wᵀ x for a matrix too large for the L2 cache, row by row: a chunk of n
+/// columns (a multiple of 8 vectors, at most GT_CHUNK) of sums stays in the L1 cache while W
+/// streams through in its own order, four rows a time. Each column is the same chain of fused
+/// multiply-adds over i as in `gemv_t_strip(8, 1, …)`, so the result is the same bits; a strip
+/// would read W a few cache lines per row, row after row, which the prefetcher does not follow.
+#define GT_CHUNK (16 * 8 * VN)
+static void gemv_t_rowwise(const double *W, ptrdiff_t rows, ptrdiff_t n, ptrdiff_t ld,
+                           const double *x, const double *b, double *y) {
+    double acc[GT_CHUNK] __attribute__((aligned(64)));
+    memset(acc, 0, (size_t)n * 8);
+    ptrdiff_t i = 0;
+    for (; i + 4 <= rows; i += 4) {
+        if (x[i] != 0 && x[i + 1] != 0 && x[i + 2] != 0 && x[i + 3] != 0) {
+            vd x0 = splat(x[i]), x1 = splat(x[i + 1]), x2 = splat(x[i + 2]), x3 = splat(x[i + 3]);
+            const double *w = W + i * ld;
+            for (ptrdiff_t j = 0; j < n; j += VN) {
+                vd a = vfma(x0, ldv(w + j), ldv(acc + j));
+                a = vfma(x1, ldv(w + ld + j), a);
+                a = vfma(x2, ldv(w + 2 * ld + j), a);
+                stv(acc + j, vfma(x3, ldv(w + 3 * ld + j), a));
+            }
+            continue;
+        }
+        for (int h = 0; h < 4; h++) {
+            if (x[i + h] == 0) continue;
+            vd xv = splat(x[i + h]);
+            const double *w = W + (i + h) * ld;
+            for (ptrdiff_t j = 0; j < n; j += VN) stv(acc + j, vfma(xv, ldv(w + j), ldv(acc + j)));
+        }
+    }
+    for (; i < rows; i++) {
+        if (x[i] == 0) continue;
+        vd xv = splat(x[i]);
+        const double *w = W + i * ld;
+        for (ptrdiff_t j = 0; j < n; j += VN) stv(acc + j, vfma(xv, ldv(w + j), ldv(acc + j)));
+    }
+    for (ptrdiff_t j = 0; j < n; j += VN) stv(y + j, b ? ldv(b + j) + ldv(acc + j) : ldv(acc + j));
+}
+
 /// Columns in strips of 8, 4, 1 vectors and single columns, left to right, or with `reverse`
 /// right to left (as gemv: alternate calls find their last strip in the L1 cache). Each
-/// column's sum is the same either way.
+/// column's sum is the same either way. A matrix larger than the L2 cache goes row by row
+/// through its strips of 8 vectors (`gemv_t_rowwise`, the same sums).
 static void gemv_t(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
                    const double *x, const double *b, double *y, int reverse) {
     ptrdiff_t n8 = cols / (8 * VN) * (8 * VN);
+    if (n8 > 0 && rows * cols > 32768 && rows >= 64) {
+        for (ptrdiff_t j = 0; j < n8; j += GT_CHUNK) {
+            ptrdiff_t n = n8 - j < GT_CHUNK ? n8 - j : GT_CHUNK;
+            gemv_t_rowwise(W + j, rows, n, ld, x, b ? b + j : 0, y + j);
+        }
+        if (n8 < cols) gemv_t(W + n8, rows, cols - n8, ld, x, b ? b + n8 : 0, y + n8, reverse);
+        return;
+    }
     ptrdiff_t n4 = n8 + (cols - n8) / (4 * VN) * (4 * VN);
     ptrdiff_t n1 = n4 + (cols - n4) / VN * VN;
     if (!reverse) {
@@ -231,14 +279,31 @@ INLINE void gemm_tn_rows(int R, double *C, ptrdiff_t n, ptrdiff_t ldc, const dou
     for (; j < n; j++) gemm_tn_column(R, C + j, ldc, P, ldp, Q + j, ldq, k, accumulate);
 }
 
-/// Every entry is one chain of fused multiply-adds over t in order, whatever block holds it,
-/// so the blocking does not change the result.
-static void gemm_tn(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
-                    const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
+static void gemm_tn_panel(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
+                          const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
     ptrdiff_t i = 0;
     for (; i + GR <= m; i += GR) gemm_tn_rows(GR, C + i * ldc, n, ldc, P + i, ldp, Q, ldq, k, accumulate);
     for (; i + 2 <= m; i += 2) gemm_tn_rows(2, C + i * ldc, n, ldc, P + i, ldp, Q, ldq, k, accumulate);
     for (; i < m; i++) gemm_tn_rows(1, C + i * ldc, n, ldc, P + i, ldp, Q, ldq, k, accumulate);
+}
+
+/// Steps and columns in panels of GT_STEPS × GT_COLS, so the part of Q a block reads stays in
+/// the L2 cache while every block of rows uses it (a long sequence would otherwise stream
+/// Q from memory once per block of rows). Within a panel every entry is one chain of fused
+/// multiply-adds over t in order, whatever block holds it; panels of steps are added to C in
+/// order. Up to GT_STEPS steps (the bench task, the lessons) that is one chain over all t.
+#define GT_STEPS 256
+#define GT_COLS 256
+static void gemm_tn(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
+                    const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
+    if (k <= GT_STEPS) { gemm_tn_panel(C, m, n, ldc, P, ldp, Q, ldq, k, accumulate); return; }
+    for (ptrdiff_t t = 0; t < k; t += GT_STEPS) {
+        ptrdiff_t kt = k - t < GT_STEPS ? k - t : GT_STEPS;
+        for (ptrdiff_t j = 0; j < n; j += GT_COLS) {
+            ptrdiff_t nj = n - j < GT_COLS ? n - j : GT_COLS;
+            gemm_tn_panel(C + j, m, nj, ldc, P + t * ldp, ldp, Q + t * ldq + j, ldq, kt, accumulate || t > 0);
+        }
+    }
 }
 
 static void ger(double *D, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld, const double *u, const double *v) {
@@ -411,19 +476,33 @@ INLINE double clips(double g, double scale, double c) {
     return g > c ? c : (g < -c ? -c : g);
 }
 
+/// The gradient's vector at g as the optimizers take it: its squares added to *ss, then
+/// scaled and clipped, written back and returned.
+INLINE vd take_gradient(double *g, vd *ss, vd scale, vd clip) {
+    vd g0 = ldv(g);
+    *ss = vfma(g0, g0, *ss);
+    vd gv = clipv(g0, scale, clip);
+    stv(g, gv);
+    return gv;
+}
+
+/// The same for one entry (the tail of a group).
+INLINE double take_gradient1(double *g, double *ss, double scale, double clip) {
+    *ss = sfma(*g, *g, *ss);
+    *g = clips(*g, scale, clip);
+    return *g;
+}
+
 static double sgd(double *theta, double *g, ptrdiff_t n, double lr, double scale, double clip) {
     vd sv = splat(scale), cv = splat(clip), lv = splat(lr);
     vd ss = splat(0);
     double sst = 0;
     ptrdiff_t i = 0;
     for (; i + VN <= n; i += VN) {
-        vd g0 = ldv(g + i);
-        ss = vfma(g0, g0, ss);
-        vd gv = clipv(g0, sv, cv);
-        stv(g + i, gv);
+        vd gv = take_gradient(g + i, &ss, sv, cv);
         stv(theta + i, ldv(theta + i) - lv * gv);
     }
-    for (; i < n; i++) { sst = sfma(g[i], g[i], sst); g[i] = clips(g[i], scale, clip); theta[i] = theta[i] - lr * g[i]; }
+    for (; i < n; i++) theta[i] = theta[i] - lr * take_gradient1(g + i, &sst, scale, clip);
     return hsum(ss) + sst;
 }
 
@@ -434,18 +513,13 @@ static double adagrad(double *theta, double *m, double *g, ptrdiff_t n, double l
     double sst = 0;
     ptrdiff_t i = 0;
     for (; i + VN <= n; i += VN) {
-        vd g0 = ldv(g + i);
-        ss = vfma(g0, g0, ss);
-        vd gv = clipv(g0, sv, cv);
-        stv(g + i, gv);
+        vd gv = take_gradient(g + i, &ss, sv, cv);
         vd mv = ldv(m + i) + gv * gv;
         stv(m + i, mv);
         stv(theta + i, ldv(theta + i) - lv * gv / __builtin_elementwise_sqrt(mv + ev));
     }
     for (; i < n; i++) {
-        sst = sfma(g[i], g[i], sst);
-        double gi = clips(g[i], scale, clip);
-        g[i] = gi;
+        double gi = take_gradient1(g + i, &sst, scale, clip);
         m[i] = m[i] + gi * gi;
         theta[i] = theta[i] - lr * gi / sqrt(m[i] + eps);
     }
@@ -460,10 +534,7 @@ static double adam(double *theta, double *m, double *v, double *g, ptrdiff_t n, 
     double sst = 0;
     ptrdiff_t i = 0;
     for (; i + VN <= n; i += VN) {
-        vd g0 = ldv(g + i);
-        ss = vfma(g0, g0, ss);
-        vd gv = clipv(g0, sv, cv);
-        stv(g + i, gv);
+        vd gv = take_gradient(g + i, &ss, sv, cv);
         vd mv = b1v * ldv(m + i) + d1 * gv;
         vd vv = b2v * ldv(v + i) + d2 * gv * gv;
         stv(m + i, mv);
@@ -471,9 +542,7 @@ static double adam(double *theta, double *m, double *v, double *g, ptrdiff_t n, 
         stv(theta + i, ldv(theta + i) - lv * (mv / c1v) / (__builtin_elementwise_sqrt(vv / c2v) + ev));
     }
     for (; i < n; i++) {
-        sst = sfma(g[i], g[i], sst);
-        double gi = clips(g[i], scale, clip);
-        g[i] = gi;
+        double gi = take_gradient1(g + i, &sst, scale, clip);
         m[i] = b1 * m[i] + (1 - b1) * gi;
         v[i] = b2 * v[i] + (1 - b2) * gi * gi;
         theta[i] = theta[i] - lr * (m[i] / c1) / (sqrt(v[i] / c2) + eps);

@@ -27,13 +27,15 @@ struct Bench: ParsableCommand {
     @Option(help: "With --render: terminal width (80…1000).") var width = 120
     @Option(help: "With --render: terminal height (24…1000).") var height = 40
     @Flag(help: "Time training steps (forward + BPTT + clip + Adagrad) instead of forward + BPTT.") var train = false
+    @Flag(help: "Instead: the training lab's steps per second through the event loop beside the trainer's alone, per shipped lesson that trains.")
+    var lab = false
     @Option(help: "The cell: rnn, gru or lstm (forward + BPTT of that cell on the same task).") var cell: CellKind = .rnn
 
     func validate() throws {
         guard (1...Limits.maxSize).contains(hidden) else { throw ValidationError("--hidden must be 1…\(Limits.maxSize), got \(hidden)") }
         guard (2...Limits.maxSize).contains(vocab) else { throw ValidationError("--vocab must be 2…\(Limits.maxSize), got \(vocab)") }
         guard (1...Limits.maxSteps).contains(length) else { throw ValidationError("--length must be 1…\(Limits.maxSteps), got \(length)") }
-        if cell != .rnn && (train || render) {
+        if cell != .rnn && (train || render || lab) {
             throw ValidationError("--cell \(cell.rawValue) times forward + BPTT only: drop --train and --render, or use --cell rnn")
         }
         if nudge && !render { throw ValidationError("--nudge times the explorer's frames: add --render") }
@@ -45,6 +47,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if render { return try runRender() }
+        if lab { return try runLab() }
         if let gated = GatedCell(rawValue: cell.rawValue) { return runGated(gated) }
         if train { return runTrain() }
         let (rnn, episode) = Self.characterTask(hidden: hidden, vocab: vocab, length: length, seed: 42)

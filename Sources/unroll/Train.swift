@@ -73,6 +73,12 @@ struct Train: ParsableCommand {
         if let gated = loaded.gated {   // a GRU or LSTM: GatedTrainer, its state stored the same way
             return try runGated(gated, loaded, originalText, config, clipping, episodes.count, stop)
         }
+        // texts inlined because --out is elsewhere: refuse now, not after training, when they cannot fit
+        if let texts = loaded.texts, let file = texts.file,
+           (loaded.path as NSString).deletingLastPathComponent != (out as NSString).deletingLastPathComponent,
+           originalText.utf8.count + texts.items.reduce(0, { $0 + $1.utf8.count + 7 }) > TrainedFiles.maxLessonBytes {   // each: "  - \"…\"\n"
+            try fail("--out \(out) is not in the folder of \(file), so the new lesson would hold its \(texts.items.count) texts, past the \(TrainedFiles.maxLessonBytes) bytes a lesson file may hold: write --out into the folder of \(lesson), where the new lesson names the texts file")
+        }
         // weights too large for a 1 MiB lesson go to NEW.npz beside it: refuse an existing one now, not after training
         let numpy = TrainedFiles.needsNumpy(originalText: originalText, shape: loaded.rnn.shape, memories: OptimizerState.memories(kind))
         if numpy, let problem = OutputFile.problem(companion: TrainedFiles.companion(of: out), of: out, force: force) { try fail(problem) }
@@ -211,7 +217,10 @@ struct Train: ParsableCommand {
         case .failure(let e): try fail(e.rendered)
         case .success(let text):
             guard text.utf8.count <= TrainedFiles.maxLessonBytes else {
-                try fail("the trained lesson would be \(text.utf8.count) bytes, past the \(TrainedFiles.maxLessonBytes) a lesson file may hold; put the lesson's texts in a file beside it (texts: names.txt) and write --out beside that file")
+                let why = inline != nil
+                    ? ", because --out is not in the folder of \(lesson.texts?.file ?? "the texts file"), so its \(inline?.count ?? 0) texts are written into it: write --out into the folder of \(lesson.path), where the new lesson names the texts file"
+                    : ": put the texts in a file beside the lesson (texts: names.txt, one a line)"
+                try fail("the trained lesson would be \(text.utf8.count) bytes, past the \(TrainedFiles.maxLessonBytes) a lesson file may hold\(why)")
             }
             guard case .success(let back) = LessonLoader.load(text: text, path: out), back.rnn.params == trainer.params,
                   back.optimizerState == state else {

@@ -127,3 +127,9 @@ YAML
 rm "$OUT/big/new.yaml"
 "$BIN" train "$OUT/big/wide.yaml" --out "$OUT/big/new.yaml" --steps 2 >/dev/null 2>"$OUT/big.txt"; rc=$?
 [ "$rc" = 1 ] && grep -q "new.npz already exists" "$OUT/big.txt" && [ ! -e "$OUT/big/new.yaml" ] && pass || fail "train over an existing NEW.npz without --force: exit $rc, $(cat "$OUT/big.txt")"
+# texts that would be written into a lesson in another folder and make it pass 1 MiB: refused before training
+awk 'BEGIN { for (i = 0; i < 100000; i++) print "abababab" }' >"$OUT/big/names.txt"
+sed -e 's/^  text: "abab"$/  text: "abab"\n  texts: names.txt/' Tests/Fixtures/lessons/chars-ab.yaml >"$OUT/big/texts.yaml"
+"$BIN" train "$OUT/big/texts.yaml" --out "$OUT/texts-elsewhere.yaml" --steps 100000 >/dev/null 2>"$OUT/big.txt"; rc=$?
+[ "$rc" = 1 ] && grep -q "is not in the folder of names.txt, so the new lesson would hold its 100000 texts" "$OUT/big.txt" && [ ! -e "$OUT/texts-elsewhere.yaml" ] \
+    && pass || fail "train with texts inlined past 1 MiB: exit $rc, $(cat "$OUT/big.txt")"

@@ -90,6 +90,32 @@ import Testing
         }
     }
 
+    /// A matrix larger than the L2 cache goes through gemvT row by row; each column's sum is the
+    /// same chain as in the strips a smaller call takes, so the bits agree.
+    @Test(arguments: [(300, 150), (70, 600)])
+    func largeGemvTAgreesWithItsStrips(_ rows: Int, _ cols: Int) throws {
+        let ld = cols + 3
+        var xs = Self.randoms(rows, 8)
+        xs[1] = 0; xs[6] = 0   // zero entries are skipped in a block of four rows too
+        var W = Guarded(Self.randoms(rows * ld, 7)), x = Guarded(xs), b = Guarded(Self.randoms(cols, 9))
+        let Wv = W.values, bv = b.values
+        let want = (0..<cols).map { j in bv[j] + (0..<rows).reduce(0.0) { $0 + Wv[$1 * ld + j] * xs[$1] } }
+        let scale = (0..<cols).map { j in abs(bv[j]) + (0..<rows).reduce(0.0) { $0 + abs(Wv[$1 * ld + j] * xs[$1]) } }
+        for k in Self.paths {
+            var whole = Guarded(Array(repeating: 7, count: cols)), strips = Guarded(Array(repeating: 7, count: cols))
+            W.with { w in x.with { xp in b.with { bp in whole.with { k.gemvT(w, rows: rows, cols: cols, ld: ld, xp, plus: bp, into: $0) } } } }
+            let strip = k.path == .avx512 ? 64 : 32
+            W.with { w in x.with { xp in b.with { bp in strips.with { y in
+                for j in stride(from: 0, to: cols, by: strip) {
+                    k.gemvT(w + j, rows: rows, cols: min(strip, cols - j), ld: ld, xp, plus: bp + j, into: y + j)
+                }
+            } } } }
+            Self.expectNear(whole.values, want, scale, "\(k.path) gemvT \(rows)×\(cols)")
+            #expect(whole.values == strips.values, "\(k.path) gemvT row by row differs from its strips")
+            #expect(whole.sentinelsIntact && strips.sentinelsIntact, "\(k.path) gemvT wrote outside")
+        }
+    }
+
     @Test(arguments: sizes.indices)
     func productsOverASequenceAndOuterProducts(_ s: Int) throws {
         let (m, n) = Self.sizes[s], steps = 7, ldp = m + 2, ldq = n + 1, ldc = n + 5

@@ -1,0 +1,17 @@
+@testable import App
+import Testing
+
+/// The lab's slices: whole screen updates that fit in a slice, or part of one that does not.
+struct LabSliceTests {
+    @Test func slicesAreWholeUpdatesThatFit() {
+        #expect(LabHook.sliceSteps(fitting: 2000, update: 100) == 2000)
+        #expect(LabHook.sliceSteps(fitting: 2050, update: 100) == 2000)
+        #expect(LabHook.sliceSteps(fitting: 150, update: 100) == 100)
+        #expect(LabHook.sliceSteps(fitting: 7, update: 1) == 7)
+    }
+
+    @Test func anUpdateLongerThanASliceIsCutAtTheSlice() {
+        #expect(LabHook.sliceSteps(fitting: 40, update: 100) == 40)
+        #expect(LabHook.sliceSteps(fitting: 0, update: 1000) == 1)
+    }
+}
