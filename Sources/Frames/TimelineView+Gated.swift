@@ -6,24 +6,23 @@ import TextBasics
 /// over the units, each a level from ▁ = 0 to █ = 1) after the input, and backward ‖dc<t>‖
 /// above ‖da<t>‖ (in place of the output line).
 extension TimelineView {
-    func gatedLines(_ item: TimelineItem, input: String, output: String, target: String, bar: String) -> [String] {
+    func gatedLines(_ item: TimelineItem, input: String, output: String, target: String, bar: String) -> [Line] {
         let gate = item.gate.map { g in g.name + Self.levels(g) } ?? (timeline.gateName.map { $0 + "?" } ?? "")
-        let first = [input, gate].filter { !$0.isEmpty }.joined(separator: " ")
+        let first = Line(parts: [input, gate], separator: " ")
         if timeline.phase == .backward {
-            let dc = dcText(item)
-            return lines >= 3 ? [first, dc, bar] : [dc, bar]
+            let dc = Line(parts: [dcText(item)], separator: "")
+            return lines >= 3 ? [first, dc, Line(parts: [bar], separator: "")] : [dc, Line(parts: [bar], separator: "")]
         }
-        let out = [output, target].filter { !$0.isEmpty }.joined(separator: "  ")
-        return lines >= 3 ? [first, out, bar] : [first + " " + output, [target, bar].filter { !$0.isEmpty }.joined(separator: "  ")]
+        // parts, not one joined string, so fitting a narrow box shortens the words, never a number
+        return lines >= 3
+            ? [first, Line(parts: [output, target], separator: "  "), Line(parts: [bar], separator: "")]
+            : [Line(parts: [input, gate, output], separator: " "), Line(parts: [target, bar], separator: "  ")]
     }
 
     /// `‖dc‖ ██ 0.52`, as `‖da‖`'s bar.
     func dcText(_ item: TimelineItem) -> String {
         guard let n = item.dcNorm else { return "‖dc‖ ?" }
-        let number = NumberFormat.format(n, digits: digits)
-        let columns = number.count > 5 ? Self.barWidth / 2 : Self.barWidth
-        let glyphs = Bar(value: n, max: timeline.maxDcNorm).glyphs(columns: columns) ?? "?"
-        return "‖dc‖ " + glyphs + " " + number
+        return barLine("‖dc‖", n, max: timeline.maxDcNorm)
     }
 
     static let levelGlyphs: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]

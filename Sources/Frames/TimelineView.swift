@@ -48,7 +48,7 @@ struct TimelineView {
         let target = item.hasTarget ? "y " + (item.targetLabel ?? "?") : ""
         let bar = barText(item)
         if item.gate != nil || item.dcNorm != nil || timeline.isGated {
-            return gatedLines(item, input: input, output: output, target: target, bar: bar).map { Line(parts: [$0], separator: "") }
+            return gatedLines(item, input: input, output: output, target: target, bar: bar)
         }
         if lines >= 3 {
             return [Line(parts: [input], separator: ""), Line(parts: [output, target], separator: "  "), Line(parts: [bar], separator: "")]
@@ -62,24 +62,25 @@ struct TimelineView {
     func contentLines(_ item: TimelineItem) -> [String] { content(item).map(\.text) }
 
     func barText(_ item: TimelineItem) -> String {
-        let format = { (v: Double) in NumberFormat.format(v, digits: digits) }
         if timeline.phase == .backward {
             guard let n = item.daNorm else { return "‖da‖ ?" }
-            let number = format(n)
-            // a long number (2.3e-11) takes half the bar, so the box keeps its width
-            let columns = number.count > 5 ? Self.barWidth / 2 : Self.barWidth
-            let glyphs = Bar(value: n, max: timeline.maxDaNorm).glyphs(columns: columns) ?? "?"
-            return "‖da‖ " + glyphs + " " + number
+            return barLine("‖da‖", n, max: timeline.maxDaNorm)
         }
         if let n = item.shift {   // after a nudge of an input: how far it travelled forward
-            let number = format(n)
-            let columns = number.count > 5 ? Self.barWidth / 2 : Self.barWidth
-            return "‖Δa‖ " + (Bar(value: n, max: timeline.maxShift).glyphs(columns: columns) ?? "?") + " " + number
+            return barLine("‖Δa‖", n, max: timeline.maxShift)
         }
         guard item.hasTarget else { return "L —" }
         guard let loss = item.loss else { return "L ?" }
-        let glyphs = Bar(value: loss, max: timeline.maxLoss).glyphs(columns: Self.barWidth) ?? "?"
-        return "L " + glyphs + " " + format(loss)
+        return barLine("L", loss, max: timeline.maxLoss)
+    }
+
+    /// `L ████ 0.52`: a label, a bar scaled to `max` and the number. A long number (9.4e-8)
+    /// takes half the bar, so the box keeps its width and the number is never cut.
+    func barLine(_ label: String, _ value: Double, max: Double) -> String {
+        let number = NumberFormat.format(value, digits: digits)
+        let columns = number.count > 5 ? Self.barWidth / 2 : Self.barWidth
+        let glyphs = Bar(value: value, max: max).glyphs(columns: columns) ?? "?"
+        return label + " " + glyphs + " " + number
     }
 
     /// Inner width of every box: the widest content of the steps near the current one
