@@ -56,6 +56,8 @@ fi
 # UNROLL_LESSONS and --lessons still choose another folder
 mkdir -p "$TMP/mine" && cp "$ROOT/lessons/07a-one-to-one.yaml" "$TMP/mine/"
 tmux -L "$SOCK" kill-server >/dev/null 2>&1
+# a new session on a server still shutting down fails ("server exited unexpectedly"): wait for its socket to go
+for _ in $(seq 50); do [ -S "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK" ] || break; sleep 0.1; done
 tmux -L "$SOCK" -f /dev/null new-session -d -x 100 -y 30 -s i \
     "cd '$TMP/elsewhere' && env -i HOME='$TMP/home' PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 UNROLL_LESSONS='$TMP/mine' '$BIN' --lang en; sleep 30"
 if wait_for "one-to-one"; then pass; else fail "UNROLL_LESSONS did not choose the folder"; screen | sed 's/^/    | /'; fi
