@@ -251,4 +251,24 @@ import Testing
         s.update(s.action(for: .char("0")) ?? .quit)
         #expect(s.keyMode == .answer && s.student.box == "0")
     }
+
+    /// A GRU/LSTM weight: `e` on its gradient in the backward pass edits it, and ✎ marks it in the
+    /// weight's heatmap and in its gradient's.
+    @Test func aGatedWeightIsEditedFromItsGradientAndMarked() throws {
+        let dir = Self.lessons.deletingLastPathComponent().appendingPathComponent("Tests/FramesTests/Fixtures/lstm.yaml")
+        let lesson = try LessonLoader.load(path: dir.path).get()
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        #expect(s.go(phase: .backward, t: 1) == nil)
+        #expect(s.inspect(entry: EntryRef(symbol: .dWf, t: 1, row: 0, col: 1)) == nil)
+        s.update(.toggleEdit)
+        #expect(s.editableEntry == EntryRef(symbol: .Wf, row: 0, col: 1))
+        s.update(.nudgeUp)
+        #expect(s.student.edits.value(of: EntryRef(symbol: .Wf, row: 0, col: 1)) != nil)
+        #expect(s.editedEntries(.Wf, 1) == [MatrixIndex(row: 0, col: 1)])
+        #expect(s.editedEntries(.dWf, 1) == [MatrixIndex(row: 0, col: 1)])
+        #expect(s.editedEntries(.Wu, 1).isEmpty && s.editedEntries(.dWu, 1).isEmpty)
+        s.update(.resetEdits)
+        #expect(s.editedEntries(.Wf, 1).isEmpty)
+    }
 }
