@@ -139,7 +139,8 @@ struct PanelView {
     /// The densest layout, for a panel that does not fit even without `±range` lines and blank
     /// lines: each stacked input (`[c<t-1>; x<t>]`, n_a + n_x tall) drawn lying, as one line,
     /// so a gate's row is only as tall as its W — taken only when then the whole panel fits and
-    /// every term keeps the way it was drawn standing (its numbers); else the panel scrolls.
+    /// every term keeps the way it was drawn standing (its numbers) and no row wraps more; else
+    /// the panel scrolls.
     func lyingStacks(rect: Rect, maxBody: Int, standing: [[EquationLayout.Group]]) -> (rows: [Placed], height: Int)? {
         guard panel.terms.contains(where: TermView.canLie) else { return nil }
         let fitted = panel.rows.map {
@@ -147,6 +148,11 @@ struct PanelView {
         }
         for (a, b) in zip(fitted.joined(), standing.joined()) where a.view.fit.mode != b.view.fit.mode {
             return nil
+        }
+        // and no row wraps onto more lines than it did standing (a lying stack may make it too wide)
+        for (row, (a, b)) in zip(panel.rows, zip(fitted, standing)) {
+            let lines = { (g: [EquationLayout.Group]) in EquationLayout(g, note: row.note, width: rect.width, showScale: false).lines.count }
+            if lines(a) > lines(b) { return nil }
         }
         for gap in [1, 0] {
             let (rows, height) = place(fitted, width: rect.width, density: Density(showScale: false, gap: gap))
