@@ -14,7 +14,7 @@ done
 grep -q '"g1"' "$OUT/lstm.json" && fail "gated: trace JSON of an LSTM has g1" || pass
 "$BIN" train "$OUT/lstm.yaml" --out "$OUT/lstm-trained.yaml" --steps 40 --optimizer adam >"$OUT/lstm-train.txt" 2>/dev/null \
     && grep -q "^trained 40 steps" "$OUT/lstm-train.txt" && pass || fail "gated: train: $(cat "$OUT/lstm-train.txt")"
-grep -q "^  cell: lstm" "$OUT/lstm-trained.yaml" && grep -q "^    Wo: " "$OUT/lstm-trained.yaml" && pass || fail "gated: trained lesson lacks the LSTM weights"
+grep -q "^  cell: lstm" "$OUT/lstm-trained.yaml" && grep -q "^    Wo:$" "$OUT/lstm-trained.yaml" && pass || fail "gated: trained lesson lacks the LSTM weights"
 [ "$("$BIN" sample "$OUT/lstm-trained.yaml" --n 3 --seed 1 | wc -l)" = 3 ] && pass || fail "gated: sample did not give 3 names"
 "$BIN" render "$OUT/lstm.yaml" --step 2 --width 120 --height 40 >"$OUT/lstm-render.txt" 2>&1; rc=$?
 [ "$rc" = 0 ] && grep -q "Γf<2>" "$OUT/lstm-render.txt" && grep -q "Wf 16×43" "$OUT/lstm-render.txt" && pass \
