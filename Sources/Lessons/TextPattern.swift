@@ -22,13 +22,13 @@ struct TextPattern {
     }
 
     /// The match of `pattern` over the whole of `t`, element by element.
-    private static func matches<E: Equatable>(_ pattern: [E], _ t: [E], any: E, star: E) -> Bool {
+    private static func matches<E: Equatable>(_ pattern: [E], _ t: [E], any: E, star wildcard: E) -> Bool {
         var p = 0, i = 0
         var star: Int?, resume = 0
         while i < t.count {
-            if p < pattern.count, pattern[p] == any || (pattern[p] != star && pattern[p] == t[i]) {
+            if p < pattern.count, pattern[p] == any || (pattern[p] != wildcard && pattern[p] == t[i]) {
                 p += 1; i += 1
-            } else if p < pattern.count, pattern[p] == star {
+            } else if p < pattern.count, pattern[p] == wildcard {
                 star = p; resume = i; p += 1
             } else if let s = star {
                 p = s + 1; resume += 1; i = resume
@@ -36,7 +36,7 @@ struct TextPattern {
                 return false
             }
         }
-        while p < pattern.count, pattern[p] == star { p += 1 }
+        while p < pattern.count, pattern[p] == wildcard { p += 1 }
         return p == pattern.count
     }
 }
