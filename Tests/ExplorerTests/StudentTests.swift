@@ -153,6 +153,30 @@ import Testing
         #expect(s.trace.totalLoss?.bitPattern == before.bitPattern)
     }
 
+    /// `e` on a bias's gradient (dba, dby: running sums and totals) or on one step's contribution
+    /// (Δdba<t>, Δdby<t>, ΔdWa<t>, ΔdWya<t>) edits the weight it belongs to, like dWaa and dWya.
+    @Test func onABiasGradientOrAContributionTheNudgeEditsItsWeight() throws {
+        let (lesson, _) = try Self.shipped("06-bptt.yaml")
+        let cases: [(String, EntryRef)] = [
+            ("dba<1>[0]", EntryRef(symbol: .ba, row: 0)), ("dby<1>[0]", EntryRef(symbol: .by, row: 0)),
+            ("Δdba<1>[1]", EntryRef(symbol: .ba, row: 1)), ("Δdby<1>[0]", EntryRef(symbol: .by, row: 0)),
+            ("ΔdWa<1>[0,2]", EntryRef(symbol: .Wa, row: 0, col: 2)), ("ΔdWya<1>[0,1]", EntryRef(symbol: .Wya, row: 0, col: 1)),
+        ]
+        for (name, weight) in cases {
+            var s = ExplorerState(lesson: lesson)
+            s.revealAll()
+            #expect(s.go(phase: .backward, t: 1) == nil)
+            #expect(s.inspect(entry: try EntryRef.parse(name).get()) == nil, "\(name)")
+            s.update(.toggleEdit)
+            #expect(s.editableEntry == weight, "\(name)")
+            #expect(s.status != s.words.notEditable, "\(name)")
+            let before = try #require(s.trace.totalLoss)
+            s.update(.nudgeUp)
+            #expect(s.student.edits.value(of: weight) != nil && s.trace.totalLoss != before, "\(name)")
+            #expect(s.student.lastNudge?.gradient != nil, "\(name)")
+        }
+    }
+
     /// The timeline shows ‖Δa<t'>‖ for t' ≥ t after a nudge of x<t> (forward), and the terms
     /// mark the edited entry with ✎ wherever it is drawn (x<2>[0] is row n_a + 0 of [a<1>; x<2>]).
     @Test func aNudgedInputShowsOnTheTimelineAndIsMarked() throws {

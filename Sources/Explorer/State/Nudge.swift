@@ -19,12 +19,14 @@ extension ExplorerState {
         case .aPrev:
             guard r.t == 1, let j = r.row else { return nil }
             ref = EntryRef(symbol: .a0, row: j)
-        case .dWa, .dWya, .dba, .dby, .dWf, .dWu, .dWr, .dWo, .dWc, .dbf, .dbu, .dbr, .dbo, .dbc:
-            // on a gradient (backward pass): the weight it is the gradient of
-            guard let w = Self.weight(ofGradient: r.symbol) else { return nil }
-            ref = EntryRef(symbol: w, row: r.row, col: r.col)
-        default: break
+        default:
+            // on a gradient or one step's contribution to it (backward pass): the weight it is the gradient of
+            if let w = Self.weight(ofGradient: r.symbol) ?? Self.weight(ofContribution: r.symbol) {
+                ref = EntryRef(symbol: w, row: r.row, col: r.col)
+            }
         }
+        // a vector (a bias, a<0>, x<t>) is indexed [i]: the cursor's column 0 is not part of its name
+        if Self.vectorSymbols.contains(ref.symbol), ref.col == 0 { ref.col = nil }
         guard case .success(let c) = NetworkEdits.canonical(ref, shape: trace.shape, episode: lesson.episode, cell: lesson.cell) else { return nil }
         return c
     }
@@ -34,6 +36,8 @@ extension ExplorerState {
     static func weight(ofGradient symbol: Symbol) -> Symbol? {
         switch symbol {
         case .dWa: return .Wa
+        case .dWaa: return .Waa
+        case .dWax: return .Wax
         case .dWya: return .Wya
         case .dba: return .ba
         case .dby: return .by
@@ -41,6 +45,25 @@ extension ExplorerState {
         default: return nil
         }
     }
+
+    /// The weight whose gradient one step's contribution `symbol` is part of (ΔdWa<t> → Wa,
+    /// ΔdWaa<t> → Waa, ΔdWax<t> → Wax, Δdba<t> → ba, ΔdWya<t> → Wya, Δdby<t> → by; ΔdWu<t> → Wu …).
+    static func weight(ofContribution symbol: Symbol) -> Symbol? {
+        switch symbol {
+        case .dWaStep: return .Wa
+        case .dWaaStep: return .Waa
+        case .dWaxStep: return .Wax
+        case .dbaStep: return .ba
+        case .dWyaStep: return .Wya
+        case .dbyStep: return .by
+        case .dWfStep, .dWuStep, .dWrStep, .dWoStep, .dWcStep, .dbfStep, .dbuStep, .dbrStep, .dboStep, .dbcStep:
+            return Symbol(rawValue: String(symbol.rawValue.dropFirst().dropLast(4)))
+        default: return nil
+        }
+    }
+
+    /// The settable quantities that are vectors.
+    static let vectorSymbols: Set<Symbol> = [.ba, .by, .a0, .x, .bf, .bu, .br, .bo, .bc, .c0]
 
     /// `e`: edit mode on (in inspect mode, on an editable entry) or off.
     mutating func toggleEdit() {
