@@ -70,11 +70,14 @@ extension ExplorerState {
         return j < na ? EntryRef(symbol: .Waa, row: i, col: j).description : EntryRef(symbol: .Wax, row: i, col: j - na).description
     }
 
-    /// The edit mode lines of the inspect box: the entry's change, the loss's, the prediction.
+    /// The edit mode lines of the inspect box, drawn FIRST (before the explanation) so the point of
+    /// the nudge is in view even at 80×24: the entry's change, the loss's and the gradient's
+    /// prediction, whether they agree, how far an input's change travels; then the keys.
     var nudgeLines: [String] {
         guard student.editing else { return [] }
-        var lines = [words.editingOn(Self.stepText(student.step))]
-        guard let r = student.lastNudge else { return lines }
+        let keys = words.editingOn(Self.stepText(student.step))
+        guard let r = student.lastNudge else { return [keys] }
+        var lines: [String] = []
         let f = { (v: Double) in self.numbers.format(v) }
         let sign = { (v: Double) in (v >= 0 ? "+" : "") + self.numbers.format(v) }
         lines.append(words.nudgeLine(Self.screenName(r.ref, na: trace.shape.na), f(r.before), f(r.after), sign(r.delta)))
@@ -88,7 +91,7 @@ extension ExplorerState {
             let parts = (t...T).map { "t=\($0) \(numbers.format(shift[$0 - 1]))" }.joined(separator: ", ")
             lines.append(words.travels(parts))
         }
-        return lines
+        return lines + [keys]
     }
 }
 

@@ -68,8 +68,8 @@ extension Words {
              "这个数是算出来的：移到权重、偏置、a<0> 或输入 x<t> 上才能修改")
     }
     func editingOn(_ step: String) -> String {
-        pick("edit mode: + - change the entry by \(step), [ ] the step, 0 resets it, Backspace resets all",
-             "编辑模式：+ - 按 \(step) 改变这个数，[ ] 调整步长，0 复原这个数，退格键全部复原")
+        pick("edit mode: + - change the entry by \(step), [ ] the step, 0 resets it, ⌫ all",
+             "编辑模式：+ - 按 \(step) 改变这个数，[ ] 步长，0 复原，⌫ 全部复原")
     }
     public var notEditing: String { pick("not in edit mode: i then e on a weight", "不在编辑模式：先按 i，再在权重上按 e") }
     public var nothingEdited: String { pick("nothing edited", "没有修改过") }
