@@ -177,6 +177,30 @@ import Testing
         }
     }
 
+    /// Stepping on while a question is open: the asked number is not readable at the next step
+    /// (02 slide 5 asks a<2>[2]: [a<2>; x<3>] at t = 3; 10-gru slide 3 asks c<2>[0]: [c<2>; x<3>]),
+    /// nor in the inspect box (the cursor moves off it); answering shows them again.
+    @Test func theNextStepDoesNotShowTheAskedNumber() throws {
+        for (name, slide, focusValue) in [("02-forward.yaml", 5, "a<2>[2]"), ("10-gru.yaml", 3, "c<2>[0]")] {
+            let (lesson, _) = try Self.shipped(name)
+            var s = ExplorerState(lesson: lesson)
+            _ = s.open(slide: slide)
+            #expect(s.questionPending, "\(name)")
+            _ = s.inspect(entry: try EntryRef.parse("stacked<2>[0]").get())
+            s.update(.nextStep)
+            #expect(s.position.t == 3, "\(name)")
+            let value = try #require(try? s.trace.resolve(EntryRef.parse(focusValue).get()).get().values.first)
+            let frame = s.viewModel()
+            let shownTerms = frame.forward.terms.filter { $0.revealed && $0.kind == .quantity }
+            #expect(!shownTerms.contains { $0.values.values.contains(value) }, "\(name): \(focusValue) readable at t = 3")
+            // the inspect cursor leaves a quantity that the step hides
+            let cursor = try #require(s.inspectedEntry)
+            #expect(!s.isWithheld(cursor.symbol, at: cursor.t) && frame.inspect?.lines != [s.words.hidden], "\(name): \(cursor)")
+            s.update(.answer(try #require(lesson.script[slide - 1].ask?.answer)))
+            #expect(s.forwardPanel(3).terms.contains { $0.revealed && $0.values.values.contains(value) }, "\(name)")
+        }
+    }
+
     /// The timeline shows ‖Δa<t'>‖ for t' ≥ t after a nudge of x<t> (forward), and the terms
     /// mark the edited entry with ✎ wherever it is drawn (x<2>[0] is row n_a + 0 of [a<1>; x<2>]).
     @Test func aNudgedInputShowsOnTheTimelineAndIsMarked() throws {

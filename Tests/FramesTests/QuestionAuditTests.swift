@@ -23,6 +23,29 @@ import Testing
         }
     }
 
+    /// Stepping while a question is open shows no number its own step hides (02 slide 5's
+    /// a<2>[2] in [a<2>; x<3>] at t = 3, 10-gru slide 3's c<2>[0] in [c<2>; x<3>]).
+    @Test func noShippedQuestionShowsItsAnswerAtAnyStep() throws {
+        for (name, lesson) in try Self.shipped() {
+            for f in QuestionAudit.stepLeaks(in: lesson) { Issue.record("\(name) \(f)") }
+        }
+    }
+
+    @Test func theLeakRuleLooksAtEveryStep() throws {
+        // asked: a<2>[0]; [a<2>; x<3>] at t = 3 holds it, and is masked while the question is open
+        let lesson = try tiny(focus: "a<2>[0]", show: "[x, a, Waa, Wax]", t: 2)
+        #expect(QuestionAudit.stepLeaks(in: lesson).isEmpty)
+        // and the step after is masked too: [a<2>; x<3>] and a<2> (as a<t-1>) at t = 3 are not drawn
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 1)
+        #expect(s.questionPending)
+        let next = s.forwardPanel(3).terms.filter { $0.symbol == .stacked || $0.symbol == .aPrev }
+        #expect(!next.isEmpty && next.allSatisfy { !$0.revealed })
+        s.update(.answer(2))
+        let after = s.forwardPanel(3).terms.filter { $0.symbol == .stacked }
+        #expect(!after.isEmpty && after.allSatisfy { $0.revealed })
+    }
+
     @Test func everyShippedSlideShowsWhatItQuotes() throws {
         for (name, lesson) in try Self.shipped() {
             for f in QuestionAudit.hiddenQuotes(in: lesson) { Issue.record("\(name) \(f)") }
@@ -35,7 +58,7 @@ import Testing
     }
 
     /// A tiny many-to-one lesson with one question slide at t = 3.
-    func tiny(focus: String, show: String, say: String = "Guess.", ba: String = "[0, 0]") throws -> Lesson {
+    func tiny(focus: String, show: String, say: String = "Guess.", ba: String = "[0, 0]", t: Int = 3) throws -> Lesson {
         try LessonLoader.load(text: """
         title: Tiny
         model: {n_x: 1, n_a: 2, n_y: 1, g1: tanh, g2: sigmoid, weights: {Waa: [[0.57, 0], [0, 0.5]], Wax: [[1.3], [-0.7]], Wya: [[1.9, 1.1]], ba: \(ba)}}
@@ -43,7 +66,7 @@ import Testing
         sequence: {x: [[1], [0.5], [0.25]], y: [1]}
         script:
           - say: "\(say)"
-            at: {t: 3}
+            at: {t: \(t)}
             show: \(show)
             focus: "\(focus)"
             ask: {question: "How big?", choices: ["small", "large"], answer: 2}

@@ -17,7 +17,9 @@ import RNNCore
 /// screen does not give the answer away. A question without a focus hides nothing. At a
 /// given step only what depends on the focus is hidden: forward quantities from the focus's
 /// step on, backward ones down to it (a backward focus leaves the forward pass alone), so
-/// the numbers a slide quotes from before the asked-about step stay on screen.
+/// the numbers a slide quotes from before the asked-about step stay on screen. A forward
+/// focus a<t> (c<t>) is also read by step t+1 as a<t-1> (c<t-1>) and in [a<t>; x<t+1>]: those,
+/// and what step t+1 computes from them, are hidden from step t+1 on.
 extension ExplorerState {
     /// The revealed set by rule 1, nil meaning everything.
     public var revealedSet: Set<Symbol>? {
@@ -31,20 +33,25 @@ extension ExplorerState {
     }
 
     /// The quantities hidden by rule 2 right now.
-    public var withheld: Set<Symbol> {
-        guard questionPending, let f = currentSlide?.focus else { return [] }
-        return f.symbol.withDownstream
+    public var withheld: Set<Symbol> { Set(withheldLags.keys) }
+
+    /// Rule 2's quantities with the number of steps after the focus's step from which each one
+    /// reads the focus: 0 for what is computed from it at its step, 1 for what reads it at the
+    /// next step (a<t> is a<t-1> of step t+1, drawn in [a<t>; x<t+1>]; c<t> is c<t-1>).
+    var withheldLags: [Symbol: Int] {
+        guard questionPending, let f = currentSlide?.focus else { return [:] }
+        return f.symbol.downstreamLags
     }
 
     /// Whether `symbol` at step t (nil: any step, or a shared parameter) depends on the open
     /// question's focus, so rule 2 hides it.
     public func isWithheld(_ symbol: Symbol, at t: Int?) -> Bool {
-        guard withheld.contains(symbol) else { return false }
+        guard let lag = withheldLags[symbol] else { return false }
         guard let t, symbol.isPerStep || symbol.isRunningSum, let focus = currentSlide?.focus, let ft = focus.t,
               focus.symbol.isPerStep else { return true }
         switch (focus.symbol.isBackward, symbol.isBackward) {
-        case (false, false): return t >= ft          // forward flows from t = 1 up
-        case (true, true): return t <= ft            // backward flows from t = T down
+        case (false, false): return t >= ft + lag    // forward flows from t = 1 up
+        case (true, true): return t <= ft - lag      // backward flows from t = T down
         case (false, true): return true              // backward reads the whole forward pass
         case (true, false): return false
         }
@@ -55,9 +62,10 @@ extension ExplorerState {
         isWithheld(symbol, at: t) ? false : isShown(revealed: symbol)
     }
 
-    /// Whether a quantity is shown right now at every step (rules 1 and 2).
+    /// Whether a quantity is shown right now at the open question's step (rules 1 and 2; what
+    /// reads the focus only at a later step counts as shown here).
     public func isShown(_ symbol: Symbol) -> Bool {
-        withheld.contains(symbol) ? false : isShown(revealed: symbol)
+        withheldLags[symbol] == 0 ? false : isShown(revealed: symbol)
     }
 
     /// Rule 1 alone.
@@ -115,13 +123,32 @@ extension Symbol {
         }
     }
 
-    /// This quantity and everything computed from it, transitively.
-    var withDownstream: Set<Symbol> {
-        var seen: Set<Symbol> = [self]
+    /// The quantities that read this one at the NEXT step: a<t> as a<t-1> (alone and in
+    /// [a<t-1>; x<t>]) and c<t> as c<t-1> of step t+1; going backward, da_prev<t> as
+    /// da_next<t-1> and dc_prev<t> as dc_next<t-1>.
+    var readNextStep: [Symbol] {
+        switch self {
+        case .a: return [.aPrev, .stacked]
+        case .c: return [.cPrev]
+        case .daPrev: return [.daNext]   // backward: step t hands da_prev<t> to step t-1
+        case .dcPrev: return [.dcNext]
+        default: return []
+        }
+    }
+
+    /// This quantity and everything computed from it, transitively, each with the fewest steps
+    /// after this one's step at which it reads it (0 at the same step; +1 per `readNextStep`).
+    var downstreamLags: [Symbol: Int] {
+        var lags: [Symbol: Int] = [self: 0]
         var todo = [self]
         while let s = todo.popLast() {
-            for n in s.computedFrom where !seen.contains(n) { seen.insert(n); todo.append(n) }
+            let lag = lags[s] ?? 0
+            for (n, l) in s.computedFrom.map({ ($0, lag) }) + s.readNextStep.map({ ($0, lag + 1) }) {
+                if let old = lags[n], old <= l { continue }
+                lags[n] = l
+                todo.append(n)
+            }
         }
-        return seen
+        return lags
     }
 }
