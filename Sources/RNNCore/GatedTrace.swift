@@ -18,6 +18,8 @@ public struct GatedTrace: Sendable {
     public private(set) var gradients: GatedGradients?
     public let da0: [Double]?
     public let dc0: [Double]?
+    /// The last running sums built (GatedTrace+Memo.swift).
+    let memo = GatedRunningSumMemo()
 
     public init(rnn: GatedRNN, episode: Episode) {
         let w = GatedWorkspace(shape: rnn.shape, episode: episode)
@@ -133,9 +135,7 @@ public struct GatedTrace: Sendable {
     /// The running sums after backward step t: the contributions of steps T, T−1, …, t.
     public func gradientsSoFar(_ t: Int) -> GatedGradients? {
         guard hasBackward else { return nil }
-        var g = GatedGradients.zero(shape)
-        for s in stride(from: T, through: t, by: -1) { if let add = contribution(s) { g.add(add) } }
-        return g
+        return memoizedRunningSums(t)   // GatedTrace+Memo.swift
     }
 
     /// Any quantity as a matrix (vectors are columns), as `Trace.tensor`; nil where this cell

@@ -29,9 +29,27 @@ public enum DisplayWidth {
 
     /// Total width of a string (after sanitising controls).
     public static func of(_ text: String) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }   // one column per byte
         var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// True when every byte of `text` is printable ASCII (space to `~`): then each byte is
+    /// one grapheme of width 1, and the per-grapheme rules above need not run.
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { printableASCII($0) }
+    }
+
+    public static func isPrintableASCII(_ text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { printableASCII($0) }
+    }
+
+    static func printableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+        return true
     }
 
     /// True for C0 controls, DEL and C1 controls.

@@ -57,6 +57,13 @@ public struct Grid: Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain,
                              clip: Rect? = nil) -> Int {
         var column = x
+        if DisplayWidth.isPrintableASCII(text) {   // one cell per byte
+            for byte in text.utf8 {
+                set(Cell(String(UnicodeScalar(byte)), width: 1, style: style), x: column, y: y, clip: clip)
+                column += 1
+            }
+            return column
+        }
         for character in text {
             let safe = DisplayWidth.sanitized(character)
             let w = DisplayWidth.of(safe)

@@ -15,6 +15,8 @@ enum RenderBench {
         var drawSeconds: [Double] = []
         var firstFrameBytes = 0
         var bytes = 0
+        /// With `nudge`: each lesson's nudges.
+        var perLesson: [LessonNudges] = []
     }
 
     /// Runs the walk for `lessons` at `size`; the caller's stdin/stdout are put back afterwards.

@@ -1,6 +1,7 @@
 import Testing
 @testable import TextGrid
 import TextBasics
+import Foundation
 
 @Suite struct HeatmapTests {
     /// Wa = [Waa | Wax] with n_a = 2, n_x = 3, and a NaN, +Inf, -Inf row.
@@ -141,9 +142,17 @@ import TextBasics
         let specials: [Double] = [0, -0.0, -0.001, 0.004, 0.005, 3e-11, -2.1e-12, 0.0004, 9.995, -9.995, 99.999, .nan, .infinity, -.infinity, 1e16, -2e15]
         for _ in 0..<500 {
             let n = Int.random(in: 0...8, using: &generator)
-            let values = (0..<n).map { _ in
-                Bool.random(using: &generator) ? specials.randomElement(using: &generator) ?? 0
-                    : Double.random(in: -120...120, using: &generator)
+            let values = (0..<n).map { _ -> Double in
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: return specials.randomElement(using: &generator) ?? 0
+                case 1:   // tiny and huge, of either sign, across many powers of ten (rounding up included)
+                    let mantissas: [Double] = [1.0, 4.96, 9.96, 9.949, 5.0]
+                    let m: Double = mantissas.randomElement(using: &generator) ?? 1
+                    let sign: Double = Bool.random(using: &generator) ? 1 : -1
+                    let power: Double = pow(10.0, Double(Int.random(in: -15...20, using: &generator)))
+                    return sign * m * power
+                default: return Double.random(in: -120...120, using: &generator)
+                }
             }
             for digits in 0...3 {
                 let count = Int.random(in: 0...(n + 1), using: &generator)

@@ -144,17 +144,24 @@ public struct Heatmap: Widget, Sendable {
 
     /// The widest `NumberFormat.format` text among the first `count` values (missing ones
     /// count as NaN). A fixed-point number's text grows with its magnitude, so only the
-    /// largest value of each sign is formatted (and non-finite, huge or tiny ones, which are
-    /// written with a power of ten): layout stays cheap for big matrices.
+    /// largest value of each sign is formatted; so is the largest huge one (`7.40e+307`: its
+    /// exponent grows with it) and the smallest tiny one (`3.0e-11`: its exponent's digits
+    /// grow as it shrinks) of each sign: layout stays cheap for big matrices.
     static func widestNumber(_ values: [Double], count: Int, digits: Int) -> Int {
         var widest = count > values.count ? 3 : 1
         var largestPositive = -1.0
         var largestNegative = -1.0
         var tiny = 0.5
         for _ in 0..<min(max(digits, 0), 9) { tiny /= 10 }
+        // magnitudes by sign (index 0 positive, 1 negative): largest huge, smallest tiny
+        var huge = [-1.0, -1.0], smallest = [Double.infinity, .infinity]
         for v in values.prefix(max(0, count)) {
-            if !v.isFinite || abs(v) >= 1e15 || (v != 0 && abs(v) < tiny) {
-                widest = max(widest, NumberFormat.format(v, digits: digits).count)
+            if !v.isFinite {
+                widest = max(widest, v.isNaN ? 3 : 4)   // NaN, +Inf, -Inf
+            } else if abs(v) >= 1e15 {
+                huge[v < 0 ? 1 : 0] = max(huge[v < 0 ? 1 : 0], abs(v))
+            } else if v != 0 && abs(v) < tiny {
+                smallest[v < 0 ? 1 : 0] = min(smallest[v < 0 ? 1 : 0], abs(v))
             } else if v < 0 {
                 largestNegative = max(largestNegative, -v)
             } else {
@@ -163,6 +170,10 @@ public struct Heatmap: Widget, Sendable {
         }
         if largestPositive >= 0 { widest = max(widest, NumberFormat.format(largestPositive, digits: digits).count) }
         if largestNegative >= 0 { widest = max(widest, NumberFormat.format(-largestNegative, digits: digits).count) }
+        for (k, sign) in [1.0, -1.0].enumerated() {
+            if huge[k] >= 0 { widest = max(widest, NumberFormat.format(sign * huge[k], digits: digits).count) }
+            if smallest[k].isFinite { widest = max(widest, NumberFormat.format(sign * smallest[k], digits: digits).count) }
+        }
         return widest
     }
 

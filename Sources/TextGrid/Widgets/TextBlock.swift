@@ -36,6 +36,11 @@ public struct TextBlock: Widget, Sendable {
     /// gives no lines; an empty paragraph gives an empty line.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0, !text.isEmpty else { return [] }
+        return WrapCache.shared.lines(text, width: width) { wrapParagraphs(text, width: width) }
+    }
+
+    /// `wrap` without the cache.
+    static func wrapParagraphs(_ text: String, width: Int) -> [String] {
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             result += wrapParagraph(Substring(paragraph), width: width)
@@ -139,7 +144,14 @@ public struct TextBlock: Widget, Sendable {
         return result
     }
 
-    private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
+    /// One paragraph's lines. `shortcut`: printable ASCII that fits is the paragraph itself
+    /// less its trailing spaces (what the tokens give, without making them; tests turn it off).
+    static func wrapParagraph(_ paragraph: Substring, width: Int, shortcut: Bool = true) -> [String] {
+        if shortcut, paragraph.utf8.count <= width, DisplayWidth.isPrintableASCII(paragraph) {
+            var line = paragraph
+            while line.last == " " { line.removeLast() }
+            return [String(line)]
+        }
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
