@@ -11,7 +11,9 @@ import TextGrid
 /// `ExplorerState.update`; anything else that makes actions (a timer, background work, a file
 /// watch) is a `LoopHook` in `hooks`. Background work runs through `inbox`: a hook's
 /// `didApply` sees the action that asks for it, `inbox.start { … }` runs it off the key loop,
-/// and it reports back with `inbox.post(action)`.
+/// and it reports back with `inbox.post(action)`. A hook whose work changes the screen many
+/// times a second (training slices) may hold frames back (`holdsFrame`); a key or a resize is
+/// always answered by a frame before anything else.
 public final class ExplorerLoop {
     public let inbox = ActionInbox()
     public private(set) var hooks: [LoopHook]
@@ -26,10 +28,15 @@ public final class ExplorerLoop {
     /// Runs until `q`; returns the final state.
     @discardableResult
     public func run(on console: Console) -> ExplorerState {
+        var answered = true   // the first frame, and one at once after every key or resize
         while !state.quit {
-            draw(on: console)
+            if answered || !hooks.contains(where: { $0.holdsFrame(state) }) {
+                draw(on: console)
+                for hook in hooks { hook.didDraw(state) }
+            }
             let wait = hooks.compactMap { $0.wakeAfter(state) }.min() ?? -1
             let event = console.nextEvent(timeoutMs: wait)
+            answered = event != .none
             if let key = KeyRouting.key(for: event, screenFits: FrameRenderer.fits(console.size)),
                let action = state.action(for: key) {
                 apply(action)

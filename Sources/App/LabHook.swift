@@ -5,17 +5,32 @@ import RNNCore
 
 /// Drives the training lab from the event loop: while it runs, one slice of training per
 /// turn (`LabAction.tick`), a whole number of screen updates sized so a slice takes about
-/// `sliceSeconds` and a key waits no longer; about once a second the samples and the measured steps per second; and `w`
-/// writes the trained lesson to a new file beside the lesson (never over it).
+/// `sliceSeconds`, so a key waits no longer; a key is answered by a frame before the next
+/// slice. Frames are paced: at most one per `frameSeconds`, fewer when drawing is slow (frames
+/// take at most `frameShare` of the time), so the screen does not slow training. About once
+/// a second the samples and the measured steps per second; `w` writes the trained lesson to a
+/// new file beside the lesson (never over it).
 public final class LabHook: LoopHook {
     /// How long one slice of training may take (a key pressed meanwhile waits at most this).
-    public static let sliceSeconds = 0.04
+    public static let sliceSeconds = 0.01
+    /// The shortest time between two frames while training runs (a key draws at once).
+    public static let frameSeconds = 0.1
+    /// The most of the time frames may take while training runs.
+    public static let frameShare = 0.05
     private var pending: [Action] = []
     private var sliceStarted: Date?
     private var sliceSteps = 1
     /// Steps per second of training alone (measured per slice), for the slice size.
     private var trainingRate: Double?
     private var secondStarted: (time: Date, steps: Int)?
+    /// A key was applied since the last poll: its frame comes before the next slice.
+    private var keyed = false
+    /// The last frame: when it ended and the CPU time it took (from `.show` to drawn; time
+    /// other processes took meanwhile is not its cost).
+    private var lastFrame: (ended: Date, cost: Double)?
+    /// A frame is due (`.show` was sent), and this thread's CPU time when it began.
+    private var frameWanted = false
+    private var frameCPU = 0.0
 
     public init() {}
 
@@ -26,7 +41,8 @@ public final class LabHook: LoopHook {
     public func poll(_ state: ExplorerState) -> [Action] {
         var out = pending
         pending = []
-        guard let lab = state.lab, lab.running else { secondStarted = nil; return out }
+        guard let lab = state.lab, lab.running else { secondStarted = nil; frameWanted = false; return out }
+        if keyed { keyed = false; return out }
         let now = Date()
         if let s = secondStarted, now.timeIntervalSince(s.time) >= 1 {
             out.append(.lab(.rate(Double(lab.steps - s.steps) / now.timeIntervalSince(s.time))))
@@ -38,14 +54,42 @@ public final class LabHook: LoopHook {
         sliceSteps = Self.sliceSteps(fitting: trainingRate.map { Int($0 * Self.sliceSeconds) } ?? 1, update: lab.stepsPerUpdate)
         sliceStarted = now
         out.append(.lab(.tick(steps: sliceSteps)))
+        if !frameWanted, Self.frameDue(since: lastFrame.map { (now.timeIntervalSince($0.ended), $0.cost) }) {
+            out.append(.lab(.show))
+            frameWanted = true
+        }
         return out
+    }
+
+    /// Whether a frame is due while training runs: `since` is the time since the last frame
+    /// ended and what it cost (nil before the first). Frames come every `frameSeconds`, or
+    /// less often when a frame costs more than `frameShare` of that.
+    static func frameDue(since last: (seconds: Double, cost: Double)?) -> Bool {
+        guard let last else { return true }
+        return last.seconds + last.cost >= max(frameSeconds, last.cost / frameShare)
+    }
+
+    /// Holds the frame while training runs between paced frames.
+    public func holdsFrame(_ state: ExplorerState) -> Bool {
+        state.lab?.running == true && !frameWanted
+    }
+
+    public func didDraw(_ state: ExplorerState) {
+        let cost = frameWanted ? Self.threadCPUSeconds() - frameCPU : lastFrame?.cost ?? 0
+        lastFrame = (Date(), cost)
+        frameWanted = false
+    }
+
+    /// The CPU time this thread has used (s).
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// The steps of one slice: as many whole screen updates (`update` steps each) as fit in a
     /// slice (`fit` steps), or, when one update takes longer than a slice, `fit` steps of it (at
-    /// least one). The screen is drawn once per slice, so a fast run is not held up by more
-    /// frames than a terminal shows (with 100 steps per update and a small network, a frame
-    /// per update took longer than the training).
+    /// least one).
     static func sliceSteps(fitting fit: Int, update: Int) -> Int {
         fit >= update ? fit / update * update : max(1, fit)
     }
@@ -58,8 +102,12 @@ public final class LabHook: LoopHook {
                 if seconds > 0 { trainingRate = Double(n) / seconds }
             }
             sliceStarted = nil
+            if frameWanted { frameCPU = Self.threadCPUSeconds() }   // the frame's cost starts after the slice
         case .lab(.save):
             pending.append(.lab(save(state)))
+            keyed = true
+        case let a where !a.isReport:
+            keyed = true
         default:
             break
         }

@@ -12,10 +12,18 @@ public protocol LoopHook: AnyObject {
     /// Called after each action is applied: where a hook starts work an action asked for
     /// (training off the key loop, say), reporting back later through `poll`.
     func didApply(_ action: Action, to state: ExplorerState)
+    /// Whether the next frame may wait: the hook's own actions changed the screen in ways a
+    /// later frame shows soon enough (training slices between paced frames). Never holds the
+    /// frame that answers a key or a resize.
+    func holdsFrame(_ state: ExplorerState) -> Bool
+    /// Called after each frame is drawn.
+    func didDraw(_ state: ExplorerState)
 }
 
 extension LoopHook {
     public func didApply(_ action: Action, to state: ExplorerState) {}
+    public func holdsFrame(_ state: ExplorerState) -> Bool { false }
+    public func didDraw(_ state: ExplorerState) {}
 }
 
 /// The play tick: while playing, `.tick` every 1 / speed seconds (keys pressed in between do

@@ -20,6 +20,8 @@ final class Tape: @unchecked Sendable {
 
     private let base: UnsafeMutablePointer<Double>
     private let count: Int
+    /// The allocation `base` lies in (64-byte aligned within it).
+    private let block: UnsafeMutableRawPointer
 
     // per step
     let A: UnsafeMutablePointer<Double>      // (T+1) × NA: a<0>, a<1>, …, a<T>
@@ -68,9 +70,12 @@ final class Tape: @unchecked Sendable {
                      Self.padded(T), na * NA, nx * NA, ny * NA, NA, NY,
                      Self.padded(na * (na + nx)), Self.padded(ny * na), NA, NY, NA]
         count = sizes.reduce(0, +)
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 64)
-        base = raw.bindMemory(to: Double.self, capacity: count)
-        base.initialize(repeating: 0, count: count)
+        // calloc: a large block comes zeroed from the system and its pages take memory only when
+        // written, so the rows of a pass that has not run (a trace's backward) cost nothing
+        guard let raw = calloc(count * 8 + 64, 1) else { fatalError("out of memory: a tape of \(count * 8) bytes") }
+        block = raw
+        let aligned = raw + (64 - Int(bitPattern: raw) % 64) % 64
+        base = aligned.bindMemory(to: Double.self, capacity: count)
         var offsets: [UnsafeMutablePointer<Double>] = []
         var at = base
         for s in sizes { offsets.append(at); at += s }
@@ -80,7 +85,7 @@ final class Tape: @unchecked Sendable {
         (dWa, dWya, dba, dby, da0) = (offsets[16], offsets[17], offsets[18], offsets[19], offsets[20])
     }
 
-    deinit { base.deallocate() }
+    deinit { free(block) }
 
     /// A copy with the same numbers (a workspace copied and then changed gets its own tape).
     func copy() -> Tape {

@@ -105,4 +105,22 @@ import RNNCore
         #expect(lab.temperature == 1.5)
         #expect(TrainingLab(lesson: Fixtures.lesson(targets: nil)) == nil)
     }
+
+    /// A slice of training (`tick`) leaves the explorer's trace behind, so a slice costs
+    /// training alone; the loop's `show` before a frame, or any key, brings it to the lab's weights.
+    @Test func ticksTrainAndShowOrAKeyCatchesTheTraceUp() throws {
+        let l = try lesson("08-language-model.yaml")
+        var state = ExplorerState(lesson: l)
+        state.update(.lab(.toggle)); state.update(.lab(.run))
+        let untrained = state.trace.totalLoss
+        state.update(.lab(.tick(steps: 50)))
+        #expect(state.lab?.steps == 50 && state.trace.totalLoss == untrained)
+        state.update(.lab(.show))
+        let shown = Trace(rnn: RNN(shape: l.rnn.shape, params: try #require(state.lab).params), episode: l.episode).totalLoss
+        #expect(state.trace.totalLoss == shown && shown != untrained)
+        state.update(.lab(.tick(steps: 50)))
+        state.update(.lab(.hotter))    // a key: its frame shows the weights of now
+        let keyed = Trace(rnn: RNN(shape: l.rnn.shape, params: try #require(state.lab).params), episode: l.episode).totalLoss
+        #expect(state.trace.totalLoss == keyed && keyed != shown)
+    }
 }

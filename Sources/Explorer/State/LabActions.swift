@@ -10,6 +10,9 @@ public enum LabAction: Hashable, Sendable {
     case run
     /// From the loop while running: train `steps` more steps (a slice between key reads).
     case tick(steps: Int)
+    /// From the loop before a frame while running: the trace (timeline, ‖da<t>‖) follows the
+    /// weights. Ticks leave it behind, so a slice costs training alone; a key catches it up too.
+    case show
     /// From the loop about once a second while running: take samples.
     case sample
     /// From the loop: steps per second measured over the last second.
@@ -25,7 +28,7 @@ public enum LabAction: Hashable, Sendable {
     /// Actions that report rather than answer a key: they keep the status line.
     var isReport: Bool {
         switch self {
-        case .tick, .sample, .rate, .saved, .saveFailed: return true
+        case .tick, .show, .sample, .rate, .saved, .saveFailed: return true
         default: return false
         }
     }
@@ -40,17 +43,19 @@ extension ExplorerState {
             return
         }
         lab = nil            // l is then the only reference: training mutates it in place, no copy
-        defer { lab = l }
+        defer {
+            if (action == .show || !action.isReport) && l.shownSteps != l.steps { showLab(&l) }
+            lab = l
+        }
         switch action {
-        case .toggle: break
+        case .toggle, .show: break
         case .run:
             if l.toggleRunning() { status = l.running ? words.labRunning : words.labPaused }
             else { status = words.labDiverged(l) }
         case .tick(let n):
             guard l.running else { return }
             l.run(steps: n)
-            retrace(l.params)
-            if l.divergence != nil { status = words.labDiverged(l); l.takeSamples() }
+            if l.divergence != nil { status = words.labDiverged(l); l.takeSamples(); showLab(&l) }
         case .sample: l.takeSamples()
         case .rate(let r): l.measured(stepsPerSecond: r)
         case .optimizer: l.cycleOptimizer(); status = words.labSetting(l)
@@ -71,6 +76,12 @@ extension ExplorerState {
         case .saved(let path): status = words.labSaved(path)
         case .saveFailed(let why): status = why
         }
+    }
+
+    /// The trace of the lab's weights (the timeline and ‖da<t>‖ follow the run).
+    private mutating func showLab(_ l: inout TrainingLab) {
+        retrace(l.params)
+        l.shownSteps = l.steps
     }
 
     /// Opens the lab (from the weights on screen) or leaves it, keeping what it trained.

@@ -28,6 +28,8 @@ public struct TrainingLab: Sendable {
     public private(set) var trainer: Trainer
     /// Steps taken in the lab in all (across changes of settings).
     public private(set) var steps = 0
+    /// `steps` when the explorer's trace was last made from the lab's weights.
+    var shownSteps = 0
     /// L per step, its running mean (α = 0.02), and ‖∂L/∂W‖ before clipping: the whole history.
     public private(set) var loss = DownsampledSeries()
     public private(set) var smoothedLoss = DownsampledSeries()

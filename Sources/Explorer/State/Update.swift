@@ -119,7 +119,7 @@ extension ExplorerState {
 
 extension Action {
     /// Sent by the event loop rather than a key (a tick, a layout report): keeps the status line.
-    var isReport: Bool {
+    public var isReport: Bool {
         switch self {
         case .tick, .panelScrollRange, .offerResume, .progressWarning, .loadFailed: return true
         case .lab(let a): return a.isReport
