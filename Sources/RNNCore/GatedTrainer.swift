@@ -14,6 +14,14 @@ public struct GatedTrainer: Sendable {
     public let order: [Int]
     /// Steps the stored state had taken before this run (0 for a fresh run).
     public let startStep: Int
+    /// When the run stops (`DivergenceRule`: a loss that is not finite, or a loss per time step
+    /// past 10× the one at the starting weights), as for the plain cell's `Trainer`.
+    public let divergenceRule: DivergenceRule
+    /// Why and where the run stopped, if it did; the weights are then the last good ones.
+    public private(set) var divergence: Divergence?
+    private let initialOptimizer: Optimizer
+    /// The weights and memory that last gave a good loss (restored when a step's loss is bad).
+    private var good: (params: GatedParams, optimizer: Optimizer)
     private var workspaces: [Int: GatedWorkspace] = [:]
 
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
@@ -36,11 +44,28 @@ public struct GatedTrainer: Sendable {
         }
         startStep = state?.steps ?? 0
         order = config.order.round(episodes.count)
+        initialOptimizer = optimizer
+        good = (rnn.params, optimizer)
+        divergenceRule = Self.rule(rnn, episodes)
+    }
+
+    /// The divergence rule measured at the starting weights: Σ L / Σ T over the episodes.
+    static func rule(_ rnn: GatedRNN, _ episodes: [Episode]) -> DivergenceRule {
+        var loss = 0.0, length = 0
+        var spaces: [Int: GatedWorkspace] = [:]
+        for e in episodes {
+            let ws = spaces[e.T] ?? GatedWorkspace(shape: rnn.shape, episode: e)
+            ws.load(e)
+            spaces[e.T] = ws
+            loss += ws.forward(rnn.params)
+            length += e.T
+        }
+        return DivergenceRule(start: length > 0 ? loss / Double(length) : 0)
     }
 
     /// The state to store with the weights so a later run continues this one.
     public var optimizerState: OptimizerState {
-        OptimizerState(kind: optimizer.kind, steps: startStep + steps, seed: config.order.seed,
+        OptimizerState(kind: optimizer.kind, steps: startStep + keptSteps, seed: config.order.seed,
                        updates: optimizer.updates, first: optimizer.m, second: optimizer.v)
     }
 
@@ -52,18 +77,28 @@ public struct GatedTrainer: Sendable {
     public var steps: Int { lossHistory.count }
     public var rnn: GatedRNN { GatedRNN(shape: shape, params: params) }
     public func episodeIndex(step s: Int) -> Int { order[(startStep + s - 1) % order.count] }
-    public var divergedAt: Int? { lossHistory.last.map { $0.isFinite ? nil : steps } ?? nil }
+    /// The step whose loss broke the divergence rule (training stopped there), if any.
+    public var divergedAt: Int? { divergence?.step }
+    /// The steps of this run whose updates the weights hold (fewer than `steps` after divergence).
+    public var keptSteps: Int { divergence?.keptSteps ?? steps }
 
-    /// Takes up to `k` steps (fewer if the loss stops being finite); returns their losses.
+    /// Takes up to `k` steps (fewer if the run diverges: then the weights and memory go back to
+    /// the last ones that gave a good loss); returns their losses.
     @discardableResult
     public mutating func train(steps k: Int) -> ArraySlice<Double> {
         let start = lossHistory.count
         for _ in 0..<k {
-            guard divergedAt == nil else { break }
+            guard divergence == nil else { break }
             let ws = workspace(for: episodes[episodeIndex(step: steps + 1)])
             let loss = ws.forward(params)
             lossHistory.append(loss)
-            guard loss.isFinite else { gradientNorms.append(.nan); break }
+            if let reason = divergenceRule.verdict(loss: loss, T: ws.T) {
+                gradientNorms.append(.nan)
+                (params, optimizer) = good
+                divergence = Divergence(step: steps, loss: loss, reason: reason, keptSteps: max(0, steps - 2))
+                break
+            }
+            good = (params, optimizer)
             ws.backward(params)
             let g = ws.gradients
             var parts = g.dW.map(\.values) + g.db + [g.dWya.values, g.dby]
@@ -81,10 +116,12 @@ public struct GatedTrainer: Sendable {
         return lossHistory[start...]
     }
 
-    /// Back to the starting weights, step 0, fresh optimizer memory.
+    /// Back to the starting weights and optimizer memory, step 0 (the same order).
     public mutating func reset() {
         params = initialParams
-        optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, groupSizes: Self.groupSizes(params))
+        optimizer = initialOptimizer
+        good = (params, optimizer)
+        divergence = nil
         lossHistory = []
         gradientNorms = []
     }

@@ -132,7 +132,8 @@ struct Train: ParsableCommand {
                            before, after, episodes.count, episodes.count == 1 ? "" : "s", out + (files.numpy.map { " and \($0) (the weights: too many for a lesson file of at most 1 MiB)" } ?? "")))
     }
 
-    /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop, stop on a non-finite loss.
+    /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop, divergence rule, samples,
+    /// `--keep-script` and `.npz` for a large model as the plain cell's.
     func runGated(_ gated: GatedRNN, _ loaded: Lesson, _ originalText: String, _ config: TrainingConfig, _ clipping: Clipping,
                   _ count: Int, _ stop: InterruptFlag) throws {
         guard let episodes = loaded.trainableEpisodes else { return }
@@ -148,10 +149,16 @@ struct Train: ParsableCommand {
         }
         let before = trainer.meanLoss()
         var progress = TrainProgress(total: steps, start: trainer.startStep)
+        let samples = sampleEvery.map { TrainSamples(every: $0, lesson: loaded) }
         var interrupted = false
-        while trainer.steps < steps && trainer.divergedAt == nil {
+        while trainer.steps < steps && trainer.divergence == nil {
             if stop.isSet { interrupted = true; break }
-            trainer.train(steps: min(TrainProgress.slice, steps - trainer.steps))
+            let toSample = samples.map { $0.every - trainer.steps % $0.every } ?? Int.max
+            trainer.train(steps: min(TrainProgress.slice, steps - trainer.steps, toSample))
+            if let samples, trainer.steps % samples.every == 0, trainer.divergence == nil {
+                progress.clearLine()
+                writeStdout(samples.report(trainer))
+            }
             progress.report(trainer)
         }
         progress.finish()
@@ -159,8 +166,13 @@ struct Train: ParsableCommand {
             writeStderr("unroll train: interrupted at step \(trainer.steps); nothing written (--save-on-interrupt writes the lesson trained so far)\n")
             throw ExitCode(130)
         }
-        if let at = trainer.divergedAt {
-            try fail("the loss stopped being finite at step \(at) (lr \(config.learningRate)); try a smaller --lr or --clip 5; nothing written")
+        if let d = trainer.divergence {
+            let what = d.reason == .notFinite ? "became \(d.loss)" : String(format: "grew to %.4g, past %g× its starting value per time step", d.loss, DivergenceRule.factor)
+            let advice = "try a smaller --lr (now \(config.learningRate))" + (clip == nil ? " or --clip 5" : " or a smaller --clip")
+            guard force else {
+                try fail("training diverged at step \(d.step): the loss \(what); \(advice); nothing written (--force writes the last good weights, from step \(d.keptSteps))")
+            }
+            writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
         }
         let after = trainer.meanLoss()
         let command = commandLine(config)
@@ -168,7 +180,7 @@ struct Train: ParsableCommand {
             + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
         let sameFolder = (loaded.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
         let inline = loaded.texts?.file != nil && !sameFolder ? loaded.texts?.items : nil
-        let total = trainer.startStep + trainer.steps
+        let total = trainer.startStep + trainer.keptSteps
         let description = LessonWriter.Description.trained(from: loaded, steps: total, command: command, before: before, after: after)
         let files = TrainedFiles(out: out, numpy: numpy)
         do {
@@ -177,9 +189,20 @@ struct Train: ParsableCommand {
             try fail("--out \(out): the weights cannot be written to \(files.numpy ?? out): \(error)")
         }
         let text: String
-        switch LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn,
-                                    optimizerState: trainer.optimizerState, weightsFile: files.checkingName, notes: notes,
-                                    describe: description, inlineTexts: inline) {
+        let written: Result<String, LessonErrors>
+        if keepScript {
+            written = LessonWriter.trainedKeepingScript(originalText: originalText, path: loaded.path, out: out, gated: trainer.rnn,
+                                                        optimizerState: trainer.optimizerState, weightsFile: files.checkingName,
+                                                        notes: notes, describe: description, inlineTexts: inline).map { result in
+                for note in result.dropped { writeStderr("unroll train: --keep-script: \(note)\n") }
+                return result.text
+            }
+        } else {
+            written = LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn,
+                                           optimizerState: trainer.optimizerState, weightsFile: files.checkingName, notes: notes,
+                                           describe: description, inlineTexts: inline)
+        }
+        switch written {
         case .failure(let e): try fail(e.rendered)
         case .success(let t):
             guard t.utf8.count <= TrainedFiles.maxLessonBytes else {
@@ -196,8 +219,8 @@ struct Train: ParsableCommand {
         } catch {
             try fail("--out \(out) cannot be written: \(error.localizedDescription)")
         }
-        writeStdout(String(format: "trained %d steps (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
-                           trainer.steps, config.optimizer.rawValue, config.learningRate, describe(clipping), before, after,
+        writeStdout(String(format: "trained %d steps%@ (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
+                           trainer.keptSteps, interrupted ? " (interrupted)" : "", config.optimizer.rawValue, config.learningRate, describe(clipping), before, after,
                            count, count == 1 ? "" : "s",
                            out + (files.numpy.map { " and \($0) (the weights: too many for a lesson file of at most 1 MiB)" } ?? "")))
     }
