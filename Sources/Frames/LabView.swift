@@ -43,9 +43,15 @@ struct LabView {
                                                 xRange: 0...Double(lab.steps), scale: .log10, level: lab.clipLevel, xUnit: "steps"),
                   into: &grid, in: top)
         guard rest.height >= 2 else { return }
-        let (da, samples) = rest.splitTop(2)
+        var (da, samples) = rest.splitTop(2)
         grid.put(lab.daTitle, x: da.x, y: da.y, style: Style(.muted), clip: da)
         Sparkline(lab.daNorms).draw(into: &grid, in: Rect(x: da.x, y: da.y + 1, width: da.width, height: 1))
+        if let dcNorms = lab.dcNorms, samples.height >= 4 {   // an LSTM: ‖dc<t>‖ under ‖da<t>‖
+            let (dc, below) = samples.splitTop(2)
+            grid.put(lab.dcTitle, x: dc.x, y: dc.y, style: Style(.muted), clip: dc)
+            Sparkline(dcNorms).draw(into: &grid, in: Rect(x: dc.x, y: dc.y + 1, width: dc.width, height: 1))
+            samples = below
+        }
         guard samples.height >= 2 else { return }
         grid.put(lab.samplesTitle, x: samples.x, y: samples.y, style: Style(.muted), clip: samples)
         for (i, line) in lab.samples.prefix(samples.height - 1).enumerated() {

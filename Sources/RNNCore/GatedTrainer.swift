@@ -1,5 +1,7 @@
 /// Trains a GRU or LSTM as `Trainer` trains the plain cell, one episode per step: forward,
-/// BPTT (`GatedWorkspace`), clip, update (a<0> and c<0> are not trained).
+/// BPTT (`GatedWorkspace`), clip, update (a<0> and c<0> are not trained). A step whose loss
+/// breaks the `DivergenceRule` stops the run and puts back the last weights (and optimizer
+/// memory) that gave a good loss, as `Trainer` does.
 public struct GatedTrainer: Sendable {
     public let shape: GatedShape
     public let episodes: [Episode]
@@ -15,6 +17,12 @@ public struct GatedTrainer: Sendable {
     /// Steps the stored state had taken before this run (0 for a fresh run).
     public let startStep: Int
     private var workspaces: [Int: GatedWorkspace] = [:]
+    /// When the run stops: the loss per time step at the start, × 10.
+    public let divergenceRule: DivergenceRule
+    /// Why and where the run stopped, if it did.
+    public private(set) var divergence: Divergence?
+    /// The weights and optimizer before the last update (the last ones that gave a good loss).
+    private var good: (params: GatedParams, optimizer: Optimizer)
 
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
     /// `resuming`: a stored state (`model.optimizer_state`) whose memory is used when its
@@ -36,11 +44,27 @@ public struct GatedTrainer: Sendable {
         }
         startStep = state?.steps ?? 0
         order = config.order.round(episodes.count)
+        divergenceRule = Self.divergenceRule(episodes: episodes, rnn: rnn)
+        good = (params, optimizer)
+    }
+
+    /// The rule for a run over `episodes` from `rnn`'s weights: Σ L / Σ T at the start.
+    static func divergenceRule(episodes: [Episode], rnn: GatedRNN) -> DivergenceRule {
+        var loss = 0.0, length = 0
+        var spaces: [Int: GatedWorkspace] = [:]
+        for e in episodes {
+            let ws = spaces[e.T] ?? GatedWorkspace(shape: rnn.shape, episode: e)
+            spaces[e.T] = ws
+            ws.load(e)
+            loss += ws.forward(rnn.params)
+            length += e.T
+        }
+        return DivergenceRule(start: length > 0 ? loss / Double(length) : 0)
     }
 
     /// The state to store with the weights so a later run continues this one.
     public var optimizerState: OptimizerState {
-        OptimizerState(kind: optimizer.kind, steps: startStep + steps, seed: config.order.seed,
+        OptimizerState(kind: optimizer.kind, steps: startStep + keptSteps, seed: config.order.seed,
                        updates: optimizer.updates, first: optimizer.m, second: optimizer.v)
     }
 
@@ -52,18 +76,27 @@ public struct GatedTrainer: Sendable {
     public var steps: Int { lossHistory.count }
     public var rnn: GatedRNN { GatedRNN(shape: shape, params: params) }
     public func episodeIndex(step s: Int) -> Int { order[(startStep + s - 1) % order.count] }
-    public var divergedAt: Int? { lossHistory.last.map { $0.isFinite ? nil : steps } ?? nil }
+    /// The step whose loss broke the divergence rule (training stopped there), if any.
+    public var divergedAt: Int? { divergence?.step }
+    /// The steps of this run whose updates the weights hold (fewer than `steps` after divergence).
+    public var keptSteps: Int { divergence?.keptSteps ?? steps }
 
-    /// Takes up to `k` steps (fewer if the loss stops being finite); returns their losses.
+    /// Takes up to `k` steps (fewer if the run diverges); returns their losses.
     @discardableResult
     public mutating func train(steps k: Int) -> ArraySlice<Double> {
         let start = lossHistory.count
         for _ in 0..<k {
-            guard divergedAt == nil else { break }
+            guard divergence == nil else { break }
             let ws = workspace(for: episodes[episodeIndex(step: steps + 1)])
             let loss = ws.forward(params)
             lossHistory.append(loss)
-            guard loss.isFinite else { gradientNorms.append(.nan); break }
+            if let reason = divergenceRule.verdict(loss: loss, T: ws.T) {
+                gradientNorms.append(.nan)
+                (params, optimizer) = good
+                divergence = Divergence(step: steps, loss: loss, reason: reason, keptSteps: max(0, steps - 2))
+                break
+            }
+            good = (params, optimizer)
             ws.backward(params)
             let g = ws.gradients
             var parts = g.dW.map(\.values) + g.db + [g.dWya.values, g.dby]
@@ -85,6 +118,8 @@ public struct GatedTrainer: Sendable {
     public mutating func reset() {
         params = initialParams
         optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, groupSizes: Self.groupSizes(params))
+        good = (params, optimizer)
+        divergence = nil
         lossHistory = []
         gradientNorms = []
     }

@@ -106,14 +106,7 @@ struct Train: ParsableCommand {
             writeStderr("unroll train: interrupted at step \(trainer.steps); nothing written (--save-on-interrupt writes the lesson trained so far)\n")
             throw ExitCode(130)
         }
-        if let d = trainer.divergence {
-            let what = d.reason == .notFinite ? "became \(d.loss)" : String(format: "grew to %.4g, past %g× its starting value per time step", d.loss, DivergenceRule.factor)
-            let advice = "try a smaller --lr (now \(config.learningRate))" + (clip == nil ? " or --clip 5" : " or a smaller --clip")
-            guard force else {
-                try fail("training diverged at step \(d.step): the loss \(what); \(advice); nothing written (--force writes the last good weights, from step \(d.keptSteps))")
-            }
-            writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
-        }
+        if let d = trainer.divergence { try refuseOrForce(d, config) }
         let after = trainer.meanLoss()
         let files = TrainedFiles(out: out, numpy: numpy)
         do {
@@ -132,7 +125,18 @@ struct Train: ParsableCommand {
                            before, after, episodes.count, episodes.count == 1 ? "" : "s", out + (files.numpy.map { " and \($0) (the weights: too many for a lesson file of at most 1 MiB)" } ?? "")))
     }
 
-    /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop, stop on a non-finite loss.
+    /// A diverged run: fails with what happened and what to try, or, with --force, says that
+    /// the last good weights are written.
+    func refuseOrForce(_ d: Divergence, _ config: TrainingConfig) throws {
+        let what = d.reason == .notFinite ? "became \(d.loss)" : String(format: "grew to %.4g, past %g× its starting value per time step", d.loss, DivergenceRule.factor)
+        let advice = "try a smaller --lr (now \(config.learningRate))" + (clip == nil ? " or --clip 5" : " or a smaller --clip")
+        guard force else {
+            try fail("training diverged at step \(d.step): the loss \(what); \(advice); nothing written (--force writes the last good weights, from step \(d.keptSteps))")
+        }
+        writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
+    }
+
+    /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop and divergence rule.
     func runGated(_ gated: GatedRNN, _ loaded: Lesson, _ originalText: String, _ config: TrainingConfig, _ clipping: Clipping,
                   _ count: Int, _ stop: InterruptFlag) throws {
         guard let episodes = loaded.trainableEpisodes else { return }
@@ -156,16 +160,14 @@ struct Train: ParsableCommand {
             writeStderr("unroll train: interrupted at step \(trainer.steps); nothing written (--save-on-interrupt writes the lesson trained so far)\n")
             throw ExitCode(130)
         }
-        if let at = trainer.divergedAt {
-            try fail("the loss stopped being finite at step \(at) (lr \(config.learningRate)); try a smaller --lr or --clip 5; nothing written")
-        }
+        if let d = trainer.divergence { try refuseOrForce(d, config) }
         let after = trainer.meanLoss()
         let command = commandLine(config)
         let notes = (loaded.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
             + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
         let sameFolder = (loaded.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
         let inline = loaded.texts?.file != nil && !sameFolder ? loaded.texts?.items : nil
-        let description = LessonWriter.Description.trained(from: loaded, steps: trainer.steps, command: command, before: before, after: after)
+        let description = LessonWriter.Description.trained(from: loaded, steps: trainer.keptSteps, command: command, before: before, after: after)
         let text: String
         switch LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn,
                                     optimizerState: trainer.optimizerState, notes: notes,
@@ -184,7 +186,7 @@ struct Train: ParsableCommand {
             if let replacedMode { chmod(out, replacedMode) }
         } catch { try fail("--out \(out) cannot be written: \(error.localizedDescription)") }
         writeStdout(String(format: "trained %d steps (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
-                           trainer.steps, config.optimizer.rawValue, config.learningRate, describe(clipping), before, after,
+                           trainer.keptSteps, config.optimizer.rawValue, config.learningRate, describe(clipping), before, after,
                            count, count == 1 ? "" : "s", out))
     }
 

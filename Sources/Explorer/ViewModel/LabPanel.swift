@@ -28,6 +28,9 @@ public struct LabPanel: Equatable, Sendable {
     public var daTitle: String
     /// ‖da<t>‖ for t = 1…T of the lesson's sequence, at the lab's weights.
     public var daNorms: [Double]
+    /// For an LSTM, ‖dc<t>‖ for t = 1…T (the memory's gradient, which need not vanish).
+    public var dcTitle: String
+    public var dcNorms: [Double]?
     public var samplesTitle: String
     /// `step 1200  L 14.3  marie · jon · ana`, newest first.
     public var samples: [String]
@@ -59,7 +62,14 @@ extension ExplorerState {
                         message: l.divergence != nil ? w.labDiverged(l) : nil,
                         lossTitle: w.labLossTitle, loss: points(l.loss, line: l.smoothedLoss), steps: l.steps,
                         gradientTitle: w.labGradientTitle(l.clip), gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
-                        daTitle: w.labDaTitle, daNorms: daNorms, samplesTitle: w.labSamplesTitle, samples: samples)
+                        daTitle: w.labDaTitle, daNorms: daNorms, dcTitle: w.labDcTitle, dcNorms: labDcNorms,
+                        samplesTitle: w.labSamplesTitle, samples: samples)
+    }
+
+    /// ‖dc<t>‖ for every step of an LSTM's trace (nil for other cells or without a backward pass).
+    var labDcNorms: [Double]? {
+        guard lesson.cell == .lstm, trace.hasBackward, trace.T > 0 else { return nil }
+        return (1...trace.T).map { trace.norm(of: .dc, at: $0) ?? 0 }
     }
 
     private func pick(_ en: String, _ zh: String) -> String { language == .en ? en : zh }

@@ -78,5 +78,6 @@ extension Words {
         }
     }
     public var labDaTitle: String { pick("‖da<t>‖ over t, this sequence", "这条序列的 ‖da<t>‖，随 t 变化") }
+    public var labDcTitle: String { pick("‖dc<t>‖ over t, this sequence", "这条序列的 ‖dc<t>‖，随 t 变化") }
     public var labSamplesTitle: String { pick("samples", "采样") }
 }
