@@ -29,14 +29,15 @@ struct Train: ParsableCommand {
 
     @Argument(help: "The lesson file (YAML).") var lesson: String
     @Option(help: "The new lesson file to write (.yaml).") var out: String
-    @Option(help: "Training steps, one sequence each (1…10000000).") var steps = 2000
+    @Option(parsing: .unconditional, help: "Training steps, one sequence each (1…10000000).") var steps = 2000
     @Option(help: "sgd, adagrad or adam (default: the lesson's optimizer_state's, else adagrad).") var optimizer: OptimizerKind?
-    @Option(help: "Learning rate (default: 0.01 for sgd, 0.1 for adagrad, 0.01 for adam).") var lr: Double?
-    @Option(help: "Clip gradients to C (default: no clipping).") var clip: Double?
+    @Option(parsing: .unconditional, help: "Learning rate (default: 0.01 for sgd, 0.1 for adagrad, 0.01 for adam).") var lr: Double?
+    @Option(parsing: .unconditional, help: "Clip gradients to C (default: no clipping; the explorer's t and training lab clip each entry to ±5, as lesson 08 does: give --clip 5 for the same run).")
+    var clip: Double?
     @Option(help: "With --clip: elementwise (each entry to [−C, C], as the course's clip) or norm (scale g so ‖g‖ ≤ C).")
     var clipMode: ClipMode?
     @Option(help: "Seed of the shuffle of the training texts (default: the lesson's optimizer_state's, else 0).") var seed: UInt64?
-    @Option(help: "Every N steps, print the loss and (for a character lesson) a few sampled sequences, as min-char-rnn does.")
+    @Option(parsing: .unconditional, help: "Every N steps, print the loss and (for a character lesson) a few sampled sequences, as min-char-rnn does.")
     var sampleEvery: Int?
     @Flag(help: "Overwrite --out if it exists, and write the model even if training diverged.") var force = false
     @Flag(help: "On Ctrl-C, write the lesson trained so far (default: write nothing).") var saveOnInterrupt = false

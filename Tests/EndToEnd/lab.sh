@@ -21,7 +21,8 @@ keys T
 expect "── training lab" "lab: T opens the lab in place of the equation panel"
 expect "paused · step 0" "lab: it starts paused at step 0"
 expect "o optimizer Adagrad" "lab: the settings line"
-expect "Space run / pause training" "lab: the footer names Space"
+expect "Space run/pause" "lab: the footer names Space"
+expect "r reset  T leave" "lab: the footer names r and T, each with its word"
 expect "─t=2" "lab: the timeline stays"
 keys Space
 expect "running · step" "lab: Space runs"
@@ -73,3 +74,4 @@ keys T
 expect "left the lab after" "lab lstm: T leaves with the trained network"
 keys q
 expect "[exit 0]" "lab lstm: q quits cleanly"
+
