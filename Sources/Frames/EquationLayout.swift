@@ -55,9 +55,10 @@ struct EquationLayout {
         }
     }
 
-    /// The groups of `row`, each term fitted to `width` less the indent and its operators.
+    /// The groups of `row`, each term fitted to `width` less the indent and its operators;
+    /// `lying`: stacked inputs drawn as rows (`TermView.lying`).
     static func groups(_ row: EquationRow, width: Int, maxBodyHeight: Int, digits: Int,
-                       depth: ColorDepth) -> [Group] {
+                       depth: ColorDepth, lying: Bool = false) -> [Group] {
         var groups: [Group] = []
         var pending = ""
         for item in row.items {
@@ -65,7 +66,7 @@ struct EquationLayout {
             case .op(let op): pending += " \(op.text) "
             case .term(let term):
                 let room = width - indent - DisplayWidth.of(pending)
-                let view = TermView(term, digits: digits, depth: depth, maxWidth: room, maxBodyHeight: maxBodyHeight)
+                let view = TermView(term, digits: digits, depth: depth, maxWidth: room, maxBodyHeight: maxBodyHeight, lying: lying)
                 groups.append(Group(operators: pending, view: view, room: room))
                 pending = ""
             }

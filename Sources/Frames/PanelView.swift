@@ -97,6 +97,9 @@ struct PanelView {
             (rows, height) = place(fitted, width: rect.width, density: density)
             if height <= rect.height { break }
         }
+        if height > rect.height, let (lyingRows, lyingHeight) = lyingStacks(rect: rect, maxBody: maxBody, standing: fitted) {
+            (rows, height) = (lyingRows, lyingHeight)
+        }
         // Scrolling: a marker line above and/or below, as needed.
         var top = 0
         if height > rect.height, let (a, b) = target(in: rows, room: rect.height - 2), b > rect.height - 1 {
@@ -131,6 +134,31 @@ struct PanelView {
             grid.put("⋮ ↓ \(below)   j k", x: rect.x, y: y + visible, style: muted, clip: rect)
         }
         return range
+    }
+
+    /// The densest layout, for a panel that does not fit even without `±range` lines and blank
+    /// lines: each stacked input (`[c<t-1>; x<t>]`, n_a + n_x tall) drawn lying, as one line,
+    /// so a gate's row is only as tall as its W — taken only when then the whole panel fits and
+    /// every term keeps the way it was drawn standing (its numbers) and no row wraps more; else
+    /// the panel scrolls.
+    func lyingStacks(rect: Rect, maxBody: Int, standing: [[EquationLayout.Group]]) -> (rows: [Placed], height: Int)? {
+        guard panel.terms.contains(where: TermView.canLie) else { return nil }
+        let fitted = panel.rows.map {
+            EquationLayout.groups($0, width: rect.width, maxBodyHeight: maxBody, digits: digits, depth: depth, lying: true)
+        }
+        for (a, b) in zip(fitted.joined(), standing.joined()) where a.view.fit.mode != b.view.fit.mode {
+            return nil
+        }
+        // and no row wraps onto more lines than it did standing (a lying stack may make it too wide)
+        for (row, (a, b)) in zip(panel.rows, zip(fitted, standing)) {
+            let lines = { (g: [EquationLayout.Group]) in EquationLayout(g, note: row.note, width: rect.width, showScale: false).lines.count }
+            if lines(a) > lines(b) { return nil }
+        }
+        for gap in [1, 0] {
+            let (rows, height) = place(fitted, width: rect.width, density: Density(showScale: false, gap: gap))
+            if height <= rect.height { return (rows, height) }
+        }
+        return nil
     }
 
     /// Lines of the panel in view when it starts at `top` (a marker line takes one above

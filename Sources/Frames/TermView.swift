@@ -22,14 +22,26 @@ struct TermView {
     /// Columns per entry in `fit.mode`.
     let entryWidth: Int
 
+    /// A stacked input (`[a<t-1>; x<t>]`) drawn lying, as one line of numbers (numpy prints a
+    /// vector so), to make a gate's row as short as its W (`PanelView`'s densest layout).
+    let lying: Bool
+
+    /// Whether `term` can be drawn lying: a stacked input, a column vector with a divider.
+    static func canLie(_ term: Term) -> Bool { term.values.cols == 1 && term.rowDivider != nil && term.kind != .transposed }
+
     /// A term given `maxWidth` columns and `maxBodyHeight` value lines; bodies that do not
-    /// fit shrink (numbers → blocks → truncation, rows cut with `…+N rows`).
-    init(_ term: Term, digits: Int, depth: ColorDepth, maxWidth: Int, maxBodyHeight: Int) {
+    /// fit shrink (numbers → blocks → truncation, rows cut with `…+N rows`). `lying`: a stacked
+    /// input is drawn as a row (its entry i in column i, the divider after n_a columns).
+    init(_ term: Term, digits: Int, depth: ColorDepth, maxWidth: Int, maxBodyHeight: Int, lying: Bool = false) {
         self.term = term
-        var map = Heatmap(title: "", rows: term.values.rows, cols: term.values.cols, values: term.values.values,
-                          digits: digits, columnDivider: term.colDivider, rowDivider: term.rowDivider,
-                          focus: term.focusEntry.map { Heatmap.Index(row: $0.row, col: $0.col) },
-                          cursor: term.cursor.map { Heatmap.Index(row: $0.row, col: $0.col) },
+        let lie = lying && Self.canLie(term)
+        self.lying = lie
+        func index(_ i: MatrixIndex) -> Heatmap.Index { lie ? Heatmap.Index(row: i.col, col: i.row) : Heatmap.Index(row: i.row, col: i.col) }
+        var map = Heatmap(title: "", rows: lie ? 1 : term.values.rows, cols: lie ? term.values.rows : term.values.cols,
+                          values: term.values.values,
+                          digits: digits, columnDivider: lie ? term.rowDivider : term.colDivider, rowDivider: lie ? nil : term.rowDivider,
+                          focus: term.focusEntry.map(index),
+                          cursor: term.cursor.map(index),
                           scale: HeatScale(maxAbs: term.scale), depth: depth)
         map.rowLabels = term.rowLabels
         map.showShape = false
@@ -136,7 +148,7 @@ struct TermView {
 
     private func drawMarks(into grid: inout Grid, x: Int, y: Int, layout: Heatmap.Layout) {
         for i in term.edited {   // the student's edits; the focus and the cursor are drawn over them
-            guard let o = offset(row: i.row, col: i.col, layout: layout) else { continue }
+            guard let o = lying ? offset(row: i.col, col: i.row, layout: layout) : offset(row: i.row, col: i.col, layout: layout) else { continue }
             var style = grid[x + o.x, y + o.y].style
             style.attributes.insert(.bold)
             grid.set(Cell(Self.editMark, style: style), x: x + o.x, y: y + o.y)

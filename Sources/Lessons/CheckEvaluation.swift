@@ -273,7 +273,8 @@ struct CheckEvaluator {
             guard let texts else {
                 throw CheckError("count needs the lesson's training texts (sequence: texts:), and this lesson has none", at: span.offset)
             }
-            return .number(Double(texts.filter { TextPattern(pattern).matches($0) }.count))
+            let compiled = TextPattern(pattern)
+            return .number(Double(texts.filter { compiled.matches($0) }.count))
         default:   // approx
             try arity(2...3, "two numbers and an optional tolerance, as in approx(a<1>[0], 0.5, 1e-3)")
             let a = try number(args[0], args[0].span), b = try number(args[1], args[1].span)

@@ -39,7 +39,9 @@ extension NodeReader {
                 params = GatedParams.seeded(s, seed: seed, scale: scale, forgetBias: forgetBias)
             }
         case (.none, .some(let weightsNode)):
-            params = readGatedWeights(weightsNode, shape: s, cell: cell)
+            // weights: {file: w.npz}: the arrays of unroll train or numpy (GatedNumpyWeights.swift)
+            params = weightsNode.mapping?["file"] != nil ? readGatedWeightsFile(weightsNode, shape: s, cell: cell)
+                : readGatedWeights(weightsNode, shape: s, cell: cell)
         }
         guard let s, var p = params else { return nil }
         if let a0 { guard let a0 else { return nil }; p.a0 = a0; if cell == .gru { p.c0 = a0 } }

@@ -28,7 +28,7 @@ extension LessonWriter {
             case .failure(let e): return .failure(e)
             case .success(let r): rendered = r
             }
-            let analysis = LessonLoader.analyse(text: rendered.text, path: out)
+            let analysis = LessonLoader.analyse(text: rendered.text, path: out, lint: false)
             if !analysis.diagnostics.isEmpty { return .failure(LessonErrors(analysis.diagnostics)) }
             let failing = analysis.falseChecks.compactMap { d in d.location.flatMap { rendered.checkLines[$0.line] }.map { ($0, d.message) } }
             if failing.isEmpty {

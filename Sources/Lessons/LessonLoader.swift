@@ -9,12 +9,12 @@ public enum LessonLoader {
 
     /// Reads and validates the lesson file at `path`.
     public static func load(path: String) -> Result<Lesson, LessonErrors> {
-        analyse(path: path).result
+        analyse(path: path, lint: false).result
     }
 
     /// Validates lesson text; `path` is only used in messages and stored in the lesson.
     public static func load(text: String, path: String) -> Result<Lesson, LessonErrors> {
-        analyse(text: text, path: path).result
+        analyse(text: text, path: path, lint: false).result
     }
 
     /// The lesson files (`*.yaml`, not hidden) in `directory`, sorted by name, as paths.
@@ -47,14 +47,16 @@ public enum LessonLoader {
         }
     }
 
-    static func analyse(path: String) -> Analysis {
+    /// - Parameter lint: whether to look for lint warnings (`unroll check` does; opening a
+    ///   lesson does not, as nothing would show them).
+    static func analyse(path: String, lint: Bool = true) -> Analysis {
         switch YamlDocument.read(path: path) {
         case .failure(let d): return Analysis(diagnostics: [d], falseChecks: [])
-        case .success(let text): return analyse(text: text, path: path)
+        case .success(let text): return analyse(text: text, path: path, lint: lint)
         }
     }
 
-    static func analyse(text: String, path: String) -> Analysis {
+    static func analyse(text: String, path: String, lint: Bool = true) -> Analysis {
         let source = SourceText(path: path, text: text)
         let root: Node
         switch YamlDocument.compose(text, source: source) {
@@ -64,7 +66,7 @@ public enum LessonLoader {
         let reader = NodeReader(source: source)
         var analysis = Analysis(diagnostics: [], falseChecks: [])
         if let f = reader.fields(root, of: "the lesson", known: lessonKeys) {
-            analysis = read(f, reader: reader, path: path)
+            analysis = read(f, reader: reader, path: path, lint: lint)
         }
         analysis.diagnostics = sorted(reader.diagnostics) + [reader.found.unshownSummary(path: path)].compactMap { $0 }
         analysis.falseChecks = sorted(analysis.falseChecks)
@@ -73,7 +75,7 @@ public enum LessonLoader {
         return analysis
     }
 
-    static func read(_ f: Fields, reader: NodeReader, path: String) -> Analysis {
+    static func read(_ f: Fields, reader: NodeReader, path: String, lint: Bool = true) -> Analysis {
         let title = reader.require(f, "title", "the lesson's name").flatMap { reader.localized($0, "title") }
         let summary = f["summary"].flatMap { reader.localized($0, "summary") }
         let notes = f["notes"].flatMap { reader.string($0, "notes") }.map(Sanitizer.screenLine)
@@ -109,7 +111,7 @@ public enum LessonLoader {
         lesson.gated = gated
         lesson.labelsZh = labelsZh
         lesson.validatedTrace = trace
-        let warnings = LessonLint(reader: reader, trace: trace).warnings(slides)
+        let warnings = lint ? LessonLint(reader: reader, trace: trace).warnings(slides) : []
         return Analysis(lesson: lesson, diagnostics: [], falseChecks: falseChecks, warnings: warnings)
     }
 

@@ -56,9 +56,9 @@ public enum LessonWriter {
 
     /// The same for a trained GRU or LSTM.
     public static func trained(originalText: String, path: String, gated: GatedRNN, optimizerState: OptimizerState? = nil,
-                               notes: String, describe: Description, inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
-        let state = optimizerState.map { Self.optimizerState($0, gated: gated.shape) } ?? []
-        return render(originalText: originalText, path: path, modelLines: model(gated: gated) + state,
+                               weightsFile: String? = nil, notes: String, describe: Description,
+                               inlineTexts: [String]? = nil) -> Result<String, LessonErrors> {
+        render(originalText: originalText, path: path, modelLines: model(gated: gated, state: optimizerState, weightsFile: weightsFile),
                notes: notes, describe: describe, inlineTexts: inlineTexts, keep: nil).map(\.text)
     }
 

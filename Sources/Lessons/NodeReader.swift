@@ -82,7 +82,7 @@ final class NodeReader {
     /// A whole number from a plain scalar, within `range`.
     func int(_ node: Node, _ name: String, in range: ClosedRange<Int>) -> Int? {
         guard case .scalar(let s) = node, s.style == .plain || s.style == .any,
-              let v = Int(s.string.replacingOccurrences(of: "_", with: "")) else {
+              let v = Int(Self.withoutUnderscores(s.string)) else {
             error("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(describe(node))", at: node)
             return nil
         }
@@ -96,11 +96,16 @@ final class NodeReader {
     /// Any whole number from a plain scalar (its range is checked by the caller).
     func wholeNumber(_ node: Node, _ name: String) -> Int? {
         guard case .scalar(let s) = node, s.style == .plain || s.style == .any,
-              let v = Int(s.string.replacingOccurrences(of: "_", with: "")) else {
+              let v = Int(Self.withoutUnderscores(s.string)) else {
             error("\(name) must be a whole number, got \(describe(node))", at: node)
             return nil
         }
         return v
+    }
+
+    /// The text with its digit separators (`1_000`) taken out.
+    static func withoutUnderscores(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "_")) ? text.filter { $0 != "_" } : text
     }
 
     /// A finite number from a plain scalar (`1`, `-0.25`, `3e-2`; `.nan` and `.inf` are refused).
@@ -108,7 +113,8 @@ final class NodeReader {
         guard case .scalar(let s) = node, s.style == .plain || s.style == .any else {
             error("\(name) must be a number, got \(describe(node))", at: node); return nil
         }
-        let text = s.string.replacingOccurrences(of: "_", with: "")
+        let text = Self.withoutUnderscores(s.string)
+        if let v = Double(text), v.isFinite { return v }   // most numbers; the rest say what is wrong
         let lowered = text.lowercased()
         if [".nan", ".inf", "+.inf", "-.inf", "nan", "inf", "+inf", "-inf", "infinity", "-infinity"].contains(lowered) {
             error("\(name) must be a finite number, got \(text)", at: node); return nil

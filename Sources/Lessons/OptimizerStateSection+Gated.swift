@@ -42,9 +42,14 @@ extension NodeReader {
 
 extension LessonWriter {
     /// The `optimizer_state:` lines of a GRU or LSTM (under `model:`), matrices one row per line.
-    static func optimizerState(_ state: OptimizerState, gated s: GatedShape) -> [String] {
+    /// `file`: the memory is in the weights' .npz (`sums_Wu` … or `m_…`, `v_…`).
+    static func optimizerState(_ state: OptimizerState, gated s: GatedShape, file: String? = nil) -> [String] {
         var lines = ["  optimizer_state:", "    optimizer: \(state.kind.rawValue)", "    steps: \(state.steps)", "    seed: \(state.seed)"]
         if state.updates != state.steps { lines.append("    updates: \(state.updates)") }
+        if let file, state.kind != .sgd {
+            lines.append("    file: \(YamlEmitter.quoted(file))")
+            return lines
+        }
         let k = s.cell.gates.count
         func memory(_ name: String, _ groups: [[Double]]) {
             guard groups.count == 2 * k + 2 else { return }

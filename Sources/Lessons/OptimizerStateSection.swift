@@ -37,11 +37,11 @@ extension NodeReader {
             for key in ["sums", "m", "v"] {
                 if let k = f.keyNode(key) { error("optimizer_state has its memory in file:, so \(key) does not belong here; remove one of them", at: k) }
             }
-            if let cell {
-                error("optimizer_state file: holds the plain cell's memory; a \(cell.rawValue) cell's is written in the lesson (sums:, m:, v:)", at: fileNode)
-            } else if !wanted.isEmpty, let (name, arrays) = numpyFile(fileNode, "optimizer_state") {
+            if !wanted.isEmpty, let (name, arrays) = numpyFile(fileNode, "optimizer_state") {
                 for key in wanted {
-                    if let groups = memory(arrays, key, file: name, at: fileNode, shape: shape, nonNegative: key != "m") { memories.append(groups) }
+                    let groups = cell.map { memory(arrays, key, file: name, at: fileNode, gated: $0, shape: shape, nonNegative: key != "m") }
+                        ?? memory(arrays, key, file: name, at: fileNode, shape: shape, nonNegative: key != "m")
+                    if let groups { memories.append(groups) }
                 }
             }
         } else {

@@ -31,7 +31,10 @@ extension NodeReader {
         }
         guard let textNode, let text = string(textNode, "text").map(Array.init) else { return nil }
         var ok = true
-        for (i, c) in text.enumerated() where index[c] == nil {
+        var ids: [Int] = []   // each character's place in vocab, looked up once
+        ids.reserveCapacity(text.count)
+        for (i, c) in text.enumerated() {
+            if let j = index[c] { ids.append(j); continue }
             error("text[\(i)] '\(Vocabulary.label(c))' is not in vocab", at: source.location(in: textNode, offset: i))
             ok = false
         }
@@ -41,25 +44,40 @@ extension NodeReader {
         }
         guard ok, let architecture else { return nil }
         let n = text.count - 1
-        let inputs: ArraySlice<Character>, targets: ArraySlice<Character>
+        let inputs: ArraySlice<Int>, targets: ArraySlice<Int>
         switch architecture {
-        case .manyToMany: inputs = text[0..<n]; targets = text[1...]
-        case .manyToOne: inputs = text[0..<n]; targets = text[n...]
-        case .oneToMany: inputs = text[0..<1]; targets = text[1...]
+        case .manyToMany: inputs = ids[0..<n]; targets = ids[1...]
+        case .manyToOne: inputs = ids[0..<n]; targets = ids[n...]
+        case .oneToMany: inputs = ids[0..<1]; targets = ids[1...]
         case .oneToOne:
             guard text.count == 2 else {
                 error("one-to-one with text needs exactly 2 characters (an input and its target), got \(text.count)", at: textNode)
                 return nil
             }
-            inputs = text[0..<1]; targets = text[1...]
+            inputs = ids[0..<1]; targets = ids[1...]
         case .encoderDecoder:
             error("text works with many-to-many, many-to-one, one-to-many and one-to-one; for encoder-decoder write x and y", at: textNode)
             return nil
         }
-        func oneHot(_ c: Character) -> [Double] { (0..<vocab.count).map { $0 == index[c] ? 1 : 0 } }
+        // one vector and one label per character of vocab, shared by every step that has it
+        // (arrays are copy-on-write): T one-hot rows of n_x would be 80 MB at the limits
+        var oneHots: [[Double]?] = Array(repeating: nil, count: vocab.count)
+        var labels: [LocalizedText?] = Array(repeating: nil, count: vocab.count)
+        func oneHot(_ j: Int) -> [Double] {
+            if let v = oneHots[j] { return v }
+            var v = [Double](repeating: 0, count: vocab.count)
+            v[j] = 1
+            oneHots[j] = v
+            return v
+        }
+        func label(_ j: Int) -> LocalizedText {
+            if let l = labels[j] { return l }
+            let l = LocalizedText(en: Vocabulary.label(vocab[j]))
+            labels[j] = l
+            return l
+        }
         return SequenceData(inputs: inputs.map(oneHot), targets: targets.map(oneHot),
-                            inputLabels: inputs.map { LocalizedText(en: Vocabulary.label($0)) },
-                            targetLabels: targets.map { LocalizedText(en: Vocabulary.label($0)) },
+                            inputLabels: inputs.map(label), targetLabels: targets.map(label),
                             vocab: vocab)
     }
 }

@@ -17,7 +17,7 @@ public final class TrainedFiles {
     /// `NEW.npz` beside `out`, when the weights go there.
     public let numpy: String?
     /// The archive while it is not yet in place: a hidden file beside `out`.
-    private let temporary: String?
+    let temporary: String?
     private var committed = false
 
     /// `numpy`: whether the weights go to a `.npz` beside `out` (see `needsNumpy`).

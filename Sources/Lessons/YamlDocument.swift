@@ -112,7 +112,9 @@ enum YamlDocument {
             return .failure(LessonErrors([source.diagnostic(AnchorScan.message, at: at)]))
         }
         do {
-            let parser = try Parser(yaml: text)
+            // no tag resolution (the loader reads every scalar as text itself): the default
+            // resolver compiles eight regular expressions at start-up and runs them on every key
+            let parser = try Parser(yaml: text, resolver: .basic)
             let root = try parser.singleRoot()
             return withExtendedLifetime(parser) {
                 guard let root else {

@@ -20,6 +20,8 @@ final class Tape: @unchecked Sendable {
 
     private let base: UnsafeMutablePointer<Double>
     private let count: Int
+    /// The allocation `base` lies in (64-byte aligned within it).
+    private let block: UnsafeMutableRawPointer
 
     // per step
     let A: UnsafeMutablePointer<Double>      // (T+1) × NA: a<0>, a<1>, …, a<T>
@@ -49,10 +51,18 @@ final class Tape: @unchecked Sendable {
     /// Doubles rounded up to whole cache lines.
     static func padded(_ n: Int) -> Int { (n + 7) / 8 * 8 }
 
+    /// The row length for rows of n doubles: whole cache lines, and from 8 lines on an odd
+    /// number of them, so that rows 4 KiB apart (n = 512, 1024) do not all fall into the same
+    /// few sets of the L1 cache (n_a = 512: weight gradients ~1.3× faster).
+    static func rowLength(_ n: Int) -> Int {
+        let p = padded(n)
+        return p >= 64 && p / 8 % 2 == 0 ? p + 8 : p
+    }
+
     init(na: Int, nx: Int, ny: Int, T: Int, denseInputs: Bool, denseTargets: Bool) {
         self.na = na; self.nx = nx; self.ny = ny; self.T = T
         self.denseInputs = denseInputs; self.denseTargets = denseTargets
-        NA = Self.padded(na); NX = Self.padded(nx); NY = Self.padded(ny)
+        NA = Self.rowLength(na); NX = Self.rowLength(nx); NY = Self.rowLength(ny)
         inputIndex = Array(repeating: -2, count: T)
         targetIndex = Array(repeating: -2, count: T)
         let xRows = denseInputs ? T : 1, yRows = denseTargets ? T : 1
@@ -60,9 +70,12 @@ final class Tape: @unchecked Sendable {
                      Self.padded(T), na * NA, nx * NA, ny * NA, NA, NY,
                      Self.padded(na * (na + nx)), Self.padded(ny * na), NA, NY, NA]
         count = sizes.reduce(0, +)
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 64)
-        base = raw.bindMemory(to: Double.self, capacity: count)
-        base.initialize(repeating: 0, count: count)
+        // calloc: a large block comes zeroed from the system and its pages take memory only when
+        // written, so the rows of a pass that has not run (a trace's backward) cost nothing
+        guard let raw = calloc(count * 8 + 64, 1) else { fatalError("out of memory: a tape of \(count * 8) bytes") }
+        block = raw
+        let aligned = raw + (64 - Int(bitPattern: raw) % 64) % 64
+        base = aligned.bindMemory(to: Double.self, capacity: count)
         var offsets: [UnsafeMutablePointer<Double>] = []
         var at = base
         for s in sizes { offsets.append(at); at += s }
@@ -72,7 +85,7 @@ final class Tape: @unchecked Sendable {
         (dWa, dWya, dba, dby, da0) = (offsets[16], offsets[17], offsets[18], offsets[19], offsets[20])
     }
 
-    deinit { base.deallocate() }
+    deinit { free(block) }
 
     /// A copy with the same numbers (a workspace copied and then changed gets its own tape).
     func copy() -> Tape {

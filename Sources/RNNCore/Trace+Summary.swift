@@ -17,6 +17,14 @@ extension Trace {
         }
     }
 
+    /// Whether the forward pass fills the buffer (dy comes with ŷ), so reading it needs no backward pass.
+    private static func isForward(_ q: Workspace.StepVector) -> Bool {
+        switch q {
+        case .z, .a, .zy, .yHat, .dy: return true
+        case .da, .dz, .daPrev: return false
+        }
+    }
+
     /// Whether step t has the buffered quantity (an output, a target).
     private func has(_ symbol: Symbol, _ t: Int) -> Bool {
         switch symbol {
@@ -30,8 +38,8 @@ extension Trace {
     /// total, max_i |symbol[i]|. 0 when the trace does not have it.
     public func maxAbs(of symbol: Symbol) -> Double {
         if let m = gated?.maxAbs(of: symbol) { return m }
-        if let q = buffer(symbol) { return workspace.maxAbs(q) }
-        if symbol == .loss, gated == nil { return workspace.loss.reduce(0) { max($0, abs($1)) } }
+        if let q = buffer(symbol) { return (Self.isForward(q) ? forwardPass : workspace).maxAbs(q) }
+        if symbol == .loss, gated == nil { return forwardPass.loss.reduce(0) { max($0, abs($1)) } }
         if symbol.isPerStep {
             return (1...max(T, 1)).reduce(0) { max($0, maxAbs(of: symbol, at: $1)) }
         }
@@ -43,7 +51,7 @@ extension Trace {
         if let m = gated?.maxAbs(of: symbol, at: t) { return m }
         if let q = buffer(symbol), symbol != .daNext {
             guard has(symbol, t) else { return 0 }
-            return workspace.vector(q, t).reduce(0) { max($0, abs($1)) }
+            return (Self.isForward(q) ? forwardPass : workspace).vector(q, t).reduce(0) { max($0, abs($1)) }
         }
         return (tensor(symbol, t: t)?.values ?? []).reduce(0) { max($0, abs($1)) }
     }
@@ -54,7 +62,7 @@ extension Trace {
         if let g = gated, g.buffer(symbol) != nil { return g.norm(of: symbol, at: t) }
         if let q = buffer(symbol), symbol != .daNext {
             guard has(symbol, t) else { return nil }
-            return workspace.norm(q, t)
+            return (Self.isForward(q) ? forwardPass : workspace).norm(q, t)
         }
         return tensor(symbol, t: t).map { $0.values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
     }

@@ -6,18 +6,27 @@ import Foundation
 /// contribution to dWa and dWya, and the running sums after each backward step — are derived
 /// when asked for: contributions from stored vectors, running sums from the nearest
 /// checkpoint (kept every `checkpointEvery` steps, chosen so checkpoints stay within
-/// `checkpointBudget` bytes).
+/// `checkpointBudget` bytes). The forward pass runs when the trace is made; the backward pass
+/// the first time a backward quantity is asked for (`TracePass`).
 public struct Trace: Sendable {
     public let rnn: RNN
     public let episode: Episode
     /// The flat per-step buffers of the pass: RNNCore's own; other rooms read them through
     /// `vector`, `tensor`, `maxAbs(of:)` and `norm(of:at:)`.
-    let workspace: Workspace
+    private let pass: TracePass
     /// Whether there was a backward pass (only when the sequence has targets).
     public let hasBackward: Bool
     public let checkpointEvery: Int
-    /// Running sums of the gradients after backward step c (0-based), for c a multiple of checkpointEvery.
-    let checkpoints: [Int: Gradients]
+    /// Running sums of the gradients after backward step c (0-based), for c a multiple of
+    /// checkpointEvery (running the backward pass if it has not run).
+    var checkpoints: [Int: Gradients] { pass.complete.checkpoints }
+    /// The workspace after both passes (running the backward pass if it has not run).
+    var workspace: Workspace { pass.complete.workspace }
+    /// The workspace after the forward pass: z, a, zy, ŷ, dy and L<t>, without waiting for the
+    /// backward pass.
+    var forwardPass: Workspace { pass.forward }
+    /// Whether the backward pass has run (it runs the first time a backward quantity is asked for).
+    public var backwardDone: Bool { gated != nil || pass.backwardDone }
 
     /// A gated cell's pass (GRU, LSTM), or nil for the plain cell: then `rnn` is only its
     /// output layer, and `vector`, `tensor`, losses and da<0> come from here.
@@ -32,20 +41,12 @@ public struct Trace: Sendable {
     ///   the smallest interval whose checkpoints fit in `checkpointBudget` (tests force others).
     public init(rnn: RNN, episode: Episode, checkpointEvery: Int? = nil, kernels: Kernels = .chosen) {
         precondition(checkpointEvery.map { $0 >= 1 } ?? true, "checkpointEvery must be at least 1")
-        var ws = Workspace(shape: rnn.shape, episode: episode, kernels: kernels)
-        ws.forward(rnn.params)
         let every = checkpointEvery ?? Self.checkpointInterval(shape: rnn.shape, T: episode.T)
-        var kept: [Int: Gradients] = [:]
-        if episode.hasTargets {
-            ws.backward(sums: false)   // the running sums below give the totals too
-            kept = Self.runningSums(&ws, every: every)
-        }
         self.rnn = rnn
         self.episode = episode
-        self.workspace = ws
+        self.pass = TracePass(rnn: rnn, episode: episode, kernels: kernels, every: every)
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = every
-        self.checkpoints = kept
         self.gated = nil
     }
 
@@ -53,10 +54,9 @@ public struct Trace: Sendable {
     public init(gated: GatedRNN, episode: Episode) {
         self.rnn = gated.outputLayer
         self.episode = episode
-        self.workspace = Workspace(shape: gated.shape.plain, episode: episode)
+        self.pass = TracePass(empty: Workspace(shape: gated.shape.plain, episode: episode))
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = 1
-        self.checkpoints = [:]
         self.gated = GatedTrace(rnn: gated, episode: episode)
     }
 
@@ -100,12 +100,12 @@ public struct Trace: Sendable {
     /// L<t>, or nil where step t has no target.
     public func loss(_ t: Int) -> Double? {
         if let gated { return gated.loss(t) }
-        return hasTarget(t) ? workspace.stepLoss(t) : nil
+        return hasTarget(t) ? forwardPass.stepLoss(t) : nil
     }
     /// L = Σ_t L<t>, or nil when there are no targets.
     public var totalLoss: Double? {
         if let gated { return gated.totalLoss }
-        return episode.hasTargets ? workspace.totalLoss : nil
+        return episode.hasTargets ? forwardPass.totalLoss : nil
     }
     /// L<1> + … + L<t>: the running total after forward step t, or nil without targets.
     public func lossSoFar(_ t: Int) -> Double? {
@@ -118,22 +118,27 @@ public struct Trace: Sendable {
     public func vector(_ symbol: Symbol, _ t: Int) -> [Double]? {
         precondition(t >= 1 && t <= T, "step out of range")
         if let gated { return gated.vector(symbol, t) }
-        let w = workspace, na = shape.na, ny = shape.ny
-        switch symbol {
-        case .x: return episode.x[t - 1]
-        case .aPrev: return t == 1 ? rnn.params.a0 : w.vector(.a, t - 1)
-        case .stacked: return vector(.aPrev, t).map { $0 + episode.x[t - 1] }
-        case .z: return w.vector(.z, t)
-        case .a: return w.vector(.a, t)
-        case .zy: return hasOutput(t) ? w.vector(.zy, t) : nil
-        case .yHat: return hasOutput(t) ? w.vector(.yHat, t) : nil
-        case .y: return episode.y[t - 1]
-        case .loss: return loss(t).map { [$0] }
-        default: break
+        let na = shape.na, ny = shape.ny
+        do {   // the forward pass's numbers (dy is computed with ŷ)
+            let w = forwardPass
+            switch symbol {
+            case .x: return episode.x[t - 1]
+            case .aPrev: return t == 1 ? rnn.params.a0 : w.vector(.a, t - 1)
+            case .stacked: return vector(.aPrev, t).map { $0 + episode.x[t - 1] }
+            case .z: return w.vector(.z, t)
+            case .a: return w.vector(.a, t)
+            case .zy: return hasOutput(t) ? w.vector(.zy, t) : nil
+            case .yHat: return hasOutput(t) ? w.vector(.yHat, t) : nil
+            case .y: return episode.y[t - 1]
+            case .loss: return loss(t).map { [$0] }
+            case .dy: return hasBackward && hasTarget(t) ? w.vector(.dy, t) : nil
+            case .dbyStep: return hasBackward ? (hasTarget(t) ? w.vector(.dy, t) : Array(repeating: 0, count: ny)) : nil
+            default: break
+            }
         }
         guard hasBackward else { return nil }
+        let w = workspace
         switch symbol {
-        case .dy: return hasTarget(t) ? w.vector(.dy, t) : nil
         case .daFromOutput:
             guard let dy = vector(.dy, t) else { return Array(repeating: 0, count: na) }
             return rnn.params.Wya.transposed.times(dy)
@@ -142,7 +147,6 @@ public struct Trace: Sendable {
         case .dz: return w.vector(.dz, t)
         case .daPrev: return w.vector(.daPrev, t)
         case .dbaStep: return w.vector(.dz, t)
-        case .dbyStep: return hasTarget(t) ? w.vector(.dy, t) : Array(repeating: 0, count: ny)
         default: return nil
         }
     }

@@ -4,40 +4,68 @@
 /// backward quantities without targets); `loss` is T numbers. Keys are those of the trace
 /// JSON (`TraceJSON`); backward rows are in time order 1…T, like the forward ones.
 public enum TraceArrays {
-    /// The per-step quantities, in order: forward, then backward when the trace has one.
+    /// The per-step quantities, in order: forward, then backward when the trace has one. A GRU
+    /// or LSTM has the keys of its trace JSON (`gamma_u`, `c_tilde`, `c`, `dc`, `dzu` …, no `z`).
     public static func series(_ trace: Trace) -> [(name: String, rows: [[Double]?])] {
         var out: [(String, [[Double]?])] = []
         let steps = Array(1...max(trace.T, 1))
-        for sym in [Symbol.x, .aPrev, .z, .a, .zy, .yHat, .y] {
+        let forward = trace.gated.map { TraceJSON.gatedForward($0.cell) } ?? [Symbol.x, .aPrev, .z, .a, .zy, .yHat, .y]
+        for sym in forward {
             out.append((sym.jsonKey, steps.map { trace.vector(sym, $0) }))
         }
         out.append(("loss", steps.map { trace.loss($0).map { [$0] } }))
         if trace.hasBackward {
-            for sym in [Symbol.dy, .da, .dz, .daPrev, .daNext] {
+            let backward = trace.gated.map { TraceJSON.gatedBackward($0.cell) } ?? [Symbol.dy, .da, .dz, .daPrev, .daNext]
+            for sym in backward {
                 out.append((sym.jsonKey, steps.map { trace.vector(sym, $0) }))
             }
         }
         return out
     }
 
-    /// The weights and, with targets, the gradients, by their trace JSON names.
+    /// The weights (and `a0`, `c0` for the LSTM) by their trace JSON names; a matrix's name
+    /// starts with `W`.
     public static func parameters(_ trace: Trace) -> [(name: String, value: Matrix)] {
-        let p = trace.rnn.params
-        var out: [(String, Matrix)] = [("Waa", p.Waa), ("Wax", p.Wax), ("Wya", p.Wya),
-                                       ("ba", Matrix(column: p.ba)), ("by", Matrix(column: p.by)), ("a0", Matrix(column: p.a0))]
-        if let g = trace.gradients, let da0 = trace.da0 {
-            out += [("dWaa", g.dWaa), ("dWax", g.dWax), ("dWya", g.dWya),
-                    ("dba", Matrix(column: g.dba)), ("dby", Matrix(column: g.dby)), ("da0", Matrix(column: da0))]
+        if let g = trace.gated {
+            let p = g.rnn.params
+            var out: [(String, Matrix)] = []
+            for (k, gate) in g.cell.gates.enumerated() {
+                out += [(gate.weightName, p.W[k]), (gate.biasName, Matrix(column: p.b[k]))]
+            }
+            out += [("Wya", p.Wya), ("by", Matrix(column: p.by)), ("a0", Matrix(column: p.a0))]
+            if g.cell == .lstm { out.append(("c0", Matrix(column: p.c0))) }
+            return out
         }
-        return out
+        let p = trace.rnn.params
+        return [("Waa", p.Waa), ("Wax", p.Wax), ("Wya", p.Wya),
+                ("ba", Matrix(column: p.ba)), ("by", Matrix(column: p.by)), ("a0", Matrix(column: p.a0))]
     }
 
-    /// `{"n_x": …, "T": …, "vocab": […] | null, "labels": […], "target_labels": […], "x": [[…], …], …,
+    /// The gradients (`d` + each weight name, `da0`, and `dc0` for the LSTM), or nil without
+    /// targets; a matrix's name starts with `dW`.
+    public static func gradients(_ trace: Trace) -> [(name: String, value: Matrix)]? {
+        if let g = trace.gated {
+            guard let grads = g.gradients, let da0 = g.da0, let dc0 = g.dc0 else { return nil }
+            var out: [(String, Matrix)] = []
+            for (k, gate) in g.cell.gates.enumerated() {
+                out += [("d" + gate.weightName, grads.dW[k]), ("d" + gate.biasName, Matrix(column: grads.db[k]))]
+            }
+            out += [("dWya", grads.dWya), ("dby", Matrix(column: grads.dby)), ("da0", Matrix(column: da0))]
+            if g.cell == .lstm { out.append(("dc0", Matrix(column: dc0))) }
+            return out
+        }
+        guard let g = trace.gradients, let da0 = trace.da0 else { return nil }
+        return [("dWaa", g.dWaa), ("dWax", g.dWax), ("dWya", g.dWya),
+                ("dba", Matrix(column: g.dba)), ("dby", Matrix(column: g.dby)), ("da0", Matrix(column: da0))]
+    }
+
+    /// `{"cell": "rnn" | "gru" | "lstm", "n_x": …, "T": …, "vocab": […] | null, "labels": […], "target_labels": […], "x": [[…], …], …,
     /// "loss": [0.69, null, …], "L": 2.1, "params": {…}, "grads": {…} | null}` streamed to `sink`.
     public static func writeJSON(_ trace: Trace, vocab: [String]?, to sink: @escaping (String) -> Void) {
         var out = JSONWriter(sink: sink)
         let s = trace.shape
         out.open("{")
+        out.key("cell"); out.string(trace.cell.rawValue)
         out.key("n_x"); out.int(s.nx)
         out.key("n_a"); out.int(s.na)
         out.key("n_y"); out.int(s.ny)
@@ -55,14 +83,13 @@ public enum TraceArrays {
             out.close("]")
         }
         out.key("L"); out.number(trace.totalLoss)
-        let params = parameters(trace)
         out.key("params"); out.open("{")
-        for (name, m) in params.prefix(6) { out.key(name); name.hasPrefix("W") ? out.matrix(m) : out.vector(m.values) }
+        for (name, m) in parameters(trace) { out.key(name); name.hasPrefix("W") ? out.matrix(m) : out.vector(m.values) }
         out.close("}")
         out.key("grads")
-        if params.count > 6 {
+        if let grads = gradients(trace) {
             out.open("{")
-            for (name, m) in params.dropFirst(6) { out.key(name); name.hasPrefix("dW") ? out.matrix(m) : out.vector(m.values) }
+            for (name, m) in grads { out.key(name); name.hasPrefix("dW") ? out.matrix(m) : out.vector(m.values) }
             out.close("}")
         } else {
             out.raw("null")

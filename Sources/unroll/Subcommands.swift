@@ -17,8 +17,9 @@ enum Subcommands {
     /// The first argument when it is not an option, not a file and not a subcommand, but is
     /// close to one (at most 2 edits, or a prefix): `chekc` → `check`, `rendr` → `render`.
     static func mistyped(_ arguments: [String]) -> (given: String, meant: String)? {
-        guard let first = arguments.first, !first.hasPrefix("-"), !names.contains(first),
-              !FileManager.default.fileExists(atPath: first), !first.contains("/"), !first.contains(".")
+        // the cheap tests first: a lesson path (the usual first argument) never needs the names
+        guard let first = arguments.first, !first.hasPrefix("-"), !first.contains("/"), !first.contains("."),
+              !names.contains(first), !FileManager.default.fileExists(atPath: first)
         else { return nil }
         let scored = names.map { (name: $0, d: distance(first, $0)) }.filter { $0.d <= 2 && $0.d < $0.name.count }
         guard let best = scored.min(by: { $0.d < $1.d }) else { return nil }

@@ -46,7 +46,7 @@ struct TraceArrayOptions: ParsableArguments {
                 let values = rows.flatMap { $0 ?? Array(repeating: .nan, count: width) }
                 arrays.append((name, NumpyArray(shape: name == "loss" ? [rows.count] : [rows.count, width], values: values)))
             }
-            for (name, m) in TraceArrays.parameters(trace) {
+            for (name, m) in TraceArrays.parameters(trace) + (TraceArrays.gradients(trace) ?? []) {
                 arrays.append((name, NumpyArray(shape: name.contains("W") ? [m.rows, m.cols] : [m.rows], values: m.values)))
             }
             if let L = trace.totalLoss { arrays.append(("L", NumpyArray(shape: [], values: [L]))) }

@@ -71,14 +71,14 @@ struct Train: ParsableCommand {
         let kind = optimizer ?? stored?.kind ?? .adagrad
         let config = TrainingConfig(optimizer: kind, learningRate: lr, clipping: clipping,
                                     order: .shuffled(seed: seed ?? stored?.seed ?? 0))
-        if let gated = loaded.gated {   // a GRU or LSTM: GatedTrainer, its state stored the same way
-            return try runGated(gated, loaded, originalText, config, clipping, episodes.count, stop)
-        }
         // texts inlined because --out is elsewhere: refuse now, not after training, when they cannot fit
         if let texts = loaded.texts, let file = texts.file,
            (loaded.path as NSString).deletingLastPathComponent != (out as NSString).deletingLastPathComponent,
            originalText.utf8.count + texts.items.reduce(0, { $0 + $1.utf8.count + 7 }) > TrainedFiles.maxLessonBytes {   // each: "  - \"…\"\n"
             try fail("--out \(out) is not in the folder of \(file), so the new lesson would hold its \(texts.items.count) texts, past the \(TrainedFiles.maxLessonBytes) bytes a lesson file may hold: write --out into the folder of \(lesson), where the new lesson names the texts file")
+        }
+        if let gated = loaded.gated {   // a GRU or LSTM: GatedTrainer, its state stored the same way
+            return try runGated(gated, loaded, originalText, config, clipping, episodes.count, stop)
         }
         // weights too large for a 1 MiB lesson go to NEW.npz beside it: refuse an existing one now, not after training
         let numpy = TrainedFiles.needsNumpy(originalText: originalText, shape: loaded.rnn.shape, memories: OptimizerState.memories(kind))
@@ -141,6 +141,9 @@ struct Train: ParsableCommand {
     func runGated(_ gated: GatedRNN, _ loaded: Lesson, _ originalText: String, _ config: TrainingConfig, _ clipping: Clipping,
                   _ count: Int, _ stop: InterruptFlag) throws {
         guard let episodes = loaded.trainableEpisodes else { return }
+        // weights too large for a 1 MiB lesson go to NEW.npz beside it: refuse an existing one now, not after training
+        let numpy = TrainedFiles.needsNumpy(originalText: originalText, gated: gated.shape, memories: OptimizerState.memories(config.optimizer))
+        if numpy, let problem = OutputFile.problem(companion: TrainedFiles.companion(of: out), of: out, force: force) { try fail(problem) }
         let stored = loaded.optimizerState
         var trainer = GatedTrainer(rnn: gated, episodes: episodes, config: config, resuming: stored)
         if let stored {
@@ -168,27 +171,38 @@ struct Train: ParsableCommand {
             + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
         let sameFolder = (loaded.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
         let inline = loaded.texts?.file != nil && !sameFolder ? loaded.texts?.items : nil
-        let description = LessonWriter.Description.trained(from: loaded, steps: trainer.keptSteps, command: command, before: before, after: after)
+        let total = trainer.startStep + trainer.keptSteps
+        let description = LessonWriter.Description.trained(from: loaded, steps: total, command: command, before: before, after: after)
+        let files = TrainedFiles(out: out, numpy: numpy)
+        do {
+            try files.writeNumpy(gated: trainer.rnn, state: trainer.optimizerState)
+        } catch {
+            try fail("--out \(out): the weights cannot be written to \(files.numpy ?? out): \(error)")
+        }
         let text: String
         switch LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn,
-                                    optimizerState: trainer.optimizerState, notes: notes,
+                                    optimizerState: trainer.optimizerState, weightsFile: files.checkingName, notes: notes,
                                     describe: description, inlineTexts: inline) {
         case .failure(let e): try fail(e.rendered)
         case .success(let t):
+            guard t.utf8.count <= TrainedFiles.maxLessonBytes else {
+                try fail("the trained lesson would be \(t.utf8.count) bytes, past the \(TrainedFiles.maxLessonBytes) a lesson file may hold: put the texts in a file beside the lesson (texts: names.txt, one a line)")
+            }
             guard case .success(let back) = LessonLoader.load(text: t, path: out), back.gated == trainer.rnn,
                   back.optimizerState == trainer.optimizerState else {
                 try fail("internal error: the written lesson does not reload with the trained weights; please report it")
             }
-            text = t
+            text = files.finalText(t)
         }
-        let replacedMode = OutputFile.mode(of: out)
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            if let replacedMode { chmod(out, replacedMode) }
-        } catch { try fail("--out \(out) cannot be written: \(error.localizedDescription)") }
+            try files.commit(text, keepingModes: true)   // --force keeps the replaced files' permissions
+        } catch {
+            try fail("--out \(out) cannot be written: \(error.localizedDescription)")
+        }
         writeStdout(String(format: "trained %d steps (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
                            trainer.keptSteps, config.optimizer.rawValue, config.learningRate, describe(clipping), before, after,
-                           count, count == 1 ? "" : "s", out))
+                           count, count == 1 ? "" : "s",
+                           out + (files.numpy.map { " and \($0) (the weights: too many for a lesson file of at most 1 MiB)" } ?? "")))
     }
 
     /// The new lesson's text, checked: it loads and holds exactly the trained weights and state.

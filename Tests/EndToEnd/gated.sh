@@ -14,7 +14,7 @@ done
 grep -q '"g1"' "$OUT/lstm.json" && fail "gated: trace JSON of an LSTM has g1" || pass
 "$BIN" train "$OUT/lstm.yaml" --out "$OUT/lstm-trained.yaml" --steps 40 --optimizer adam >"$OUT/lstm-train.txt" 2>/dev/null \
     && grep -q "^trained 40 steps" "$OUT/lstm-train.txt" && pass || fail "gated: train: $(cat "$OUT/lstm-train.txt")"
-grep -q "^  cell: lstm" "$OUT/lstm-trained.yaml" && grep -q "^    Wo: " "$OUT/lstm-trained.yaml" && pass || fail "gated: trained lesson lacks the LSTM weights"
+grep -q "^  cell: lstm" "$OUT/lstm-trained.yaml" && grep -q "^    Wo:$" "$OUT/lstm-trained.yaml" && pass || fail "gated: trained lesson lacks the LSTM weights"
 [ "$("$BIN" sample "$OUT/lstm-trained.yaml" --n 3 --seed 1 | wc -l)" = 3 ] && pass || fail "gated: sample did not give 3 names"
 "$BIN" render "$OUT/lstm.yaml" --step 2 --width 120 --height 40 >"$OUT/lstm-render.txt" 2>&1; rc=$?
 [ "$rc" = 0 ] && grep -q "Γf<2>" "$OUT/lstm-render.txt" && grep -q "Wf 16×43" "$OUT/lstm-render.txt" && pass \
@@ -42,3 +42,31 @@ expect "sampled" "gated: g generates from the GRU"
 keys Escape q
 expect "[exit 0]" "gated: q quits cleanly"
 "$BIN" bench --cell gru --hidden 8 --length 5 --runs 1 | tail -1 | grep -q "^forward+bptt µs/step: [0-9.]*$" && pass || fail "gated: bench --cell gru last line"
+
+# trace --arrays and --format npz carry the gated quantities under the trace JSON's names
+"$BIN" trace "$OUT/lstm.yaml" --arrays >"$OUT/lstm-arrays.json" 2>&1
+for key in '"cell": "lstm"' '"gamma_f": ' '"gamma_u": ' '"gamma_o": ' '"c_tilde": ' '"c": ' '"dc": ' '"dc_prev": ' '"dWf": ' '"dc0": ' '"c0": '; do
+    grep -qF "$key" "$OUT/lstm-arrays.json" && pass || fail "gated: trace --arrays has no $key"
+done
+"$BIN" trace "$OUT/gru.yaml" --format npz --out "$OUT/gru-trace.npz" >/dev/null 2>&1 \
+    && grep -qa "gamma_r.npy" "$OUT/gru-trace.npz" && grep -qa "dWc.npy" "$OUT/gru-trace.npz" \
+    && pass || fail "gated: trace --format npz lacks gamma_r or dWc"
+
+# train: a GRU too large for a 1 MiB lesson writes its weights and Adam's memory to NEW.npz beside NEW.yaml
+mkdir -p "$OUT/gbig"
+cat >"$OUT/gbig/wide.yaml" <<'YAML'
+title: Wide GRU
+model: {cell: gru, n_x: 3, n_a: 180, n_y: 3, g2: softmax, init: {seed: 1, scale: 0.05}}
+architecture: many-to-many
+sequence: {vocab: "abc", text: "abcab"}
+script:
+  - say: Wide.
+YAML
+"$BIN" train "$OUT/gbig/wide.yaml" --out "$OUT/gbig/new.yaml" --steps 2 --optimizer adam >"$OUT/gbig.txt" 2>&1; rc=$?
+[ "$rc" = 0 ] && grep -q "wrote .*new.yaml and .*new.npz" "$OUT/gbig.txt" && grep -q '^  weights: {file: "new.npz"}$' "$OUT/gbig/new.yaml" \
+    && grep -q '^    file: "new.npz"$' "$OUT/gbig/new.yaml" && pass || fail "gated: train of a GRU with n_a = 180: exit $rc, $(cat "$OUT/gbig.txt")"
+"$BIN" check "$OUT/gbig/new.yaml" >/dev/null && pass || fail "gated: the trained n_a = 180 GRU does not pass check"
+"$BIN" train "$OUT/gbig/new.yaml" --out "$OUT/gbig/more.yaml" --steps 3 >"$OUT/gbig.txt" 2>&1 \
+    && grep -q "continuing from step 2 of the lesson's training run, with adam's memory" "$OUT/gbig.txt" \
+    && pass || fail "gated: training the npz GRU again does not resume Adam: $(cat "$OUT/gbig.txt")"
+[ "$(ls -A "$OUT/gbig" | tr '\n' ' ')" = "more.npz more.yaml new.npz new.yaml wide.yaml " ] && pass || fail "gated: train left other files: $(ls -A "$OUT/gbig")"

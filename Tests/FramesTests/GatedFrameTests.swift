@@ -1,3 +1,4 @@
+import Foundation
 import Explorer
 import Frames
 import Lessons
@@ -50,16 +51,36 @@ import TextBasics
         }
     }
 
-    /// At 120×40 one step's forward working of the LSTM fixture (n_a = 2, n_x = 2) fits without
-    /// scrolling (the GRU fixture, n_a = 3 over a vocab of 4, has 7-row stacked inputs and
-    /// scrolls by 10 lines: its j/k scroll is tested with the plain cell's).
+    /// At 120×40 one step's forward working of a gated cell fits without scrolling — the GRU
+    /// fixture (n_a = 3, n_x = 4: 7-row stacked inputs, 10 lines too tall standing), the LSTM
+    /// fixture and the shipped lessons 10 and 11, at every slide and every forward step, in
+    /// both languages — because the stacked inputs lie down (`PanelView.lyingStacks`). At 80×24
+    /// the GRU fixture still scrolls, its stacks standing.
     @Test func forwardFitsAt120x40() throws {
-        for cell in ["lstm"] {
-            var s = ExplorerState(lesson: try FrameFixtures.lesson(cell))
-            s.revealAll()
-            let grid = FrameRenderer.render(s.after(.nextStep).viewModel(), size: Size(width: 120, height: 40), depth: .none)
-            #expect(!grid.plainText().joined().contains("⋮"), "\(cell) forward scrolls at 120×40")
+        let lessons = [try FrameFixtures.lesson("gru"), try FrameFixtures.lesson("lstm"),
+                       try LessonLoader.load(path: "\(LessonSnapshotTests.lessonsDirectory)/10-gru.yaml").get(),
+                       try LessonLoader.load(path: "\(LessonSnapshotTests.lessonsDirectory)/11-lstm.yaml").get()]
+        for lesson in lessons {
+            for language in Language.allCases {
+                var slide = ExplorerState(lesson: lesson, language: language)
+                for k in 0..<lesson.script.count {
+                    if k > 0 { slide = slide.after(.answer(1), .nextSlide) }
+                    var s = slide.after(.startForward)
+                    for t in 1...s.T {
+                        if t > 1 { s = s.after(.nextStep) }
+                        let text = FrameRenderer.render(s.viewModel(), size: Size(width: 120, height: 40), depth: .none).plainText()
+                        #expect(!text.joined().contains("⋮"), "\(lesson.path) slide \(k + 1) t = \(t) \(language) scrolls at 120×40")
+                    }
+                }
+            }
         }
+        var gru = ExplorerState(lesson: try FrameFixtures.lesson("gru"))
+        gru.revealAll()
+        let small = FrameRenderer.render(gru.viewModel(), size: Size(width: 80, height: 24), depth: .none).plainText()
+        #expect(small.contains { $0.contains("⋮") })
+        #expect(!small.contains { $0.contains("░ 0.33 │  0.00█ 1.00") }, "the stacks stand at 80×24")
+        let big = FrameRenderer.render(gru.viewModel(), size: Size(width: 120, height: 40), depth: .none).plainText()
+        #expect(big.contains { $0.contains("░-0.08░ 0.12░ 0.33 │  0.00█ 1.00  0.00  0.00") }, "the stacks lie at 120×40")
     }
 
     /// The forward panel reads like the cell's equations, in the description's order.

@@ -29,6 +29,13 @@ import RNNCore
         #expect(TextPattern("*").matches("") && TextPattern("a*b*c").matches("axxbyyc") && !TextPattern("a*b*c").matches("axxcyyb"))
     }
 
+    /// `?` is one character whether the text is ASCII (matched byte by byte) or not (by characters).
+    @Test func patternsCountCharactersNotBytes() {
+        #expect(TextPattern("m?r*").matches("mär") && TextPattern("?").matches("é") && !TextPattern("??").matches("é"))
+        #expect(TextPattern("a?b").matches("a\r\nb") && TextPattern("a?b").matches("axb") && !TextPattern("a??b").matches("a\r\nb"))
+        #expect(TextPattern("zé*").matches("zébu") && !TextPattern("zé*").matches("zebu") && TextPattern("*ü").matches("grü"))
+    }
+
     @Test func countsTheTexts() {
         #expect(problems(textLesson(say: "x", check: "count('*') == 4 and count('a*') == 3 and count('*b') == 3 and count('ab') == 1")) == "ok")
         #expect(problems(textLesson(say: "x", check: "count('a*') == 2")) == """

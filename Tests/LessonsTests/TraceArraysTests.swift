@@ -42,4 +42,36 @@ import Testing
         let vocab = try #require(json["vocab"] as? [String])
         #expect(vocab == lesson.vocab?.map(String.init))
     }
+
+    /// A GRU's and an LSTM's arrays carry the keys of their trace JSON: gates, c̃, c, dc, the
+    /// cell's weights and their gradients (dc0 for the LSTM), and `cell`.
+    @Test(arguments: ["gru", "lstm"]) func gatedArraysHaveTheGates(cell: String) throws {
+        let text = """
+        title: G
+        model: {cell: \(cell), n_x: 2, n_a: 2, n_y: 1, g2: sigmoid, init: {seed: 3, scale: 0.8}\(cell == "lstm" ? ", c0: [0.5, -0.5]" : "")}
+        architecture: many-to-many
+        sequence: {x: [[1, 0], [0, 1], [1, 1]], y: [[1], [0], [1]]}
+        script:
+          - say: G.
+        """
+        let trace = try LessonLoader.load(text: text, path: "g.yaml").get().makeTrace()
+        var out = ""
+        TraceArrays.writeJSON(trace, vocab: nil, to: { out += $0 })
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(json["cell"] as? String == cell)
+        #expect(json["z"] == nil)
+        let gates: [(String, Symbol)] = cell == "gru" ? [("gamma_u", .gammaU), ("gamma_r", .gammaR)]
+            : [("gamma_f", .gammaF), ("gamma_u", .gammaU), ("gamma_o", .gammaO)]
+        for (key, sym) in gates + [("c_tilde", .cTilde), ("c", .c), ("a", .a), ("c_prev", .cPrev), ("dc", .dc), ("dc_prev", .dcPrev)] {
+            let rows = try #require(json[key] as? [[Double]], "\(key)")
+            for t in 1...3 { #expect(same(rows[t - 1], trace.vector(sym, t)), "\(key) t = \(t)") }
+        }
+        let params = try #require(json["params"] as? [String: Any]), grads = try #require(json["grads"] as? [String: Any])
+        let names = cell == "gru" ? ["Wu", "bu", "Wr", "br", "Wc", "bc"] : ["Wf", "bf", "Wu", "bu", "Wc", "bc", "Wo", "bo"]
+        #expect(Set(params.keys) == Set(names + ["Wya", "by", "a0"] + (cell == "lstm" ? ["c0"] : [])))
+        #expect(Set(grads.keys) == Set((names + ["Wya", "by"]).map { "d" + $0 } + ["da0"] + (cell == "lstm" ? ["dc0"] : [])))
+        #expect((grads["dWu"] as? [[Double]])?.first?.count == 4)
+        let names2 = TraceArrays.series(trace).map(\.name)
+        #expect(names2.contains("dzc") && names2.contains("dgamma_u") && names2.contains("dc_next"))
+    }
 }

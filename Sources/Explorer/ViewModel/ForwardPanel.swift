@@ -25,13 +25,15 @@ extension ExplorerState {
     }
 
     /// The running total after step t, named by the steps that have a loss so far: `L<1>+L<2>`,
-    /// `L<1>+…+L<5>`, `L<4>` (many-to-one), `L<3>+L<4>` (encoder–decoder), `L (0)` when none yet.
+    /// `L<1>+…+L<5>`, `L<3>+L<4>` (encoder–decoder), `L (0)` when none yet; `L` when one step's
+    /// loss is the whole of L (many-to-one: `L<30> → Σ → L`, not `L<30>` twice), `L<3>` when
+    /// later steps will add to it.
     func lossSoFarLabel(_ t: Int) -> String {
         if withheld.contains(.totalLoss) { return "L" }   // which steps add up is what a question may ask
         let steps = (1...max(t, 1)).filter { trace.hasTarget($0) }
         guard let first = steps.first, let last = steps.last else { return "L (0)" }
         switch steps.count {
-        case 1: return "L<\(first)>"
+        case 1: return (t...max(t, T)).dropFirst().contains(where: trace.hasTarget) ? "L<\(first)>" : "L"
         case 2: return "L<\(first)>+L<\(last)>"
         default: return "L<\(first)>+…+L<\(last)>"
         }
