@@ -9,7 +9,7 @@ import Darwin
 /// lowest to the highest value that falls in each dot column, stippled, its two ends always
 /// drawn), a line two dots thick through the `line` values (e.g. smoothed; a cell it passes
 /// through shows only the line), and an optional horizontal `level` (e.g. a clip bound) drawn
-/// dashed. The y axis shows its range on the left in at most 5 characters (linear or log₁₀),
+/// dashed. The y axis shows its range on the left, compactly (linear or log₁₀),
 /// the x axis its range below.
 ///
 ///     12.30┤⠈⠢⡀
@@ -73,9 +73,9 @@ public struct LineChart: Widget, Sendable {
         }
     }
 
-    /// A number in at most 5 characters (6 with a minus): three significant digits between
-    /// 0.01 and 99 999 (`0.012`, `1.77`, `14.3`, `320`, `12345`), else a short power of ten
-    /// (`3e5`, `1.5e-7`).
+    /// A number in few characters (at most 6 from 10⁻⁹ to 10¹², 7 with a minus): three
+    /// significant digits between 0.01 and 99 999 (`0.012`, `1.77`, `14.3`, `320`, `12345`),
+    /// else a short power of ten (`3e5`, `1.5e-7`).
     public static func compact(_ v: Double) -> String {
         guard v.isFinite else { return v.isNaN ? "NaN" : (v > 0 ? "∞" : "-∞") }
         if v == 0 { return "0" }
