@@ -21,6 +21,8 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var moreLikeIt = 0
     /// A lint warning (`warning:`), not an error: the lesson loads; `check --strict` fails on it.
     public var isWarning = false
+    /// A note (`note:`): information, such as that a name is another's alias; never fails `check`.
+    public var isNote = false
 
     public init(path: String, location: SourceLocation?, message: String, sourceLine: String? = nil) {
         self.path = path; self.location = location; self.message = message
@@ -48,7 +50,7 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     /// `path:line:col: error: message`, then the source line and a caret under the place.
     public var rendered: String {
         let msg = Sanitizer.visible(message.replacingNewlines)
-        let kind = isWarning ? "warning" : "error"
+        let kind = isWarning ? "warning" : isNote ? "note" : "error"
         guard let location else { return "\(Sanitizer.visible(path)): \(kind): \(msg)" }
         var s = "\(Sanitizer.visible(path)):\(location.line):\(location.column): \(kind): \(msg)"
         if let sourceLine {

@@ -85,6 +85,10 @@ extension NodeReader {
                     error("\(alias) is the course notebook's name for \(name): give one of them", at: f.keyNode(alias) ?? a)
                     return nil
                 }
+                let what = alias.hasPrefix("b") ? "bias" : "weight"
+                let why = alias == "Wy" ? "" : " (the notebook calls the update gate Γu the input gate)"
+                note("\(alias) is the course notebook's name for \(name): the same \(what)\(why); the screen and references say \(name)",
+                     at: f.keyNode(alias) ?? a)
                 return a
             }
             return f[name]

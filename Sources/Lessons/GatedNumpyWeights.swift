@@ -23,6 +23,7 @@ extension NodeReader {
             let alias = Self.gatedAliases.first { $0.value == key }?.key
             if let alias, let a = arrays[alias] {
                 if arrays[key] != nil { fail("has both \(alias) and \(key), the same weight under two names: keep one"); return nil }
+                note("weights.file \(name): \(alias) is the course notebook's name for \(key): the same \(alias.hasPrefix("b") ? "bias" : "weight"); the screen and references say \(key)", at: fileNode)
                 return a
             }
             return arrays[key]

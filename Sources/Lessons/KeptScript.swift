@@ -20,10 +20,26 @@ extension LessonWriter {
     public static func trainedKeepingScript(originalText: String, path: String, out: String, shape: Shape, params: Params,
                                             optimizerState: OptimizerState?, weightsFile: String? = nil, notes: String, describe: Description,
                                             inlineTexts: [String]? = nil) -> Result<(text: String, dropped: [String]), LessonErrors> {
+        keepingScript(originalText: originalText, path: path, out: out,
+                      modelLines: model(shape: shape, params: params, state: optimizerState, weightsFile: weightsFile),
+                      notes: notes, describe: describe, inlineTexts: inlineTexts)
+    }
+
+    /// The same for a trained GRU or LSTM.
+    public static func trainedKeepingScript(originalText: String, path: String, out: String, gated: GatedRNN,
+                                            optimizerState: OptimizerState?, weightsFile: String? = nil, notes: String, describe: Description,
+                                            inlineTexts: [String]? = nil) -> Result<(text: String, dropped: [String]), LessonErrors> {
+        keepingScript(originalText: originalText, path: path, out: out,
+                      modelLines: model(gated: gated, state: optimizerState, weightsFile: weightsFile),
+                      notes: notes, describe: describe, inlineTexts: inlineTexts)
+    }
+
+    static func keepingScript(originalText: String, path: String, out: String, modelLines: [String], notes: String,
+                              describe: Description, inlineTexts: [String]?) -> Result<(text: String, dropped: [String]), LessonErrors> {
         var keep = KeptScript()
         for _ in 0..<2 {
             let rendered: (text: String, checkLines: [Int: CheckRef])
-            switch render(originalText: originalText, path: path, modelLines: model(shape: shape, params: params, state: optimizerState, weightsFile: weightsFile),
+            switch render(originalText: originalText, path: path, modelLines: modelLines,
                           notes: notes, describe: describe, inlineTexts: inlineTexts, keep: keep) {
             case .failure(let e): return .failure(e)
             case .success(let r): rendered = r

@@ -34,7 +34,7 @@ public enum LessonChecker {
             }
             errors += fatal.count
             warnings += lint.count
-            problems += LessonLoader.sorted(fatal + lint)
+            problems += LessonLoader.sorted(fatal + lint + analysis.notes)
         }
         let rendered = LessonErrors(problems).rendered
         if errors > 0 || (strict && warnings > 0) {

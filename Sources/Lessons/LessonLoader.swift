@@ -38,6 +38,8 @@ public enum LessonLoader {
         var falseChecks: [Diagnostic]
         /// Lint warnings (`LessonLint`): reported by `unroll check`, fatal only with `--strict`.
         var warnings: [Diagnostic] = []
+        /// Notes (`NodeReader.note`): printed by `unroll check`, never fatal, not counted.
+        var notes: [Diagnostic] = []
         /// The file's text, for placing warnings found later (`LessonChecker`'s screen rules).
         var source: SourceText?
 
@@ -71,6 +73,7 @@ public enum LessonLoader {
         analysis.diagnostics = sorted(reader.diagnostics) + [reader.found.unshownSummary(path: path)].compactMap { $0 }
         analysis.falseChecks = sorted(analysis.falseChecks)
         analysis.warnings = sorted(analysis.warnings)
+        analysis.notes = sorted(reader.notes)
         analysis.source = source
         return analysis
     }

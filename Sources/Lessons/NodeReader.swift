@@ -16,7 +16,17 @@ final class NodeReader {
     /// The files read besides the lesson (texts, numpy weights), as paths (`Lesson.companionFiles`).
     var companions: [String] = []
 
+    /// Notes for the author (`Diagnostic.isNote`), printed by `unroll check`, never fatal.
+    private(set) var notes: [Diagnostic] = []
+
     init(source: SourceText) { self.source = source }
+
+    /// Records a note at `node` (`unroll check` prints it; the lesson still loads and passes).
+    func note(_ message: String, at node: Node) {
+        var d = source.diagnostic(message, at: source.location(node.mark))
+        d.isNote = true
+        notes.append(d)
+    }
 
     func error(_ message: String, at node: Node) { error(message, at: self.source.location(node.mark)) }
 

@@ -33,9 +33,17 @@ enum Suggestions {
     /// unknown quantity (`da_prv` → `da_prev`) and the full list.
     static func quantityMessage(_ e: EntryRefError) -> String {
         guard let name = e.unknownName else { return e.message }
+        if let ours = aliasHint(name) { return ours }
         let known = EntryRef.documentedNames
         // the gated cells' names are guessed too (gama_u → gamma_u), listed in lessons/README
         let guess = closest(to: name, in: known + EntryRef.gatedDocumentedNames).map { "did you mean \($0)? " } ?? ""
         return "unknown quantity '\(Sanitizer.screenLine(name))'; \(guess)(known: \(known.joined(separator: ", ")), and a<0>, da<0>)"
+    }
+
+    /// For the course notebook's name of a gated weight (`Wi`, `bi`, `Wy`), which `weights:`
+    /// accepts but references do not: the name to write instead.
+    static func aliasHint(_ name: String) -> String? {
+        guard let ours = NodeReader.gatedAliases[name] else { return nil }
+        return "'\(name)' is the course notebook's name for \(ours), the same weight; references use \(ours) (write \(ours) in place of \(name))"
     }
 }

@@ -1,7 +1,5 @@
 /// Trains a GRU or LSTM as `Trainer` trains the plain cell, one episode per step: forward,
-/// BPTT (`GatedWorkspace`), clip, update (a<0> and c<0> are not trained). A step whose loss
-/// breaks the `DivergenceRule` stops the run and puts back the last weights (and optimizer
-/// memory) that gave a good loss, as `Trainer` does.
+/// BPTT (`GatedWorkspace`), clip, update (a<0> and c<0> are not trained).
 public struct GatedTrainer: Sendable {
     public let shape: GatedShape
     public let episodes: [Episode]
@@ -16,13 +14,15 @@ public struct GatedTrainer: Sendable {
     public let order: [Int]
     /// Steps the stored state had taken before this run (0 for a fresh run).
     public let startStep: Int
-    private var workspaces: [Int: GatedWorkspace] = [:]
-    /// When the run stops: the loss per time step at the start, × 10.
+    /// When the run stops (`DivergenceRule`: a loss that is not finite, or a loss per time step
+    /// past 10× the one at the starting weights), as for the plain cell's `Trainer`.
     public let divergenceRule: DivergenceRule
-    /// Why and where the run stopped, if it did.
+    /// Why and where the run stopped, if it did; the weights are then the last good ones.
     public private(set) var divergence: Divergence?
-    /// The weights and optimizer before the last update (the last ones that gave a good loss).
+    private let initialOptimizer: Optimizer
+    /// The weights and memory that last gave a good loss (restored when a step's loss is bad).
     private var good: (params: GatedParams, optimizer: Optimizer)
+    private var workspaces: [Int: GatedWorkspace] = [:]
 
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
     /// `resuming`: a stored state (`model.optimizer_state`) whose memory is used when its
@@ -44,18 +44,19 @@ public struct GatedTrainer: Sendable {
         }
         startStep = state?.steps ?? 0
         order = config.order.round(episodes.count)
-        divergenceRule = Self.divergenceRule(episodes: episodes, rnn: rnn)
-        good = (params, optimizer)
+        initialOptimizer = optimizer
+        good = (rnn.params, optimizer)
+        divergenceRule = Self.rule(rnn, episodes)
     }
 
-    /// The rule for a run over `episodes` from `rnn`'s weights: Σ L / Σ T at the start.
-    static func divergenceRule(episodes: [Episode], rnn: GatedRNN) -> DivergenceRule {
+    /// The divergence rule measured at the starting weights: Σ L / Σ T over the episodes.
+    static func rule(_ rnn: GatedRNN, _ episodes: [Episode]) -> DivergenceRule {
         var loss = 0.0, length = 0
         var spaces: [Int: GatedWorkspace] = [:]
         for e in episodes {
             let ws = spaces[e.T] ?? GatedWorkspace(shape: rnn.shape, episode: e)
-            spaces[e.T] = ws
             ws.load(e)
+            spaces[e.T] = ws
             loss += ws.forward(rnn.params)
             length += e.T
         }
@@ -81,7 +82,8 @@ public struct GatedTrainer: Sendable {
     /// The steps of this run whose updates the weights hold (fewer than `steps` after divergence).
     public var keptSteps: Int { divergence?.keptSteps ?? steps }
 
-    /// Takes up to `k` steps (fewer if the run diverges); returns their losses.
+    /// Takes up to `k` steps (fewer if the run diverges: then the weights and memory go back to
+    /// the last ones that gave a good loss); returns their losses.
     @discardableResult
     public mutating func train(steps k: Int) -> ArraySlice<Double> {
         let start = lossHistory.count
@@ -114,10 +116,10 @@ public struct GatedTrainer: Sendable {
         return lossHistory[start...]
     }
 
-    /// Back to the starting weights, step 0, fresh optimizer memory.
+    /// Back to the starting weights and optimizer memory, step 0 (the same order).
     public mutating func reset() {
         params = initialParams
-        optimizer = Optimizer(config.optimizer, learningRate: config.learningRate, groupSizes: Self.groupSizes(params))
+        optimizer = initialOptimizer
         good = (params, optimizer)
         divergence = nil
         lossHistory = []

@@ -137,7 +137,8 @@ struct Train: ParsableCommand {
         writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
     }
 
-    /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop and divergence rule.
+    /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop, divergence rule, samples,
+    /// `--keep-script` and `.npz` for a large model as the plain cell's.
     func runGated(_ gated: GatedRNN, _ loaded: Lesson, _ originalText: String, _ config: TrainingConfig, _ clipping: Clipping,
                   _ count: Int, _ stop: InterruptFlag) throws {
         guard let episodes = loaded.trainableEpisodes else { return }
@@ -153,10 +154,16 @@ struct Train: ParsableCommand {
         }
         let before = trainer.meanLoss()
         var progress = TrainProgress(total: steps, start: trainer.startStep)
+        let samples = sampleEvery.map { TrainSamples(every: $0, lesson: loaded) }
         var interrupted = false
-        while trainer.steps < steps && trainer.divergedAt == nil {
+        while trainer.steps < steps && trainer.divergence == nil {
             if stop.isSet { interrupted = true; break }
-            trainer.train(steps: min(TrainProgress.slice, steps - trainer.steps))
+            let toSample = samples.map { $0.every - trainer.steps % $0.every } ?? Int.max
+            trainer.train(steps: min(TrainProgress.slice, steps - trainer.steps, toSample))
+            if let samples, trainer.steps % samples.every == 0, trainer.divergence == nil {
+                progress.clearLine()
+                writeStdout(samples.report(trainer))
+            }
             progress.report(trainer)
         }
         progress.finish()
@@ -180,9 +187,20 @@ struct Train: ParsableCommand {
             try fail("--out \(out): the weights cannot be written to \(files.numpy ?? out): \(error)")
         }
         let text: String
-        switch LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn,
-                                    optimizerState: trainer.optimizerState, weightsFile: files.checkingName, notes: notes,
-                                    describe: description, inlineTexts: inline) {
+        let written: Result<String, LessonErrors>
+        if keepScript {
+            written = LessonWriter.trainedKeepingScript(originalText: originalText, path: loaded.path, out: out, gated: trainer.rnn,
+                                                        optimizerState: trainer.optimizerState, weightsFile: files.checkingName,
+                                                        notes: notes, describe: description, inlineTexts: inline).map { result in
+                for note in result.dropped { writeStderr("unroll train: --keep-script: \(note)\n") }
+                return result.text
+            }
+        } else {
+            written = LessonWriter.trained(originalText: originalText, path: loaded.path, gated: trainer.rnn,
+                                           optimizerState: trainer.optimizerState, weightsFile: files.checkingName, notes: notes,
+                                           describe: description, inlineTexts: inline)
+        }
+        switch written {
         case .failure(let e): try fail(e.rendered)
         case .success(let t):
             guard t.utf8.count <= TrainedFiles.maxLessonBytes else {
@@ -199,8 +217,8 @@ struct Train: ParsableCommand {
         } catch {
             try fail("--out \(out) cannot be written: \(error.localizedDescription)")
         }
-        writeStdout(String(format: "trained %d steps (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
-                           trainer.keptSteps, config.optimizer.rawValue, config.learningRate, describe(clipping), before, after,
+        writeStdout(String(format: "trained %d steps%@ (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
+                           trainer.keptSteps, interrupted ? " (interrupted)" : "", config.optimizer.rawValue, config.learningRate, describe(clipping), before, after,
                            count, count == 1 ? "" : "s",
                            out + (files.numpy.map { " and \($0) (the weights: too many for a lesson file of at most 1 MiB)" } ?? "")))
     }

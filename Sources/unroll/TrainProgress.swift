@@ -63,11 +63,19 @@ struct TrainSamples {
     static let count = 5, maxLength = 40
 
     func report(_ t: Trainer) -> String {
+        report(t, sampler: lesson.sampler(rnn: t.rnn, maxLength: Self.maxLength, temperature: 1, seed: UInt64(t.steps)))
+    }
+
+    /// The same for a GRU or LSTM.
+    func report(_ t: GatedTrainer) -> String {
+        report(t, sampler: lesson.sampler(rnn: t.rnn.outputLayer, gated: t.rnn, maxLength: Self.maxLength, temperature: 1, seed: UInt64(t.steps)))
+    }
+
+    /// The loss over the last `every` steps and, for a character lesson, five samples.
+    private func report<Loop: TrainingLoop>(_ t: Loop, sampler: Sampler?) -> String {
         let recent = t.lossHistory.suffix(every)
         var text = String(format: "step %d, loss %.4f (mean of the last %d)\n", t.steps, recent.reduce(0, +) / Double(max(recent.count, 1)), recent.count)
-        guard let codec = lesson.codec,
-              var sampler = lesson.sampler(rnn: t.rnn, maxLength: Self.maxLength, temperature: 1, seed: UInt64(t.steps))
-        else { return text }
+        guard let codec = lesson.codec, var sampler else { return text }
         text += "----\n"
         for _ in 0..<Self.count {
             let chars = sampler.generate().filter { $0.sampled && $0.token != codec.endTokenIndex }.map { codec.vocab[$0.token] }

@@ -70,3 +70,15 @@ YAML
     && grep -q "continuing from step 2 of the lesson's training run, with adam's memory" "$OUT/gbig.txt" \
     && pass || fail "gated: training the npz GRU again does not resume Adam: $(cat "$OUT/gbig.txt")"
 [ "$(ls -A "$OUT/gbig" | tr '\n' ' ')" = "more.npz more.yaml new.npz new.yaml wide.yaml " ] && pass || fail "gated: train left other files: $(ls -A "$OUT/gbig")"
+
+# train on a gated cell takes the plain cell's options: --sample-every, --keep-script, the divergence rule and --force
+"$BIN" train "$OUT/lstm.yaml" --out "$OUT/lstm-s.yaml" --steps 20 --sample-every 10 >"$OUT/lstm-s.txt" 2>/dev/null
+[ "$(grep -c '^step [12]0, loss ' "$OUT/lstm-s.txt")" = 2 ] && [ "$(grep -c '^----$' "$OUT/lstm-s.txt")" = 4 ] && pass || fail "gated: --sample-every: $(head -c 300 "$OUT/lstm-s.txt")"
+"$BIN" train lessons/10-gru.yaml --out "$OUT/gru-kept.yaml" --steps 50 --keep-script >/dev/null 2>"$OUT/gru-kept.txt" \
+    && grep -q "^unroll train: --keep-script: slide 8: dropped the check" "$OUT/gru-kept.txt" && [ "$(grep -c '^  - say:' "$OUT/gru-kept.yaml")" = 9 ] \
+    && "$BIN" check "$OUT/gru-kept.yaml" >/dev/null 2>&1 && pass || fail "gated: --keep-script: $(cat "$OUT/gru-kept.txt")"
+"$BIN" train "$OUT/lstm.yaml" --out "$OUT/lstm-div.yaml" --steps 60 --optimizer sgd --lr 30 >/dev/null 2>"$OUT/lstm-div.txt"; rc=$?
+[ "$rc" = 1 ] && grep -q "training diverged at step [0-9]*: the loss grew to .*nothing written (--force writes the last good weights, from step [0-9]*)" "$OUT/lstm-div.txt" \
+    && [ ! -e "$OUT/lstm-div.yaml" ] && pass || fail "gated: divergence: exit $rc, $(cat "$OUT/lstm-div.txt")"
+"$BIN" train "$OUT/lstm.yaml" --out "$OUT/lstm-div.yaml" --steps 60 --optimizer sgd --lr 30 --force >/dev/null 2>&1 \
+    && "$BIN" check "$OUT/lstm-div.yaml" >/dev/null 2>&1 && pass || fail "gated: --force after divergence does not write a lesson that checks"

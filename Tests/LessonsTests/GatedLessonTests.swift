@@ -90,6 +90,23 @@ func gru(replacing old: String, with new: String) -> String {
             "error: bi is the course notebook's name for bu: give one of them"))
     }
 
+    /// Each notebook name gets a note at its key that it is the same weight as ours; notes are
+    /// printed by `check`, which passes, even with --strict. A reference to Wi says to write Wu.
+    @Test func theNotebooksNamesGetANoteAndReferencesSayOurs() throws {
+        let aliased = gru(replacing: "    Wu:", with: "    Wi:").replacingOccurrences(of: "    Wya:", with: "    Wy:")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-alias-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.yaml").path
+        try aliased.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = LessonChecker.report(paths: [path], strict: true)
+        #expect(r.exitCode == 0 && r.summary == "ok: 1 lesson")
+        #expect(r.problems.contains("a.yaml:9:5: note: Wi is the course notebook's name for Wu: the same weight (the notebook calls the update gate Γu the input gate); the screen and references say Wu"))
+        #expect(r.problems.contains("note: Wy is the course notebook's name for Wya: the same weight; the screen and references say Wya"))
+        let check = aliased.replacingOccurrences(of: "  - say: Hello", with: "  - say: Hello\n    check: \"Wi[0,0] == 0.5\"")
+        #expect(problems(check).contains("'Wi' is the course notebook's name for Wu, the same weight; references use Wu (write Wu in place of Wi)"))
+    }
+
     @Test func forgetBiasIsTheLSTMsOnly() throws {
         let seeded = """
         title: Seeded

@@ -24,6 +24,7 @@ public enum EditParsing {
         case .failure(let e):
             let bare = String(name.prefix { $0 != "<" && $0 != "[" }).trimmingCharacters(in: .whitespaces)
             let known = Symbol.allCases.flatMap(\.referenceNames) + ["a"]
+            if let hint = Suggestions.aliasHint(bare) { return .failure(.init(hint)) }
             if !known.contains(bare) {
                 let names = cell == .rnn ? knownNames : NetworkEdits.settableNames(cell) + ["g2"]
                 let guess = Suggestions.closest(to: bare, in: names + ["a0"])
