@@ -114,7 +114,9 @@ public final class LabHook: LoopHook {
     }
 
     /// Writes the lab's network as `unroll train` would (weights, optimizer state, one slide),
-    /// to `NAME-lab.yaml` beside the lesson, or `NAME-lab-2.yaml`, … when that exists.
+    /// to `NAME-lab.yaml` beside the lesson, or `NAME-lab-2.yaml`, … when that (or its `.npz`)
+    /// exists. Weights too many for a lesson file of at most 1 MiB go to `NAME-lab.npz`
+    /// beside it (`TrainedFiles`), as `unroll train` writes them.
     func save(_ state: ExplorerState) -> LabAction {
         guard let lab = state.lab else { return .saveFailed("the training lab is closed") }
         let lesson = state.lesson
@@ -123,23 +125,36 @@ public final class LabHook: LoopHook {
         }
         let base = lesson.path.hasSuffix(".yaml") ? String(lesson.path.dropLast(5)) : lesson.path
         var out = base + "-lab.yaml", n = 2
-        while FileManager.default.fileExists(atPath: out) { out = base + "-lab-\(n).yaml"; n += 1 }
+        while FileManager.default.fileExists(atPath: out) || FileManager.default.fileExists(atPath: TrainedFiles.companion(of: out)) {
+            out = base + "-lab-\(n).yaml"; n += 1
+        }
         let command = "the training lab (\(lab.optimizer.rawValue), lr \(lab.learningRate), clip \(lab.clip.rawValue) \(lab.clipBound))"
-        var trainer = lab.trainer
-        let after = trainer.meanLoss()
-        let before = lesson.trainingEpisodes().isEmpty ? after : {
-            var t = Trainer(rnn: lesson.rnn, episodes: lesson.trainingEpisodes(), config: lab.config)
-            return t.meanLoss()
-        }()
-        let steps = trainer.startStep + trainer.keptSteps
+        let before = lab.lessonMeanLoss(), after = lab.meanLoss()
         let notes = (lesson.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
             + String(format: "Trained in %@ (mean loss per sequence %.4f → %.4f)", command, before, after)
-        let describe = LessonWriter.Description.trained(from: lesson, steps: steps, command: command, before: before, after: after)
-        switch LessonWriter.trained(originalText: original, path: lesson.path, shape: trainer.shape, params: trainer.params,
-                                    optimizerState: trainer.optimizerState, notes: notes, describe: describe) {
+        let describe = LessonWriter.Description.trained(from: lesson, steps: lab.totalSteps, command: command, before: before, after: after)
+        let written: Result<String, LessonErrors>
+        let files: TrainedFiles
+        if let g = lab.gatedParams, let shape = lesson.gated?.shape {
+            files = TrainedFiles(out: out, numpy: false)
+            written = LessonWriter.trained(originalText: original, path: lesson.path, gated: GatedRNN(shape: shape, params: g),
+                                           optimizerState: lab.optimizerState, notes: notes, describe: describe)
+        } else if let p = lab.params {
+            let kind = lab.optimizerState?.kind ?? lab.optimizer
+            files = TrainedFiles(out: out, numpy: TrainedFiles.needsNumpy(originalText: original, shape: lesson.rnn.shape,
+                                                                          memories: OptimizerState.memories(kind)))
+            do { try files.writeNumpy(shape: lesson.rnn.shape, params: p, state: lab.optimizerState) }
+            catch { return .saveFailed("\(files.numpy ?? out): the weights cannot be written: \(error)") }
+            written = LessonWriter.trained(originalText: original, path: lesson.path, shape: lesson.rnn.shape, params: p,
+                                           optimizerState: lab.optimizerState, weightsFile: files.checkingName,
+                                           notes: notes, describe: describe)
+        } else {
+            return .saveFailed("the training lab has no network to write")
+        }
+        switch written {
         case .failure(let e): return .saveFailed(e.diagnostics.first?.message ?? "the trained lesson cannot be written")
         case .success(let text):
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .withoutOverwriting) }
+            do { try files.commit(files.finalText(text), keepingModes: false) }
             catch { return .saveFailed("\(out) cannot be written: \(error.localizedDescription)") }
             return .saved(path: out)
         }

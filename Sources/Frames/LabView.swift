@@ -1,4 +1,5 @@
 import Explorer
+import TextBasics
 import TextGrid
 
 /// The training lab in place of the equation panel: the settings and their keys, the run's
@@ -13,12 +14,16 @@ struct LabView {
         let rule = area.splitTop(1)
         TextFit.rule(&grid, label: lab.title, right: lab.status, x: rule.top.x, y: rule.top.y, width: rule.top.width)
         area = rule.rest
-        let settings = area.splitTop(1)
-        var x = settings.top.x + 1
-        for s in lab.settings {
-            x = grid.put(s.keys, x: x, y: settings.top.y, style: Style(.accent, attributes: [.bold]), clip: settings.top)
-            x = grid.put(" \(s.name) ", x: x, y: settings.top.y, style: Style(.muted), clip: settings.top)
-            x = grid.put(s.value, x: x, y: settings.top.y, style: Style(.normal, attributes: [.bold]), clip: settings.top) + 2
+        let rows = Self.settingsRows(lab.settings, width: area.width - 1)
+        let settings = area.splitTop(min(rows.count, area.height))
+        for (r, row) in rows.prefix(settings.top.height).enumerated() {
+            var x = settings.top.x + 1
+            let y = settings.top.y + r
+            for s in row {
+                x = grid.put(s.keys, x: x, y: y, style: Style(.accent, attributes: [.bold]), clip: settings.top)
+                x = grid.put(s.name.isEmpty ? " " : " \(s.name) ", x: x, y: y, style: Style(.muted), clip: settings.top)
+                x = grid.put(s.value, x: x, y: y, style: Style(.normal, attributes: [.bold]), clip: settings.top) + 2
+            }
         }
         area = settings.rest
         if let message = lab.message {   // why the run stopped, wrapped on up to 3 lines
@@ -33,19 +38,25 @@ struct LabView {
         // at 80 columns the gradient chart, ‖da<t>‖ and the samples still have room
         let leftWidth = max(area.width * 11 / 20, min(70, area.width - 36))
         let (left, right) = area.splitLeft(min(leftWidth, area.width))
-        drawChart(lab.lossTitle, LineChart(points: lab.loss.map { .init(low: $0.low, high: $0.high, line: $0.line) },
+        drawChart([lab.lossTitle, lab.lossTitleShort], LineChart(points: lab.loss.map { .init(low: $0.low, high: $0.high, line: $0.line) },
                                             xRange: 0...Double(lab.steps), xUnit: "steps"), into: &grid, in: left)
         guard right.width >= 20 else { return }
         let inner = Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height)
         let gradientHeight = max(4, inner.height / 2)
         let (top, rest) = inner.splitTop(min(gradientHeight, inner.height))
-        drawChart(lab.gradientTitle, LineChart(points: lab.gradient.map { .init(low: $0.low, high: $0.high, line: $0.line) },
+        drawChart([lab.gradientTitle, lab.gradientTitleShort], LineChart(points: lab.gradient.map { .init(low: $0.low, high: $0.high, line: $0.line) },
                                                 xRange: 0...Double(lab.steps), scale: .log10, level: lab.clipLevel, xUnit: "steps"),
                   into: &grid, in: top)
         guard rest.height >= 2 else { return }
-        let (da, samples) = rest.splitTop(2)
+        var (da, samples) = rest.splitTop(2)
         grid.put(lab.daTitle, x: da.x, y: da.y, style: Style(.muted), clip: da)
         Sparkline(lab.daNorms).draw(into: &grid, in: Rect(x: da.x, y: da.y + 1, width: da.width, height: 1))
+        if let dcNorms = lab.dcNorms, samples.height >= 4 {   // an LSTM: ‖dc<t>‖ under ‖da<t>‖
+            let (dc, below) = samples.splitTop(2)
+            grid.put(lab.dcTitle, x: dc.x, y: dc.y, style: Style(.muted), clip: dc)
+            Sparkline(dcNorms).draw(into: &grid, in: Rect(x: dc.x, y: dc.y + 1, width: dc.width, height: 1))
+            samples = below
+        }
         guard samples.height >= 2 else { return }
         grid.put(lab.samplesTitle, x: samples.x, y: samples.y, style: Style(.muted), clip: samples)
         for (i, line) in lab.samples.prefix(samples.height - 1).enumerated() {
@@ -53,9 +64,29 @@ struct LabView {
         }
     }
 
-    func drawChart(_ title: String, _ chart: LineChart, into grid: inout Grid, in rect: Rect) {
+    /// The settings in as few rows as fit `width`: one row with their names, else one with the
+    /// short names, else two rows with their names.
+    static func settingsRows(_ settings: [LabPanel.Setting], width: Int) -> [[LabPanel.Setting]] {
+        func rowWidth(_ row: [LabPanel.Setting]) -> Int {
+            row.reduce(0) { $0 + DisplayWidth.of($1.keys + ($1.name.isEmpty ? " " : " \($1.name) ") + $1.value) + 2 } - 2
+        }
+        if rowWidth(settings) <= width { return [settings] }
+        let short = settings.map { var s = $0; s.name = s.short; return s }
+        if rowWidth(short) <= width { return [short] }
+        var first: [LabPanel.Setting] = []
+        for s in settings {
+            guard rowWidth(first + [s]) <= width else { break }
+            first.append(s)
+        }
+        return [first, Array(settings.dropFirst(first.count))]
+    }
+
+    /// Draws `chart` under the first of `titles` that fits (the last one shortened with `…` when none does).
+    func drawChart(_ titles: [String], _ chart: LineChart, into grid: inout Grid, in rect: Rect) {
         guard rect.height >= 3 else { return }
         let (top, rest) = rect.splitTop(1)
+        let room = top.width - 1
+        let title = titles.first { DisplayWidth.of($0) <= room } ?? TextFit.truncate(titles.last ?? "", to: room)
         grid.put(title, x: top.x + 1, y: top.y, style: Style(.muted), clip: top)
         grid.draw(chart, in: rest)
     }

@@ -43,9 +43,9 @@ enum LabBench {
 
     /// `rounds` × (`seconds` of the trainer alone, then `seconds` of the lab) on `lesson`.
     static func speed(lesson: Lesson, size: Size, seconds: Double, rounds: Int, pty: PseudoTerminal) -> [Round] {
-        guard let fresh = TrainingLab(lesson: lesson) else { return [] }
+        guard let fresh = TrainingLab(lesson: lesson)?.trainer else { return [] }
         return (0..<rounds).map { _ in
-            var trainer = fresh.trainer
+            var trainer = fresh
             var steps = 0
             let wall0 = DispatchTime.now().uptimeNanoseconds, cpu0 = threadCPUSeconds()
             while Double(DispatchTime.now().uptimeNanoseconds - wall0) / 1e9 < seconds && trainer.divergence == nil {
@@ -122,7 +122,7 @@ enum LabBench {
         }
         if let l = named("08b") { cases.append(.init(name: "08b \(size.width)×\(size.height)", lesson: l, size: size)) }
         // the largest lessons that train (most weights × longest sequence)
-        let trainable = lessons.filter { $0.cell == .rnn && $0.trainableEpisodes != nil }
+        let trainable = lessons.filter { $0.trainableEpisodes != nil }
         let largest = trainable.map { ($0, work($0)) }.sorted { $0.1 > $1.1 }.prefix(2).map(\.0)
         for l in largest where !cases.contains(where: { $0.lesson.path == l.path }) {
             let name = ((l.path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -214,7 +214,7 @@ extension Bench {
         let paths = (try? LessonLoader.discover(directory: dir).get()) ?? []
         let loaded = paths.compactMap { try? LessonLoader.load(path: $0).get() }
         guard let l08 = loaded.first(where: { ($0.path as NSString).lastPathComponent.hasPrefix("08-") }),
-              TrainingLab(lesson: l08) != nil else {
+              TrainingLab(lesson: l08)?.trainer != nil else {
             writeStderr("unroll bench: \(dir) has no lesson 08 (08-….yaml) that trains in the lab\n")
             throw ExitCode(1)
         }

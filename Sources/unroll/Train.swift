@@ -29,14 +29,15 @@ struct Train: ParsableCommand {
 
     @Argument(help: "The lesson file (YAML).") var lesson: String
     @Option(help: "The new lesson file to write (.yaml).") var out: String
-    @Option(help: "Training steps, one sequence each (1…10000000).") var steps = 2000
+    @Option(parsing: .unconditional, help: "Training steps, one sequence each (1…10000000).") var steps = 2000
     @Option(help: "sgd, adagrad or adam (default: the lesson's optimizer_state's, else adagrad).") var optimizer: OptimizerKind?
-    @Option(help: "Learning rate (default: 0.01 for sgd, 0.1 for adagrad, 0.01 for adam).") var lr: Double?
-    @Option(help: "Clip gradients to C (default: no clipping).") var clip: Double?
+    @Option(parsing: .unconditional, help: "Learning rate (default: 0.01 for sgd, 0.1 for adagrad, 0.01 for adam).") var lr: Double?
+    @Option(parsing: .unconditional, help: "Clip gradients to C (default: no clipping; the explorer's t and training lab clip each entry to ±5, as lesson 08 does: give --clip 5 for the same run).")
+    var clip: Double?
     @Option(help: "With --clip: elementwise (each entry to [−C, C], as the course's clip) or norm (scale g so ‖g‖ ≤ C).")
     var clipMode: ClipMode?
     @Option(help: "Seed of the shuffle of the training texts (default: the lesson's optimizer_state's, else 0).") var seed: UInt64?
-    @Option(help: "Every N steps, print the loss and (for a character lesson) a few sampled sequences, as min-char-rnn does.")
+    @Option(parsing: .unconditional, help: "Every N steps, print the loss and (for a character lesson) a few sampled sequences, as min-char-rnn does.")
     var sampleEvery: Int?
     @Flag(help: "Overwrite --out if it exists, and write the model even if training diverged.") var force = false
     @Flag(help: "On Ctrl-C, write the lesson trained so far (default: write nothing).") var saveOnInterrupt = false
@@ -106,14 +107,7 @@ struct Train: ParsableCommand {
             writeStderr("unroll train: interrupted at step \(trainer.steps); nothing written (--save-on-interrupt writes the lesson trained so far)\n")
             throw ExitCode(130)
         }
-        if let d = trainer.divergence {
-            let what = d.reason == .notFinite ? "became \(d.loss)" : String(format: "grew to %.4g, past %g× its starting value per time step", d.loss, DivergenceRule.factor)
-            let advice = "try a smaller --lr (now \(config.learningRate))" + (clip == nil ? " or --clip 5" : " or a smaller --clip")
-            guard force else {
-                try fail("training diverged at step \(d.step): the loss \(what); \(advice); nothing written (--force writes the last good weights, from step \(d.keptSteps))")
-            }
-            writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
-        }
+        if let d = trainer.divergence { try refuseOrForce(d, config) }
         let after = trainer.meanLoss()
         let files = TrainedFiles(out: out, numpy: numpy)
         do {
@@ -130,6 +124,17 @@ struct Train: ParsableCommand {
         writeStdout(String(format: "trained %d steps%@ (%@, lr %g, %@): mean loss per sequence %.4f → %.4f over %d sequence%@\nwrote %@\n",
                            trainer.keptSteps, interrupted ? " (interrupted)" : "", kind.rawValue, config.learningRate, describe(clipping),
                            before, after, episodes.count, episodes.count == 1 ? "" : "s", out + (files.numpy.map { " and \($0) (the weights: too many for a lesson file of at most 1 MiB)" } ?? "")))
+    }
+
+    /// A diverged run: fails with what happened and what to try, or, with --force, says that
+    /// the last good weights are written.
+    func refuseOrForce(_ d: Divergence, _ config: TrainingConfig) throws {
+        let what = d.reason == .notFinite ? "became \(d.loss)" : String(format: "grew to %.4g, past %g× its starting value per time step", d.loss, DivergenceRule.factor)
+        let advice = "try a smaller --lr (now \(config.learningRate))" + (clip == nil ? " or --clip 5" : " or a smaller --clip")
+        guard force else {
+            try fail("training diverged at step \(d.step): the loss \(what); \(advice); nothing written (--force writes the last good weights, from step \(d.keptSteps))")
+        }
+        writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
     }
 
     /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop, divergence rule, samples,
@@ -166,14 +171,7 @@ struct Train: ParsableCommand {
             writeStderr("unroll train: interrupted at step \(trainer.steps); nothing written (--save-on-interrupt writes the lesson trained so far)\n")
             throw ExitCode(130)
         }
-        if let d = trainer.divergence {
-            let what = d.reason == .notFinite ? "became \(d.loss)" : String(format: "grew to %.4g, past %g× its starting value per time step", d.loss, DivergenceRule.factor)
-            let advice = "try a smaller --lr (now \(config.learningRate))" + (clip == nil ? " or --clip 5" : " or a smaller --clip")
-            guard force else {
-                try fail("training diverged at step \(d.step): the loss \(what); \(advice); nothing written (--force writes the last good weights, from step \(d.keptSteps))")
-            }
-            writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
-        }
+        if let d = trainer.divergence { try refuseOrForce(d, config) }
         let after = trainer.meanLoss()
         let command = commandLine(config)
         let notes = (loaded.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")

@@ -32,3 +32,25 @@ import Testing
         #expect(written.optimizerState?.steps == 30 && written.optimizerState?.kind == .adagrad)
     }
 }
+
+/// `w` on an LSTM: the written lesson holds the lab's gated weights and optimizer state.
+@Suite struct GatedLabSaveTests {
+    @Test func wWritesTheTrainedLSTM() throws {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-labhook-gated-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["12c-lstm.yaml", "agreement.txt"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        let path = dir.appendingPathComponent("12c-lstm.yaml").path
+        var state = ExplorerState(lesson: try LessonLoader.load(path: path).get())
+        state.update(.lab(.toggle)); state.update(.lab(.run)); state.update(.lab(.tick(steps: 20)))
+        let lab = try #require(state.lab)
+        #expect(LabHook().save(state) == .saved(path: dir.appendingPathComponent("12c-lstm-lab.yaml").path))
+        let written = try LessonLoader.load(path: dir.appendingPathComponent("12c-lstm-lab.yaml").path).get()
+        #expect(written.gated?.params == lab.gatedParams)
+        #expect(written.optimizerState == lab.optimizerState && written.optimizerState?.steps == lab.totalSteps)
+    }
+}

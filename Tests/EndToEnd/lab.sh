@@ -21,7 +21,8 @@ keys T
 expect "── training lab" "lab: T opens the lab in place of the equation panel"
 expect "paused · step 0" "lab: it starts paused at step 0"
 expect "o optimizer Adagrad" "lab: the settings line"
-expect "Space run / pause training" "lab: the footer names Space"
+expect "Space run/pause" "lab: the footer names Space"
+expect "r reset  T leave" "lab: the footer names r and T, each with its word"
 expect "─t=2" "lab: the timeline stays"
 keys Space
 expect "running · step" "lab: Space runs"
@@ -57,3 +58,20 @@ keys T
 expect "paused · step 0" "lab: reopened after r, it starts from the lesson again"
 keys q
 expect "[exit 0]" "lab: q quits cleanly from the lab"
+
+# The lab on an LSTM (12c): it trains, shows ‖dc<t>‖ under ‖da<t>‖ and samples; leaving keeps it.
+start 120 40 "$BIN lessons/12c-lstm.yaml --lang en --no-progress"
+expect "slide 1 / " "lab lstm: lesson 12c opens"
+keys T
+expect "── training lab" "lab lstm: T opens the lab on an LSTM"
+expect "‖dc<t>‖ over t" "lab lstm: ‖dc<t>‖ is shown beside ‖da<t>‖"
+keys Space
+expect "running · step" "lab lstm: Space runs"
+wait_steps 200 && pass || fail "lab lstm: the step counter did not reach 200"
+for i in $(seq 1 100); do screen | grep -qE "^.* [0-9]+: L [0-9.]+  " && break; sleep 0.1; done
+screen | grep -qE "^.* [0-9]+: L [0-9.]+  " && pass || { fail "lab lstm: no sample line"; screen | sed 's/^/    | /'; }
+keys T
+expect "left the lab after" "lab lstm: T leaves with the trained network"
+keys q
+expect "[exit 0]" "lab lstm: q quits cleanly"
+

@@ -78,7 +78,7 @@ import RNNCore
         #expect(s.footer.map(\.keys) == ["→←", "Space", "n p", "i", "t T", "q", "f b", "?"])
         // a character lesson can generate: g is in the footer
         #expect(Fixtures.chars().footer.map(\.keys) == ["→←", "Space", "n p", "i", "t T", "g", "q", "f b", "?"])
-        #expect(s.after(.lab(.toggle)).footer.map(\.keys) == ["Space", "o[]cvux<>", "w r Esc", "t T", "?", "q"])
+        #expect(s.after(.lab(.toggle)).footer.map(\.keys) == ["Space", "o[]cvux<>", "w", "r", "T", "q", "?"])
         // in the lab the help box lists the lab's keys, one line each; Esc closes the box, not the lab
         let labHelp = s.after(.lab(.toggle), .toggleHelp)
         #expect(labHelp.viewModel().help?.title == "Keys in the training lab")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TextGrid
 
@@ -30,12 +31,12 @@ import Testing
         var g = Grid(width: 24, height: 4)
         g.draw(chart, in: g.bounds)
         #expect(g.plainText() == [
-            "4.00┤⠉⠓⠲⠤⣄⣀",
-            "    │     ⠈⠉⠓⠒⠦⠤⣄⣀⡀",
-            "1.00┤             ⠉⠙⠒⠲⠤⣄",
-            "    └0─────────400 steps",
+            "4┤⠛⠷⠶⣦⣤⣀⣀",
+            " │    ⠈⠉⠙⠛⠻⠶⢶⣤⣤⣄⣀⡀",
+            "1┤             ⠉⠉⠛⠛⠷⠶⣦⣤⣄",
+            " └0────────────400 steps",
         ])
-        #expect(g[5, 0].style.foreground == .accent && g[0, 0].style.foreground == .muted)
+        #expect(g[2, 0].style.foreground == .accent && g[0, 0].style.foreground == .muted)
     }
 
     /// More points than dot columns: each column keeps the min and max of its points, so a
@@ -49,8 +50,8 @@ import Testing
         #expect(chart.yRange == 0.5...50)
         var g = Grid(width: 30, height: 6)
         g.draw(chart, in: g.bounds)
-        #expect(g.plainText()[0].hasPrefix("50.00┤"))
-        #expect(g.plainText()[0].dropFirst(6).contains { $0 != " " })   // the spike reaches the top row
+        #expect(g.plainText()[0].hasPrefix(" 50┤"))
+        #expect(g.plainText()[0].dropFirst(4).contains { $0 != " " })   // the spike reaches the top row
     }
 
     /// Log scale: labels are values, not logarithms; the clip level is a dashed line in warning colour.
@@ -60,8 +61,30 @@ import Testing
         var g = Grid(width: 20, height: 5)
         g.draw(chart, in: g.bounds)
         let lines = g.plainText()
-        #expect(lines[0].hasPrefix("1000.00┤") && lines[3].hasPrefix("   1.00┤"))
+        #expect(lines[0].hasPrefix("1000┤") && lines[3].hasPrefix("   1┤"))
         #expect((0..<g.width).contains { x in (0..<4).contains { g[x, $0].style.foreground == .warning } })
         #expect(LineChart(points: [LineChart.Point(low: 0, high: -1, line: 0)], xRange: 0...1, scale: .log10).yRange == nil)
+    }
+
+    /// Axis labels take at most 5 characters (6 with a minus), whatever the range.
+    @Test func axisLabelsAreCompact() {
+        let cases: [(Double, String)] = [(0, "0"), (1, "1"), (1.77, "1.77"), (14.302, "14.3"), (0.5, "0.5"), (0.0123, "0.012"),
+                                         (320.4, "320"), (12_345, "12345"), (3.2e5, "3.2e5"), (1e-7, "1e-7"), (1.5e-7, "1.5e-7"),
+                                         (0.009, "9e-3"), (-2.5, "-2.5"), (99_999.7, "1e5"), (9.9996, "10")]
+        for (v, text) in cases { #expect(LineChart.compact(v) == text, "\(v)") }
+        for e in -9...12 { #expect(LineChart.compact(7.77 * pow(10, Double(e))).count <= 6) }
+    }
+
+    /// The raw values are faint: a span is stippled (every other dot) with both ends drawn,
+    /// and a cell the line passes through shows the line alone.
+    @Test func rawSpansAreStippledAndTheLineIsClear() {
+        let points = (0..<8).map { _ in LineChart.Point(low: 0, high: 8, line: 4) }
+        var g = Grid(width: 10, height: 3)
+        g.draw(LineChart(points: points, xRange: 0...8), in: g.bounds)
+        let top = g.plainText()[0]
+        #expect(top.contains { $0 != " " && $0 != "┤" && $0 != "8" && $0 != "│" })   // the high ends are drawn
+        #expect(!top.contains("⣿"))                                                      // never a solid block
+        let middle = (2..<g.width).map { g[$0, 1] }.filter { $0.text != " " }
+        #expect(middle.contains { $0.style.foreground == .accent })
     }
 }

@@ -25,7 +25,7 @@ public struct KeyBinding: Equatable, Sendable {
         case next, previous, ends, passes, play, speed, nextSlide, previousSlide, answer
         case inspect, panels, move, scroll, escape, scale, train, reset, generate, generateNext, temperature, help, quit
         case typeAnswer, edit, nudge, resume
-        case labRun, labSettings, labFile
+        case labRun, labSettings
         case labOptimizer, labRate, labClip, labBound, labSteps, labSequences, labTemperature, labSave, labReset, labLeave
     }
     public let id: ID
@@ -176,7 +176,7 @@ extension ExplorerState {
         else if inspect != nil && student.editing { ids = [.nudge, .move, .edit, .escape] }
         else if inspect != nil { ids = [.move, .panels, .edit, .next, .escape, .help] }
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
-        else if lab != nil { ids = [.labRun, .labSettings, .labFile, .train, .help, .quit] }
+        else if lab != nil { ids = [.labRun, .labSettings, .labSave, .labReset, .labLeave, .quit, .help] }
         else if typedPending { ids = [.typeAnswer, .nextSlide, .help, .quit] }   // the box closed by Esc
         else if questionPending { ids = [.answer, .nextSlide, .help, .quit] }
         else { return browseFooter }

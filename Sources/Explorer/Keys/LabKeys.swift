@@ -12,19 +12,19 @@ extension KeyTable {
         return ids.compactMap { id in binding(id).map { KeyHint(keys: $0.label, text: $0.text(language)) } }
     }
 
-    /// The footer's two summary hints in the lab: every settings key (`o[]cvux<>`), and the file
-    /// keys (`w r Esc`); nil for any other ID.
+    /// The lab's footer, short enough for 80 columns: Space, every settings key (`o[]cvux<>`),
+    /// `w`, `r` and `T` each with its own word; nil for any other ID.
     static func labFooterHint(_ id: KeyBinding.ID, _ language: Language) -> KeyHint? {
         let zh = language == .zh
         switch id {
+        case .labRun: return KeyHint(keys: "Space", text: zh ? "开始/暂停" : "run/pause")
         case .labSettings:
             let keys = labSettingIDs.compactMap { binding($0) }.flatMap { $0.keys.map(\.key.name) }.joined()
-            return KeyHint(keys: keys, text: zh ? "实验室第二行的设置" : "the settings on the lab's second line")
-        case .labFile:
-            let keys = [KeyBinding.ID.labSave, .labReset, .labLeave].compactMap { binding($0)?.label }.joined(separator: " ")
-            return KeyHint(keys: keys, text: zh ? "写入新文件 / 复原 / 离开" : "write a new file / reset / leave")
-        default:
-            return nil
+            return KeyHint(keys: keys, text: zh ? "设置" : "settings")
+        case .labSave: return KeyHint(keys: "w", text: zh ? "写入新文件" : "write")
+        case .labReset: return KeyHint(keys: "r", text: zh ? "复原" : "reset")
+        case .labLeave: return KeyHint(keys: "T", text: zh ? "离开" : "leave")
+        default: return nil
         }
     }
 }

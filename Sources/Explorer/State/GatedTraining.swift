@@ -53,10 +53,3 @@ extension ExplorerState {
         daNorms = Self.daNorms(trace)
     }
 }
-
-extension Words {
-    var labPlainCellOnly: String {
-        pick("the training lab trains the plain cell only: press t to train this cell 100 steps",
-             "训练实验室只训练普通 RNN 单元：按 t 把这个单元训练 100 步")
-    }
-}

@@ -69,8 +69,9 @@ extension ExplorerState {
         case .cooler: l.changeTemperature(-1); status = words.labTemperature(l.temperature)
         case .reset:
             if let fresh = TrainingLab(lesson: lesson) { l = fresh }
-            retrace(lesson.rnn.params)
             training = nil
+            gatedTraining = nil
+            retrace(lesson.rnn.params)
             status = words.resetDone
         case .save: l.pause(); status = words.labSaving
         case .saved(let path): status = words.labSaved(path)
@@ -80,8 +81,17 @@ extension ExplorerState {
 
     /// The trace of the lab's weights (the timeline and ‖da<t>‖ follow the run).
     private mutating func showLab(_ l: inout TrainingLab) {
-        retrace(l.params)
+        if let p = l.params { retrace(p) }
+        if let g = l.gatedParams, let shape = lesson.gated?.shape { retraceGated(GatedRNN(shape: shape, params: g)) }
         l.shownSteps = l.steps
+    }
+
+    /// The trace of a GRU or LSTM with weights `g` (the lab's), with `activeEdits` applied.
+    mutating func retraceGated(_ g: GatedRNN) {
+        let edits = activeEdits
+        trace = Trace(gated: g.applying(edits), episode: lesson.episode.applying(edits))
+        scales = ScaleTable(trace: trace)
+        daNorms = Self.daNorms(trace)
     }
 
     /// Opens the lab (from the weights on screen) or leaves it, keeping what it trained.
@@ -89,15 +99,17 @@ extension ExplorerState {
         if let l = lab {
             lab = nil
             if l.steps > 0 {
-                training = TrainingRun(l.trainer)
-                retrace(l.params)
+                if let t = l.trainer { training = TrainingRun(t); retrace(t.params) }
+                if let g = l.gatedTrainer { gatedTraining = GatedTrainingRun(g); retraceGated() }
                 restartGeneration()
             }
             status = words.labLeft(l.steps)
             return
         }
-        if lesson.gated != nil { status = words.labPlainCellOnly; return }
-        guard let l = TrainingLab(lesson: lesson, params: training?.trainer.params) else { status = words.cannotTrain; return }
+        guard let l = TrainingLab(lesson: lesson, from: training?.trainer, gated: gatedTraining?.trainer) else {
+            status = words.cannotTrain
+            return
+        }
         generation = nil
         inspect = nil
         lab = l

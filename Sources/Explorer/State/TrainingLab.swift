@@ -4,8 +4,10 @@ import RNNCore
 /// The training lab: a training run the student steers (optimizer, learning rate, clipping,
 /// steps per screen update, which sequences), runs and pauses, and watches: the loss and
 /// ‖∂L/∂W‖ of every step (their whole history, downsampled), samples as it learns, and a
-/// stop, in words, when the run diverges. Pure: `run(steps:)` trains a slice; the event loop
-/// calls it between key reads, so keys still answer while the run goes on.
+/// stop, in words, when the run diverges. The plain cell trains with `Trainer`, a GRU or LSTM
+/// with `GatedTrainer` (exactly one of `trainer`, `gatedTrainer` is set). Pure: `run(steps:)`
+/// trains a slice; the event loop calls it between key reads, so keys still answer while the
+/// run goes on.
 public struct TrainingLab: Sendable {
     public enum ClipChoice: String, CaseIterable, Sendable { case off, elementwise, norm }
     /// Which sequences a step takes: the lesson's `texts`, or only its own sequence.
@@ -24,8 +26,12 @@ public struct TrainingLab: Sendable {
     public private(set) var sequences: SequenceSet
     public private(set) var temperature = 1.0
     public private(set) var running = false
-    /// The run since the last change of settings (a change continues it from its weights and state).
-    public private(set) var trainer: Trainer
+    /// The run since the last change of settings (a change continues it from its weights and
+    /// state): the plain cell's, or a GRU's or LSTM's.
+    public private(set) var trainer: Trainer?
+    public private(set) var gatedTrainer: GatedTrainer?
+    /// The order of the sequences (the stored run's seed, so a stored run goes on in its order).
+    let order: EpisodeOrder
     /// Steps taken in the lab in all (across changes of settings).
     public private(set) var steps = 0
     /// `steps` when the explorer's trace was last made from the lab's weights.
@@ -44,16 +50,25 @@ public struct TrainingLab: Sendable {
     let lesson: Lesson
     let allEpisodes: [Episode]
 
-    /// A lab on `lesson`'s weights (and its stored optimizer state), nil when it cannot train.
-    public init?(lesson: Lesson, params: Params? = nil) {
+    /// A lab on `lesson`'s weights and stored optimizer state, or on those of a run that
+    /// trained it already (`from`: the plain cell's `Trainer`, or a gated cell's `GatedTrainer`);
+    /// nil when it cannot train.
+    public init?(lesson: Lesson, from plain: Trainer? = nil, gated: GatedTrainer? = nil) {
         guard let episodes = lesson.trainableEpisodes else { return nil }
         self.lesson = lesson
         allEpisodes = episodes
         sequences = lesson.texts != nil ? .texts : .own
-        let rnn = RNN(shape: lesson.rnn.shape, params: params ?? lesson.rnn.params)
-        trainer = Trainer(rnn: rnn, episodes: episodes, config: TrainingConfig(optimizer: .adagrad, learningRate: 0.1,
-                          clipping: .elementwise(5), order: .shuffled(seed: lesson.optimizerState?.seed ?? 0)),
-                          resuming: params == nil ? lesson.optimizerState : nil)
+        order = .shuffled(seed: plain?.config.order.seed ?? gated?.config.order.seed ?? lesson.optimizerState?.seed ?? 0)
+        // a stored run goes on with its optimizer (and that optimizer's usual rate), so its memory is used
+        let stored = plain?.optimizerState ?? gated?.optimizerState ?? lesson.optimizerState
+        optimizer = stored?.kind ?? .adagrad
+        learningRate = optimizer.defaultLearningRate
+        let config = TrainingConfig(optimizer: optimizer, learningRate: learningRate, clipping: .elementwise(5), order: order)
+        if let g = lesson.gated {
+            gatedTrainer = GatedTrainer(rnn: gated?.rnn ?? g, episodes: episodes, config: config, resuming: stored)
+        } else {
+            trainer = Trainer(rnn: plain?.rnn ?? lesson.rnn, episodes: episodes, config: config, resuming: stored)
+        }
     }
 
     public var clipping: Clipping {
@@ -70,25 +85,59 @@ public struct TrainingLab: Sendable {
     public var clipLevel: Double? { clip == .off ? nil : clipBound }
 
     public var config: TrainingConfig {
-        TrainingConfig(optimizer: optimizer, learningRate: learningRate, clipping: clipping, order: trainer.config.order)
+        TrainingConfig(optimizer: optimizer, learningRate: learningRate, clipping: clipping, order: order)
     }
 
-    /// The network as the lab has trained it.
-    public var params: Params { trainer.params }
+    /// The plain cell's weights as the lab has trained them (nil for a GRU or LSTM).
+    public var params: Params? { trainer?.params }
+    /// A GRU's or LSTM's weights as the lab has trained them (nil for the plain cell).
+    public var gatedParams: GatedParams? { gatedTrainer?.params }
+    /// The state to store with the weights so a later run continues the lab's.
+    public var optimizerState: OptimizerState? { trainer?.optimizerState ?? gatedTrainer?.optimizerState }
+    /// The run's steps since it began (the stored run's, then the lab's) that the weights hold.
+    public var totalSteps: Int {
+        trainer.map { $0.startStep + $0.keptSteps } ?? gatedTrainer.map { $0.startStep + $0.keptSteps } ?? 0
+    }
 
     /// Up to `k` steps; stops the run when it diverges (the weights go back to the last good ones).
     public mutating func run(steps k: Int) {
         guard divergence == nil else { running = false; return }
-        let before = trainer.steps
-        let losses = Array(trainer.train(steps: k))
-        for (i, l) in losses.enumerated() {
+        let losses: [Double], norms: ArraySlice<Double>
+        if trainer != nil {
+            let before = trainer?.steps ?? 0
+            losses = Array(trainer?.train(steps: k) ?? [])
+            norms = trainer?.gradientNorms[before...] ?? []
+        } else {
+            let before = gatedTrainer?.steps ?? 0
+            losses = Array(gatedTrainer?.train(steps: k) ?? [])
+            norms = gatedTrainer?.gradientNorms[before...] ?? []
+        }
+        for (l, g) in zip(losses, norms) {
             loss.append(l)
-            gradientNorms.append(trainer.gradientNorms[before + i])
+            gradientNorms.append(g)
             if l.isFinite { smoothing = smoothing.map { 0.98 * $0 + 0.02 * l } ?? l }
             smoothedLoss.append(smoothing ?? l)
         }
         steps += losses.count
-        if let d = trainer.divergence { divergence = d; running = false }
+        if let d = trainer?.divergence ?? gatedTrainer?.divergence { divergence = d; running = false }
+    }
+
+    /// The mean loss per sequence over the lab's sequences at the lesson's own weights.
+    public func lessonMeanLoss() -> Double {
+        let episodes = sequences == .texts ? allEpisodes : [lesson.episode]
+        if let g = lesson.gated {
+            var t = GatedTrainer(rnn: g, episodes: episodes, config: config)
+            return t.meanLoss()
+        }
+        var t = Trainer(rnn: lesson.rnn, episodes: episodes, config: config)
+        return t.meanLoss()
+    }
+
+    /// The mean loss per sequence over the run's sequences at the lab's weights.
+    public func meanLoss() -> Double {
+        if var t = trainer { return t.meanLoss() }
+        if var g = gatedTrainer { return g.meanLoss() }
+        return .nan
     }
 
     mutating func toggleRunning() -> Bool {
@@ -102,7 +151,8 @@ public struct TrainingLab: Sendable {
     /// A few sequences sampled from the weights now (the lesson's sampler), kept with the step and loss.
     mutating func takeSamples() {
         guard let codec = lesson.codec,
-              var sampler = lesson.sampler(rnn: trainer.rnn, maxLength: Self.sampleLength, temperature: temperature, seed: UInt64(steps))
+              var sampler = lesson.sampler(rnn: trainer?.rnn, gated: gatedTrainer?.rnn, maxLength: Self.sampleLength,
+                                           temperature: temperature, seed: UInt64(steps))
         else { return }
         let texts = (0..<Self.sampleCount).map { _ in
             String(sampler.generate().filter { $0.sampled && $0.token != codec.endTokenIndex }.map { codec.vocab[$0.token] })
@@ -165,7 +215,10 @@ public struct TrainingLab: Sendable {
     /// is left at its last good weights and may go on with the new settings.
     mutating func restart() {
         let episodes = sequences == .texts ? allEpisodes : [lesson.episode]
-        trainer = Trainer(rnn: trainer.rnn, episodes: episodes, config: config, resuming: trainer.optimizerState)
+        if let t = trainer { trainer = Trainer(rnn: t.rnn, episodes: episodes, config: config, resuming: t.optimizerState) }
+        if let g = gatedTrainer {
+            gatedTrainer = GatedTrainer(rnn: g.rnn, episodes: episodes, config: config, resuming: g.optimizerState)
+        }
         divergence = nil
     }
 }

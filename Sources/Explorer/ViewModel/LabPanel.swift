@@ -7,9 +7,10 @@ public struct LabPanel: Equatable, Sendable {
     public struct Point: Equatable, Sendable {
         public var low: Double, high: Double, line: Double
     }
-    /// One setting: its key(s), its name and its value (`o`, `optimizer`, `Adagrad`).
+    /// One setting: its key(s), its name and its value (`o`, `optimizer`, `Adagrad`), and a
+    /// shorter name for narrow screens (`lr` for `learning rate`; empty where the value says it).
     public struct Setting: Equatable, Sendable {
-        public var keys: String, name: String, value: String
+        public var keys: String, name: String, value: String, short: String
     }
 
     public var title: String
@@ -19,6 +20,9 @@ public struct LabPanel: Equatable, Sendable {
     /// Why the run stopped, in words (divergence), if it did.
     public var message: String?
     public var lossTitle: String
+    /// The titles for narrow screens.
+    public var lossTitleShort: String
+    public var gradientTitleShort: String
     public var loss: [Point]
     public var steps: Int
     public var gradientTitle: String
@@ -28,6 +32,9 @@ public struct LabPanel: Equatable, Sendable {
     public var daTitle: String
     /// ‖da<t>‖ for t = 1…T of the lesson's sequence, at the lab's weights.
     public var daNorms: [Double]
+    /// For an LSTM, ‖dc<t>‖ for t = 1…T (the memory's gradient, which need not vanish).
+    public var dcTitle: String
+    public var dcNorms: [Double]?
     public var samplesTitle: String
     /// `step 1200  L 14.3  marie · jon · ana`, newest first.
     public var samples: [String]
@@ -44,22 +51,31 @@ extension ExplorerState {
         }
         let latest = l.smoothedLoss.buckets.last?.mean
         let settings: [LabPanel.Setting] = [
-            .init(keys: "o", name: pick("optimizer", "优化器"), value: w.optimizerName(l.optimizer)),
-            .init(keys: "[ ]", name: pick("learning rate", "学习率"), value: Words.short(l.learningRate)),
-            .init(keys: "c v", name: pick("clip", "梯度裁剪"), value: w.labClip(l)),
-            .init(keys: "u", name: pick("steps/update", "每次刷新步数"), value: "\(l.stepsPerUpdate)"),
+            .init(keys: "o", name: pick("optimizer", "优化器"), value: w.optimizerName(l.optimizer), short: ""),
+            .init(keys: "[ ]", name: pick("learning rate", "学习率"), value: Words.short(l.learningRate), short: pick("lr", "学习率")),
+            .init(keys: "c v", name: pick("clip", "梯度裁剪"), value: w.labClip(l), short: pick("clip", "裁剪")),
+            .init(keys: "u", name: pick("steps/update", "每次刷新步数"), value: "\(l.stepsPerUpdate)", short: pick("steps/upd", "刷新步数")),
             .init(keys: "x", name: pick("sequences", "序列"),
-                  value: l.sequences == .texts ? pick("texts (\(l.allEpisodes.count))", "texts（\(l.allEpisodes.count) 条）") : pick("this one", "这一条")),
-            .init(keys: "< >", name: pick("temperature", "温度"), value: Words.short(l.temperature)),
+                  value: l.sequences == .texts ? pick("texts (\(l.allEpisodes.count))", "texts（\(l.allEpisodes.count) 条）") : pick("this one", "这一条"),
+                  short: ""),
+            .init(keys: "< >", name: pick("temperature", "温度"), value: Words.short(l.temperature), short: pick("temp", "温度")),
         ]
         let samples = l.samples.reversed().map { s in
             "\(s.step): L \(numbers.format(s.loss))  " + s.texts.joined(separator: " · ")
         }
         return LabPanel(title: w.labTitle, settings: settings, status: w.labStatus(l, loss: latest),
                         message: l.divergence != nil ? w.labDiverged(l) : nil,
-                        lossTitle: w.labLossTitle, loss: points(l.loss, line: l.smoothedLoss), steps: l.steps,
+                        lossTitle: w.labLossTitle, lossTitleShort: w.labLossTitleShort, gradientTitleShort: w.labGradientTitleShort,
+                        loss: points(l.loss, line: l.smoothedLoss), steps: l.steps,
                         gradientTitle: w.labGradientTitle(l.clip), gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
-                        daTitle: w.labDaTitle, daNorms: daNorms, samplesTitle: w.labSamplesTitle, samples: samples)
+                        daTitle: w.labDaTitle, daNorms: daNorms, dcTitle: w.labDcTitle, dcNorms: labDcNorms,
+                        samplesTitle: w.labSamplesTitle, samples: samples)
+    }
+
+    /// ‖dc<t>‖ for every step of an LSTM's trace (nil for other cells or without a backward pass).
+    var labDcNorms: [Double]? {
+        guard lesson.cell == .lstm, trace.hasBackward, trace.T > 0 else { return nil }
+        return (1...trace.T).map { trace.norm(of: .dc, at: $0) ?? 0 }
     }
 
     private func pick(_ en: String, _ zh: String) -> String { language == .en ? en : zh }

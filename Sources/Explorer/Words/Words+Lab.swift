@@ -6,8 +6,7 @@ extension Words {
     public var labTitle: String { pick("training lab", "训练实验室") }
     public var labHelpTitle: String { pick("Keys in the training lab", "训练实验室的按键") }
     public var labOpened: String {
-        pick("training lab: Space runs and pauses; the keys below change the settings; T leaves",
-             "训练实验室：空格键开始 / 暂停；下面的键修改设置；按 T 离开")
+        pick("training lab: Space runs and pauses, T leaves, ? lists its keys", "训练实验室：空格开始/暂停，T 离开，? 列出按键")
     }
     public var labClosed: String { pick("the training lab is closed (T opens it)", "训练实验室没有打开（按 T 打开）") }
     public var labRunning: String { pick("training…", "训练中…") }
@@ -77,6 +76,9 @@ extension Words {
                                        "裁剪前 ‖∂L/∂W‖（对数）╌ C：其下无分量被裁剪")
         }
     }
+    public var labLossTitleShort: String { pick("loss (line: mean; dots: each step)", "损失（线：平均；点：每步）") }
+    public var labGradientTitleShort: String { pick("‖∂L/∂W‖ unclipped (log) ╌ C", "裁剪前 ‖∂L/∂W‖（对数）╌ C") }
     public var labDaTitle: String { pick("‖da<t>‖ over t, this sequence", "这条序列的 ‖da<t>‖，随 t 变化") }
+    public var labDcTitle: String { pick("‖dc<t>‖ over t, this sequence", "这条序列的 ‖dc<t>‖，随 t 变化") }
     public var labSamplesTitle: String { pick("samples", "采样") }
 }

@@ -6,9 +6,11 @@ import Darwin
 #endif
 
 /// A chart of a long series in braille dots: the raw values as faint dots (the span from the
-/// lowest to the highest value that falls in each dot column), a line through the `line`
-/// values (e.g. smoothed), and an optional horizontal `level` (e.g. a clip bound) drawn dashed.
-/// The y axis shows its range on the left (linear or log₁₀), the x axis its range below.
+/// lowest to the highest value that falls in each dot column, stippled, its two ends always
+/// drawn), a line two dots thick through the `line` values (e.g. smoothed; a cell it passes
+/// through shows only the line), and an optional horizontal `level` (e.g. a clip bound) drawn
+/// dashed. The y axis shows its range on the left, compactly (linear or log₁₀),
+/// the x axis its range below.
 ///
 ///     12.30┤⠈⠢⡀
 ///          │  ⠈⠑⠢⣀⣀⡀
@@ -35,12 +37,11 @@ public struct LineChart: Widget, Sendable {
     public var level: Double?
     /// After the x range, e.g. `steps`.
     public var xUnit: String
-    public var digits: Int
 
     public init(points: [Point], xRange: ClosedRange<Double>, scale: Scale = .linear, level: Double? = nil,
-                xUnit: String = "", digits: Int = 2) {
+                xUnit: String = "") {
         self.points = points; self.xRange = xRange; self.scale = scale; self.level = level
-        self.xUnit = xUnit; self.digits = digits
+        self.xUnit = xUnit
     }
 
     public static let rawStyle = Style(.muted)
@@ -64,12 +65,35 @@ public struct LineChart: Widget, Sendable {
         return lo...hi
     }
 
-    /// A y value (mapped units) as the axis writes it.
+    /// A y value (mapped units) as the axis writes it, compactly.
     func label(_ m: Double) -> String {
         switch scale {
-        case .linear: return NumberFormat.format(m, digits: digits)
-        case .log10: return NumberFormat.format(pow(10, m), digits: digits)
+        case .linear: return Self.compact(m)
+        case .log10: return Self.compact(pow(10, m))
         }
+    }
+
+    /// A number in few characters (at most 6 from 10⁻⁹ to 10¹², 7 with a minus): three
+    /// significant digits between 0.01 and 99 999 (`0.012`, `1.77`, `14.3`, `320`, `12345`),
+    /// else a short power of ten (`3e5`, `1.5e-7`).
+    public static func compact(_ v: Double) -> String {
+        guard v.isFinite else { return v.isNaN ? "NaN" : (v > 0 ? "∞" : "-∞") }
+        if v == 0 { return "0" }
+        let a = abs(v), sign = v < 0 ? "-" : ""
+        if a >= 0.0095 && a < 99_999.5 {
+            let decimals = a >= 99.95 ? 0 : a >= 9.995 ? 1 : a >= 0.9995 ? 2 : 3
+            var t = String(format: "%.\(decimals)f", a)
+            if t.contains(".") {
+                while t.hasSuffix("0") { t.removeLast() }
+                if t.hasSuffix(".") { t.removeLast() }
+            }
+            return sign + t
+        }
+        var exponent = Int(floor(log10(a)))
+        var mantissa = (a / pow(10, Double(exponent)) * 10).rounded() / 10
+        if mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        let m = mantissa == mantissa.rounded() ? String(Int(mantissa)) : String(format: "%.1f", mantissa)
+        return sign + m + "e" + String(exponent)
     }
 
     /// The points merged into `columns` dot columns: each column's low, high and mean line
@@ -125,8 +149,11 @@ public struct LineChart: Widget, Sendable {
         var previous: (x: Int, y: Int)?
         for (x, point) in columns(canvas.dotsWide).enumerated() {
             guard let p = point else { continue }
-            if let lo = row(p.low), let hi = row(p.high) {
-                for y in min(lo, hi)...max(lo, hi) { canvas.set(x: x, y: y, style: Self.rawStyle, priority: 0) }
+            if let lo = row(p.low), let hi = row(p.high) {   // faint: every other dot, and both ends
+                let (a, b) = (min(lo, hi), max(lo, hi))
+                for y in a...b where y == a || y == b || (x + y) % 2 == 0 {
+                    canvas.set(x: x, y: y, style: Self.rawStyle, priority: 0)
+                }
             }
             guard let y = row(p.line) else { previous = nil; continue }
             // the line from the previous point, one dot column at a time, each joined to the last
@@ -134,7 +161,10 @@ public struct LineChart: Widget, Sendable {
             var last = start.y
             for c in (start.x + 1)...x {
                 let yc = start.y + Int((Double((y - start.y) * (c - start.x)) / Double(x - start.x)).rounded())
-                for yy in min(last, yc)...max(last, yc) { canvas.set(x: c, y: yy, style: Self.lineStyle, priority: 2) }
+                for yy in min(last, yc)...max(last, yc) {   // two dots thick: this one and the one below
+                    canvas.set(x: c, y: yy, style: Self.lineStyle, priority: 2)
+                    canvas.set(x: c, y: min(yy + 1, canvas.dotsHigh - 1), style: Self.lineStyle, priority: 2)
+                }
                 last = yc
             }
             previous = (x, y)
