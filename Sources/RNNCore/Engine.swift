@@ -11,6 +11,7 @@ extension Workspace {
         uniqueTape().pack(p)
         for t in 1...T { hiddenStep(t) }
         // the outputs do not feed the recurrence: they are computed after it
+        outputLogits()
         var L = 0.0
         for t in 1...T where hasOutput[t - 1] { L += outputStep(t) }
         totalLoss = L
@@ -24,7 +25,7 @@ extension Workspace {
     public mutating func backward(sums: Bool = true) {
         _ = uniqueTape()   // (holding no reference to it: the calls below must find it unique)
         // the outputs' part of da<t> does not depend on the recurrence: all of it first
-        for t in 1...T { outputGradientStep(t) }
+        outputGradients()
         for t in stride(from: T, through: 1, by: -1) { backwardStep(t) }
         tape.da0.update(from: tape.daPrev(1), count: shape.na)
         guard sums else { return }
@@ -51,11 +52,21 @@ extension Workspace {
         }
     }
 
-    /// zy<t> = Wya·a<t> + by;  ŷ<t> = g2(zy<t>);  L<t> = loss(ŷ<t>, y<t>);  dy<t> = ŷ<t> − y<t>
-    /// (= ∂L<t>/∂zy<t> for both losses)   (n_y); returns L<t> (0 without a target).
+    /// zy<t> = Wya·a<t> + by   (n_y) for every step t with an output: one product over the
+    /// steps when all have one (each row the same bits as a step's own product).
+    func outputLogits() {
+        let m = tape, k = kernels, ny = shape.ny, na = shape.na
+        if hasOutput.allSatisfy({ $0 }) {
+            k.gemmNT(m.Wya, rows: ny, cols: na, ld: m.NA, m.a(1), ldx: m.NA, steps: T, plus: m.by, into: m.zy(1), ldy: m.NY)
+        } else {
+            for t in 1...T where hasOutput[t - 1] { k.gemv(m.Wya, rows: ny, cols: na, ld: m.NA, m.a(t), plus: m.by, into: m.zy(t)) }
+        }
+    }
+
+    /// ŷ<t> = g2(zy<t>);  L<t> = loss(ŷ<t>, y<t>);  dy<t> = ŷ<t> − y<t> (= ∂L<t>/∂zy<t> for both
+    /// losses)   (n_y), from the logits zy<t> = Wya·a<t> + by; returns L<t> (0 without a target).
     func outputStep(_ t: Int) -> Double {
         let m = tape, k = kernels, ny = shape.ny, zy = m.zy(t), yHat = m.yHat(t), dy = m.dy(t)
-        k.gemv(m.Wya, rows: ny, cols: shape.na, ld: m.NA, m.a(t), plus: m.by, into: zy)
         var lse = 0.0
         if shape.g2 == .softmax {
             let (mx, s) = k.softmax(zy, into: yHat, ny)
@@ -79,15 +90,17 @@ extension Workspace {
         return L
     }
 
-    /// da<t> = Wyaᵀ·dy<t>, the outputs' part of ∂L/∂a<t>   (n_a; 0 where step t has no target)
-    func outputGradientStep(_ t: Int) {
+    /// da<t> = Wyaᵀ·dy<t>, the outputs' part of ∂L/∂a<t>, for every step t at once: the rows of
+    /// DY·Wya   (T × n_a; 0 where step t has no target, as dy<t> = 0 there)
+    func outputGradients() {
         let m = tape
-        kernels.gemvT(m.Wya, rows: shape.ny, cols: shape.na, ld: m.NA, m.dy(t), plus: nil, into: m.da(t))
+        kernels.gemmTN(m.da(1), m: T, n: shape.na, ldc: m.NA, m.dy(1), ldp: 1, pi: m.NY, m.Wya, ldq: m.NA,
+                       steps: shape.ny, accumulate: false)
     }
 
     /// da<t> = Wyaᵀ·dy<t> + da_next;  dz<t> = da<t> ⊙ g1'(z<t>);  da<t-1> = Waaᵀ·dz<t>   (n_a)
     /// where da_next = da<t> from step t+1 (the da_prev of that step; nothing after T), and
-    /// Wyaᵀ·dy<t> is already in da<t> (`outputGradientStep`).
+    /// Wyaᵀ·dy<t> is already in da<t> (`outputGradients`).
     func backwardStep(_ t: Int) {
         let m = tape, k = kernels, na = shape.na
         if t < T { k.add(m.daPrev(t + 1), m.da(t), into: m.da(t), na) }

@@ -73,12 +73,21 @@ public struct Kernels: @unchecked Sendable {
         k.gemv_t(W, rows, cols, ld, x, b, y, reversed ? 1 : 0)
     }
 
-    /// C (+)= Σ_t P[t]ᵀ·Q[t] over k rows t: C[i, j] = Σ_t P[t·ldp + i]·Q[t·ldq + j]   (C m × n)
+    /// C (+)= Σ_t P[t]ᵀ·Q[t] over k rows t: C[i, j] = Σ_t P[t·ldp + i·pi]·Q[t·ldq + j]   (C m × n;
+    /// pi = 1: the weight gradients of a sequence; ldp = 1 and pi a row stride: C = P·Q)
     @inline(__always)
     public func gemmTN(_ C: UnsafeMutablePointer<Double>, m: Int, n: Int, ldc: Int,
-                       _ P: UnsafePointer<Double>, ldp: Int, _ Q: UnsafePointer<Double>, ldq: Int,
+                       _ P: UnsafePointer<Double>, ldp: Int, pi: Int = 1, _ Q: UnsafePointer<Double>, ldq: Int,
                        steps k: Int, accumulate: Bool) {
-        self.k.gemm_tn(C, m, n, ldc, P, ldp, Q, ldq, k, accumulate ? 1 : 0)
+        self.k.gemm_tn(C, m, n, ldc, P, ldp, pi, Q, ldq, k, accumulate ? 1 : 0)
+    }
+
+    /// Row t of Y = b + W·x<t> for k rows x<t> of X at once: Y[t·ldy + i] = b[i] + Σ_j W[i·ld + j]·X[t·ldx + j]
+    /// (W rows × cols; b nil for 0); each row the same bits as `gemv` gives it.
+    @inline(__always)
+    public func gemmNT(_ W: UnsafePointer<Double>, rows: Int, cols: Int, ld: Int, _ X: UnsafePointer<Double>, ldx: Int,
+                       steps k: Int, plus b: UnsafePointer<Double>?, into Y: UnsafeMutablePointer<Double>, ldy: Int) {
+        self.k.gemm_nt(W, rows, cols, ld, X, ldx, k, b, Y, ldy)
     }
 
     /// D += u·vᵀ   (D rows × cols; rows where u is 0 are skipped)
@@ -126,29 +135,36 @@ public struct Kernels: @unchecked Sendable {
     @inline(__always)
     public func sumOfSquares(_ x: UnsafePointer<Double>, _ n: Int) -> Double { k.sum_squares(x, n) }
 
-    /// SGD in one pass: returns Σ g²; g ← clip(g·scale, ±clip); θ ← θ − lr·g   (n)
+    /// SGD in one pass: returns Σ g²; g ← clip(g·scale, ±clip); θ' ← θ − lr·g   (n; θ' into
+    /// `thetaOut`, θ itself when nil)
     @inline(__always)
-    public func sgd(_ theta: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ n: Int,
-                    lr: Double, scale: Double, clip: Double) -> Double {
-        k.sgd(theta, g, n, lr, scale, clip)
+    public func sgd(_ theta: UnsafePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ n: Int,
+                    lr: Double, scale: Double, clip: Double, thetaOut: UnsafeMutablePointer<Double>? = nil) -> Double {
+        k.sgd(theta, g, thetaOut ?? UnsafeMutablePointer(mutating: theta), n, lr, scale, clip)
     }
 
-    /// Adagrad in one pass: returns Σ g²; g ← clip(g·scale, ±clip); m ← m + g²; θ ← θ − lr·g/√(m + eps)   (n)
+    /// Adagrad in one pass: returns Σ g²; g ← clip(g·scale, ±clip); m' ← m + g²;
+    /// θ' ← θ − lr·g/√(m' + eps)   (n; θ', m' into `thetaOut`, `mOut`, or in place when nil)
     @inline(__always)
-    public func adagrad(_ theta: UnsafeMutablePointer<Double>, _ m: UnsafeMutablePointer<Double>,
+    public func adagrad(_ theta: UnsafePointer<Double>, _ m: UnsafePointer<Double>,
                         _ g: UnsafeMutablePointer<Double>, _ n: Int,
-                        lr: Double, eps: Double, scale: Double, clip: Double) -> Double {
-        k.adagrad(theta, m, g, n, lr, eps, scale, clip)
+                        lr: Double, eps: Double, scale: Double, clip: Double,
+                        thetaOut: UnsafeMutablePointer<Double>? = nil, mOut: UnsafeMutablePointer<Double>? = nil) -> Double {
+        k.adagrad(theta, m, g, thetaOut ?? UnsafeMutablePointer(mutating: theta), mOut ?? UnsafeMutablePointer(mutating: m),
+                  n, lr, eps, scale, clip)
     }
 
-    /// Adam in one pass: returns Σ g²; g ← clip(g·scale, ±clip); m ← b1·m + (1−b1)·g;
-    /// v ← b2·v + (1−b2)·g²; θ ← θ − lr·(m/c1) / (√(v/c2) + eps)   (n)
+    /// Adam in one pass: returns Σ g²; g ← clip(g·scale, ±clip); m' ← b1·m + (1−b1)·g;
+    /// v' ← b2·v + (1−b2)·g²; θ' ← θ − lr·(m'/c1) / (√(v'/c2) + eps)   (n; θ', m', v' into
+    /// `thetaOut`, `mOut`, `vOut`, or in place when nil)
     @inline(__always)
-    public func adam(_ theta: UnsafeMutablePointer<Double>, _ m: UnsafeMutablePointer<Double>,
-                     _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ n: Int,
+    public func adam(_ theta: UnsafePointer<Double>, _ m: UnsafePointer<Double>,
+                     _ v: UnsafePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ n: Int,
                      lr: Double, b1: Double, b2: Double, c1: Double, c2: Double, eps: Double,
-                     scale: Double, clip: Double) -> Double {
-        k.adam(theta, m, v, g, n, lr, b1, b2, c1, c2, eps, scale, clip)
+                     scale: Double, clip: Double, thetaOut: UnsafeMutablePointer<Double>? = nil,
+                     mOut: UnsafeMutablePointer<Double>? = nil, vOut: UnsafeMutablePointer<Double>? = nil) -> Double {
+        k.adam(theta, m, v, g, thetaOut ?? UnsafeMutablePointer(mutating: theta), mOut ?? UnsafeMutablePointer(mutating: m),
+               vOut ?? UnsafeMutablePointer(mutating: v), n, lr, b1, b2, c1, c2, eps, scale, clip)
     }
 }
 

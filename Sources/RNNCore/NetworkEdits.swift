@@ -83,6 +83,8 @@ public struct NetworkEdits: Equatable, Hashable, Sendable {
             }
             guard episode.layout.hasInput[t - 1] else { return .failure(.init("step \(t) has no input to set in '\(ref)'")) }
             return vector(nx).map { EntryRef(symbol: .x, t: t, row: $0) }
+        case .Wf, .Wu, .Wr, .Wo, .Wc, .bf, .bu, .br, .bo, .bc, .c0:   // a GRU's or LSTM's own
+            return .failure(.init("'\(ref)' cannot be set on the rnn cell: set one of \(settableNames.joined(separator: ", "))"))
         default:
             return .failure(.init("'\(ref)' is computed by the network, not set: set a weight, bias, a<0> or input (\(settableNames.joined(separator: ", ")))"))
         }

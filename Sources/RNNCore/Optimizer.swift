@@ -80,17 +80,9 @@ public struct Optimizer: Sendable {
     /// (dWa, dWya, dba, dby together) before clipping. The workspace keeps the clipped gradients.
     @discardableResult
     public mutating func update(_ p: inout Params, with ws: inout Workspace, clipping: Clipping) -> Double {
-        let m = ws.uniqueTape(), k = ws.kernels, n = Self.groupSizes(ws.shape)
+        let m = ws.uniqueTape(), k = ws.kernels
         let grads = [m.dWa, m.dWya, m.dba, m.dby]
-        var scale = 1.0, clip = Double.infinity, norm: Double?
-        switch clipping {
-        case .none: break
-        case .elementwise(let c): clip = c
-        case .globalNorm(let c):   // the norm first, then one pass with g ← g·c/‖g‖
-            let s = (0..<4).reduce(0.0) { $0 + k.sumOfSquares(grads[$1], n[$1]) }.squareRoot()
-            norm = s
-            if s > c && s.isFinite { scale = c / s }
-        }
+        let (scale, clip, norm) = Self.scaleAndClip(clipping, grads, Self.groupSizes(ws.shape), k)
         updates += 1
         var squares = 0.0
         squares += step(&p.Wa.values, grads[0], 0, k, scale, clip)
@@ -98,6 +90,81 @@ public struct Optimizer: Sendable {
         squares += step(&p.ba, grads[2], 2, k, scale, clip)
         squares += step(&p.by, grads[3], 3, k, scale, clip)
         return norm ?? squares.squareRoot()
+    }
+
+    /// The same update written beside the old state instead of over it: θ' into `next` (Wa, Wya,
+    /// ba, by; a<0> is p's) and the memory after the update into `nextOptimizer`, which has then
+    /// made one update more than this one. `p` and this optimizer keep the state before the step,
+    /// so a trainer keeps the last good weights without copying them. The same numbers as
+    /// `update(_:with:clipping:)`.
+    @discardableResult
+    public func update(_ p: Params, into next: inout Params, memoryInto nextOptimizer: inout Optimizer,
+                       with ws: inout Workspace, clipping: Clipping) -> Double {
+        let o = ws.uniqueTape(), k = ws.kernels
+        let grads = [o.dWa, o.dWya, o.dba, o.dby]
+        let (scale, clip, norm) = Self.scaleAndClip(clipping, grads, Self.groupSizes(ws.shape), k)
+        if nextOptimizer.kind != kind || nextOptimizer.learningRate != learningRate
+            || nextOptimizer.m.map(\.count) != m.map(\.count) || nextOptimizer.v.map(\.count) != v.map(\.count) {
+            nextOptimizer = self
+        }
+        nextOptimizer.updates = updates + 1
+        if next.Wa.values.count != p.Wa.values.count || next.Wya.values.count != p.Wya.values.count
+            || next.ba.count != p.ba.count || next.by.count != p.by.count {
+            next = p
+        }
+        next.a0 = p.a0
+        let groups: [WritableKeyPath<Params, [Double]>] = [\.Wa.values, \.Wya.values, \.ba, \.by]
+        var squares = 0.0
+        for (group, path) in groups.enumerated() {
+            squares += p[keyPath: path].withUnsafeBufferPointer { theta in
+                next[keyPath: path].withUnsafeMutableBufferPointer { out in
+                    guard let t = theta.baseAddress, let to = out.baseAddress else { return 0 }
+                    return nextOptimizer.step(from: t, grads[group], theta.count, into: to, group, old: self, k, scale, clip)
+                }
+            }
+        }
+        return norm ?? squares.squareRoot()
+    }
+
+    /// The scale and bound the clipping rule puts on g, and ‖g‖ when the rule needs it first.
+    private static func scaleAndClip(_ clipping: Clipping, _ grads: [UnsafeMutablePointer<Double>], _ n: [Int],
+                                     _ k: Kernels) -> (scale: Double, clip: Double, norm: Double?) {
+        switch clipping {
+        case .none: return (1, .infinity, nil)
+        case .elementwise(let c): return (1, c, nil)
+        case .globalNorm(let c):   // the norm first, then one pass with g ← g·c/‖g‖
+            let s = (0..<4).reduce(0.0) { $0 + k.sumOfSquares(grads[$1], n[$1]) }.squareRoot()
+            return (s > c && s.isFinite ? c / s : 1, .infinity, s)
+        }
+    }
+
+    /// One group, out of place: θ' ← θ − (rule applied to clip(g·scale)) into `out`, this
+    /// optimizer's memory ← `old`'s after the step; returns Σ g² before scaling.
+    private mutating func step(from theta: UnsafePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ n: Int,
+                               into out: UnsafeMutablePointer<Double>, _ group: Int, old: Optimizer,
+                               _ k: Kernels, _ scale: Double, _ clip: Double) -> Double {
+        let lr = learningRate
+        switch kind {
+        case .sgd:
+            return k.sgd(theta, g, n, lr: lr, scale: scale, clip: clip, thetaOut: out)
+        case .adagrad:
+            precondition(old.m[group].count == n, "optimizer memory and weights differ in size")
+            return old.m[group].withUnsafeBufferPointer { m in self.m[group].withUnsafeMutableBufferPointer { mOut in
+                k.adagrad(theta, m.baseAddress!, g, n, lr: lr, eps: Self.adagradEpsilon, scale: scale, clip: clip,
+                          thetaOut: out, mOut: mOut.baseAddress!)
+            }}
+        case .adam:
+            precondition(old.m[group].count == n && old.v[group].count == n, "optimizer memory and weights differ in size")
+            let b1 = Self.adamBeta1, b2 = Self.adamBeta2
+            let c1 = 1 - pow(b1, Double(updates)), c2 = 1 - pow(b2, Double(updates))
+            return old.m[group].withUnsafeBufferPointer { m in old.v[group].withUnsafeBufferPointer { v in
+                self.m[group].withUnsafeMutableBufferPointer { mOut in self.v[group].withUnsafeMutableBufferPointer { vOut in
+                    k.adam(theta, m.baseAddress!, v.baseAddress!, g, n, lr: lr, b1: b1, b2: b2, c1: c1, c2: c2,
+                           eps: Self.adamEpsilon, scale: scale, clip: clip, thetaOut: out, mOut: mOut.baseAddress!,
+                           vOut: vOut.baseAddress!)
+                }}
+            }}
+        }
     }
 
     /// One group: θ ← θ − (rule applied to clip(g·scale)); returns Σ g² before scaling.

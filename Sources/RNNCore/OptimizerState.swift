@@ -59,22 +59,4 @@ extension Optimizer {
     public func state(steps: Int, seed: UInt64) -> OptimizerState {
         OptimizerState(kind: kind, steps: steps, seed: seed, updates: updates, first: m, second: v)
     }
-
-    /// Copies `other`'s memory into this optimizer's buffers (no new allocation when the sizes match).
-    mutating func copyMemory(from other: Optimizer) {
-        updates = other.updates
-        for g in m.indices { m[g].replaceInPlace(with: other.m[g]) }
-        for g in v.indices { v[g].replaceInPlace(with: other.v[g]) }
-    }
-}
-
-extension Array where Element == Double {
-    /// self ← other, element by element into the same buffer when the counts match.
-    mutating func replaceInPlace(with other: [Double]) {
-        guard count == other.count else { self = other; return }
-        withUnsafeMutableBufferPointer { d in other.withUnsafeBufferPointer { s in
-            guard let to = d.baseAddress, let from = s.baseAddress else { return }
-            to.update(from: from, count: s.count)
-        }}
-    }
 }

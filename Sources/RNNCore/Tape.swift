@@ -51,10 +51,18 @@ final class Tape: @unchecked Sendable {
     /// Doubles rounded up to whole cache lines.
     static func padded(_ n: Int) -> Int { (n + 7) / 8 * 8 }
 
+    /// The row length for rows of n doubles: whole cache lines, and from 8 lines on an odd
+    /// number of them, so that rows 4 KiB apart (n = 512, 1024) do not all fall into the same
+    /// few sets of the L1 cache (n_a = 512: weight gradients ~1.3× faster).
+    static func rowLength(_ n: Int) -> Int {
+        let p = padded(n)
+        return p >= 64 && p / 8 % 2 == 0 ? p + 8 : p
+    }
+
     init(na: Int, nx: Int, ny: Int, T: Int, denseInputs: Bool, denseTargets: Bool) {
         self.na = na; self.nx = nx; self.ny = ny; self.T = T
         self.denseInputs = denseInputs; self.denseTargets = denseTargets
-        NA = Self.padded(na); NX = Self.padded(nx); NY = Self.padded(ny)
+        NA = Self.rowLength(na); NX = Self.rowLength(nx); NY = Self.rowLength(ny)
         inputIndex = Array(repeating: -2, count: T)
         targetIndex = Array(repeating: -2, count: T)
         let xRows = denseInputs ? T : 1, yRows = denseTargets ? T : 1

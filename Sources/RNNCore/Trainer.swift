@@ -64,6 +64,8 @@ public struct Trainer: Sendable {
     public let order: [Int]
     /// One workspace per sequence length, reused for every episode of that length.
     private var workspaces: [Int: Workspace] = [:]
+    /// The episode each of those workspaces holds.
+    private var loadedEpisode: [Int: Int] = [:]
     /// The kernels the passes run.
     public let kernels: Kernels
     /// Steps taken before this run (from a stored `OptimizerState`); step s of this run is step
@@ -75,7 +77,8 @@ public struct Trainer: Sendable {
     public let divergenceRule: DivergenceRule
     /// Why and where the run stopped, if it did.
     public private(set) var divergence: Divergence?
-    /// The weights and optimizer before the last update (the last ones that gave a good loss).
+    /// The weights and optimizer before the last update (the last ones that gave a good loss);
+    /// each update is written into these buffers and then swapped with the current ones.
     private var good: (params: Params, optimizer: Optimizer)
 
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
@@ -124,7 +127,7 @@ public struct Trainer: Sendable {
         let start = lossHistory.count
         for _ in 0..<k {
             guard divergence == nil else { break }
-            var ws = workspace(for: episodes[episodeIndex(step: steps + 1)])
+            var ws = workspace(for: episodeIndex(step: steps + 1))
             let loss = ws.forward(params)
             lossHistory.append(loss)
             if let reason = divergenceRule.verdict(loss: loss, T: ws.T) {
@@ -134,21 +137,16 @@ public struct Trainer: Sendable {
                 divergence = Divergence(step: steps, loss: loss, reason: reason, keptSteps: max(0, steps - 2))
                 break
             }
-            keepGood()
             ws.backward()
-            gradientNorms.append(optimizer.update(&params, with: &ws, clipping: config.clipping))
+            // θ' goes beside θ, into the buffers of the last good state, which θ then becomes:
+            // the weights of this good forward pass are kept without a copy
+            gradientNorms.append(optimizer.update(params, into: &good.params, memoryInto: &good.optimizer,
+                                                  with: &ws, clipping: config.clipping))
+            swap(&params, &good.params)
+            swap(&optimizer, &good.optimizer)
             workspaces[ws.T] = ws
         }
         return lossHistory[start...]
-    }
-
-    /// good ← (θ, optimizer), copied into the same buffers.
-    private mutating func keepGood() {
-        good.params.Wa.values.replaceInPlace(with: params.Wa.values)
-        good.params.Wya.values.replaceInPlace(with: params.Wya.values)
-        good.params.ba.replaceInPlace(with: params.ba)
-        good.params.by.replaceInPlace(with: params.by)
-        good.optimizer.copyMemory(from: optimizer)
     }
 
     /// Back to the starting weights and optimizer memory, step 0 (the same order).
@@ -163,17 +161,19 @@ public struct Trainer: Sendable {
 
     /// L of episode `e` at the current weights (a forward pass only).
     public mutating func loss(episode e: Int) -> Double {
-        var ws = workspace(for: episodes[e])
+        var ws = workspace(for: e)
         let l = ws.forward(params)
         workspaces[ws.T] = ws
         return l
     }
 
-    /// The workspace for `episode`'s length, loaded with it, taken out of the cache so it is
-    /// uniquely referenced while it is mutated (the caller puts it back).
-    private mutating func workspace(for episode: Episode) -> Workspace {
+    /// The workspace for episode `e`'s length, loaded with it (unless it holds it already), taken
+    /// out of the cache so it is uniquely referenced while it is mutated (the caller puts it back).
+    private mutating func workspace(for e: Int) -> Workspace {
+        let episode = episodes[e]
+        defer { loadedEpisode[episode.T] = e }
         guard var ws = workspaces.removeValue(forKey: episode.T) else { return Workspace(shape: shape, episode: episode, kernels: kernels) }
-        ws.load(episode)
+        if loadedEpisode[episode.T] != e { ws.load(episode) }
         return ws
     }
 

@@ -209,12 +209,66 @@ import Testing
         _ = again.open(slide: lesson.script.count)
         let summary = try #require(again.viewModel().lesson?.summary)
         #expect(summary.first == "Score: 1 of 3 questions right at the first try.")
-        #expect(summary.last == "Missed: 1 → slide 5, 2 → slide 7 (press the number).")
+        #expect(summary.last == "Missed or not answered: 1 → slide 5, 2 → slide 7 (press the number).")
         again.update(.answer(2))
         #expect(again.slide == 6)
+        // every question answered, one wrong: only "Missed"
+        _ = again.open(slide: 7)
+        for a in typing("9") { again.update(a) }
+        _ = again.open(slide: lesson.script.count)
+        #expect(again.viewModel().lesson?.summary.last == "Missed: 1 → slide 5, 2 → slide 7 (press the number).")
         var fresh = ExplorerState(lesson: lesson)
         fresh.update(.offerResume(p))
         fresh.update(.startOver)
         #expect(fresh.slide == 0 && fresh.answers.isEmpty && fresh.keyMode == .browse)
+    }
+
+    /// Straight to the last slide without answering: the summary still lists every question, one key away.
+    @Test func theSummaryListsSkippedQuestions() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        for language in Language.allCases {
+            var s = ExplorerState(lesson: lesson, language: language)
+            _ = s.open(slide: lesson.script.count)
+            let summary = try #require(s.viewModel().lesson?.summary)
+            #expect(summary == (language == .en
+                ? ["Score: 0 of 3 questions right at the first try.",
+                   "Missed or not answered: 1 → slide 5, 2 → slide 6, 3 → slide 7 (press the number)."]
+                : ["得分：3 道题中第一次就答对了 0 道。", "答错或没答的题：1 → 第 5 页, 2 → 第 6 页, 3 → 第 7 页（按对应数字跳过去）。"]))
+            s.update(s.action(for: .char("2")) ?? .quit)
+            #expect(s.slide == 5 && s.typedPending)
+        }
+    }
+
+    /// Esc closes the answer box: the footer says digits bring it back, and 0 does too.
+    @Test func aClosedBoxSaysDigitsBringItBack() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 6)
+        #expect(s.footer.first?.keys == "0-9 ⌫ ↵")
+        s.update(.escape)
+        #expect(s.keyMode == .browse && s.footer.first == KeyHint(keys: "0-9", text: "back to the answer box"))
+        #expect(!s.footer.contains { $0.text == "answer the question" })
+        s.update(s.action(for: .char("0")) ?? .quit)
+        #expect(s.keyMode == .answer && s.student.box == "0")
+    }
+
+    /// A GRU/LSTM weight: `e` on its gradient in the backward pass edits it, and ✎ marks it in the
+    /// weight's heatmap and in its gradient's.
+    @Test func aGatedWeightIsEditedFromItsGradientAndMarked() throws {
+        let dir = Self.lessons.deletingLastPathComponent().appendingPathComponent("Tests/FramesTests/Fixtures/lstm.yaml")
+        let lesson = try LessonLoader.load(path: dir.path).get()
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        #expect(s.go(phase: .backward, t: 1) == nil)
+        #expect(s.inspect(entry: EntryRef(symbol: .dWf, t: 1, row: 0, col: 1)) == nil)
+        s.update(.toggleEdit)
+        #expect(s.editableEntry == EntryRef(symbol: .Wf, row: 0, col: 1))
+        s.update(.nudgeUp)
+        #expect(s.student.edits.value(of: EntryRef(symbol: .Wf, row: 0, col: 1)) != nil)
+        #expect(s.editedEntries(.Wf, 1) == [MatrixIndex(row: 0, col: 1)])
+        #expect(s.editedEntries(.dWf, 1) == [MatrixIndex(row: 0, col: 1)])
+        #expect(s.editedEntries(.Wu, 1).isEmpty && s.editedEntries(.dWu, 1).isEmpty)
+        s.update(.resetEdits)
+        #expect(s.editedEntries(.Wf, 1).isEmpty)
     }
 }

@@ -151,6 +151,51 @@ import Testing
         }
     }
 
+    /// Y = b + W·Xᵀ (every step's W·x<t> at once) gives each row the bits gemv gives it; C = P·Q
+    /// through gemmTN's row stride agrees with plain loops. Nothing outside is written.
+    @Test(arguments: sizes.indices)
+    func productsOfManyVectors(_ s: Int) throws {
+        let (rows, cols) = Self.sizes[s], ld = cols + 3, steps = 7, ldx = cols + 2, ldy = rows + 1
+        var W = Guarded(Self.randoms(rows * ld, 11)), X = Guarded(Self.randoms(steps * ldx, 12))
+        var b = Guarded(Self.randoms(rows, 13))
+        for k in Self.paths {
+            for withBias in [true, false] {
+                var Y = Guarded(Array(repeating: 7, count: steps * ldy))
+                W.with { w in X.with { x in b.with { bp in Y.with {
+                    k.gemmNT(w, rows: rows, cols: cols, ld: ld, x, ldx: ldx, steps: steps, plus: withBias ? bp : nil, into: $0, ldy: ldy)
+                } } } }
+                let Yv = Y.values
+                for t in 0..<steps {
+                    var y = Guarded(Array(repeating: 7, count: rows))
+                    W.with { w in X.with { x in b.with { bp in y.with {
+                        k.gemv(w, rows: rows, cols: cols, ld: ld, x + t * ldx, plus: withBias ? bp : nil, into: $0)
+                    } } } }
+                    #expect(Array(Yv[(t * ldy)..<(t * ldy + rows)]) == y.values, "\(k.path) gemmNT row \(t) differs from gemv")
+                    #expect(Yv[t * ldy + rows] == 7, "\(k.path) gemmNT wrote into a row's padding")
+                }
+                #expect(Y.sentinelsIntact)
+            }
+            // C = P·Q: P m × K with rows pi apart, Q K × n with rows ldq apart
+            let m = rows, n = cols, K = 5, pi = K + 2, ldq = n + 1, ldc = n + 3
+            var P = Guarded(Self.randoms(m * pi, 14)), Q = Guarded(Self.randoms(K * ldq, 15))
+            var C = Guarded(Array(repeating: 7, count: m * ldc))
+            let Pv = P.values, Qv = Q.values
+            P.with { p in Q.with { q in C.with {
+                k.gemmTN($0, m: m, n: n, ldc: ldc, p, ldp: 1, pi: pi, q, ldq: ldq, steps: K, accumulate: false)
+            } } }
+            let Cv = C.values
+            for i in 0..<m {
+                for j in 0..<n {
+                    let want = (0..<K).reduce(0.0) { $0 + Pv[i * pi + $1] * Qv[$1 * ldq + j] }
+                    let size = (0..<K).reduce(0.0) { $0 + abs(Pv[i * pi + $1] * Qv[$1 * ldq + j]) }
+                    Self.expectNear([Cv[i * ldc + j]], [want], [size], "\(k.path) P·Q C[\(i),\(j)]")
+                }
+                for j in n..<ldc { #expect(Cv[i * ldc + j] == 7, "\(k.path) P·Q wrote into the row's padding") }
+            }
+            #expect(C.sentinelsIntact)
+        }
+    }
+
     /// Units in the last place between a and b (0 when both are NaN or equal, ±0 apart by 0).
     static func ulps(_ a: Double, _ b: Double) -> Double {
         if a.isNaN && b.isNaN { return 0 }

@@ -35,11 +35,17 @@ typedef struct uk_kernels {
     /// (same result)
     void (*gemv_t)(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
                    const double *x, const double *_Nullable b, double *y, int reverse);
-    /// C[i·ldc + j] (+)= Σ_t P[t·ldp + i]·Q[t·ldq + j]   (C = Pᵀ·Q) for i < m, j < n, t < k;
-    /// `accumulate` 0 overwrites C, 1 adds to it
+    /// C[i·ldc + j] (+)= Σ_t P[t·ldp + i·pi]·Q[t·ldq + j]   (C = Pᵀ·Q; with ldp = 1 and pi a row
+    /// stride, C = P·Q) for i < m, j < n, t < k; `accumulate` 0 overwrites C, 1 adds to it
     void (*gemm_tn)(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc,
-                    const double *P, ptrdiff_t ldp, const double *Q, ptrdiff_t ldq,
+                    const double *P, ptrdiff_t ldp, ptrdiff_t pi, const double *Q, ptrdiff_t ldq,
                     ptrdiff_t k, int accumulate);
+    /// Y[t·ldy + i] = b[i] + Σ_j W[i·ld + j]·X[t·ldx + j]   (row t of Y = b + W·x<t>, for every t
+    /// at once) for i < rows, j < cols, t < k; each entry the same bits as `gemv` gives it
+    /// (b may be NULL for 0)
+    void (*gemm_nt)(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
+                    const double *X, ptrdiff_t ldx, ptrdiff_t k, const double *_Nullable b,
+                    double *Y, ptrdiff_t ldy);
     /// D[i·ld + j] += u[i]·v[j]   (u vᵀ) for i < rows, j < cols; rows with u[i] = 0 are skipped
     void (*ger)(double *D, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
                 const double *u, const double *v);
@@ -59,14 +65,19 @@ typedef struct uk_kernels {
     double (*sum_squares)(const double *x, ptrdiff_t n);
     /// One fused pass of an optimizer over n parameters θ with gradient g: returns Σ g² of the
     /// gradient as given, then scales and clips it, g ← min(max(g·scale, −clip), clip) (NaN stays
-    /// NaN; written back to g), and updates θ with it. SGD: θ ← θ − lr·g.
-    double (*sgd)(double *theta, double *g, ptrdiff_t n, double lr, double scale, double clip);
+    /// NaN; written back to g), and writes the updated θ to theta_out (and each memory m, v to
+    /// m_out, v_out). An output may be its input (in place) or a buffer of its own (the trainer
+    /// writes the new weights beside the old ones and keeps the old as the last good ones).
+    /// SGD: θ ← θ − lr·g.
+    double (*sgd)(const double *theta, double *g, double *theta_out, ptrdiff_t n,
+                  double lr, double scale, double clip);
     /// Adagrad: m ← m + g²;  θ ← θ − lr·g / √(m + eps).
-    double (*adagrad)(double *theta, double *m, double *g, ptrdiff_t n,
-                    double lr, double eps, double scale, double clip);
+    double (*adagrad)(const double *theta, const double *m, double *g, double *theta_out, double *m_out,
+                      ptrdiff_t n, double lr, double eps, double scale, double clip);
     /// Adam: m ← b1·m + (1−b1)·g;  v ← b2·v + (1−b2)·g²;  θ ← θ − lr·(m/c1) / (√(v/c2) + eps).
-    double (*adam)(double *theta, double *m, double *v, double *g, ptrdiff_t n, double lr,
-                 double b1, double b2, double c1, double c2, double eps, double scale, double clip);
+    double (*adam)(const double *theta, const double *m, const double *v, double *g,
+                   double *theta_out, double *m_out, double *v_out, ptrdiff_t n, double lr,
+                   double b1, double b2, double c1, double c2, double eps, double scale, double clip);
 } uk_kernels;
 
 /// The kernels of `path`, or NULL when this CPU cannot run them or this build has none.

@@ -154,6 +154,8 @@ extension ExplorerState {
     /// The action of a key in the current state (the terminal calls this).
     public func action(for key: Key) -> Action? {
         if helpOpen && key == .escape { return .escape }   // Esc closes the help box first (in the lab too)
+        // the answer box closed by Esc: every digit goes back to it (1…9 do through `.answer`)
+        if key == .char("0"), keyMode == .browse, typedPending, student.boxClosed { return .typeAnswer("0") }
         return KeyTable.action(for: key, in: keyMode)
     }
 
@@ -175,6 +177,7 @@ extension ExplorerState {
         else if inspect != nil { ids = [.move, .panels, .edit, .next, .escape, .help] }
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
         else if lab != nil { ids = [.labRun, .labSettings, .labFile, .train, .help, .quit] }
+        else if typedPending { ids = [.typeAnswer, .nextSlide, .help, .quit] }   // the box closed by Esc
         else if questionPending { ids = [.answer, .nextSlide, .help, .quit] }
         else { return browseFooter }
         return ids.compactMap { id in
@@ -182,7 +185,8 @@ extension ExplorerState {
             guard let b = KeyTable.binding(id) else { return nil }
             var hint = KeyHint(keys: b.label, text: b.text(language))
             if id == .answer, let n = currentSlide?.ask?.choices.count, n >= 1 { hint.keys = n == 1 ? "1" : "1…\(n)" }
-            if id == .typeAnswer { hint.text = words.digitsToAnswerBox }
+            if id == .typeAnswer && !answerBoxActive { hint = KeyHint(keys: "0-9", text: words.backToAnswerBox) }
+            else if id == .typeAnswer { hint.text = words.digitsToAnswerBox }
             if id == .edit { hint.text = words.editHint }
             if id == .next && inspect != nil { hint = KeyHint(keys: "Home End f b n p", text: words.stepWhileInspecting) }
             return hint

@@ -19,7 +19,8 @@ extension ExplorerState {
         case .aPrev:
             guard r.t == 1, let j = r.row else { return nil }
             ref = EntryRef(symbol: .a0, row: j)
-        case .dWa, .dWya, .dba, .dby:   // on a gradient (backward pass): the weight it is the gradient of
+        case .dWa, .dWya, .dba, .dby, .dWf, .dWu, .dWr, .dWo, .dWc, .dbf, .dbu, .dbr, .dbo, .dbc:
+            // on a gradient (backward pass): the weight it is the gradient of
             guard let w = Self.weight(ofGradient: r.symbol) else { return nil }
             ref = EntryRef(symbol: w, row: r.row, col: r.col)
         default: break
@@ -28,13 +29,15 @@ extension ExplorerState {
         return c
     }
 
-    /// The weight whose gradient `symbol` is (dWa → Wa, dWya → Wya, dba → ba, dby → by).
+    /// The weight whose gradient `symbol` is (dWa → Wa, dWya → Wya, dba → ba, dby → by; a gated
+    /// cell's dWu → Wu … dbc → bc).
     static func weight(ofGradient symbol: Symbol) -> Symbol? {
         switch symbol {
         case .dWa: return .Wa
         case .dWya: return .Wya
         case .dba: return .ba
         case .dby: return .by
+        case .dWf, .dWu, .dWr, .dWo, .dWc, .dbf, .dbu, .dbr, .dbo, .dbc: return Symbol(rawValue: String(symbol.rawValue.dropFirst()))
         default: return nil
         }
     }

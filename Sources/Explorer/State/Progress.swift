@@ -73,12 +73,14 @@ extension ExplorerState {
     /// On the last slide: the score, and the slides of the questions missed (keys 1…9 go there).
     var summaryLines: [String]? {
         let records = answerRecords
-        guard let i = slide, i == lesson.script.count - 1, !records.isEmpty, !questionPending else { return nil }
+        // every lesson with questions ends with the summary, answered or not (skipped ones are one key away too)
+        guard let i = slide, i == lesson.script.count - 1, !questionSlides.isEmpty, !questionPending else { return nil }
         let right = questionSlides.filter { records[$0]?.firstTryRight ?? false }.count
         var lines = [words.score(right, of: questionSlides.count)]
         let missed = missedQuestions.filter { $0 != i }.prefix(9)
         if !missed.isEmpty {
-            lines.append(words.missed(missed.enumerated().map { "\($0.offset + 1) → \(words.slideRef($0.element + 1))" }.joined(separator: ", ")))
+            let list = missed.enumerated().map { "\($0.offset + 1) → \(words.slideRef($0.element + 1))" }.joined(separator: ", ")
+            lines.append(missed.allSatisfy { records[$0] != nil } ? words.missed(list) : words.missedOrSkipped(list))
         }
         return lines
     }

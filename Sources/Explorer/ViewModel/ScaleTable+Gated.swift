@@ -22,23 +22,53 @@ extension ScaleTable {
               .dzf, .dzu, .dzr, .dzo, .dzc, .daFromOutput])
         set(.daNext, trace.maxAbs(of: .daPrev)); set(.dcNext, trace.maxAbs(of: .dcPrev))
         set(.dbyStep, trace.maxAbs(of: .dy))
-        // contributions and running sums, one pass from t = T down (every sum is exact)
-        let steps: [Symbol] = [.dWfStep, .dWuStep, .dWrStep, .dWoStep, .dWcStep]
-        let sums: [Symbol] = [.dWf, .dWu, .dWr, .dWo, .dWc]
-        let biasSteps: [Symbol] = [.dbfStep, .dbuStep, .dbrStep, .dboStep, .dbcStep]
-        let biasSums: [Symbol] = [.dbf, .dbu, .dbr, .dbo, .dbc]
-        let gates: [Gate] = [.f, .u, .r, .o, .c]
-        var running: GatedGradients?
-        for t in stride(from: T, through: 1, by: -1) {
-            guard let add = g.contribution(t) else { continue }
-            if var r = running { r.add(add); running = r } else { running = add }
-            guard let r = running else { continue }
-            for (k, gate) in gates.enumerated() {
-                guard let i = g.rnn.params.index(gate) else { continue }
-                raise(steps[k], top(add.dW[i].values)); raise(sums[k], top(r.dW[i].values))
-                raise(biasSteps[k], top(add.db[i])); raise(biasSums[k], top(r.db[i]))
+        // contributions and running sums, one pass from t = T down (every sum is exact): each step's
+        // ΔdW = dz<t>·s<t>ᵀ is added into the sums in place, entry by entry, as GatedGradients.add
+        // would add it (the same numbers, without a matrix per step)
+        let steps: [Gate: Symbol] = [.f: .dWfStep, .u: .dWuStep, .r: .dWrStep, .o: .dWoStep, .c: .dWcStep]
+        let sums: [Gate: Symbol] = [.f: .dWf, .u: .dWu, .r: .dWr, .o: .dWo, .c: .dWc]
+        let biasSteps: [Gate: Symbol] = [.f: .dbfStep, .u: .dbuStep, .r: .dbrStep, .o: .dboStep, .c: .dbcStep]
+        let biasSums: [Gate: Symbol] = [.f: .dbf, .u: .dbu, .r: .dbr, .o: .dbo, .c: .dbc]
+        let dzOf: [Gate: Symbol] = [.f: .dzf, .u: .dzu, .r: .dzr, .o: .dzo, .c: .dzc]
+        let na = g.shape.na, ny = g.shape.ny, gates = g.cell.gates
+        var sumW = gates.map { _ in [Double](repeating: 0, count: na * (na + g.shape.nx)) }
+        var sumB = gates.map { _ in [Double](repeating: 0, count: na) }
+        var sumWya = [Double](repeating: 0, count: ny * na), sumBy = [Double](repeating: 0, count: ny)
+        /// sum += u·vᵀ entry by entry; returns (max |u_i·v_j|, max |sum| after)
+        func addOuter(_ sum: inout [Double], _ u: [Double], _ v: [Double]) -> (Double, Double) {
+            var step = 0.0, total = 0.0
+            sum.withUnsafeMutableBufferPointer { s in
+                var n = 0
+                for i in u.indices {
+                    for j in v.indices {
+                        let d = u[i] * v[j]
+                        step = max(step, abs(d))
+                        s[n] += d
+                        total = max(total, abs(s[n]))
+                        n += 1
+                    }
+                }
             }
-            raise(.dWyaStep, top(add.dWya.values)); raise(.dWya, top(r.dWya.values)); raise(.dby, top(r.dby))
+            return (step, total)
+        }
+        func addVector(_ sum: inout [Double], _ u: [Double]) -> Double {
+            for i in u.indices { sum[i] += u[i] }
+            return top(sum)
+        }
+        for t in stride(from: T, through: 1, by: -1) {
+            for (k, gate) in gates.enumerated() {
+                guard let symbol = dzOf[gate], let dz = g.vector(symbol, t), let sumSymbol = sums[gate],
+                      let stepSymbol = steps[gate], let bStep = biasSteps[gate], let bSum = biasSums[gate] else { continue }
+                let (step, total) = addOuter(&sumW[k], dz, g.stackedInput(gate, t))
+                raise(stepSymbol, step); raise(sumSymbol, total)
+                raise(bStep, top(dz)); raise(bSum, addVector(&sumB[k], dz))
+            }
+            if let dy = g.vector(.dy, t), let a = g.vector(.a, t) {   // steps with a target
+                let (step, total) = addOuter(&sumWya, dy, a)
+                raise(.dWyaStep, step); raise(.dWya, total); raise(.dby, addVector(&sumBy, dy))
+            } else {
+                raise(.dWyaStep, 0); raise(.dWya, top(sumWya)); raise(.dby, top(sumBy))
+            }
         }
         return maxAbs
     }

@@ -8,6 +8,7 @@ extension Words {
     func notInANumber(_ c: Character) -> String {
         pick("'\(c)' is not part of a number: digits, -, . and e", "“\(c)” 不是数字的一部分：可用数字、-、. 和 e")
     }
+    var backToAnswerBox: String { pick("back to the answer box", "回到答案框") }
     var digitsToAnswerBox: String { pick("digits go to the answer box; Enter checks", "数字输入到答案框；回车检查") }
     var editHint: String { pick("edit this number", "修改这个数") }
     var answerPrompt: String { pick("answer: ", "答案：") }
@@ -104,6 +105,10 @@ extension Words {
         pick("Score: \(right) of \(n) \(n == 1 ? "question" : "questions") right at the first try.", "得分：\(n) 道题中第一次就答对了 \(right) 道。")
     }
     func missed(_ list: String) -> String { pick("Missed: \(list) (press the number).", "答错的题：\(list)（按对应数字跳过去）。") }
+    /// The same list when some of those questions were not answered at all.
+    func missedOrSkipped(_ list: String) -> String {
+        pick("Missed or not answered: \(list) (press the number).", "答错或没答的题：\(list)（按对应数字跳过去）。")
+    }
 }
 
 /// Prefixes of the help box's lines for the student's modes.

@@ -21,6 +21,7 @@ import RNNCore
         #expect(try message("x<2>[0]=inf") == "x<2>[0] must be set to a finite number, got 'inf'")
         #expect(try message("x<2>[0]=abc") == "x<2>[0] must be set to a number, got 'abc'")
         #expect(try message("a<1>[0]=1") == "'a<1>[0]' is computed by the network, not set: set a weight, bias, a<0> or input (Waa, Wax, Wa, Wya, ba, by, a<0>, x)")
+        #expect(try message("Wf[0,0]=1") == "'Wf[0,0]' cannot be set on the rnn cell: set one of Waa, Wax, Wa, Wya, ba, by, a<0>, x")
         #expect(try message("g2=softmx") == "g2 must be sigmoid or softmax, got 'softmx'; did you mean softmax?")
         #expect(try message("Waa[0,1]") == "expected NAME=VALUE, like 'Waa[0,1]=0.5' or 'g1=relu', got 'Waa[0,1]'")
         #expect(try message("Wax[1,0]=-0.5") == "ok")
