@@ -8,18 +8,10 @@ struct SourceText {
 
     init(path: String, text: String) {
         self.path = path
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            if s == "\n" {
-                if current.last == "\r" { current.removeLast() }
-                lines.append(String(current)); current = .init()
-            } else {
-                current.append(s)
-            }
+        // split at the newline bytes (never inside a UTF-8 sequence), each line without its \r
+        self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
         }
-        lines.append(String(current))
-        self.lines = lines
     }
 
     func line(_ n: Int) -> String? { lines.indices.contains(n - 1) ? lines[n - 1] : nil }

@@ -5,6 +5,7 @@ import RNNCore
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",   // named, not derived from the type at every start
         abstract: "Benchmarks (build with -c release for meaningful figures).",
         discussion: """
         Without --render: forward + BPTT on a one-hot character sequence at n_a = --hidden, \

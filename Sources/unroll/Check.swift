@@ -4,6 +4,7 @@ import Lessons
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",   // named, not derived from the type at every start
         abstract: "Validate lesson files and verify every slide's `check`; warn about what the format's docs advise against.",
         discussion: """
         Prints `ok: N lessons` and exits 0, or prints every error and exits 1. Warnings (a question \

@@ -9,6 +9,7 @@ import TextGrid
 
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explore",   // named, not derived from the type at every start
         abstract: "Open a lesson in the explorer (the default). Without a lesson, pick one of the shipped lessons.",
         discussion: "Press ? in the explorer for every key. Needs a terminal of at least 80×24; without one, use `unroll render`."
     )

@@ -7,6 +7,7 @@ extension Architecture: ExpressibleByArgument {}
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",   // named, not derived from the type at every start
         abstract: "Write a new lesson file to start from: seeded weights, a sequence of the right shape, two slides.",
         discussion: "The lesson passes `unroll check --strict`. It never writes over a file."
     )

@@ -7,6 +7,7 @@ import TextGrid
 
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "record",   // named, not derived from the type at every start
         abstract: "Record the explorer walking a lesson's story as an asciicast v2 file.",
         discussion: """
         Slide by slide, and step by step between slides, as `export --steps` walks it; each step shows \

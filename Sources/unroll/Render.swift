@@ -10,6 +10,7 @@ extension Phase: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",   // named, not derived from the type at every start
         abstract: "Print the frame the explorer would show, as plain text (or ANSI colour with --color always).",
         discussion: """
         For slides, handouts, tests and terminals that cannot run the explorer. Without --slide every \

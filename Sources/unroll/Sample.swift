@@ -5,6 +5,7 @@ import RNNCore
 
 struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sample",   // named, not derived from the type at every start
         abstract: "Generate sequences from a character lesson's model, one character at a time.",
         discussion: """
         One-to-many: the prefix is read first (default: a newline when vocab has one, else the first \

@@ -11,6 +11,7 @@ enum ClipMode: String, ExpressibleByArgument, CaseIterable {
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "train",   // named, not derived from the type at every start
         abstract: "Train a lesson's model on its data and write the trained lesson to a new file.",
         discussion: """
         Each step takes one training sequence (one item of sequence.texts, or the lesson's own \
