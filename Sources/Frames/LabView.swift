@@ -4,7 +4,8 @@ import TextGrid
 
 /// The training lab in place of the equation panel: the settings and their keys, the run's
 /// state, the loss chart (left, as wide and tall as the room allows), and on the right the
-/// ‖∂L/∂W‖ chart (log scale, with the clip level), ‖da<t>‖ over t, and the latest samples.
+/// ‖∂L/∂W‖ chart (log scale, with the clip level), ‖da<t>‖ over t (log scale, so a vanishing
+/// tail is a slope, not a flat line), and the latest samples.
 struct LabView {
     let lab: LabPanel
 
@@ -50,11 +51,11 @@ struct LabView {
         guard rest.height >= 2 else { return }
         var (da, samples) = rest.splitTop(2)
         grid.put(lab.daTitle, x: da.x, y: da.y, style: Style(.muted), clip: da)
-        Sparkline(lab.daNorms).draw(into: &grid, in: Rect(x: da.x, y: da.y + 1, width: da.width, height: 1))
+        Sparkline(lab.daNorms, scale: .log10).draw(into: &grid, in: Rect(x: da.x, y: da.y + 1, width: da.width, height: 1))
         if let dcNorms = lab.dcNorms, samples.height >= 4 {   // an LSTM: ‖dc<t>‖ under ‖da<t>‖
             let (dc, below) = samples.splitTop(2)
             grid.put(lab.dcTitle, x: dc.x, y: dc.y, style: Style(.muted), clip: dc)
-            Sparkline(dcNorms).draw(into: &grid, in: Rect(x: dc.x, y: dc.y + 1, width: dc.width, height: 1))
+            Sparkline(dcNorms, scale: .log10).draw(into: &grid, in: Rect(x: dc.x, y: dc.y + 1, width: dc.width, height: 1))
             samples = below
         }
         guard samples.height >= 2 else { return }
