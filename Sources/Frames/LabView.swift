@@ -50,12 +50,10 @@ struct LabView {
                   into: &grid, in: top)
         guard rest.height >= 2 else { return }
         var (da, samples) = rest.splitTop(2)
-        grid.put(lab.daTitle, x: da.x, y: da.y, style: Style(.muted), clip: da)
-        Sparkline(lab.daNorms, scale: .log10).draw(into: &grid, in: Rect(x: da.x, y: da.y + 1, width: da.width, height: 1))
+        Self.drawNorms([lab.daTitle, lab.daTitleShort], lab.daNorms, into: &grid, in: da)
         if let dcNorms = lab.dcNorms, samples.height >= 4 {   // an LSTM: ‖dc<t>‖ under ‖da<t>‖
             let (dc, below) = samples.splitTop(2)
-            grid.put(lab.dcTitle, x: dc.x, y: dc.y, style: Style(.muted), clip: dc)
-            Sparkline(dcNorms, scale: .log10).draw(into: &grid, in: Rect(x: dc.x, y: dc.y + 1, width: dc.width, height: 1))
+            Self.drawNorms([lab.dcTitle, lab.dcTitleShort], dcNorms, into: &grid, in: dc)
             samples = below
         }
         guard samples.height >= 2 else { return }
@@ -63,6 +61,22 @@ struct LabView {
         for (i, line) in lab.samples.prefix(samples.height - 1).enumerated() {
             grid.put(line, x: samples.x, y: samples.y + 1 + i, style: i == 0 ? Style(.normal) : Style(.muted), clip: samples)
         }
+    }
+
+    /// A norm over t in two rows: the title, then a log-scale sparkline with its range after it;
+    /// when both do not fit one row, the range goes up beside the title (the short one if need be).
+    static func drawNorms(_ titles: [String], _ values: [Double], into grid: inout Grid, in rect: Rect) {
+        guard rect.height >= 2 else { return }
+        let spark = Sparkline(values, scale: .log10)
+        var title = titles.first ?? ""
+        var line = spark
+        if spark.naturalWidth > rect.width, !spark.rangeLabel.isEmpty {
+            line.showRange = false
+            title = titles.map { $0 + "  " + spark.rangeLabel }.first { DisplayWidth.of($0) <= rect.width }
+                ?? (titles.last ?? "") + "  " + spark.rangeLabel
+        }
+        grid.put(title, x: rect.x, y: rect.y, style: Style(.muted), clip: rect)
+        line.draw(into: &grid, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1))
     }
 
     /// The settings in as few rows as fit `width`: one row with their names, else one with the

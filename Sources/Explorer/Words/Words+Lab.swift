@@ -80,5 +80,7 @@ extension Words {
     public var labGradientTitleShort: String { pick("‖∂L/∂W‖ unclipped (log) ╌ C", "裁剪前 ‖∂L/∂W‖（对数）╌ C") }
     public var labDaTitle: String { pick("‖da<t>‖ over t, this sequence (log)", "这条序列的 ‖da<t>‖，随 t 变化（对数）") }
     public var labDcTitle: String { pick("‖dc<t>‖ over t, this sequence (log)", "这条序列的 ‖dc<t>‖，随 t 变化（对数）") }
+    public var labDaTitleShort: String { pick("‖da<t>‖ (log)", "‖da<t>‖（对数）") }
+    public var labDcTitleShort: String { pick("‖dc<t>‖ (log)", "‖dc<t>‖（对数）") }
     public var labSamplesTitle: String { pick("samples", "采样") }
 }
