@@ -103,7 +103,7 @@ import Testing
         var grid = Grid(width: 30, height: 2)
         grid.draw(Sparkline(decades, scale: .log10), in: Rect(x: 0, y: 0, width: 30, height: 1))
         grid.draw(Sparkline(decades), in: Rect(x: 0, y: 1, width: 30, height: 1))
-        #expect(grid.plainText() == ["█▇▆▅▄▃▂▁  1e-7…1", "█▂▁▁▁▁▁▁  0.00…1.00"])
+        #expect(grid.plainText() == ["█▇▆▅▄▃▂▁  1e-7…1", "█▂▁▁▁▁▁▁  1.0e-7…1.00"])
         #expect(Sparkline([2, 1e-6, 0], scale: .log10).values.map { Sparkline([2, 1e-6, 0], scale: .log10).glyph($0) } == ["█", "▁", "·"])
         #expect(Sparkline([2, 1e-6, 0], scale: .log10).rangeLabel == "1e-6…2")
     }
