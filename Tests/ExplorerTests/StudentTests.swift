@@ -169,6 +169,40 @@ import Testing
         #expect(s.student.shift?[0] == 0)
     }
 
+    /// Ten `+` on x<1>[0]: the box and the timeline show the change from the lesson's value
+    /// (1.00 → 2.00, ‖Δa‖ of a lesson file with x<1>[0] = 2), and the last step beside it.
+    @Test func severalNudgesShowTheChangeFromTheLessonsValue() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        _ = s.go(phase: .forward, t: 1)
+        _ = s.inspect(entry: try EntryRef.parse("stacked<1>[3]").get())
+        s.update(.toggleEdit)
+        let x = try #require(s.editableEntry)
+        #expect(x == EntryRef(symbol: .x, t: 1, row: 0))
+        let lessonTrace = s.trace
+        for _ in 0..<10 { s.update(.nudgeUp) }
+        let r = try #require(s.student.lastNudge)
+        #expect(r.before == 1 && abs(r.after - 2) < 1e-12)
+        #expect(r.lossBefore == lessonTrace.totalLoss && r.gradient == lessonTrace.gradient(of: x))
+        let lines = try #require(s.viewModel().inspect?.lines)
+        #expect(lines.first == "x<1>[0]: 1.00 → 2.00 (Δ = +1.00 from the lesson's value; last step 1.90 → 2.00)", "\(lines)")
+        // ‖Δa<t>‖ against the lesson's own trace, not the one before the last +
+        let shift = try #require(s.student.shift)
+        #expect(shift == lessonTrace.activationShift(to: s.trace))
+        #expect(s.timeline.items[0].shift == shift[0] && shift[0] > 0.05)
+        // another entry nudged in between: the baseline of x<1>[0] follows it
+        _ = s.inspect(entry: try EntryRef.parse("Waa[0,0]").get())
+        s.update(.nudgeUp)
+        #expect(s.student.lastNudge?.before == 0.1)
+        _ = s.inspect(entry: try EntryRef.parse("stacked<1>[3]").get())
+        let withW = s.trace
+        s.update(.nudgeDown)
+        let back = try #require(s.student.lastNudge)
+        #expect(back.before == 1 && abs(back.after - 1.9) < 1e-12 && back.lossAfter == s.trace.totalLoss)
+        #expect(back.lossBefore != lessonTrace.totalLoss && back.lossBefore != withW.totalLoss)
+    }
+
     /// In the backward pass, edit mode on a gradient entry edits its weight: a small nudge of
     /// Waa[0,1] from dWaa[0,1] agrees with the gradient (central difference to 1e-6 of it).
     @Test func onAGradientTheNudgeEditsItsWeight() throws {

@@ -76,11 +76,15 @@ extension ExplorerState {
     var nudgeLines: [String] {
         guard student.editing else { return [] }
         let keys = words.editingOn(Self.stepText(student.step))
-        guard let r = student.lastNudge else { return [keys] }
+        guard var r = student.lastNudge else { return [keys] }
         var lines: [String] = []
         let f = { (v: Double) in self.numbers.format(v) }
         let sign = { (v: Double) in (v >= 0 ? "+" : "") + self.numbers.format(v) }
-        lines.append(words.nudgeLine(Self.screenName(r.ref, na: trace.shape.na), f(r.before), f(r.after), sign(r.delta)))
+        // back at the lesson's value: the last step is what there is to see
+        if r.delta == 0, let step = student.lastStep, step.ref == r.ref { r = step }
+        var last: String?
+        if let step = student.lastStep, step.ref == r.ref, step != r, step.delta != r.delta { last = "\(f(step.before)) → \(f(step.after))" }
+        lines.append(words.nudgeLine(Self.screenName(r.ref, na: trace.shape.na), f(r.before), f(r.after), sign(r.delta), lastStep: last))
         if let lb = r.lossBefore, let la = r.lossAfter, let change = r.lossChange, let p = r.predicted {
             let precise = NumberStyle(digits: max(numbers.digits, 4))
             let g = { (v: Double) in (v >= 0 ? "+" : "") + precise.format(v) }

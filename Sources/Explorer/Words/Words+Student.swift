@@ -105,8 +105,11 @@ extension Words {
     func stepIs(_ s: String) -> String { pick("step \(s)", "步长 \(s)") }
     var modified: String { pick("✎ modified", "✎ 已修改") }
     func whatIf(_ what: String) -> String { pick("what if: \(what)", "假如：\(what)") }
-    func nudgeLine(_ name: String, _ before: String, _ after: String, _ delta: String) -> String {
-        "\(name): \(before) → \(after) (Δ = \(delta))"
+    /// `x<1>[0]: 1.00 → 2.00 (Δ = +1.00 from the lesson's value; last step 1.90 → 2.00)`
+    func nudgeLine(_ name: String, _ before: String, _ after: String, _ delta: String, lastStep: String? = nil) -> String {
+        guard let lastStep else { return "\(name): \(before) → \(after) (Δ = \(delta))" }
+        return pick("\(name): \(before) → \(after) (Δ = \(delta) from the lesson's value; last step \(lastStep))",
+                    "\(name)：\(before) → \(after)（相对本课原值 Δ = \(delta)；最后一步 \(lastStep)）")
     }
     func lossLine(_ before: String, _ after: String, _ change: String, _ predicted: String) -> String {
         pick("L: \(before) → \(after), ΔL = \(change); the gradient predicted dL/dw · Δ = \(predicted)",
