@@ -155,6 +155,18 @@ import Testing
         #expect(s.status == s.words.notEditable && s.student.edits.isEmpty)
     }
 
+    /// A target is data, not a computed number: `e` on y<1>[0] says it is a label.
+    @Test func aTargetIsALabelNotEditable() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        #expect(s.inspect(entry: try EntryRef.parse("y<1>[0]").get()) == nil)
+        s.update(.toggleEdit)
+        #expect((s.status ?? "").hasPrefix("y<1>[0] is a target: a label of the data"), "\(s.status)")
+        s.update(.nudgeUp)
+        #expect((s.status ?? "").hasPrefix("y<1>[0] is a target") && s.student.edits.isEmpty)
+    }
+
     @Test func nudgingAnInputShowsHowFarItTravels() throws {
         let (lesson, _) = try Self.shipped("02-forward.yaml")
         var s = ExplorerState(lesson: lesson)

@@ -62,6 +62,12 @@ extension ExplorerState {
         }
     }
 
+    /// Why the entry under the cursor cannot be edited: a target is a label of the data, the rest is computed.
+    var whyNotEditable: String {
+        if let r = inspectedEntry, r.symbol == .y { return words.labelNotEditable(displayName(r)) }
+        return words.notEditable
+    }
+
     /// The settable quantities that are vectors.
     static let vectorSymbols: Set<Symbol> = [.ba, .by, .a0, .x, .bf, .bu, .br, .bo, .bc, .c0]
 
@@ -71,7 +77,7 @@ extension ExplorerState {
         if inspect == nil { enterInspect() }
         guard inspect != nil else { return }
         student.editing = true
-        status = editableEntry == nil ? words.notEditable : words.editingOn(numbers.format(student.step))
+        status = editableEntry == nil ? whyNotEditable : words.editingOn(numbers.format(student.step))
     }
 
     /// The value the lesson (or the training run) has for an entry, before the student's edits.
@@ -85,7 +91,7 @@ extension ExplorerState {
     /// `+`/`-`: the entry under the cursor moves by ± step; everything is computed again.
     mutating func nudge(_ sign: Double) {
         guard student.editing else { status = words.notEditing; return }
-        guard let ref = editableEntry, let original = uneditedValue(ref) else { status = words.notEditable; return }
+        guard let ref = editableEntry, let original = uneditedValue(ref) else { status = whyNotEditable; return }
         let old = trace, wasUnedited = student.edits.value(of: ref) == nil
         let current = student.edits.value(of: ref) ?? original
         var delta = (current - original) + sign * student.step

@@ -66,8 +66,7 @@ extension ExplorerState {
 
     /// Wa[i,j] as the student reads it: Waa[i,j] or Wax[i,j-n_a].
     static func screenName(_ ref: EntryRef, na: Int) -> String {
-        guard ref.symbol == .Wa, let i = ref.row, let j = ref.col else { return ref.description }
-        return j < na ? EntryRef(symbol: .Waa, row: i, col: j).description : EntryRef(symbol: .Wax, row: i, col: j - na).description
+        ref.notesName(na: na)
     }
 
     /// The edit mode lines of the inspect box, drawn FIRST (before the explanation) so the point of

@@ -94,6 +94,10 @@ extension Words {
         pick("this number is computed: move to a weight, a bias, a<0> or an input x<t> to edit it",
              "这个数是算出来的：移到权重、偏置、a<0> 或输入 x<t> 上才能修改")
     }
+    func labelNotEditable(_ name: String) -> String {
+        pick("\(name) is a target: a label of the data the loss compares ŷ with, not a number of the network; edit an input x<t> or a weight",
+             "\(name) 是目标：数据里的标签，损失拿 ŷ 和它比较，不是网络的数；请修改输入 x<t> 或权重")
+    }
     func editingOn(_ step: String) -> String {
         pick("edit mode: + - change the entry by \(step), [ ] the step, 0 resets it, ⌫ all",
              "编辑模式：+ - 按 \(step) 改变这个数，[ ] 步长，0 复原，⌫ 全部复原")
