@@ -279,9 +279,18 @@ import Testing
             let frame = s.viewModel()
             let shownTerms = frame.forward.terms.filter { $0.revealed && $0.kind == .quantity }
             #expect(!shownTerms.contains { $0.values.values.contains(value) }, "\(name): \(focusValue) readable at t = 3")
-            // the inspect cursor leaves a quantity that the step hides
+            // only the asked entry is masked: [a<2>; x<3>] (GRU [c<2>; x<3>]) shows the others
+            let focus = try EntryRef.parse(focusValue).get()
+            let stacked = try #require(shownTerms.first { $0.symbol == .stacked }, "\(name)")
+            #expect(stacked.masked == [MatrixIndex(row: focus.row ?? -1, col: 0)], "\(name)")
+            let whole = try #require(s.trace.vector(.stacked, 3))
+            #expect(stacked.values.values.enumerated().allSatisfy { $0.offset == focus.row ? $0.element == 0 : $0.element == whole[$0.offset] })
+            // the inspect cursor stays where it was; on the masked entry the box says it is hidden
             let cursor = try #require(s.inspectedEntry)
-            #expect(!s.isWithheld(cursor.symbol, at: cursor.t) && frame.inspect?.lines != [s.words.hidden], "\(name): \(cursor)")
+            #expect(!s.isWithheld(cursor.symbol, at: cursor.t), "\(name): \(cursor)")
+            #expect((frame.inspect?.lines == [s.words.hidden]) == s.isMasked(cursor), "\(name): \(cursor)")
+            _ = s.inspect(entry: EntryRef(symbol: .stacked, t: 3, row: focus.row, col: 0))
+            #expect(s.viewModel().inspect?.lines == [s.words.hidden], "\(name)")
             s.update(.answer(try #require(lesson.script[slide - 1].ask?.answer)))
             #expect(s.forwardPanel(3).terms.contains { $0.revealed && $0.values.values.contains(value) }, "\(name)")
         }
