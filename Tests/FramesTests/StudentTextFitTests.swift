@@ -56,3 +56,17 @@ import Testing
         }
     }
 }
+
+/// Equation rows side by side in one band put their labels on one line (02 slide 6 at 120×40:
+/// `y<2> L<2> L` beside `Wya a<2> by zy<2> ŷ<2>`, whose ±range line the loss row lacks).
+@Suite struct BandLabelTests {
+    @Test(arguments: Language.allCases) func labelsOfOneBandShareALine(language: Language) throws {
+        var s = try StudentTextFitTests.lesson02(language)
+        _ = s.open(slide: 6)
+        let lines = FrameRenderer.render(s.viewModel(), size: Size(width: 120, height: 40), depth: .none).plainText()
+        let row = try #require(lines.firstIndex { $0.hasPrefix(" Wya 1×3") }, "\(lines)")
+        #expect(lines[row].contains("y<2> 1") && lines[row].contains("L<2> 1"), "\(lines[row - 1 ... row + 2])")
+        // the first values still share a line
+        #expect(lines[row + 2].contains("█2.50") && lines[row + 2].contains("→ Σ →"), "\(lines[row ... row + 2])")
+    }
+}
