@@ -83,6 +83,7 @@ import Testing
         let lines = try #require(s.viewModel().lesson?.typed?.lines)
         #expect(lines.contains { $0.hasPrefix("The answer is z<1>[0] = ") })
         #expect(lines.count > 3)   // the inspect explanation follows
+        #expect(!lines.contains { $0.hasPrefix("Hint:") })   // the explanation says more than a hint
     }
 
     @Test func escLeavesTheBoxAndADigitComesBack() {
@@ -153,6 +154,25 @@ import Testing
         s.update(.toggleEdit)
         s.update(.nudgeUp)
         #expect(s.status == s.words.notEditable && s.student.edits.isEmpty)
+    }
+
+    /// While a question on z<2>[0] is open, L is hidden: a nudge does not show it either.
+    @Test func aNudgeDoesNotShowAHiddenLoss() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 6)
+        #expect(s.typedPending && s.inspect(entry: try EntryRef.parse("Waa[0,0]").get()) == nil)
+        s.update(.toggleEdit)
+        s.update(.nudgeUp)
+        let lines = try #require(s.viewModel().inspect?.lines)
+        #expect(lines.contains(s.words.lossHiddenWhileAsking) && !lines.contains { $0.hasPrefix("L: ") }, "\(lines)")
+        s.update(.resetEdits); s.update(.toggleEdit); s.update(.escape)
+        for a in typing("0.71") { s.update(a) }
+        #expect(!s.typedPending)
+        _ = s.inspect(entry: try EntryRef.parse("Waa[0,0]").get())
+        s.update(.toggleEdit)
+        s.update(.nudgeUp)
+        #expect(s.viewModel().inspect?.lines.contains { $0.hasPrefix("L: ") } == true)
     }
 
     /// A target is data, not a computed number: `e` on y<1>[0] says it is a label.

@@ -45,7 +45,7 @@ import Testing
         ]
         for w in warnings {
             var s = try Self.lesson02(.en)
-            s.update(.progressWarning(w))
+            s.update(.progressWarning(LocalizedText(en: w)))
             for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
                 let lines = FrameRenderer.render(s.viewModel(), size: size, depth: .none).plainText()
                 let start = try #require(lines.firstIndex { $0.hasPrefix(" " + w.prefix(20)) }, "\(size): \(lines)")

@@ -29,7 +29,7 @@ extension ExplorerState {
         } else if let last = a.wrong.last, let d = a.diagnosis {
             lines.append(words.notQuite(Self.typedText(last), words.howFarOff(d.off, numbers)))
             if let m = d.mistake { lines.append(words.mistake(m, name, numbers, symbol: q.reference?.symbol, formula: d.formula)) }
-            else if let h = d.hint { lines.append(words.hint(name, h, numbers)) }
+            else if let h = d.hint, !a.revealed { lines.append(words.hint(name, h, numbers)) }   // the revealed explanation says more
             if !a.revealed { lines.append(words.triesLeft(q.tries - a.wrong.count)) }
         }
         if a.revealed, let answer = typedRightAnswer() {
@@ -84,7 +84,9 @@ extension ExplorerState {
         var last: String?
         if let step = student.lastStep, step.ref == r.ref, step != r, step.delta != r.delta { last = "\(f(step.before)) → \(f(step.after))" }
         lines.append(words.nudgeLine(Self.screenName(r.ref, na: trace.shape.na), f(r.before), f(r.after), sign(r.delta), lastStep: last))
-        if let lb = r.lossBefore, let la = r.lossAfter, let change = r.lossChange, let p = r.predicted {
+        if r.lossBefore != nil, withheld.contains(.totalLoss) {
+            lines.append(words.lossHiddenWhileAsking)   // L is computed from what the open question asks
+        } else if let lb = r.lossBefore, let la = r.lossAfter, let change = r.lossChange, let p = r.predicted {
             let precise = NumberStyle(digits: max(numbers.digits, 4))
             let g = { (v: Double) in (v >= 0 ? "+" : "") + precise.format(v) }
             lines.append(words.lossLine(precise.format(lb), precise.format(la), g(change), g(p)))

@@ -119,6 +119,9 @@ extension Words {
         pick("L: \(before) → \(after), ΔL = \(change); the gradient predicted dL/dw · Δ = \(predicted)",
              "L：\(before) → \(after)，ΔL = \(change)；梯度的预测 dL/dw · Δ = \(predicted)")
     }
+    var lossHiddenWhileAsking: String {
+        pick("L and the gradient's prediction show once the slide's question is answered.", "回答了本页的问题之后，才显示 L 和梯度的预测。")
+    }
     var curvature: String {
         pick("They differ: L curves over a step this large (curvature); the gradient is only the slope where you started. A smaller step ( ] ) agrees better.",
              "两者不同：在这么大的步长上 L 是弯曲的（曲率）；梯度只是起点处的斜率。换小一点的步长（ ] ）会更接近。")
