@@ -34,6 +34,9 @@ import Testing
             let shown = language == .en ? Self.joined(body) : body.map { $0.trimmingCharacters(in: .whitespaces) }.joined()
             #expect(shown.contains(tail), "\(size): '\(tail)' not in \(body)")
             #expect(body.contains { $0.contains(language == .en ? "2 tries left" : "还可以再试 2 次") }, "\(size): \(body)")
+            // the footer says how to leave the box, and Backspace and Enter
+            #expect(lines.last?.contains(language == .en ? "Esc leave the box" : "Esc 离开答案框") == true, "\(size): \(lines.last ?? "")")
+            #expect(lines.last?.contains("0-9 ⌫ ↵") == true, "\(size): \(lines.last ?? "")")
         }
     }
 

@@ -11,6 +11,7 @@ extension Words {
     func boxFull(_ limit: Int) -> String {
         pick("the answer box is full (\(limit) characters): Backspace erases, Enter checks", "答案框已满（\(limit) 个字符）：退格键删除，回车检查")
     }
+    var leaveAnswerBox: String { pick("leave the box", "离开答案框") }
     var backToAnswerBox: String { pick("back to the answer box", "回到答案框") }
     var digitsToAnswerBox: String { pick("digits go to the answer box; Enter checks", "数字输入到答案框；回车检查") }
     var editHint: String { pick("edit this number", "修改这个数") }
