@@ -373,11 +373,22 @@ INLINE void gemm_nt_rows(int R, const double *W, ptrdiff_t cols, ptrdiff_t ld, c
     for (; t < k; t++) gemm_nt_block(R, 1, W, cols, ld, X + t * ldx, ldx, b, Y + t * ldy, ldy);
 }
 
+/// Steps in panels of about 192 KB of X (a multiple of NS steps), each panel staying in the L2
+/// cache while every block of W's rows passes over it (a block of rows stays in L1 meanwhile):
+/// without panels, a long sequence streams all of X from memory once per block of rows. Each
+/// entry is the same sum whatever panel holds it.
 static void gemm_nt(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld, const double *X, ptrdiff_t ldx,
                     ptrdiff_t k, const double *b, double *Y, ptrdiff_t ldy) {
-    ptrdiff_t i = 0;
-    for (; i + NR <= rows; i += NR) gemm_nt_rows(NR, W + i * ld, cols, ld, X, ldx, k, b ? b + i : 0, Y + i, ldy);
-    for (; i < rows; i++) gemm_nt_rows(1, W + i * ld, cols, ld, X, ldx, k, b ? b + i : 0, Y + i, ldy);
+    ptrdiff_t panel = 24576 / (cols > 0 ? cols : 1) / NS * NS;
+    if (panel < NS) panel = NS;
+    for (ptrdiff_t t = 0; t < k; t += panel) {
+        ptrdiff_t kt = k - t < panel ? k - t : panel;
+        const double *Xt = X + t * ldx;
+        double *Yt = Y + t * ldy;
+        ptrdiff_t i = 0;
+        for (; i + NR <= rows; i += NR) gemm_nt_rows(NR, W + i * ld, cols, ld, Xt, ldx, kt, b ? b + i : 0, Yt + i, ldy);
+        for (; i < rows; i++) gemm_nt_rows(1, W + i * ld, cols, ld, Xt, ldx, kt, b ? b + i : 0, Yt + i, ldy);
+    }
 }
 
 static void ger(double *D, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld, const double *u, const double *v) {
