@@ -64,17 +64,18 @@ struct LabView {
     }
 
     /// A norm over t in two rows: the title, then a log-scale sparkline with its range after it;
-    /// when both do not fit one row, the range goes up beside the title (the short one if need be).
+    /// when both do not fit one row, the range goes up beside the title; the short title when the
+    /// long one does not fit.
     static func drawNorms(_ titles: [String], _ values: [Double], into grid: inout Grid, in rect: Rect) {
         guard rect.height >= 2 else { return }
         let spark = Sparkline(values, scale: .log10)
-        var title = titles.first ?? ""
         var line = spark
+        var candidates = titles
         if spark.naturalWidth > rect.width, !spark.rangeLabel.isEmpty {
             line.showRange = false
-            title = titles.map { $0 + "  " + spark.rangeLabel }.first { DisplayWidth.of($0) <= rect.width }
-                ?? (titles.last ?? "") + "  " + spark.rangeLabel
+            candidates = titles.map { $0 + "  " + spark.rangeLabel }
         }
+        let title = candidates.first { DisplayWidth.of($0) <= rect.width } ?? candidates.last ?? ""
         grid.put(title, x: rect.x, y: rect.y, style: Style(.muted), clip: rect)
         line.draw(into: &grid, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1))
     }
