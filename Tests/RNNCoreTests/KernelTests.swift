@@ -156,6 +156,7 @@ import Testing
     @Test func productsOverLongSequencesInPanels() throws {
         let m = 7, n = 300, steps = 300, ldp = m + 1, ldq = n + 2, ldc = n + 3
         var P = Guarded(Self.randoms(steps * ldp, 21)), Q = Guarded(Self.randoms(steps * ldq, 22))
+        var W = Guarded(Self.randoms(m * ldq, 23))
         let Pv = P.values, Qv = Q.values
         for k in Self.paths {
             var C = Guarded(Array(repeating: 7, count: m * ldc))
@@ -172,13 +173,13 @@ import Testing
             #expect(C.sentinelsIntact)
             // every step's W·x<t> over 300 steps of 300 columns (several panels): gemv's bits
             var Y = Guarded(Array(repeating: 7, count: steps * ldc))
-            Q.with { w in Q.with { x in Y.with {
+            W.with { w in Q.with { x in Y.with {
                 k.gemmNT(w, rows: m, cols: n, ld: ldq, x, ldx: ldq, steps: steps, plus: nil, into: $0, ldy: ldc)
             } } }
             let Yv = Y.values
             for t in stride(from: 0, to: steps, by: 37) {
                 var y = Guarded(Array(repeating: 7, count: m))
-                Q.with { w in Q.with { x in y.with { k.gemv(w, rows: m, cols: n, ld: ldq, x + t * ldq, plus: nil, into: $0) } } }
+                W.with { w in Q.with { x in y.with { k.gemv(w, rows: m, cols: n, ld: ldq, x + t * ldq, plus: nil, into: $0) } } }
                 #expect(Array(Yv[(t * ldc)..<(t * ldc + m)]) == y.values, "\(k.path) long gemmNT row \(t) differs from gemv")
             }
             #expect(Y.sentinelsIntact)
