@@ -300,8 +300,8 @@ INLINE void gemm_tn_panel(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc, co
 /// every entry is one chain of fused multiply-adds over t in order, whatever block holds it;
 /// panels of steps are added to C in order. Up to GT_STEPS steps (the bench task, the lessons)
 /// that is one chain over all t.
-#define GT_STEPS 256
-#define GT_COLS 256
+#define GT_STEPS 128
+#define GT_COLS 128
 INLINE void gemm_tn_panels(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
                            ptrdiff_t pi, const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
     if (k <= GT_STEPS && n <= GT_COLS) { gemm_tn_panel(C, m, n, ldc, P, ldp, pi, Q, ldq, k, accumulate); return; }

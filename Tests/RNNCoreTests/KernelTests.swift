@@ -151,6 +151,41 @@ import Testing
         }
     }
 
+    /// Long sequences and wide C go through gemmTN in panels of steps and columns (and gemmNT in
+    /// panels of steps); the sums still agree with plain loops and nothing outside is written.
+    @Test func productsOverLongSequencesInPanels() throws {
+        let m = 7, n = 300, steps = 300, ldp = m + 1, ldq = n + 2, ldc = n + 3
+        var P = Guarded(Self.randoms(steps * ldp, 21)), Q = Guarded(Self.randoms(steps * ldq, 22))
+        var W = Guarded(Self.randoms(m * ldq, 23))
+        let Pv = P.values, Qv = Q.values
+        for k in Self.paths {
+            var C = Guarded(Array(repeating: 7, count: m * ldc))
+            P.with { p in Q.with { q in C.with { k.gemmTN($0, m: m, n: n, ldc: ldc, p, ldp: ldp, q, ldq: ldq, steps: steps, accumulate: false) } } }
+            let Cv = C.values
+            for i in 0..<m {
+                for j in 0..<n {
+                    let want = (0..<steps).reduce(0.0) { $0 + Pv[$1 * ldp + i] * Qv[$1 * ldq + j] }
+                    let size = (0..<steps).reduce(0.0) { $0 + abs(Pv[$1 * ldp + i] * Qv[$1 * ldq + j]) }
+                    Self.expectNear([Cv[i * ldc + j]], [want], [size], "\(k.path) long gemmTN C[\(i),\(j)]")
+                }
+                for j in n..<ldc { #expect(Cv[i * ldc + j] == 7, "\(k.path) long gemmTN wrote into the padding") }
+            }
+            #expect(C.sentinelsIntact)
+            // every step's W·x<t> over 300 steps of 300 columns (several panels): gemv's bits
+            var Y = Guarded(Array(repeating: 7, count: steps * ldc))
+            W.with { w in Q.with { x in Y.with {
+                k.gemmNT(w, rows: m, cols: n, ld: ldq, x, ldx: ldq, steps: steps, plus: nil, into: $0, ldy: ldc)
+            } } }
+            let Yv = Y.values
+            for t in stride(from: 0, to: steps, by: 37) {
+                var y = Guarded(Array(repeating: 7, count: m))
+                W.with { w in Q.with { x in y.with { k.gemv(w, rows: m, cols: n, ld: ldq, x + t * ldq, plus: nil, into: $0) } } }
+                #expect(Array(Yv[(t * ldc)..<(t * ldc + m)]) == y.values, "\(k.path) long gemmNT row \(t) differs from gemv")
+            }
+            #expect(Y.sentinelsIntact)
+        }
+    }
+
     /// Y = b + W·Xᵀ (every step's W·x<t> at once) gives each row the bits gemv gives it; C = P·Q
     /// through gemmTN's row stride agrees with plain loops. Nothing outside is written.
     @Test(arguments: sizes.indices)
