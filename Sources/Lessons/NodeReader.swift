@@ -30,6 +30,11 @@ final class NodeReader {
 
     func error(_ message: String, at node: Node) { error(message, at: self.source.location(node.mark)) }
 
+    /// Records a problem of the whole file (no line: one line on the screen).
+    func errorWithoutPlace(_ message: String) {
+        found.add(message) { Diagnostic(path: source.path, location: nil, message: message) }
+    }
+
     /// Records a problem; its place is only worked out when it is shown (see `DiagnosticList`).
     func error(_ message: String, at location: @autoclosure () -> SourceLocation) {
         found.add(message) { source.diagnostic(message, at: location()) }
@@ -119,18 +124,19 @@ final class NodeReader {
     }
 
     /// A finite number from a plain scalar (`1`, `-0.25`, `3e-2`; `.nan` and `.inf` are refused).
-    func number(_ node: Node, _ name: String) -> Double? {
+    /// (`name` is only worked out when there is a problem: a weight matrix reads thousands.)
+    func number(_ node: Node, _ name: @autoclosure () -> String) -> Double? {
         guard case .scalar(let s) = node, s.style == .plain || s.style == .any else {
-            error("\(name) must be a number, got \(describe(node))", at: node); return nil
+            error("\(name()) must be a number, got \(describe(node))", at: node); return nil
         }
         let text = Self.withoutUnderscores(s.string)
         if let v = Double(text), v.isFinite { return v }   // most numbers; the rest say what is wrong
         let lowered = text.lowercased()
         if [".nan", ".inf", "+.inf", "-.inf", "nan", "inf", "+inf", "-inf", "infinity", "-infinity"].contains(lowered) {
-            error("\(name) must be a finite number, got \(text)", at: node); return nil
+            error("\(name()) must be a finite number, got \(text)", at: node); return nil
         }
-        guard let v = Double(text) else { error("\(name) must be a number, got \(describe(node))", at: node); return nil }
-        guard v.isFinite else { error("\(name) must be a finite number, got \(text)", at: node); return nil }
+        guard let v = Double(text) else { error("\(name()) must be a number, got \(describe(node))", at: node); return nil }
+        guard v.isFinite else { error("\(name()) must be a finite number, got \(text)", at: node); return nil }
         return v
     }
 
@@ -145,7 +151,7 @@ final class NodeReader {
     /// A list of numbers; `count` (with its description, e.g. "n_a = 5") checked when known.
     func vector(_ node: Node, _ name: String, count: Int?, _ countText: String) -> [Double]? {
         guard let items = list(node, name) else { return nil }
-        let values = items.enumerated().map { number($1, "\(name)[\($0)]") }
+        let values = items.enumerated().map { i, item in number(item, "\(name)[\(i)]") }
         if let count, items.count != count {
             error("\(name) must have \(countText) numbers, got \(items.count)", at: node); return nil
         }
@@ -162,7 +168,7 @@ final class NodeReader {
         for (i, row) in items.enumerated() {
             guard let cells = list(row, "\(name)[\(i)]") else { ok = false; continue }
             lengths.append(cells.count)
-            let values = cells.enumerated().map { number($1, "\(name)[\(i)][\($0)]") }
+            let values = cells.enumerated().map { j, cell in number(cell, "\(name)[\(i)][\(j)]") }
             if values.contains(where: { $0 == nil }) { ok = false }
             result.append(values.compactMap { $0 })
         }
