@@ -55,9 +55,22 @@ struct FooterView {
 /// The status message: one line, shortened with `…` when too long.
 struct StatusView {
     let text: String
+    /// The most lines the message takes (a long warning wraps; beyond that it is cut with `…`).
+    var maxLines = 3
+
+    /// The message wrapped to `width` (one column of margin each side), at most `maxLines`.
+    func lines(width: Int) -> [String] {
+        if maxLines <= 1 { return [TextFit.truncate(text, to: width - 2)] }
+        let all = TextBlock.wrap(text, width: max(1, width - 2))
+        guard all.count > maxLines else { return all.isEmpty ? [""] : all }
+        var kept = Array(all.prefix(maxLines))
+        kept[kept.count - 1] = TextFit.truncate(kept[kept.count - 1] + " …", to: width - 2)
+        return kept
+    }
 
     func draw(into grid: inout Grid, in rect: Rect) {
-        grid.put(" " + TextFit.truncate(text, to: rect.width - 2), x: rect.x, y: rect.y,
-                 style: Style(.warning, attributes: [.bold]), clip: rect)
+        for (i, line) in lines(width: rect.width).prefix(rect.height).enumerated() {
+            grid.put(" " + line, x: rect.x, y: rect.y + i, style: Style(.warning, attributes: [.bold]), clip: rect)
+        }
     }
 }

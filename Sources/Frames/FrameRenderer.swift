@@ -57,14 +57,16 @@ public enum FrameRenderer {
         area.height -= 1
         FooterView(hints: frame.footer).draw(into: &grid, in: Rect(x: 0, y: area.maxY, width: size.width, height: 1))
         if let status = frame.status, !status.isEmpty, status != frame.lesson?.feedback || frame.inspect != nil {
-            area.height -= 1
-            StatusView(text: status).draw(into: &grid, in: Rect(x: 0, y: area.maxY, width: size.width, height: 1))
+            // the lab repeats its own messages in its view: one line there
+            let view = StatusView(text: status, maxLines: frame.lab == nil ? 3 : 1), rows = view.lines(width: size.width).count
+            area.height -= rows
+            view.draw(into: &grid, in: Rect(x: 0, y: area.maxY, width: size.width, height: rows))
         }
         let summaryLines = frame.backward == nil || frame.generation != nil ? 0 : 1
         let minimumPanel = 6
         let asks = frame.lesson?.question != nil && frame.inspect == nil   // a question needs room for its choices
-        let paneRoom = min(compact ? (asks ? 10 : 7) : max(asks ? 11 : 8, size.height / 3),
-                           area.height - summaryLines - 1 - minimumPanel)
+        let paneLimit = area.height - summaryLines - 1 - minimumPanel
+        let paneRoom = min(compact ? (asks ? 10 : 7) : max(asks ? 11 : 8, size.height / 3), paneLimit)
         var paneHeight = 0
         if let box = frame.inspect {
             let pane = InspectPaneView(box: box, title: TermView.cursorMark)
@@ -72,7 +74,8 @@ public enum FrameRenderer {
             pane.draw(into: &grid, in: Rect(x: 0, y: area.maxY - paneHeight, width: size.width, height: paneHeight))
         } else if let lesson = frame.lesson {
             let pane = LessonPaneView(pane: lesson, title: frame.header.slide ?? "")
-            paneHeight = pane.height(width: size.width, maxHeight: paneRoom)
+            // the slide's text is never cut while the panel keeps its few rows: the pane grows
+            paneHeight = pane.height(width: size.width, maxHeight: max(paneRoom, paneLimit))
             pane.draw(into: &grid, in: Rect(x: 0, y: area.maxY - paneHeight, width: size.width, height: paneHeight))
         }
         area.height -= paneHeight

@@ -27,7 +27,9 @@ struct LessonPaneView {
             out += TextBlock.wrap(question, width: inner).map { ($0, Style(.accent, attributes: [.bold])) }
             let choices = pane.choices.map(choiceText)
             let inline = choices.joined(separator: "    ")
-            if DisplayWidth.of(inline) <= inner {
+            if choices.isEmpty {
+                // a typed question: its answer box follows right under it
+            } else if DisplayWidth.of(inline) <= inner {
                 out.append((inline, .plain))
             } else {
                 for choice in choices {

@@ -4,6 +4,7 @@ import RNNCore
 /// `unroll new`: a lesson file to start from, valid and free of lint warnings: seeded weights,
 /// a sequence of the right shape for the architecture, and two slides (the first step with a
 /// check; the last output with a question, its focus and a check), in English and Chinese.
+/// For `cell` gru or lstm the model has no g1 and the first slide shows the gates.
 public enum LessonSkeleton {
     /// The lesson text, or the loader's errors when the sizes make no lesson (e.g. a cell the
     /// engine does not have).
@@ -40,18 +41,19 @@ public enum LessonSkeleton {
         let yHat = numbers.map { f($0.yHat) } ?? "0"
         let out = numbers?.out ?? 1
         let above = (numbers?.yHat ?? 0) > 0.5
+        let step = firstStep(cell: cell, a1: a1)
+        let gatedName = cell == "gru" ? " GRU" : (cell == "lstm" ? " LSTM" : "")
         var lines = """
         # A new lesson (unroll new): edit the words, the weights and the sequence; keep every number a check.
         # unroll check --strict THIS.yaml proves it; unroll THIS.yaml --watch shows each change as you save.
-        title: {en: "A new \(architecture.rawValue) lesson", zh: "新的\(architecture.rawValue)课"}
+        title: {en: "A new \(architecture.rawValue)\(gatedName) lesson", zh: "新的\(architecture.rawValue)\(gatedName)课"}
         summary: {en: "One step forward, then the output", zh: "先向前一步，再看输出"}
         model:
           cell: \(cell)
           n_x: \(nx)
           n_a: \(na)
           n_y: \(ny)
-          g1: tanh
-          g2: \(g2)
+        \(cell == "gru" || cell == "lstm" ? "" : "  g1: tanh\n")  g2: \(g2)
           init: {seed: \(seed), scale: 0.5}
         architecture: \(architecture.rawValue)
         sequence:
@@ -63,17 +65,17 @@ public enum LessonSkeleton {
         lines += """
         script:
           - say:
-              en: "Step 1: a<1> = tanh(Waa a<0> + Wax x<1> + ba). Its first unit is a<1>[0] = \(a1)."
-              zh: "第 1 步：a<1> = tanh(Waa a<0> + Wax x<1> + ba)。它的第一个单元 a<1>[0] = \(a1)。"
+              en: "\(step.en)"
+              zh: "\(step.zh)"
             at: {phase: forward, t: 1}
-            show: [x, Waa, Wax, ba, a]
+            show: [\(step.show)]
             focus: "a<1>[0]"
             check: "a<1>[0] ≈ \(a1)"
           - say:
               en: "Step \(out): the output ŷ<\(out)> = \(g2)(Wya a<\(out)> + by)."
               zh: "第 \(out) 步：输出 ŷ<\(out)> = \(g2)(Wya a<\(out)> + by)。"
             at: {phase: forward, t: \(out)}
-            show: [x, Waa, Wax, ba, a, Wya, by, ŷ]
+            show: [\(step.outputShow), Wya, by, ŷ]
             focus: "ŷ<\(out)>[0]"
             check: "ŷ<\(out)>[0] ≈ \(yHat)"
             ask:
@@ -85,5 +87,32 @@ public enum LessonSkeleton {
 
         """
         return lines
+    }
+
+    /// The first slide's words (a<1> of the cell, its first unit a1) and what it shows; the
+    /// output slide shows `outputShow` before Wya, by and ŷ.
+    static func firstStep(cell: String, a1: String) -> (en: String, zh: String, show: String, outputShow: String) {
+        switch cell {
+        case "gru":
+            let en = "Step 1, the GRU: Γu<1> = σ(Wu [c<0>; x<1>] + bu), Γr<1> = σ(Wr [c<0>; x<1>] + br), "
+                + "c̃<1> = tanh(Wc [Γr<1> ⊙ c<0>; x<1>] + bc), c<1> = Γu<1> ⊙ c̃<1> + (1 − Γu<1>) ⊙ c<0>, and a<1> = c<1>. "
+                + "Its first unit is a<1>[0] = \(a1)."
+            let zh = "第 1 步，GRU：Γu<1> = σ(Wu [c<0>; x<1>] + bu)，Γr<1> = σ(Wr [c<0>; x<1>] + br)，"
+                + "c̃<1> = tanh(Wc [Γr<1> ⊙ c<0>; x<1>] + bc)，c<1> = Γu<1> ⊙ c̃<1> + (1 − Γu<1>) ⊙ c<0>，a<1> = c<1>。"
+                + "它的第一个单元 a<1>[0] = \(a1)。"
+            return (en, zh, "x, c<t-1>, Wu, bu, Γu, Wr, br, Γr, Wc, bc, c̃, c, a", "x, Γu, c̃, c, a")
+        case "lstm":
+            let en = "Step 1, the LSTM: the gates Γf<1>, Γu<1>, Γo<1> = σ(W [a<0>; x<1>] + b) with their own Wf, Wu, Wo, "
+                + "the candidate c̃<1> = tanh(Wc [a<0>; x<1>] + bc), the memory c<1> = Γf<1> ⊙ c<0> + Γu<1> ⊙ c̃<1>, "
+                + "and a<1> = Γo<1> ⊙ tanh(c<1>). Its first unit is a<1>[0] = \(a1)."
+            let zh = "第 1 步，LSTM：三个门 Γf<1>、Γu<1>、Γo<1> = σ(W [a<0>; x<1>] + b)，各有自己的 Wf、Wu、Wo；"
+                + "候选值 c̃<1> = tanh(Wc [a<0>; x<1>] + bc)；记忆 c<1> = Γf<1> ⊙ c<0> + Γu<1> ⊙ c̃<1>；"
+                + "a<1> = Γo<1> ⊙ tanh(c<1>)。它的第一个单元 a<1>[0] = \(a1)。"
+            return (en, zh, "x, a<t-1>, c<t-1>, Wf, bf, Γf, Wu, bu, Γu, Wc, bc, c̃, Wo, bo, Γo, c, a", "x, Γf, Γu, Γo, c, a")
+        default:
+            return ("Step 1: a<1> = tanh(Waa a<0> + Wax x<1> + ba). Its first unit is a<1>[0] = \(a1).",
+                    "第 1 步：a<1> = tanh(Waa a<0> + Wax x<1> + ba)。它的第一个单元 a<1>[0] = \(a1)。",
+                    "x, Waa, Wax, ba, a", "x, Waa, Wax, ba, a")
+        }
     }
 }

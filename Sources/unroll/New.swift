@@ -14,7 +14,7 @@ struct New: ParsableCommand {
 
     @Argument(help: "The lesson file to write (e.g. my-lesson.yaml).") var file: String
     @Option(help: "one-to-one, one-to-many, many-to-one, many-to-many or encoder-decoder.") var architecture: Architecture = .manyToMany
-    @Option(help: "The cell (rnn).") var cell = "rnn"
+    @Option(help: "The cell: rnn, gru or lstm (gru and lstm have no g1).") var cell: CellKind = .rnn
     @Option(name: .customLong("n-x"), help: "Size of x<t> (1…1024).") var nx = 3
     @Option(name: .customLong("n-a"), help: "Size of a<t> (1…1024).") var na = 2
     @Option(name: .customLong("n-y"), help: "Size of ŷ<t> (1…1024; 1 is sigmoid, more is softmax).") var ny = 1
@@ -32,7 +32,7 @@ struct New: ParsableCommand {
             writeStderr("unroll new: \(file) exists; choose another name (new never writes over a file)\n")
             throw ExitCode(1)
         }
-        switch LessonSkeleton.make(architecture: architecture, cell: cell, nx: nx, na: na, ny: ny, seed: seed) {
+        switch LessonSkeleton.make(architecture: architecture, cell: cell.rawValue, nx: nx, na: na, ny: ny, seed: seed) {
         case .failure(let e):
             writeStderr("unroll new: these options make no lesson: \(e.diagnostics.first?.message ?? "\(e)")\n")
             throw ExitCode(64)

@@ -82,3 +82,20 @@ YAML
     && [ ! -e "$OUT/lstm-div.yaml" ] && pass || fail "gated: divergence: exit $rc, $(cat "$OUT/lstm-div.txt")"
 "$BIN" train "$OUT/lstm.yaml" --out "$OUT/lstm-div.yaml" --steps 60 --optimizer sgd --lr 30 --force >/dev/null 2>&1 \
     && "$BIN" check "$OUT/lstm-div.yaml" >/dev/null 2>&1 && pass || fail "gated: --force after divergence does not write a lesson that checks"
+
+# unroll new --cell gru|lstm: a gated lesson that passes check --strict and opens in the explorer
+"$BIN" new --help 2>&1 | grep -q "rnn, gru or lstm" && pass || fail "gated: new --help does not name gru and lstm"
+for cell in gru lstm; do
+    "$BIN" new "$OUT/new-$cell.yaml" --cell $cell >"$OUT/new-$cell.txt" 2>&1; rc=$?
+    [ "$rc" = 0 ] && grep -q "^  cell: $cell$" "$OUT/new-$cell.yaml" && ! grep -q "g1:" "$OUT/new-$cell.yaml" && pass \
+        || fail "gated: new --cell $cell: exit $rc, $(cat "$OUT/new-$cell.txt")"
+    "$BIN" check --strict "$OUT/new-$cell.yaml" >"$OUT/new-$cell.txt" 2>&1 && pass || fail "gated: new --cell $cell does not pass check --strict: $(cat "$OUT/new-$cell.txt")"
+done
+"$BIN" new "$OUT/new-x.yaml" --cell transformer >/dev/null 2>"$OUT/new-x.txt"; rc=$?
+[ "$rc" = 64 ] && grep -q "rnn.*gru.*lstm" "$OUT/new-x.txt" && [ ! -e "$OUT/new-x.yaml" ] && pass || fail "gated: new --cell transformer: exit $rc, $(cat "$OUT/new-x.txt")"
+start 120 40 "$BIN $OUT/new-lstm.yaml --lang en --no-progress"
+expect "Γf<1>" "gated: a new LSTM lesson opens in the explorer"
+keys n
+expect "slide 2 / 2" "gated: the new LSTM lesson's second slide"
+keys q
+expect "[exit 0]" "gated: the explorer on a new LSTM lesson quits cleanly"

@@ -1,5 +1,5 @@
 import Testing
-import Explorer
+@testable import Explorer
 import Lessons
 import RNNCore
 
@@ -84,6 +84,27 @@ import RNNCore
                     = -0.22
             (1 term with a factor 0 left out)
             """)
+    }
+
+    /// A chain never says the same side twice (a sum of one term: `σ(6.000) = σ(6.000)`).
+    @Test func aChainSaysEachSideOnce() {
+        #expect(ExplainFormat.chain("Γf<2>[0]", ["σ(Σ …)", "σ(6.000)", "σ(6.000)", "0.998"])
+                == ["Γf<2>[0] = σ(Σ …)", "         = σ(6.000)", "         = 0.998"])
+        #expect(ExplainFormat.chain("x", ["1", "1"]) == ["x = 1"])
+    }
+
+    /// The loss so far before the last step with a target is a part of L, and says so; at the
+    /// last one it is the total, over the steps with a target.
+    @Test func theLossSoFarSaysWhetherItIsTheTotal() throws {
+        #expect(s.explainLossSoFar(2).last == "the loss of steps 1…2 so far; the total L over all 3 steps is 1.68")
+        #expect(s.explainLossSoFar(3).last == "the total L = Σ_t L<t> over all 3 steps = 1.68")
+        // encoder-decoder: 4 steps, targets at steps 3 and 4 only
+        let episode = try Episode(architecture: .encoderDecoder, nx: 1, inputs: [[1], [0]], targets: [[1], [0]])
+        let lesson = Lesson(path: "test.yaml", title: LocalizedText(en: "Tiny", zh: "小"),
+                            rnn: RNN(shape: Fixtures.shape, params: Fixtures.params), episode: episode, script: [])
+        let some = ExplorerState(lesson: lesson)
+        #expect(some.explainLossSoFar(3).last?.hasPrefix("the loss of the steps up to 3 so far; the total L over the 2 steps with a target is ") == true)
+        #expect(some.explainLossSoFar(4).last?.hasPrefix("the total L = Σ_t L<t> over the 2 steps with a target = ") == true)
     }
 
     @Test func digitsAreSettable() {

@@ -1,4 +1,4 @@
-import Explorer
+@testable import Explorer
 import Foundation
 import Lessons
 import RNNCore
@@ -74,6 +74,28 @@ import Testing
         #expect(lines.contains { $0.hasSuffix("= " + NumberFormat.format(value, digits: 2)) })
         let c = s.explain(EntryRef(symbol: .c, t: 2, row: 0))
         #expect(c.first == "c<2>[0] = Γu<2>[0]·c̃<2>[0] + (1 − Γu<2>[0])·c<1>[0]")
+    }
+
+    /// The GRU's shared weights and biases say what they multiply and where they are added (inside
+    /// σ or tanh, before it), and its stacked input is named as on the panel: [c<t-1>; x<t>].
+    @Test func sharedWeightsSayWhatTheyMultiply() throws {
+        var s = ExplorerState(lesson: try Self.lesson("gru"))
+        s.revealAll()
+        let na = s.trace.shape.na
+        let wu = s.explain(EntryRef(symbol: .Wu, row: 1, col: 0))
+        #expect(wu.last == "it multiplies c<t-1>[0] in the sum inside σ(…) of Γu<t>[1]")
+        let wc = s.explain(EntryRef(symbol: .Wc, row: 0, col: na + 1))
+        #expect(wc.last == "it multiplies x<t>[1] in the sum inside tanh(…) of c̃<t>[0]")
+        let wcHead = s.explain(EntryRef(symbol: .Wc, row: 0, col: 1))
+        #expect(wcHead.last == "it multiplies (Γr<t> ⊙ c<t-1>)[1] in the sum inside tanh(…) of c̃<t>[0]")
+        let bu = s.explain(EntryRef(symbol: .bu, row: 2))
+        #expect(bu.last == "it is added to the sum inside σ(…) of Γu<t>[2], before σ is applied")
+        #expect(!(wu + wc + bu).contains { $0.contains("s<t>") })
+        let stacked = EntryRef(symbol: .stacked, t: 3, row: 0)
+        #expect(s.displayName(stacked) == "[c<2>; x<3>][0]")
+        #expect(s.explain(stacked).first?.hasPrefix("[c<2>; x<3>][0] = c<2>[0] = ") == true)
+        let lstm = ExplorerState(lesson: try Self.lesson("lstm"))
+        #expect(lstm.displayName(stacked) == "[a<2>; x<3>][0]")
     }
 
     @Test func theLabOpensOnAGatedLesson() throws {

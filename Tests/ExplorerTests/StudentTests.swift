@@ -36,6 +36,46 @@ import Testing
         #expect(s.keyMode == .browse)
     }
 
+    @Test func theWholeSignAndAFullBoxAreSaid() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 6)   // z<2>[0] = 0.71
+        for a in typing("-0.71") { s.update(a) }
+        #expect(s.viewModel().lesson?.typed?.lines.dropFirst().first == "The sign is flipped: that is −z<2>[0].")
+        for _ in 0..<70 { s.update(.typeAnswer("0")) }
+        #expect(s.student.box.count == StudentWork.boxLimit)
+        #expect(s.status == "the answer box is full (24 characters): Backspace erases, Enter checks")
+    }
+
+    /// a<2>[0] = tanh(z<2>[0]) is not a sum: the hint and the forgot-tanh line say where the sum is.
+    @Test func anActivationSlideNamesTheSumAndItsOneActivation() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 7)
+        #expect(s.typedQuestion?.reference?.description == "a<2>[0]")
+        let z = try s.trace.number(try EntryRef.parse("z<2>[0]").get()).get()
+        for a in typing(String(format: "%.2f", z)) { s.update(a) }
+        #expect(s.viewModel().lesson?.typed?.lines.dropFirst().first == "That is the number before tanh: a<2>[0] = tanh(z<2>[0]).")
+        for a in typing("9.99") { s.update(a) }
+        let hint = try #require(s.viewModel().lesson?.typed?.lines.dropFirst().first)
+        #expect(hint.hasPrefix("Hint: a<2>[0] = tanh(z<2>[0]); one term of z<2>[0] is Waa[0,0]·a<1>[0] = "), "\(hint)")
+        s.language = .zh
+        let zh = try #require(s.viewModel().lesson?.typed?.lines.dropFirst().first)
+        #expect(zh.hasPrefix("提示：a<2>[0] = tanh(z<2>[0])；z<2>[0] 的其中一项是 "), "\(zh)")
+    }
+
+    /// 12c slide 3 asks L<18>, a sum of one term: the hint names it and shows no number that is the answer.
+    @Test func aOneTermSumsHintIsNotTheAnswer() throws {
+        let (lesson, _) = try Self.shipped("12c-lstm.yaml")
+        var s = ExplorerState(lesson: lesson)
+        let i = try #require(lesson.script.firstIndex { $0.typed?.reference?.description == "L<18>" })
+        _ = s.open(slide: i + 1)
+        for a in typing("5") { s.update(a) }
+        let lines = try #require(s.viewModel().lesson?.typed?.lines)
+        #expect(lines.dropFirst().first?.hasPrefix("Hint: L<18> = -y<18>[") == true, "\(lines)")
+        #expect(lines.dropFirst().first?.contains("=") == true && !(lines.dropFirst().first?.contains("e-") ?? true))
+    }
+
     @Test func revealAfterTheTriesWithTheExplanation() throws {
         var s = Fixtures.state(script: [Fixtures.typedSlide(tries: 2)])
         for a in typing("9") + typing("-9") { s.update(a) }

@@ -32,6 +32,13 @@ import TextBasics
             _ = onC.inspect(entry: EntryRef(symbol: .c, t: 2, row: 0))
             scenes.append(("\(cell)-inspect-c", onC))
             scenes.append(("\(cell)-backward-t1", all.after(.startBackward, .lastStep)))
+            // a shared weight and bias (what they multiply, where they are added) and the stacked input
+            for (name, ref) in [("weight", EntryRef(symbol: .Wc, row: 0, col: 1)), ("bias", EntryRef(symbol: .bu, row: 0)),
+                                ("stacked", EntryRef(symbol: .stacked, t: 2, row: 0))] {
+                var on = all
+                _ = on.inspect(entry: ref)
+                scenes.append(("\(cell)-inspect-\(name)", on))
+            }
         }
         return scenes
     }

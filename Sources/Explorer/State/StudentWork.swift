@@ -26,6 +26,8 @@ public struct StudentWork: Equatable, Sendable {
     public init() {}
 
     public static let steps: ClosedRange<Double> = 1e-6...100
+    /// The most characters the answer box holds.
+    public static let boxLimit = 24
 }
 
 /// One typed question: the wrong tries so far, and how it ended.
@@ -82,7 +84,8 @@ extension ExplorerState {
     mutating func typeCharacter(_ c: Character) {
         guard typedPending else { status = words.nothingToType; return }
         student.boxClosed = false
-        guard TypedNumber.allowed.contains(c), student.box.count < 24 else { status = words.notInANumber(c); return }
+        guard TypedNumber.allowed.contains(c) else { status = words.notInANumber(c); return }
+        guard student.box.count < StudentWork.boxLimit else { status = words.boxFull(StudentWork.boxLimit); return }
         student.box.append(c)
     }
 
@@ -111,7 +114,7 @@ extension ExplorerState {
                 a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, ref: ref, trace: trace,
                                                         tolerance: q.allowedError(screenDigits: numbers.digits))
             } else {
-                a.diagnosis = Diagnosis(off: typed - right, mistake: nil, hint: nil)
+                a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, right: right, tolerance: q.allowedError(screenDigits: numbers.digits))
             }
             if a.wrong.count >= q.tries { a.revealed = true }
         }

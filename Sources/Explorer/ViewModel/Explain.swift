@@ -104,7 +104,13 @@ extension ExplorerState {
         let parts = (1...t).compactMap { trace.loss($0).map(f) }
         let total = f(trace.lossSoFar(t) ?? 0)
         var lines = ExplainFormat.chain(lossSoFarLabel(t), parts.count <= 1 ? [total] : [ExplainFormat.sum(parts), total])
-        lines.append(words.totalLoss(T, f(trace.totalLoss ?? 0)))
+        // the total counts the steps with a target; before the last of them this is only part of it
+        let targets = (1...T).filter(trace.hasTarget)
+        if let last = targets.last, t < last {
+            lines.append(words.lossSoFarIsPart(t, targets.count, T, f(trace.totalLoss ?? 0)))
+        } else {
+            lines.append(words.totalLoss(T, targets.count, f(trace.totalLoss ?? 0)))
+        }
         return lines
     }
 

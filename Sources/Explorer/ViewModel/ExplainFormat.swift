@@ -27,9 +27,12 @@ enum ExplainFormat {
         return omitted > 0 ? [words.zeroTermsLeftOut(omitted)] : []
     }
 
-    /// `lhs = r0`, then one line per further right-hand side, its `=` under the first one.
+    /// `lhs = r0`, then one line per further right-hand side, its `=` under the first one; a
+    /// side written the same as the one before it (a sum of one term, `σ(6.000) = σ(6.000)`)
+    /// is said once.
     static func chain(_ lhs: String, _ rhs: [String]) -> [String] {
         let pad = String(repeating: " ", count: lhs.count)
-        return rhs.enumerated().map { i, r in (i == 0 ? lhs : pad) + " = " + r }
+        let sides = rhs.enumerated().filter { i, r in i == 0 || r != rhs[i - 1] }.map(\.element)
+        return sides.enumerated().map { i, r in (i == 0 ? lhs : pad) + " = " + r }
     }
 }

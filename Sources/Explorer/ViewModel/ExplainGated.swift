@@ -36,7 +36,7 @@ extension ExplorerState {
             return [name(.cPrev, t, i) + " = " + f(v(.cPrev, t, i)), t == 1 ? words.initialMemory(cell) : words.memoryHandedForward(t)]
         case .stacked where cell == .gru:
             let part = i < trace.shape.na ? name(.cPrev, t, i) : name(.x, t, i - trace.shape.na)
-            return ["[c<\(t - 1)>; x<\(t)>][\(i)] = " + part + " = " + f(v(.stacked, t, i)), words.stackedRows(trace.shape.na)]
+            return ["[c<\(t - 1)>; x<\(t)>][\(i)] = " + part + " = " + f(v(.stacked, t, i)), words.stackedRows(trace.shape.na, head: "c<t-1>")]
         case .dc:
             if cell == .gru { return ExplainFormat.chain(name(.dc, t, i), [name(.da, t, i), f(v(.dc, t, i))]) + [words.gruStateIsMemory] }
             let go = v(.gammaO, t, i), c = v(.c, t, i), th = Foundation.tanh(c)
@@ -97,6 +97,14 @@ extension ExplorerState {
         ]) + ExplainFormat.zeroNote(pairs, words) + [words.gateMeaning(g.cell, gate)]
     }
 
+    /// Entry j of a gate's stacked input, by what it is: `a<t-1>[j]` (LSTM), `c<t-1>[j]` (GRU),
+    /// `(Γr<t> ⊙ c<t-1>)[j]` (the GRU's candidate), or `x<t>[j − n_a]`.
+    static func stackedEntry(_ cell: GatedCell, _ gate: Gate, _ j: Int, na: Int) -> String {
+        guard j < na else { return "x<t>[\(j - na)]" }
+        if cell == .lstm { return "a<t-1>[\(j)]" }
+        return gate == .c ? "(Γr<t> ⊙ c<t-1>)[\(j)]" : "c<t-1>[\(j)]"
+    }
+
     static func weightSymbol(_ g: Gate) -> Symbol { [.f: .Wf, .u: .Wu, .r: .Wr, .o: .Wo, .c: .Wc][g] ?? .Wc }
     static func biasSymbol(_ g: Gate) -> Symbol { [.f: .bf, .u: .bu, .r: .br, .o: .bo, .c: .bc][g] ?? .bc }
 
@@ -139,13 +147,21 @@ extension ExplorerState {
         default:
             let gate = GatedTrace.gate(of: s) ?? .c
             let (_, act, _, _, _, _, _) = Self.gateSymbols(gate)
+            let inside = "\(gate.isSigmoid ? "σ" : "tanh")(…) of \(act.label)[\(i)]"
             return ["\(name(s, nil, i, isW ? j : nil)) = \(value)", words.shared(T),
-                    isW ? words.multiplies("s<t>[\(j)]", act.label + "[\(i)]") : words.added(act.label + "[\(i)]")]
+                    isW ? words.multipliesInside(Self.stackedEntry(g.cell, gate, j, na: g.shape.na), inside)
+                        : words.addedInside(inside, gate.isSigmoid ? "σ" : "tanh")]
         }
     }
 }
 
 extension Words {
+    func multipliesInside(_ what: String, _ inside: String) -> String {
+        pick("it multiplies \(what) in the sum inside \(inside)", "它在 \(inside) 括号里的求和中乘以 \(what)")
+    }
+    func addedInside(_ inside: String, _ fn: String) -> String {
+        pick("it is added to the sum inside \(inside), before \(fn) is applied", "它在取 \(fn) 之前加到 \(inside) 括号里的求和上")
+    }
     func gruKeeps(_ keep: String) -> String {
         pick("1 − Γu = \(keep) of the old memory is kept; Γu of it is overwritten by c̃",
              "1 − Γu = \(keep)：保留这么多旧记忆；其余 Γu 由 c̃ 覆盖")

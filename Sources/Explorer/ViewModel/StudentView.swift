@@ -28,7 +28,7 @@ extension ExplorerState {
             lines.append(words.typedRight(numbers.format(right)))
         } else if let last = a.wrong.last, let d = a.diagnosis {
             lines.append(words.notQuite(Self.typedText(last), words.howFarOff(d.off, numbers)))
-            if let m = d.mistake { lines.append(words.mistake(m, name, numbers)) }
+            if let m = d.mistake { lines.append(words.mistake(m, name, numbers, symbol: q.reference?.symbol, formula: d.formula)) }
             else if let h = d.hint { lines.append(words.hint(name, h, numbers)) }
             if !a.revealed { lines.append(words.triesLeft(q.tries - a.wrong.count)) }
         }

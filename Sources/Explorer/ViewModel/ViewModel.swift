@@ -149,6 +149,9 @@ extension ExplorerState {
             let sub: Symbol = r.symbol == .Wa ? (col < na ? .Waa : .Wax) : r.symbol == .dWa ? (col < na ? .dWaa : .dWax)
                 : (col < na ? .dWaaStep : .dWaxStep)
             return EntryRef(symbol: sub, t: r.t, row: r.row, col: col < na ? col : col - na).description
+        case .stacked where trace.cell == .gru:   // the GRU's gates read [c<t-1>; x<t>], as the panel says
+            let t = r.t ?? 1
+            return "[c<\(t - 1)>; x<\(t)>]" + (r.row.map { "[\($0)]" } ?? "")
         case .dba, .dby, .ba, .by, .a0, .x, .aPrev, .stacked, .z, .a, .zy, .yHat, .y, .dy, .daFromOutput, .daNext,
              .da, .dz, .daPrev, .dbaStep, .dbyStep, .da0:
             var v = r; v.col = nil; return v.description

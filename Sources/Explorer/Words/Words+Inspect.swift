@@ -14,11 +14,21 @@ extension Words {
     func handedForward(_ t: Int) -> String {
         pick("the hidden state computed at step \(t - 1), handed to step \(t)", "第 \(t - 1) 步算出的隐藏状态，传给第 \(t) 步")
     }
-    func stackedRows(_ na: Int) -> String {
-        pick("the top \(na) rows of the stack are a<t-1>, the rest are x<t>", "堆叠向量的前 \(na) 行是 a<t-1>，其余是 x<t>")
+    func stackedRows(_ na: Int, head: String = "a<t-1>") -> String {
+        pick("the top \(na) rows of the stack are \(head), the rest are x<t>", "堆叠向量的前 \(na) 行是 \(head)，其余是 x<t>")
     }
-    func totalLoss(_ T: Int, _ value: String) -> String {
-        pick("the total L = Σ_t L<t> over all \(T) steps = \(value)", "全部 \(T) 步的总损失 L = Σ_t L<t> = \(value)")
+    /// The total loss over the `targets` steps (of T) with a target.
+    func totalLoss(_ T: Int, _ targets: Int, _ value: String) -> String {
+        targets == T ? pick("the total L = Σ_t L<t> over all \(T) steps = \(value)", "全部 \(T) 步的总损失 L = Σ_t L<t> = \(value)")
+            : pick("the total L = Σ_t L<t> over the \(targets) steps with a target = \(value)",
+                   "有目标值的 \(targets) 步的总损失 L = Σ_t L<t> = \(value)")
+    }
+    /// The loss so far at step t, before the last step with a target.
+    func lossSoFarIsPart(_ t: Int, _ targets: Int, _ T: Int, _ total: String) -> String {
+        targets == T ? pick("the loss of steps 1…\(t) so far; the total L over all \(T) steps is \(total)",
+                            "到第 \(t) 步为止的损失；全部 \(T) 步的总损失 L = \(total)")
+            : pick("the loss of the steps up to \(t) so far; the total L over the \(targets) steps with a target is \(total)",
+                   "到第 \(t) 步为止的损失；有目标值的 \(targets) 步的总损失 L = \(total)")
     }
     func dyMeaning(_ t: Int) -> String {
         pick("the gradient of L<\(t)> with respect to zy<\(t)>", "这是 L<\(t)> 对 zy<\(t)> 的梯度")

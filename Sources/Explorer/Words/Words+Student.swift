@@ -8,6 +8,9 @@ extension Words {
     func notInANumber(_ c: Character) -> String {
         pick("'\(c)' is not part of a number: digits, -, . and e", "“\(c)” 不是数字的一部分：可用数字、-、. 和 e")
     }
+    func boxFull(_ limit: Int) -> String {
+        pick("the answer box is full (\(limit) characters): Backspace erases, Enter checks", "答案框已满（\(limit) 个字符）：退格键删除，回车检查")
+    }
     var backToAnswerBox: String { pick("back to the answer box", "回到答案框") }
     var digitsToAnswerBox: String { pick("digits go to the answer box; Enter checks", "数字输入到答案框；回车检查") }
     var editHint: String { pick("edit this number", "修改这个数") }
@@ -32,21 +35,30 @@ extension Words {
     }
     func notQuite(_ typed: String, _ off: String) -> String { pick("Not quite: \(typed) is \(off).", "不太对：\(typed) \(off)。") }
 
-    /// What the slip was, as a sentence about the entry `name`.
-    func mistake(_ m: Mistake, _ name: String, _ numbers: NumberStyle) -> String {
+    /// What the slip was, as a sentence about the entry `name` (of quantity `symbol`); `formula`
+    /// is how the entry follows from its sum (`a<2>[0] = tanh(z<2>[0])`), when it is not the sum.
+    func mistake(_ m: Mistake, _ name: String, _ numbers: NumberStyle, symbol: Symbol? = nil, formula: String? = nil) -> String {
         func term(_ t: SumTerm) -> String { "\(t.label) = \(numbers.format(t.value))" }
         switch m {
         case .missingTerm(let t): return pick("That is \(name) without \(term(t)).", "这是少了 \(term(t)) 的 \(name)。")
         case .biasLeftOut(let t): return pick("That is \(name) without the bias \(term(t)).", "这是没加偏置 \(term(t)) 的 \(name)。")
         case .signFlipped(let t): return pick("That is \(name) with the sign of \(t.label) flipped.", "这是把 \(t.label) 的符号弄反了的 \(name)。")
-        case .activation(nil, let right): return pick("That is the number before \(right): apply g1 = \(right) (or g2) to it.",
-                                                      "这是 \(right) 之前的数：还要再套上 \(right)。")
-        case .activation(let used?, let right): return pick("That is \(used) of the sum; this network uses \(right).",
-                                                            "这是对和取 \(used) 的结果；这个网络用的是 \(right)。")
+        case .activation(nil, let right):
+            guard let formula else { return pick("That is the number before \(right): apply \(right) to it.", "这是 \(right) 之前的数：还要再套上 \(right)。") }
+            return pick("That is the number before \(right): \(formula).", "这是 \(right) 之前的数：\(formula)。")
+        case .activation(let used?, let right):
+            let how = formula.map { pick(": \($0)", "：\($0)") } ?? ""
+            return pick("That is \(used) of the sum; this network uses \(right)\(how).", "这是对和取 \(used) 的结果；这个网络用的是 \(right)\(how)。")
         case .derivativeLeftOut(let g): return pick("That is da without the slope of \(g): multiply by g1′(z) (for tanh 1 − a²).",
                                                     "这是没乘 \(g) 斜率的 da：还要乘 g1′(z)（tanh 是 1 − a²）。")
         case .wrongDerivative(let used): return pick("That uses \(used) as the slope; tanh′ is 1 − a².", "这里把斜率算成了 \(used)；tanh′ 是 1 − a²。")
-        case .wholeSign: return pick("That has the opposite sign: dy = ŷ − y, and L = −log(…).", "符号反了：dy = ŷ − y，L = −log(…)。")
+        case .wholeSign:
+            switch symbol {
+            case .dy?: return pick("The sign is flipped: that is −\(name); dy = ŷ − y.", "符号反了：这是 −\(name)；dy = ŷ − y。")
+            case .loss?, .totalLoss?: return pick("The sign is flipped: that is −\(name); a loss −log(…) is never negative.",
+                                                  "符号反了：这是 −\(name)；损失 −log(…) 从不为负。")
+            default: return pick("The sign is flipped: that is −\(name).", "符号反了：这是 −\(name)。")
+            }
         case .transposed(let w): return pick("That reads \(w) the wrong way round: backward uses \(w)ᵀ, column by column.",
                                              "这是把 \(w) 读反了：反向传播用的是 \(w)ᵀ，按列取数。")
         case .wrongFactor(let used, let right): return pick("That uses \(used) where \(right) belongs.", "这里用了 \(used)，应该用 \(right)。")
@@ -55,10 +67,25 @@ extension Words {
         case .stepOff(let r): return pick("That is \(r): one step off in t.", "这是 \(r)：时间步差了一步。")
         }
     }
-    func hint(_ name: String, _ t: SumTerm, _ numbers: NumberStyle) -> String {
-        let factors = t.factors.map(numbers.format).joined(separator: " × ")
-        let shown = t.factors.count > 1 ? "\(t.label) = \(factors) = \(numbers.format(t.value))" : "\(t.label) = \(numbers.format(t.value))"
-        return pick("Hint: one term of \(name) is \(shown).", "提示：\(name) 的其中一项是 \(shown)。")
+
+    /// `Hint: a<2>[0] = tanh(z<2>[0]); one term of z<2>[0] is Waa[0,0]·a<1>[0] = 0.10 × 0.66 = 0.07.`
+    func hint(_ name: String, _ h: Hint, _ numbers: NumberStyle) -> String {
+        let t = h.term
+        let shown: String
+        switch h.shows {
+        case .product:
+            let factors = t.factors.map(numbers.format).joined(separator: " × ")
+            shown = t.factors.count > 1 ? "\(t.label) = \(factors) = \(numbers.format(t.value))" : "\(t.label) = \(numbers.format(t.value))"
+        case .factors:
+            let given = zip(t.names, t.factors).map { "\($0) = \(numbers.format($1))" }
+            shown = t.label + pick(", with " + given.joined(separator: " and "), "，其中 " + given.joined(separator: "，"))
+        case .names:
+            shown = t.label
+        }
+        let sum = h.sum ?? name
+        let before = h.formula.map { pick("\($0); ", "\($0)；") } ?? ""
+        if h.single { return pick("Hint: \(before)\(sum) = \(shown).", "提示：\(before)\(sum) = \(shown)。") }
+        return pick("Hint: \(before)one term of \(sum) is \(shown).", "提示：\(before)\(sum) 的其中一项是 \(shown)。")
     }
 
     // edit mode

@@ -28,34 +28,46 @@ public enum Mistake: Equatable, Sendable {
     case stepOff(EntryRef)
 }
 
-/// The feedback on a wrong number: how far off, the slip it matches (if any), and else the
-/// first term of the sum as a hint.
+/// The feedback on a wrong number: how far off, the slip it matches (if any), and else a hint
+/// from the sum that never gives the answer away.
 public struct Diagnosis: Equatable, Sendable {
     /// typed − right answer.
     public var off: Double
     public var mistake: Mistake?
-    /// The first (non-zero) term of the sum, shown when no slip matches.
-    public var hint: SumTerm?
+    /// One term of the sum, shown when no slip matches.
+    public var hint: Hint?
+    /// How the entry follows from its sum (`a<2>[0] = tanh(z<2>[0])`), when it is not the sum.
+    public var formula: String?
 
-    public init(off: Double, mistake: Mistake?, hint: SumTerm?) { self.off = off; self.mistake = mistake; self.hint = hint }
+    public init(off: Double, mistake: Mistake?, hint: Hint?, formula: String? = nil) {
+        self.off = off; self.mistake = mistake; self.hint = hint; self.formula = formula
+    }
 }
 
 public enum MistakeDiagnosis {
     /// Diagnoses `typed` as an answer for the entry `ref` on `trace` (the slide's network);
     /// a slip "matches" when it gives `typed` within `tolerance` and differs from the right
     /// answer by more than that. Slips are tried in the order: activation and derivative, the
-    /// bias, one term missing, one sign flipped, the other alternatives, one step off.
+    /// whole sign, the bias, one term missing, one sign flipped, the other alternatives, one step off.
     public static func diagnose(typed: Double, ref: EntryRef, trace: Trace, tolerance: Double) -> Diagnosis {
         let right = (try? trace.number(ref).get()) ?? .nan
-        var d = Diagnosis(off: typed - right, mistake: nil, hint: nil)
         let decomposition = Decomposition.of(ref, on: trace)
-        let candidates = (decomposition.map(slips) ?? []) + stepsOff(ref, trace)
-        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= tolerance * (1 + 1e-9) }
-        d.mistake = candidates.first { close($0.1, typed) && !close($0.1, right) && $0.1.isFinite }?.0
-        if d.mistake == nil, let terms = decomposition?.terms {
-            d.hint = terms.first { $0.value != 0 } ?? terms.first
-        }
+        let candidates = (decomposition.map(slips) ?? [(.wholeSign, -right)]) + stepsOff(ref, trace)
+        var d = Diagnosis(off: typed - right, mistake: match(typed, right, candidates, tolerance), hint: nil,
+                          formula: decomposition?.formula)
+        if d.mistake == nil, let dec = decomposition { d.hint = Hint.choose(dec, right: right, tolerance: tolerance) }
         return d
+    }
+
+    /// A wrong answer to a question whose value is no single entry: only the whole sign is known.
+    public static func diagnose(typed: Double, right: Double, tolerance: Double) -> Diagnosis {
+        Diagnosis(off: typed - right, mistake: match(typed, right, [(.wholeSign, -right)], tolerance), hint: nil)
+    }
+
+    /// The first slip that gives `typed` (within `tolerance`) and not the right answer.
+    static func match(_ typed: Double, _ right: Double, _ candidates: [(Mistake, Double)], _ tolerance: Double) -> Mistake? {
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= tolerance * (1 + 1e-9) }
+        return candidates.first { close($0.1, typed) && !close($0.1, right) && $0.1.isFinite }?.0
     }
 
     /// Every slip of a decomposed entry, in the order they are tried, with the value each gives.
@@ -67,8 +79,10 @@ public enum MistakeDiagnosis {
             default: return false
             }
         }
-        let late = dec.alternatives.filter { a in !early.contains { $0.0 == a.0 } }
-        var out = early
+        let late = dec.alternatives.filter { a in a.0 != .wholeSign && !early.contains { $0.0 == a.0 } }
+        // the whole value with the other sign (−0.71 for 0.71), before any one term's sign
+        let whole = dec.alternatives.first { $0.0 == .wholeSign }?.1 ?? -dec.outer.apply(sum)
+        var out = early + [(Mistake.wholeSign, whole)]
         out += dec.terms.filter(\.isBias).map { (.biasLeftOut($0), dec.outer.apply(sum - $0.value)) }
         if dec.terms.count > 1 {
             out += dec.terms.filter { !$0.isBias }.map { (.missingTerm($0), dec.outer.apply(sum - $0.value)) }

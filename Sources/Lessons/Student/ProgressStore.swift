@@ -81,18 +81,33 @@ public struct ProgressStore: Sendable {
     func file(_ key: String) -> String { directory + "/" + key + ".json" }
 
     /// The progress saved under `key`: nil when there is none; a file that cannot be read is
-    /// renamed to `….corrupt` and reported in `warning`.
+    /// renamed to `….corrupt` (`….corrupt-2`, `-3` … when that exists: no copy set aside is ever
+    /// lost) and reported in `warning`.
     public func load(key: String) -> (progress: LessonProgress?, warning: String?) {
         let path = file(key)
         guard let data = FileManager.default.contents(atPath: path) else { return (nil, nil) }
         if let p = try? JSONDecoder().decode(LessonProgress.self, from: data), p.t >= 1, p.questions >= 0 {
             return (p, nil)
         }
-        let aside = path + ".corrupt"
-        _ = try? FileManager.default.removeItem(atPath: aside)
-        let moved = rename(path, aside) == 0
-        return (nil, moved ? "progress file \(path) could not be read; set aside as \(aside), starting afresh"
-                           : "progress file \(path) could not be read (nor set aside); starting afresh")
+        let name = key + ".json"
+        guard let aside = setAside(path) else {
+            return (nil, "progress file \(name) in \(directory) could not be read (nor set aside); starting afresh")
+        }
+        return (nil, "progress file \(name) in \(directory) could not be read: set aside as \(aside.split(separator: "/").last ?? ""); starting afresh")
+    }
+
+    /// Renames `path` to the first free `path.corrupt`, `path.corrupt-2` …; the new path, or nil.
+    func setAside(_ path: String) -> String? {
+        for n in 1...1000 {
+            let aside = path + ".corrupt" + (n == 1 ? "" : "-\(n)")
+            // link() never replaces an existing file: two openers cannot set aside onto one name
+            if link(path, aside) == 0 { unlink(path); return aside }
+            if errno == EEXIST { continue }
+            // a file system without hard links: rename onto a name that does not exist yet
+            guard !FileManager.default.fileExists(atPath: aside) else { continue }
+            return rename(path, aside) == 0 ? aside : nil
+        }
+        return nil
     }
 
     /// Saves `progress` under `key`; nil, or a one-line warning when it cannot be written.

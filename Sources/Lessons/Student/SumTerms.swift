@@ -47,6 +47,10 @@ struct Decomposition {
     var outer: Outer
     /// Slips that are not "one term wrong": (mistake, the value it gives).
     var alternatives: [(Mistake, Double)] = []
+    /// The sum's name when the entry is not the sum itself (`z<2>[0]` for a<2>[0]).
+    var sum: String? = nil
+    /// The entry from that sum, as the notes write it: `a<2>[0] = tanh(z<2>[0])`.
+    var formula: String? = nil
 }
 
 extension Decomposition {
@@ -66,7 +70,9 @@ extension Decomposition {
             var alts: [(Mistake, Double)] = [(.activation(used: nil, right: s.g1.rawValue), zt[i])]
             for g in HiddenActivation.allCases where g != s.g1 { alts.append((.activation(used: g.rawValue, right: s.g1.rawValue), g.apply(zt[i]))) }
             alts.append((.activation(used: "sigmoid", right: s.g1.rawValue), 1 / (1 + exp(-zt[i]))))
-            return Decomposition(terms: z, outer: .g1(s.g1), alternatives: alts)
+            let zName = name(.z, t, i)
+            return Decomposition(terms: z, outer: .g1(s.g1), alternatives: alts, sum: zName,
+                                 formula: "\(name(.a, t, i)) = \(s.g1.rawValue)(\(zName))")
         case .zy, .yHat:
             guard let t = ref.t, let a = v(.a, t), let zy = v(.zy, t) else { return nil }
             let terms = (0..<na).map { j in SumTerm(names: [name(.Wya, nil, i, j), name(.a, t, j)], factors: [p.Wya[i, j], a[j]]) }
@@ -76,11 +82,14 @@ extension Decomposition {
             switch s.g2 {
             case .sigmoid:
                 alts.append((.activation(used: "tanh", right: "sigmoid"), tanh(zy[i])))
-                return Decomposition(terms: terms, outer: .sigmoid, alternatives: alts)
+                return Decomposition(terms: terms, outer: .sigmoid, alternatives: alts, sum: name(.zy, t, i),
+                                     formula: "\(name(.yHat, t, i)) = sigmoid(\(name(.zy, t, i)))")
             case .softmax:
                 alts.append((.activation(used: "sigmoid", right: "softmax"), 1 / (1 + exp(-zy[i]))))
                 let exps = zy.indices.map { k in SumTerm(names: ["exp(\(name(.zy, t, k)))"], factors: [exp(zy[k])]) }
-                return Decomposition(terms: exps, outer: .share(exp(zy[i])), alternatives: alts)
+                let total = "Σ_k exp(\(EntryRef(symbol: .zy, t: t).description)[k])"
+                return Decomposition(terms: exps, outer: .share(exp(zy[i])), alternatives: alts, sum: total,
+                                     formula: "\(name(.yHat, t, i)) = exp(\(name(.zy, t, i))) / \(total)")
             }
         case .dy:
             guard let t = ref.t, let yh = v(.yHat, t), let y = trace.episode.y[t - 1] else { return nil }
@@ -102,7 +111,9 @@ extension Decomposition {
                 alts.append((.wrongDerivative("1 - a"), da[i] * (1 - a[i])))
                 alts.append((.wrongDerivative("1 - z²"), da[i] * (1 - z[i] * z[i])))
             }
-            return Decomposition(terms: terms, outer: .times(d), alternatives: alts)
+            let slope = s.g1 == .tanh ? "(1 - \(name(.a, t, i))²)" : "g1′(\(name(.z, t, i)))"
+            return Decomposition(terms: terms, outer: .times(d), alternatives: alts, sum: name(.da, t, i),
+                                 formula: "\(name(.dz, t, i)) = \(name(.da, t, i))·\(slope)")
         case .daPrev:
             guard let t = ref.t, let dz = v(.dz, t) else { return nil }
             let terms = (0..<na).map { k in SumTerm(names: [name(.Waa, nil, k, i), name(.dz, t, k)], factors: [p.Wa[k, i], dz[k]]) }
@@ -146,7 +157,7 @@ extension Decomposition {
             return Decomposition(terms: terms, outer: .none, alternatives: [(.wholeSign, -terms.reduce(0) { $0 + $1.value }),
                                                                           (.swappedTarget, swapped)])
         case .softmax:
-            let terms = yh.indices.filter { y[$0] != 0 }.map { k in SumTerm(names: ["-y<\(t)>[\(k)]·log \(yHat(k))"], factors: [-y[k] * log(yh[k])]) }
+            let terms = yh.indices.filter { y[$0] != 0 }.map { k in SumTerm(names: ["-y<\(t)>[\(k)]", "log \(yHat(k))"], factors: [-y[k], log(yh[k])]) }
             let total = terms.reduce(0) { $0 + $1.value }
             return Decomposition(terms: terms, outer: .none, alternatives: [(.wholeSign, -total)])
         }

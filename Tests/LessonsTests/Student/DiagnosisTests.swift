@@ -77,8 +77,66 @@ import RNNCore
         let d = try diagnose(9.99, "z<2>[2]", t)
         #expect(d.mistake == nil)
         // Waa[2,0]·a<1>[0] is 0 × 0.66: the first term that is not zero is Waa[2,1]·a<1>[1]
-        #expect(d.hint?.names == ["Waa[2,1]", "a<1>[1]"])
-        #expect(abs((d.hint?.value ?? 0) - 1.5 * 0.8336546070121552) < 1e-12)
+        #expect(d.hint?.term.names == ["Waa[2,1]", "a<1>[1]"] && d.hint?.shows == .product && d.hint?.single == false)
+        #expect(abs((d.hint?.term.value ?? 0) - 1.5 * 0.8336546070121552) < 1e-12)
+        #expect(d.hint?.sum == nil)   // z is the sum itself
+    }
+
+    @Test func theWholeSignFlipped() throws {
+        // lesson 02: z<2>[0] = 0.71; typing −0.71 flips the whole sign (not one term's)
+        let t = try Self.trace("02-forward.yaml")
+        let right = try t.number(try ref("z<2>[0]")).get()
+        #expect(try diagnose(-right, "z<2>[0]", t).mistake == .wholeSign)
+        #expect(try diagnose(-0.71, "z<2>[0]", t).mistake == .wholeSign)
+        // a<2>[0] = tanh(z<2>[0]): −a is the whole sign too; a weight (no sum) as well
+        let a = try t.number(try ref("a<2>[0]")).get()
+        #expect(try diagnose(-a, "a<2>[0]", t).mistake == .wholeSign)
+        #expect(MistakeDiagnosis.diagnose(typed: -0.5, right: 0.5, tolerance: 0.005).mistake == .wholeSign)
+        #expect(MistakeDiagnosis.diagnose(typed: 0.004, right: 0.001, tolerance: 0.005).mistake == nil)
+    }
+
+    @Test func anActivationsHintNamesTheSumInsideIt() throws {
+        // a<2>[0] = tanh(z<2>[0]) is no sum: the hint's term belongs to z<2>[0]
+        let t = try Self.trace("02-forward.yaml")
+        let d = try diagnose(9.99, "a<2>[0]", t)
+        #expect(d.mistake == nil)
+        #expect(d.hint?.sum == "z<2>[0]" && d.hint?.formula == "a<2>[0] = tanh(z<2>[0])")
+        #expect(d.formula == "a<2>[0] = tanh(z<2>[0])")
+    }
+
+    @Test func aOneTermSumsHintIsNotTheAnswer() throws {
+        // 12c: L<18> = -y<18>[6]·log ŷ<18>[6] is one term: its product is L<18>, its factor log ŷ is −L<18>
+        let t = try Self.trace("12c-lstm.yaml")
+        let right = try t.number(try ref("L<18>")).get()
+        let d = try diagnose(right + 3, "L<18>", t)
+        let h = try #require(d.hint)
+        #expect(h.single && h.shows == .names && h.numbers.isEmpty)
+        #expect(h.term.label.hasPrefix("-y<18>[") && h.term.label.contains("log ŷ<18>["))
+    }
+
+    /// On every typed question of every shipped lesson, a wrong number's hint never shows the
+    /// answer (nor its negative) within the question's tolerance.
+    @Test func noHintGivesTheAnswerAway() throws {
+        let dir = packageRoot.appendingPathComponent("lessons")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        var asked = 0
+        for n in names {
+            let lesson = try LessonLoader.load(path: dir.appendingPathComponent(n).path).get()
+            for slide in lesson.script {
+                guard let q = slide.typed, let r = q.reference else { continue }
+                let trace = lesson.makeTrace().edited(slide.edits)
+                let right = try q.answer(on: trace).get()
+                let tol = q.allowedError(screenDigits: lesson.display.digits ?? 2)
+                asked += 1
+                for typed in [right + 7.77, right - 13.1] {
+                    let d = MistakeDiagnosis.diagnose(typed: typed, ref: r, trace: trace, tolerance: tol)
+                    for v in d.hint?.numbers ?? [] {
+                        #expect(abs(abs(v) - abs(right)) > tol, "\(n) \(r): hint shows \(v) for \(right)")
+                    }
+                }
+            }
+        }
+        #expect(asked >= 6)
     }
 
     @Test func aSlipThatGivesTheRightNumberIsNotBlamed() throws {

@@ -39,11 +39,18 @@ import Testing
         try Data("{\"path\": \"x\", \"slide\": ".utf8).write(to: URL(fileURLWithPath: path))
         let (p, warning) = store.load(key: "k")
         #expect(p == nil)
-        #expect(warning == "progress file \(path) could not be read; set aside as \(path).corrupt, starting afresh")
+        #expect(warning == "progress file k.json in \(dir.path) could not be read: set aside as k.json.corrupt; starting afresh")
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(FileManager.default.fileExists(atPath: path + ".corrupt"))
         #expect(store.save(sample, key: "k") == nil)
         #expect(store.load(key: "k").progress == sample)
+        // a second and a third corrupt file: each set aside under its own name, none lost
+        for (n, junk) in [(2, "second"), (3, "third")] {
+            try Data(junk.utf8).write(to: URL(fileURLWithPath: path))
+            #expect(store.load(key: "k").warning?.hasSuffix("set aside as k.json.corrupt-\(n); starting afresh") == true)
+            #expect(String(data: FileManager.default.contents(atPath: path + ".corrupt-\(n)") ?? Data(), encoding: .utf8) == junk)
+        }
+        #expect(String(data: FileManager.default.contents(atPath: path + ".corrupt") ?? Data(), encoding: .utf8) == "{\"path\": \"x\", \"slide\": ")
     }
 
     @Test func anUnwritableDirectoryIsAWarning() throws {

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The hint shown when a wrong number matches no slip: one term of the sum the entry is computed
+/// from, shown only as far as it does not give the answer away (its value, else its factors'
+/// values, else its names alone).
+public struct Hint: Equatable, Sendable {
+    /// How much of the term is shown.
+    public enum Shows: Equatable, Sendable {
+        /// `Waa[2,1]·a<1>[1] = 1.50 × 0.83 = 1.25`
+        case product
+        /// `Waa[2,1]·a<1>[1], with Waa[2,1] = 1.50 and a<1>[1] = 0.83` (the product would be the answer)
+        case factors
+        /// `-y<18>[6]·log ŷ<18>[6]` (every number of the term would be the answer)
+        case names
+    }
+
+    public var term: SumTerm
+    public var shows: Shows
+    /// The term is the whole sum (`L<18> = -y<18>[6]·log ŷ<18>[6]`, not "one term of").
+    public var single: Bool
+    /// The sum's name when it is not the asked entry itself: `z<2>[0]` for a<2>[0] = tanh(z<2>[0]).
+    public var sum: String?
+    /// How the entry follows from that sum: `a<2>[0] = tanh(z<2>[0])`.
+    public var formula: String?
+
+    public init(term: SumTerm, shows: Shows, single: Bool, sum: String? = nil, formula: String? = nil) {
+        self.term = term; self.shows = shows; self.single = single; self.sum = sum; self.formula = formula
+    }
+
+    /// The numbers the hint puts on the screen.
+    public var numbers: [Double] {
+        switch shows {
+        case .product: return term.factors.count > 1 ? term.factors + [term.value] : [term.value]
+        case .factors: return term.factors
+        case .names: return []
+        }
+    }
+}
+
+extension Hint {
+    /// The first hint that does not give `right` away: a term's product, else its factors, else
+    /// its names. A number gives the answer away when it is the answer up to sign and
+    /// `tolerance`, or when the entry's outer step (tanh, the slope …) turns it into the answer.
+    static func choose(_ dec: Decomposition, right: Double, tolerance: Double) -> Hint? {
+        let tol = max(tolerance, 1e-12) * (1 + 1e-9)
+        func reveals(_ v: Double) -> Bool {
+            if abs(abs(v) - abs(right)) <= tol { return true }
+            guard dec.outer != .none else { return false }
+            let o = dec.outer.apply(v)
+            return abs(abs(o) - abs(right)) <= tol
+        }
+        let single = dec.terms.count == 1
+        let ordered = dec.terms.filter { $0.value != 0 } + dec.terms.filter { $0.value == 0 }
+        func hint(_ t: SumTerm, _ s: Shows) -> Hint { Hint(term: t, shows: s, single: single, sum: dec.sum, formula: dec.formula) }
+        for t in ordered {
+            let h = hint(t, .product)
+            if !h.numbers.contains(where: reveals) { return h }
+        }
+        for t in ordered where t.factors.count > 1 {
+            let h = hint(t, .factors)
+            if !h.numbers.contains(where: reveals) { return h }
+        }
+        return ordered.first.map { hint($0, .names) }
+    }
+}
