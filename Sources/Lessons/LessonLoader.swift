@@ -60,14 +60,18 @@ public enum LessonLoader {
 
     /// - Parameter traceLimit: refuse a trace whose tape takes more bytes than this (tests of
     ///   the out-of-memory line; nil: only the system's limit).
-    static func analyse(text: String, path: String, lint: Bool = true, traceLimit: Int? = nil) -> Analysis {
+    ///   - numberRows: read the model's rows of numbers before YAML (tests compare with false).
+    static func analyse(text: String, path: String, lint: Bool = true, traceLimit: Int? = nil, numberRows: Bool = true) -> Analysis {
         let source = SourceText(path: path, text: text)
         let root: Node
-        switch YamlDocument.compose(text, source: source) {
+        // the model's rows of numbers are read without a YAML node per number (NumberRows)
+        let rows = numberRows && text.utf8.count <= YamlDocument.maxBytes ? NumberRows.extract(text) : nil
+        switch YamlDocument.compose(rows?.text ?? text, source: source) {
         case .failure(let e): return Analysis(diagnostics: e.diagnostics, falseChecks: [])
         case .success(let node): root = node
         }
         let reader = NodeReader(source: source)
+        if let rows { reader.numberRows = rows.rows }
         var analysis = Analysis(diagnostics: [], falseChecks: [])
         if let f = reader.fields(root, of: "the lesson", known: lessonKeys) {
             analysis = read(f, reader: reader, path: path, lint: lint, traceLimit: traceLimit)

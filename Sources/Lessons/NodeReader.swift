@@ -19,6 +19,10 @@ final class NodeReader {
     /// Notes for the author (`Diagnostic.isNote`), printed by `unroll check`, never fatal.
     private(set) var notes: [Diagnostic] = []
 
+    /// Rows of numbers read before YAML (see `NumberRows`): `matrix` and `vector` take an empty
+    /// list on such a line as those numbers.
+    var numberRows = NumberRows()
+
     init(source: SourceText) { self.source = source }
 
     /// Records a note at `node` (`unroll check` prints it; the lesson still loads and passes).
@@ -150,6 +154,12 @@ final class NodeReader {
 
     /// A list of numbers; `count` (with its description, e.g. "n_a = 5") checked when known.
     func vector(_ node: Node, _ name: String, count: Int?, _ countText: String) -> [Double]? {
+        if let values = numberRows.values(of: node) {
+            if let count, values.count != count {
+                error("\(name) must have \(countText) numbers, got \(values.count)", at: node); return nil
+            }
+            return values
+        }
         guard let items = list(node, name) else { return nil }
         let values = items.enumerated().map { i, item in number(item, "\(name)[\(i)]") }
         if let count, items.count != count {
@@ -166,6 +176,7 @@ final class NodeReader {
         var ok = true
         var lengths: [Int] = []
         for (i, row) in items.enumerated() {
+            if let values = numberRows.values(of: row) { lengths.append(values.count); result.append(values); continue }
             guard let cells = list(row, "\(name)[\(i)]") else { ok = false; continue }
             lengths.append(cells.count)
             let values = cells.enumerated().map { j, cell in number(cell, "\(name)[\(i)][\(j)]") }
