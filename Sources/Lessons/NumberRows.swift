@@ -62,7 +62,7 @@ struct NumberRows {
             }
         }
         guard changed else { return nil }
-        return (String(decoding: lines.joined(separator: [UInt8(ascii: "\n")]), as: UTF8.self), rows)
+        return (String(decoding: Array(lines.joined(separator: [UInt8(ascii: "\n")])), as: UTF8.self), rows)
     }
 
     /// The numbers of `[n, n, …]` followed by nothing but spaces, when every item is a plain
@@ -72,7 +72,8 @@ struct NumberRows {
               s[(close + 1)...].allSatisfy({ $0 == UInt8(ascii: " ") }) else { return nil }
         var values: [Double] = []
         for item in s[(s.startIndex + 1)..<close].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-            let token = item.drop { $0 == UInt8(ascii: " ") }.reversed().drop { $0 == UInt8(ascii: " ") }.reversed()
+            var token = item.drop { $0 == UInt8(ascii: " ") }
+            while token.last == UInt8(ascii: " ") { token = token.dropLast() }
             guard !token.isEmpty, token.allSatisfy(isNumberByte) else { return nil }
             guard let v = Double(String(decoding: token, as: UTF8.self)), v.isFinite else { return nil }
             values.append(v)
