@@ -88,7 +88,7 @@ struct NumberRows {
 
     /// The numbers of an emptied row or vector, when `node` is one.
     func values(of node: Node) -> [Double]? {
-        guard !rows.isEmpty, case .sequence(let s) = node, s.isEmpty else { return nil }
-        return rows[node.mark.line]
+        guard !rows.isEmpty, case .sequence(let s) = node, s.isEmpty, let line = node.mark?.line else { return nil }
+        return rows[line]
     }
 }
