@@ -16,6 +16,13 @@ extension Lesson {
         return !episodes.isEmpty && episodes.allSatisfy(\.hasTargets) ? episodes : nil
     }
 
+    /// Whether `trainableEpisodes` is not nil, without building every episode (the footer asks
+    /// on every frame): a character episode always has targets, so one text that codes is enough.
+    public var canTrain: Bool {
+        guard let texts, let vocab, let codec = CharacterCodec(vocab: vocab) else { return episode.hasTargets }
+        return texts.items.contains { codec.trainingEpisode($0) != nil }
+    }
+
     /// The one-hot coding of the lesson's characters, for a character-level lesson.
     public var codec: CharacterCodec? { vocab.flatMap(CharacterCodec.init(vocab:)) }
 }

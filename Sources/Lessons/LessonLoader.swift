@@ -58,17 +58,23 @@ public enum LessonLoader {
         }
     }
 
-    static func analyse(text: String, path: String, lint: Bool = true) -> Analysis {
+    /// - Parameter traceLimit: refuse a trace whose tape takes more bytes than this (tests of
+    ///   the out-of-memory line; nil: only the system's limit).
+    ///   - numberRows: read the model's rows of numbers before YAML (tests compare with false).
+    static func analyse(text: String, path: String, lint: Bool = true, traceLimit: Int? = nil, numberRows: Bool = true) -> Analysis {
         let source = SourceText(path: path, text: text)
         let root: Node
-        switch YamlDocument.compose(text, source: source) {
+        // the model's rows of numbers are read without a YAML node per number (NumberRows)
+        let rows = numberRows && text.utf8.count <= YamlDocument.maxBytes ? NumberRows.extract(text) : nil
+        switch YamlDocument.compose(rows?.text ?? text, source: source) {
         case .failure(let e): return Analysis(diagnostics: e.diagnostics, falseChecks: [])
         case .success(let node): root = node
         }
         let reader = NodeReader(source: source)
+        if let rows { reader.numberRows = rows.rows }
         var analysis = Analysis(diagnostics: [], falseChecks: [])
         if let f = reader.fields(root, of: "the lesson", known: lessonKeys) {
-            analysis = read(f, reader: reader, path: path, lint: lint)
+            analysis = read(f, reader: reader, path: path, lint: lint, traceLimit: traceLimit)
         }
         analysis.diagnostics = sorted(reader.diagnostics) + [reader.found.unshownSummary(path: path)].compactMap { $0 }
         analysis.falseChecks = sorted(analysis.falseChecks)
@@ -78,7 +84,7 @@ public enum LessonLoader {
         return analysis
     }
 
-    static func read(_ f: Fields, reader: NodeReader, path: String, lint: Bool = true) -> Analysis {
+    static func read(_ f: Fields, reader: NodeReader, path: String, lint: Bool = true, traceLimit: Int? = nil) -> Analysis {
         let title = reader.require(f, "title", "the lesson's name").flatMap { reader.localized($0, "title") }
         let summary = f["summary"].flatMap { reader.localized($0, "summary") }
         let notes = f["notes"].flatMap { reader.string($0, "notes") }.map(Sanitizer.screenLine)
@@ -95,7 +101,14 @@ public enum LessonLoader {
             return Analysis(diagnostics: [], falseChecks: [])
         }
         // the checks that parse are proved even when something else is wrong
-        let trace = gated.map { Trace(gated: $0, episode: episode) } ?? Trace(rnn: rnn, episode: episode)
+        let trace: Trace
+        do throws(TraceMemoryError) {
+            if let gated { trace = try Trace(checkedGated: gated, episode: episode) }
+            else { trace = try Trace(checked: rnn, episode: episode, limit: traceLimit) }
+        } catch {
+            reader.errorWithoutPlace(error.description)   // one line: "lesson.yaml: error: not enough memory …"
+            return Analysis(diagnostics: [], falseChecks: [])
+        }
         var slides = drafts ?? []
         reader.resolveEdits(&slides, rnn: rnn, episode: episode, cell: gated?.shape.cell.kind ?? .rnn)
         let falseChecks = ScriptValidation(reader: reader, trace: trace, texts: texts?.items).validate(slides)

@@ -19,6 +19,10 @@ final class NodeReader {
     /// Notes for the author (`Diagnostic.isNote`), printed by `unroll check`, never fatal.
     private(set) var notes: [Diagnostic] = []
 
+    /// Rows of numbers read before YAML (see `NumberRows`): `matrix` and `vector` take an empty
+    /// list on such a line as those numbers.
+    var numberRows = NumberRows()
+
     init(source: SourceText) { self.source = source }
 
     /// Records a note at `node` (`unroll check` prints it; the lesson still loads and passes).
@@ -29,6 +33,11 @@ final class NodeReader {
     }
 
     func error(_ message: String, at node: Node) { error(message, at: self.source.location(node.mark)) }
+
+    /// Records a problem of the whole file (no line: one line on the screen).
+    func errorWithoutPlace(_ message: String) {
+        found.add(message) { Diagnostic(path: source.path, location: nil, message: message) }
+    }
 
     /// Records a problem; its place is only worked out when it is shown (see `DiagnosticList`).
     func error(_ message: String, at location: @autoclosure () -> SourceLocation) {
@@ -119,18 +128,19 @@ final class NodeReader {
     }
 
     /// A finite number from a plain scalar (`1`, `-0.25`, `3e-2`; `.nan` and `.inf` are refused).
-    func number(_ node: Node, _ name: String) -> Double? {
+    /// (`name` is only worked out when there is a problem: a weight matrix reads thousands.)
+    func number(_ node: Node, _ name: @autoclosure () -> String) -> Double? {
         guard case .scalar(let s) = node, s.style == .plain || s.style == .any else {
-            error("\(name) must be a number, got \(describe(node))", at: node); return nil
+            error("\(name()) must be a number, got \(describe(node))", at: node); return nil
         }
         let text = Self.withoutUnderscores(s.string)
         if let v = Double(text), v.isFinite { return v }   // most numbers; the rest say what is wrong
         let lowered = text.lowercased()
         if [".nan", ".inf", "+.inf", "-.inf", "nan", "inf", "+inf", "-inf", "infinity", "-infinity"].contains(lowered) {
-            error("\(name) must be a finite number, got \(text)", at: node); return nil
+            error("\(name()) must be a finite number, got \(text)", at: node); return nil
         }
-        guard let v = Double(text) else { error("\(name) must be a number, got \(describe(node))", at: node); return nil }
-        guard v.isFinite else { error("\(name) must be a finite number, got \(text)", at: node); return nil }
+        guard let v = Double(text) else { error("\(name()) must be a number, got \(describe(node))", at: node); return nil }
+        guard v.isFinite else { error("\(name()) must be a finite number, got \(text)", at: node); return nil }
         return v
     }
 
@@ -144,8 +154,14 @@ final class NodeReader {
 
     /// A list of numbers; `count` (with its description, e.g. "n_a = 5") checked when known.
     func vector(_ node: Node, _ name: String, count: Int?, _ countText: String) -> [Double]? {
+        if let values = numberRows.values(of: node) {
+            if let count, values.count != count {
+                error("\(name) must have \(countText) numbers, got \(values.count)", at: node); return nil
+            }
+            return values
+        }
         guard let items = list(node, name) else { return nil }
-        let values = items.enumerated().map { number($1, "\(name)[\($0)]") }
+        let values = items.enumerated().map { i, item in number(item, "\(name)[\(i)]") }
         if let count, items.count != count {
             error("\(name) must have \(countText) numbers, got \(items.count)", at: node); return nil
         }
@@ -160,9 +176,10 @@ final class NodeReader {
         var ok = true
         var lengths: [Int] = []
         for (i, row) in items.enumerated() {
+            if let values = numberRows.values(of: row) { lengths.append(values.count); result.append(values); continue }
             guard let cells = list(row, "\(name)[\(i)]") else { ok = false; continue }
             lengths.append(cells.count)
-            let values = cells.enumerated().map { number($1, "\(name)[\(i)][\($0)]") }
+            let values = cells.enumerated().map { j, cell in number(cell, "\(name)[\(i)][\(j)]") }
             if values.contains(where: { $0 == nil }) { ok = false }
             result.append(values.compactMap { $0 })
         }

@@ -83,7 +83,7 @@ extension NodeReader {
             let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
             return lines.enumerated().compactMap { i, line in
                 let t = String(line)
-                return t.trimmingCharacters(in: .whitespaces).isEmpty ? nil : (i + 1, t)
+                return t.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) ? nil : (i + 1, t)   // blank lines are skipped
             }
         }
     }

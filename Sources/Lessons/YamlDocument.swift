@@ -121,7 +121,9 @@ enum YamlDocument {
                     return .failure(LessonErrors([source.diagnostic("the file is empty; a lesson needs title, model, architecture, sequence and script",
                                                                     at: SourceLocation(line: 1, column: 1))]))
                 }
-                if let anchored = AnchorScan.firstAnchoredNode(root) {
+                // (an anchor needs a '&' in the text and an alias a '*': without either, no walk)
+                if text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }),
+                   let anchored = AnchorScan.firstAnchoredNode(root) {
                     return .failure(LessonErrors([source.diagnostic(AnchorScan.message, at: source.location(anchored.mark))]))
                 }
                 let tags = TagScan.tags(in: root, source: source, text: text)

@@ -59,20 +59,54 @@ final class Tape: @unchecked Sendable {
         return p >= 64 && p / 8 % 2 == 0 ? p + 8 : p
     }
 
-    init(na: Int, nx: Int, ny: Int, T: Int, denseInputs: Bool, denseTargets: Bool) {
+    /// The doubles of each part, in order (see the stored pointers above), or nil when a count
+    /// does not fit in an Int.
+    static func sizes(na: Int, nx: Int, ny: Int, T: Int, denseInputs: Bool, denseTargets: Bool) -> [Int]? {
+        func times(_ a: Int, _ b: Int) -> Int? {
+            let (p, o) = a.multipliedReportingOverflow(by: b)
+            return o ? nil : p
+        }
+        guard na >= 0, nx >= 0, ny >= 0, T >= 0, na < Int.max / 16, nx < Int.max / 16, ny < Int.max / 16, T < Int.max / 16 else { return nil }
+        let NA = rowLength(na), NX = rowLength(nx), NY = rowLength(ny)
+        let xRows = denseInputs ? T : 1, yRows = denseTargets ? T : 1
+        let parts: [Int?] = [times(T + 1, NA), times(T, NA), times(T, NY), times(T, NY), times(T, NY), times(T, NA), times(T, NA), times(T, NA),
+                             times(xRows, NX), times(yRows, NY), padded(T), times(na, NA), times(nx, NA), times(ny, NA), NA, NY,
+                             times(na, na + nx).map(padded), times(ny, na).map(padded), NA, NY, NA]
+        return parts.allSatisfy { $0 != nil } ? parts.compactMap { $0 } : nil
+    }
+
+    /// The bytes of a tape (with its alignment slack), or nil when the count does not fit in an Int.
+    static func bytes(na: Int, nx: Int, ny: Int, T: Int, denseInputs: Bool, denseTargets: Bool) -> Int? {
+        guard let sizes = sizes(na: na, nx: nx, ny: ny, T: T, denseInputs: denseInputs, denseTargets: denseTargets) else { return nil }
+        var total = 64
+        for s in sizes {
+            let (b, o1) = s.multipliedReportingOverflow(by: 8)
+            let (t, o2) = total.addingReportingOverflow(b)
+            if o1 || o2 { return nil }
+            total = t
+        }
+        return total
+    }
+
+    /// - Parameter limit: refuse (throw) a tape of more bytes than this (tests; nil: no limit
+    ///   but the system's).
+    /// - Throws: `TraceMemoryError` when the size overflows, passes `limit`, or the system
+    ///   will not give the memory.
+    init(na: Int, nx: Int, ny: Int, T: Int, denseInputs: Bool, denseTargets: Bool, limit: Int? = nil) throws(TraceMemoryError) {
         self.na = na; self.nx = nx; self.ny = ny; self.T = T
         self.denseInputs = denseInputs; self.denseTargets = denseTargets
         NA = Self.rowLength(na); NX = Self.rowLength(nx); NY = Self.rowLength(ny)
-        inputIndex = Array(repeating: -2, count: T)
-        targetIndex = Array(repeating: -2, count: T)
-        let xRows = denseInputs ? T : 1, yRows = denseTargets ? T : 1
-        let sizes = [(T + 1) * NA, T * NA, T * NY, T * NY, T * NY, T * NA, T * NA, T * NA, xRows * NX, yRows * NY,
-                     Self.padded(T), na * NA, nx * NA, ny * NA, NA, NY,
-                     Self.padded(na * (na + nx)), Self.padded(ny * na), NA, NY, NA]
-        count = sizes.reduce(0, +)
+        guard let sizes = Self.sizes(na: na, nx: nx, ny: ny, T: T, denseInputs: denseInputs, denseTargets: denseTargets),
+              let bytes = Self.bytes(na: na, nx: nx, ny: ny, T: T, denseInputs: denseInputs, denseTargets: denseTargets) else {
+            throw TraceMemoryError(bytes: nil, na: na, T: T)
+        }
+        if let limit, bytes > limit { throw TraceMemoryError(bytes: bytes, na: na, T: T) }
         // calloc: a large block comes zeroed from the system and its pages take memory only when
         // written, so the rows of a pass that has not run (a trace's backward) cost nothing
-        guard let raw = calloc(count * 8 + 64, 1) else { fatalError("out of memory: a tape of \(count * 8) bytes") }
+        guard let raw = calloc(bytes, 1) else { throw TraceMemoryError(bytes: bytes, na: na, T: T) }
+        inputIndex = Array(repeating: -2, count: T)
+        targetIndex = Array(repeating: -2, count: T)
+        count = sizes.reduce(0, +)
         block = raw
         let aligned = raw + (64 - Int(bitPattern: raw) % 64) % 64
         base = aligned.bindMemory(to: Double.self, capacity: count)
@@ -88,8 +122,8 @@ final class Tape: @unchecked Sendable {
     deinit { free(block) }
 
     /// A copy with the same numbers (a workspace copied and then changed gets its own tape).
-    func copy() -> Tape {
-        let t = Tape(na: na, nx: nx, ny: ny, T: T, denseInputs: denseInputs, denseTargets: denseTargets)
+    func copy() throws(TraceMemoryError) -> Tape {
+        let t = try Tape(na: na, nx: nx, ny: ny, T: T, denseInputs: denseInputs, denseTargets: denseTargets)
         t.base.update(from: base, count: count)
         t.inputIndex = inputIndex
         t.targetIndex = targetIndex

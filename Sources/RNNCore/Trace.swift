@@ -39,25 +39,42 @@ public struct Trace: Sendable {
 
     /// - Parameter checkpointEvery: keep the running sums every this many steps; nil chooses
     ///   the smallest interval whose checkpoints fit in `checkpointBudget` (tests force others).
-    public init(rnn: RNN, episode: Episode, checkpointEvery: Int? = nil, kernels: Kernels = .chosen) {
+    /// - Parameter limit: refuse a trace whose tape would take more bytes than this (tests).
+    /// - Throws: `TraceMemoryError` when the memory for its per-step vectors cannot be had
+    ///   (the lesson loader makes a lesson's first trace this way, and says so in one line).
+    public init(checked rnn: RNN, episode: Episode, checkpointEvery: Int? = nil, kernels: Kernels = .chosen,
+                limit: Int? = nil) throws(TraceMemoryError) {
         precondition(checkpointEvery.map { $0 >= 1 } ?? true, "checkpointEvery must be at least 1")
         let every = checkpointEvery ?? Self.checkpointInterval(shape: rnn.shape, T: episode.T)
         self.rnn = rnn
         self.episode = episode
-        self.pass = TracePass(rnn: rnn, episode: episode, kernels: kernels, every: every)
+        self.pass = try TracePass(rnn: rnn, episode: episode, kernels: kernels, every: every, limit: limit)
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = every
         self.gated = nil
     }
 
+    /// As `init(checked:…)`, for a network whose trace was made once already (an edit, a
+    /// training step): when the memory cannot be had after all, the program ends with one line.
+    public init(rnn: RNN, episode: Episode, checkpointEvery: Int? = nil, kernels: Kernels = .chosen) {
+        do throws(TraceMemoryError) { try self.init(checked: rnn, episode: episode, checkpointEvery: checkpointEvery, kernels: kernels) }
+        catch { error.stop() }
+    }
+
     /// The trace of a gated cell (see `GatedTrace`); the plain workspace is left empty.
-    public init(gated: GatedRNN, episode: Episode) {
+    /// - Throws: `TraceMemoryError` when the plain workspace's memory cannot be had.
+    public init(checkedGated gated: GatedRNN, episode: Episode) throws(TraceMemoryError) {
         self.rnn = gated.outputLayer
         self.episode = episode
-        self.pass = TracePass(empty: Workspace(shape: gated.shape.plain, episode: episode))
+        self.pass = TracePass(empty: try Workspace(checked: gated.shape.plain, episode: episode))
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = 1
         self.gated = GatedTrace(rnn: gated, episode: episode)
+    }
+
+    /// As `init(checkedGated:…)`, ending the program with one line when the memory cannot be had.
+    public init(gated: GatedRNN, episode: Episode) {
+        do throws(TraceMemoryError) { try self.init(checkedGated: gated, episode: episode) } catch { error.stop() }
     }
 
     /// The cell this trace ran: rnn, gru or lstm.

@@ -15,8 +15,8 @@ final class TracePass: @unchecked Sendable {
     private let every: Int
 
     /// Runs the forward pass now; the backward pass (when the episode has targets) waits to be asked for.
-    init(rnn: RNN, episode: Episode, kernels: Kernels, every: Int) {
-        ws = Workspace(shape: rnn.shape, episode: episode, kernels: kernels)   // (made here, so its tape is not shared)
+    init(rnn: RNN, episode: Episode, kernels: Kernels, every: Int, limit: Int? = nil) throws(TraceMemoryError) {
+        ws = try Workspace(checked: rnn.shape, episode: episode, kernels: kernels, limit: limit)   // (made here, so its tape is not shared)
         ws.forward(rnn.params)
         pending = episode.hasTargets
         self.every = every

@@ -26,15 +26,25 @@ public struct Workspace: Sendable {
         case z, a, zy, yHat, dy, da, dz, daPrev
     }
 
-    public init(shape: Shape, episode: Episode, kernels: Kernels = .chosen) {
+    /// A workspace for `episode`, or `TraceMemoryError` when its memory cannot be had.
+    /// - Parameter limit: refuse a tape of more bytes than this (tests).
+    public init(checked shape: Shape, episode: Episode, kernels: Kernels = .chosen, limit: Int? = nil) throws(TraceMemoryError) {
         self.shape = shape
         self.kernels = kernels
         T = episode.T
         hasInput = []; hasOutput = []; hasTarget = []; xs = []; ys = []
-        tape = Tape(na: shape.na, nx: shape.nx, ny: shape.ny, T: T,
-                    denseInputs: !Self.allOneHot(episode.x, where: episode.layout.hasInput),
-                    denseTargets: !(shape.g2 == .softmax && Self.allOneHot(episode.y.map { $0 ?? [] }, where: episode.y.map { $0 != nil })))
+        tape = try Tape(na: shape.na, nx: shape.nx, ny: shape.ny, T: T,
+                        denseInputs: !Self.allOneHot(episode.x, where: episode.layout.hasInput),
+                        denseTargets: !(shape.g2 == .softmax && Self.allOneHot(episode.y.map { $0 ?? [] }, where: episode.y.map { $0 != nil })),
+                        limit: limit)
         load(episode)
+    }
+
+    /// A workspace for `episode`, for shapes whose trace was made once already (the lesson
+    /// loader makes one with `Trace.make`): when the memory cannot be had after all, the
+    /// program ends with one line (`TraceMemoryError.stop`).
+    public init(shape: Shape, episode: Episode, kernels: Kernels = .chosen) {
+        do throws(TraceMemoryError) { try self.init(checked: shape, episode: episode, kernels: kernels) } catch { error.stop() }
     }
 
     /// Takes the inputs, targets and layout of another episode of the same length, keeping
@@ -51,7 +61,8 @@ public struct Workspace: Sendable {
         let oneHotInputs = Self.allOneHot(xs, where: hasInput)
         let oneHotTargets = shape.g2 == .softmax && Self.allOneHot(ys.map { $0 ?? [] }, where: hasTarget)
         if (!oneHotInputs && !tape.denseInputs) || (!oneHotTargets && !tape.denseTargets) {
-            tape = Tape(na: shape.na, nx: shape.nx, ny: shape.ny, T: T, denseInputs: !oneHotInputs, denseTargets: !oneHotTargets)
+            do throws(TraceMemoryError) { tape = try Tape(na: shape.na, nx: shape.nx, ny: shape.ny, T: T, denseInputs: !oneHotInputs, denseTargets: !oneHotTargets) }
+            catch { error.stop() }
             packedWeights = nil
         }
         let m = uniqueTape()
@@ -78,7 +89,9 @@ public struct Workspace: Sendable {
 
     /// The tape, copied first if another workspace shares it.
     mutating func uniqueTape() -> Tape {
-        if !isKnownUniquelyReferenced(&tape) { tape = tape.copy() }
+        if !isKnownUniquelyReferenced(&tape) {
+            do throws(TraceMemoryError) { tape = try tape.copy() } catch { error.stop() }
+        }
         return tape
     }
 

@@ -17,6 +17,8 @@ enum Signals {
         unroll_install_signal_handlers()
     }
     static func restore() { unroll_restore_signal_handlers() }
+    /// Leaves the screen now, if it is up (async-signal-safe; for a program about to end itself).
+    static func restoreTerminalNow() { unroll_restore_terminal_now() }
 
     /// The escape sequences that leave the screen, written by a handler that ends the program.
     static func setExitSequence(_ sequence: String) { unroll_set_exit_sequence(sequence) }

@@ -56,6 +56,10 @@ public final class TerminalSession {
     private var pairs: ColorPairs
     private var needsClear = false
 
+    /// Leaves the screen and puts the terminal's modes back, if a session's screen is up: for a
+    /// program about to end itself with a message (see `TraceMemoryError.beforeStop`).
+    public static func restoreScreenNow() { Signals.restoreTerminalNow() }
+
     /// Checks that a full-screen terminal is available, without writing anything.
     /// Throws a `TerminalError` whose message names the cause.
     public static func preflight() throws(TerminalError) {

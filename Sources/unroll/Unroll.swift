@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import RNNCore
+import Terminal
 
 @main
 struct Unroll: ParsableCommand {
@@ -20,6 +22,7 @@ struct Unroll: ParsableCommand {
     static func main() {
         // A closed pipe is a write error (one line, exit 74) rather than a silent SIGPIPE death.
         signal(SIGPIPE, SIG_IGN)
+        TraceMemoryError.beforeStop = TerminalSession.restoreScreenNow   // a trace's memory refused mid-session
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let typo = Subcommands.mistyped(arguments) {
             writeStderr("unroll: '\(typo.given)' is neither a subcommand nor a file: did you mean '\(typo.meant)'?\n")

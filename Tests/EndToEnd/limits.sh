@@ -133,3 +133,25 @@ sed -e 's/^  text: "abab"$/  text: "abab"\n  texts: names.txt/' Tests/Fixtures/l
 "$BIN" train "$OUT/big/texts.yaml" --out "$OUT/texts-elsewhere.yaml" --steps 100000 >/dev/null 2>"$OUT/big.txt"; rc=$?
 [ "$rc" = 1 ] && grep -q "is not in the folder of names.txt, so the new lesson would hold its 100000 texts" "$OUT/big.txt" && [ ! -e "$OUT/texts-elsewhere.yaml" ] \
     && pass || fail "train with texts inlined past 1 MiB: exit $rc, $(cat "$OUT/big.txt")"
+
+# A trace whose memory the system refuses (here: ulimit -v below its 208 MB tape): one line
+# naming the size and the fix, exit 1, from check, trace, render and the explorer — no trap.
+mkdir -p "$OUT/mem"
+{ printf 'title: t\nmodel: {n_x: 2, n_a: 512, n_y: 2, g1: tanh, g2: softmax, init: {seed: 1, scale: 0.01}}\n'
+  printf 'architecture: many-to-many\nsequence: {vocab: "ab", text: "'
+  awk 'BEGIN { for (i = 0; i < 5000; i++) printf "ab"; printf "a" }'
+  printf '"}\nscript:\n  - say: s\n'; } >"$OUT/mem/wide.yaml"
+mem_case() {   # NAME CMD…
+    local name=$1; shift
+    (ulimit -v 150000; "$@" >/dev/null 2>"$OUT/mem/err.txt"); rc=$?
+    [ "$rc" = 1 ] && [ "$(wc -l <"$OUT/mem/err.txt")" = 1 ] \
+        && grep -q "wide.yaml: error: not enough memory for a trace of 2[0-9][0-9] MB (n_a = 512, T = 10000): free memory or raise the limit (ulimit -v)" "$OUT/mem/err.txt" \
+        && pass || fail "$name under ulimit -v: exit $rc, $(head -c 400 "$OUT/mem/err.txt")"
+}
+mem_case check "$BIN" check "$OUT/mem/wide.yaml"
+mem_case trace "$BIN" trace "$OUT/mem/wide.yaml"
+mem_case render "$BIN" render "$OUT/mem/wide.yaml"
+"$BIN" check "$OUT/mem/wide.yaml" >/dev/null && pass || fail "the wide lesson does not pass check without a limit"
+start 100 30 "ulimit -v 150000; $BIN $OUT/mem/wide.yaml"
+expect "error: not enough memory for a trace of" "the explorer says the trace's memory is refused"
+expect "[exit 1]" "the explorer exits 1 when the trace's memory is refused"

@@ -8,7 +8,7 @@ extension ExplorerState {
         let w = words
         var hints = [KeyHint(keys: "→←", text: w.footerStep), KeyHint(keys: "Space", text: w.footerPlay),
                      KeyHint(keys: "n p", text: w.footerSlide), KeyHint(keys: "i", text: w.footerInspect)]
-        if lesson.trainableEpisodes != nil { hints.append(KeyHint(keys: "t T", text: w.footerTrain)) }
+        if lesson.canTrain { hints.append(KeyHint(keys: "t T", text: w.footerTrain)) }
         if generationProblem == nil { hints.append(KeyHint(keys: "g", text: w.footerGenerate)) }
         hints.append(KeyHint(keys: "q", text: w.footerQuit))
         if trace.hasBackward && position.phase == .forward { hints.append(KeyHint(keys: "f b", text: w.footerPasses)) }
