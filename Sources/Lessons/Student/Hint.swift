@@ -51,7 +51,10 @@ extension Hint {
         }
         let single = dec.terms.count == 1
         let ordered = dec.terms.filter { $0.value != 0 } + dec.terms.filter { $0.value == 0 }
-        func hint(_ t: SumTerm, _ s: Shows) -> Hint { Hint(term: t, shows: s, single: single, sum: dec.sum, formula: dec.formula) }
+        // the formula leads only when the hint's sum is not the entry itself (a = tanh(z): a term of z)
+        func hint(_ t: SumTerm, _ s: Shows) -> Hint {
+            Hint(term: t, shows: s, single: single, sum: dec.sum, formula: dec.sum == nil ? nil : dec.formula)
+        }
         for t in ordered {
             let h = hint(t, .product)
             if !h.numbers.contains(where: reveals) { return h }
