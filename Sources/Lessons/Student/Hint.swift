@@ -50,8 +50,13 @@ extension Hint {
             return abs(abs(o) - abs(right)) <= tol
         }
         let single = dec.terms.count == 1
-        let ordered = dec.terms.filter { $0.value != 0 } + dec.terms.filter { $0.value == 0 }
-        func hint(_ t: SumTerm, _ s: Shows) -> Hint { Hint(term: t, shows: s, single: single, sum: dec.sum, formula: dec.formula) }
+        // terms that show on screen first (not 0.002 × 0.000 = 0.000), then tiny ones, then zeros
+        let visible = dec.terms.filter { abs($0.value) > tol }
+        let ordered = visible + dec.terms.filter { $0.value != 0 && abs($0.value) <= tol } + dec.terms.filter { $0.value == 0 }
+        // the formula leads only when the hint's sum is not the entry itself (a = tanh(z): a term of z)
+        func hint(_ t: SumTerm, _ s: Shows) -> Hint {
+            Hint(term: t, shows: s, single: single, sum: dec.sum, formula: dec.sum == nil ? nil : dec.formula)
+        }
         for t in ordered {
             let h = hint(t, .product)
             if !h.numbers.contains(where: reveals) { return h }

@@ -57,6 +57,10 @@ extension Decomposition {
     /// How the notes compute the entry `ref` on `trace`, or nil for entries that are not
     /// computed (weights, inputs) or not an entry.
     static func of(_ ref: EntryRef, on trace: Trace) -> Decomposition? {
+        if let g = trace.gated {
+            // a gated cell: its own c<t>, a<t>; the output layer below is the plain cell's
+            guard [.zy, .yHat, .dy, .loss, .totalLoss].contains(ref.symbol) else { return gated(ref, on: trace, cell: g.cell) }
+        }
         guard let i = ref.row else {
             return ref.symbol == .totalLoss ? totalLoss(trace) : (ref.symbol == .loss ? ref.t.flatMap { loss(trace, t: $0) } : nil)
         }

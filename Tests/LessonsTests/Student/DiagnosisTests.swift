@@ -114,6 +114,27 @@ import RNNCore
         #expect(h.term.label.hasPrefix("-y<18>[") && h.term.label.contains("log ŷ<18>["))
     }
 
+    /// A GRU's or LSTM's a<t>, c<t> are their cell's sums, never the plain cell's z terms.
+    @Test func gatedCellsUseTheirOwnSums() throws {
+        let lstm = try Self.trace("11-lstm.yaml")
+        let go = try lstm.number(try ref("Γo<30>[0]")).get(), c = try lstm.number(try ref("c<30>[0]")).get()
+        let a = try diagnose(go * tanh(c) + 5, "a<30>[0]", lstm)
+        #expect(a.hint?.term.names == ["Γo<30>[0]", "tanh(c<30>[0])"] && a.hint?.formula == nil)
+        if abs(go * c - go * tanh(c)) > 0.01 {
+            #expect(try diagnose(go * c, "a<30>[0]", lstm).mistake == .activation(used: nil, right: "tanh"))
+        }
+        let gru = try Self.trace("10-gru.yaml")
+        let gu = try gru.number(try ref("Γu<30>[0]")).get(), ct = try gru.number(try ref("c̃<30>[0]")).get()
+        let cg = try gru.number(try ref("c<30>[0]")).get()
+        #expect(abs(cg - (gu * ct + (1 - gu) * (try gru.number(try ref("c<29>[0]")).get()))) < 1e-12)
+        let d = try diagnose(cg + 5, "c<30>[0]", gru)
+        #expect(d.hint.map { $0.term.names.contains { $0.hasPrefix("W") } } == false)
+        // Γu<30>[0]·c̃<30>[0] prints as 0.00: the hint is the term that shows, (1 - Γu)·c<29>
+        #expect(abs(gu * ct) < 0.005 && d.hint?.term.names == ["(1 - Γu<30>[0])", "c<29>[0]"])
+        // the plain cell's decomposition is never used: no z terms on a gated trace
+        #expect(Decomposition.of(try ref("z<2>[0]"), on: gru) == nil)
+    }
+
     /// On every typed question of every shipped lesson, a wrong number's hint never shows the
     /// answer (nor its negative) within the question's tolerance.
     @Test func noHintGivesTheAnswerAway() throws {
