@@ -105,6 +105,7 @@ extension Words {
     func stepIs(_ s: String) -> String { pick("step \(s)", "步长 \(s)") }
     var modified: String { pick("✎ modified", "✎ 已修改") }
     func whatIf(_ what: String) -> String { pick("what if: \(what)", "假如：\(what)") }
+    var whatIfShort: String { pick("what if ✎", "假如 ✎") }
     func nudgeLine(_ name: String, _ before: String, _ after: String, _ delta: String) -> String {
         "\(name): \(before) → \(after) (Δ = \(delta))"
     }
