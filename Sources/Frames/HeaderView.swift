@@ -2,10 +2,11 @@ import Explorer
 import TextGrid
 import TextBasics
 
-/// The top line: lesson title, `forward t = 2 / 4`, `slide 3 / 9`, the play state, and the
-/// help key at the right. When the line is too narrow the play state goes first, then the
-/// title is shortened with `…` in the middle, keeping its end (to 16 columns at least), and
-/// only then the slide number.
+/// The top line: lesson title, `forward t = 2 / 4`, `slide 3 / 9`, the what-if marker, the play
+/// state, and the help key at the right. When the line is too narrow the play state goes first,
+/// then the title is shortened with `…` in the middle, keeping its end (to 16 columns at least),
+/// then the marker shortens to `what if ✎`, and only then the slide number goes. The marker
+/// never goes: a handout must not show changed numbers as the lesson's own.
 struct HeaderView {
     let header: Header
 
@@ -15,13 +16,17 @@ struct HeaderView {
         let bar = Style(.normal, attributes: [.reverse])
         let hint = header.helpHint
         let room = rect.width - DisplayWidth.of(hint) - 3
-        var parts = [header.step] + (header.slide.map { [$0] } ?? []) + (header.modified.map { [$0] } ?? []) + [header.play]
+        var slide = header.slide, marker = header.modified, play: String? = header.play
+        var parts: [String] { [header.step] + [slide, marker, play].compactMap { $0 } }
         let separator = "  │  "
         func width(_ title: String) -> Int {
             DisplayWidth.of(" " + title + separator + parts.joined(separator: separator))
         }
-        if parts.count > 2, width(header.title) > room { parts.removeLast() }          // the play state
-        while parts.count > 1, width(String(header.title.prefix(16))) > room { parts.removeLast() }
+        func tooWide() -> Bool { width(String(header.title.prefix(16))) > room }
+        if slide != nil || marker != nil, width(header.title) > room { play = nil }
+        if tooWide(), marker != nil, let short = header.modifiedShort { marker = short }
+        if tooWide() { slide = nil }
+        if tooWide() { play = nil }
         let titleRoom = room - width("")
         let title = TextFit.truncateMiddle(header.title, to: max(4, titleRoom))
         var x = grid.put(" " + title, x: rect.x, y: rect.y, style: bar.adding(.bold), clip: rect)

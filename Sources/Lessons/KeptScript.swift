@@ -8,9 +8,52 @@ public struct CheckRef: Hashable, Sendable {
 }
 
 /// What `unroll train --keep-script` keeps: the original slides, less the checks that no
-/// longer hold on the trained weights (each leaves a comment where it was).
+/// longer hold on the trained weights (each leaves a comment where it was); a slide that lost a
+/// check or quotes a number the training changed says so in one more sentence.
 struct KeptScript {
     var dropping: [CheckRef: String] = [:]
+    /// Original slides whose prose quotes an entry the trained weights no longer have (a lint
+    /// warning `slide N says …`): they get `untrainedNote` like those that lost a check.
+    var stale: Set<Int> = []
+
+    /// Whether slide `i` of the original script gets `untrainedNote`.
+    func notes(_ i: Int) -> Bool { stale.contains(i) || dropping.keys.contains { $0.slide == i } }
+
+    /// The original slides (index in the original script) whose text quotes a number that is
+    /// not the trained network's: warnings at a kept slide's place (the new script's slide k is
+    /// the original's k − 1, after the training slide).
+    static func staleSlides(_ analysis: LessonLoader.Analysis) -> Set<Int> {
+        guard let script = analysis.lesson?.script else { return [] }
+        var out = Set<Int>()
+        for (k, slide) in script.enumerated() where k > 0 {
+            let line = slide.location.line
+            if analysis.warnings.contains(where: { $0.location?.line == line && $0.message.hasPrefix("slide \(k + 1) says ") }) {
+                out.insert(k - 1)
+            }
+        }
+        return out
+    }
+
+    /// The line added to the `say:` of a kept slide that lost a check: its prose still states
+    /// the numbers of the weights before training, and the student must not take them for these.
+    static let untrainedNote = LocalizedText(
+        en: "(Note: unroll train changed the weights; the numbers on this slide describe the network before training.)",
+        zh: "（注意：unroll train 改变了权重；这张幻灯片上的数描述的是训练前的网络。）")
+
+    /// A slide's `say:` (a string, or {en, zh}) with `untrainedNote` added to each language.
+    static func withUntrainedNote(_ say: Node) -> Node {
+        if let s = say.scalar?.string { return Node(s + " " + untrainedNote.en) }
+        guard case .mapping(let m) = say else { return say }
+        let pairs: [(Node, Node)] = m.map { k, v in
+            guard let text = v.scalar?.string else { return (k, v) }
+            switch k.scalar?.string {
+            case "en": return (k, Node(text + " " + untrainedNote.en))
+            case "zh": return (k, Node(text + (untrainedNote.zh ?? "")))
+            default: return (k, v)
+            }
+        }
+        return Node(pairs)
+    }
 }
 
 extension LessonWriter {
@@ -37,22 +80,24 @@ extension LessonWriter {
     static func keepingScript(originalText: String, path: String, out: String, modelLines: [String], notes: String,
                               describe: Description, inlineTexts: [String]?) -> Result<(text: String, dropped: [String]), LessonErrors> {
         var keep = KeptScript()
-        for _ in 0..<2 {
+        for _ in 0..<3 {
             let rendered: (text: String, checkLines: [Int: CheckRef])
             switch render(originalText: originalText, path: path, modelLines: modelLines,
                           notes: notes, describe: describe, inlineTexts: inlineTexts, keep: keep) {
             case .failure(let e): return .failure(e)
             case .success(let r): rendered = r
             }
-            let analysis = LessonLoader.analyse(text: rendered.text, path: out, lint: false)
+            let analysis = LessonLoader.analyse(text: rendered.text, path: out, lint: true)
             if !analysis.diagnostics.isEmpty { return .failure(LessonErrors(analysis.diagnostics)) }
             let failing = analysis.falseChecks.compactMap { d in d.location.flatMap { rendered.checkLines[$0.line] }.map { ($0, d.message) } }
-            if failing.isEmpty {
+            let stale = KeptScript.staleSlides(analysis).subtracting(keep.stale)
+            if failing.isEmpty && stale.isEmpty {
                 let dropped = keep.dropping.sorted { ($0.key.slide, $0.key.check) < ($1.key.slide, $1.key.check) }
-                    .map { "slide \($0.key.slide + 1): dropped the check \($0.value)" }
+                    .map { "slide \($0.key.slide + 1): dropped the \($0.value)" }
                 return .success((rendered.text, dropped))
             }
             for (ref, message) in failing { keep.dropping[ref] = message }
+            keep.stale.formUnion(stale)
         }
         return .failure(LessonErrors([Diagnostic(path: out, location: nil, message: "internal error: checks still false after dropping them; please report it")]))
     }
@@ -82,6 +127,8 @@ extension LessonWriter {
                         }
                     }
                     if !entry.contains(where: { $0.hasPrefix("  - ") }) { entry[0] = "check: []" }
+                } else if key == "say", keep.notes(i) {
+                    entry = YamlEmitter.mapping([(key, KeptScript.withUntrainedNote(v))], indent: 0)
                 } else {
                     entry = YamlEmitter.mapping([(key, v)], indent: 0)
                 }

@@ -37,8 +37,9 @@ struct LessonLint {
             if asks && slide.focus == nil {
                 warn("slide \(number) asks a question but has no focus: add focus: the entry the question is about, so the screen hides it until it is answered", slide.location)
             }
+            var quoted = Set<String>()   // en and zh quote the same numbers: one warning each
             for text in [slide.say.en, slide.say.zh].compactMap({ $0 }) {
-                for quote in Self.quotes(in: text) {
+                for quote in Self.quotes(in: text) where quoted.insert("\(quote.ref) = \(quote.written)").inserted {
                     guard case .success(let ref) = EntryRef.parse(quote.ref), case .success(let value) = trace.number(ref) else { continue }
                     let scale = pow(10, Double(quote.decimals))
                     let rounded = (value * scale).rounded() / scale

@@ -13,6 +13,9 @@ struct SlideDraft {
     /// False when the slide has a problem: its claims that parse are still checked, so that
     /// one error does not hide the others, but the lesson does not load.
     var complete = true
+    /// True when the slide's `set:` has an error: its checks and typed answer are not evaluated
+    /// (on the unmodified network they would report the one typo as several false numbers).
+    var setFailed = false
 }
 
 /// The `script:` section: a list of slides (say, at, show, focus, ask, check).
@@ -63,6 +66,7 @@ extension NodeReader {
         draft.slide.typed = typedAsk
         draft.askNode = f["ask"]
         draft.setEdits = setEdits ?? nil
+        draft.setFailed = setEdits == .some(nil)
         return draft
     }
 

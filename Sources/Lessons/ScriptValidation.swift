@@ -14,7 +14,7 @@ struct ScriptValidation {
         var falseChecks = DiagnosticList()
         for draft in drafts {
             let trace = draft.slide.edits.isEmpty ? trace : editedTrace(draft.slide.edits)   // a what-if slide's own network
-            if let d = validateTyped(draft, on: trace) { falseChecks.add(d.message) { d } }
+            if !draft.setFailed, let d = validateTyped(draft, on: trace) { falseChecks.add(d.message) { d } }
             if let at = draft.slide.at, let node = draft.atNode {
                 if at.t < 1 || at.t > trace.T {
                     reader.error("at: t = \(at.t) is outside this lesson's steps 1…\(trace.T)", at: node.mapping?["t"] ?? node)
@@ -26,7 +26,8 @@ struct ScriptValidation {
             if let ref = draft.slide.focus, let node = draft.focusNode, case .failure(let e) = trace.resolve(ref) {
                 reader.error("focus: \(e.message)", at: node)
             }
-            for (expression, node) in draft.claims {
+            // after an error in `set:` the slide's network is unknown: its numbers are not checked
+            for (expression, node) in draft.claims where !draft.setFailed {
                 let shown = Sanitizer.screenLine(expression.source)
                 switch expression.evaluate(on: trace, texts: texts) {
                 case .failure(let e):

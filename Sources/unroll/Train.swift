@@ -42,7 +42,7 @@ struct Train: ParsableCommand {
     var sampleEvery: Int?
     @Flag(help: "Overwrite --out if it exists, and write the model even if training diverged.") var force = false
     @Flag(help: "On Ctrl-C, write the lesson trained so far (default: write nothing).") var saveOnInterrupt = false
-    @Flag(help: "Keep the original slides; checks that no longer hold on the trained weights are dropped, with a note.")
+    @Flag(help: "Keep the original slides; checks that no longer hold on the trained weights are dropped, with a note, and such a slide's text gets a sentence saying its numbers describe the network before training.")
     var keepScript = false
 
     func validate() throws {

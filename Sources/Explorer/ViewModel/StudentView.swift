@@ -54,6 +54,12 @@ extension ExplorerState {
         return parts.isEmpty ? nil : parts.joined(separator: "  ")
     }
 
+    /// The header's marker when `modifiedText` does not fit: `what if ✎` for a what-if, else `✎ modified`.
+    var modifiedShortText: String? {
+        guard modifiedText != nil else { return nil }
+        return whatIfEdits.isEmpty ? words.modified : words.whatIfShort
+    }
+
     /// `g1 = relu, Waa[0,1] = 0.5`
     static func describe(_ e: NetworkEdits, na: Int) -> String {
         var parts: [String] = []
@@ -101,12 +107,13 @@ extension ExplorerState {
 }
 
 extension ExplorerState {
-    /// Whether the student changed this entry (it is drawn with ✎).
+    /// Whether this entry is changed by a what-if or by the student (it is drawn with ✎).
     func isEdited(_ ref: EntryRef) -> Bool {
-        guard !student.edits.isEmpty else { return false }
+        let edits = markedEdits
+        guard !edits.isEmpty else { return false }
         var r = ref
         if r.symbol == .stacked, let t = r.t, let j = r.row, j >= trace.shape.na { r = EntryRef(symbol: .x, t: t, row: j - trace.shape.na) }
         guard case .success(let c) = NetworkEdits.canonical(r, shape: trace.shape, episode: lesson.episode, cell: lesson.cell) else { return false }
-        return student.edits.value(of: c) != nil
+        return edits.value(of: c) != nil
     }
 }

@@ -49,6 +49,8 @@ public struct Header: Equatable, Sendable {
     public var playing: Bool
     /// `what if: g1 = relu` (a what-if slide, --set) and `✎ modified` (the student's edits); nil otherwise.
     public var modified: String? = nil
+    /// `what if ✎` (or `✎ modified`): the marker when `modified` does not fit; nil when that is nil.
+    public var modifiedShort: String? = nil
     /// `? help`
     public var helpHint: String
 }
@@ -102,7 +104,8 @@ extension ExplorerState {
             title: lesson.title.text(language),
             step: generation?.current.map { w.generateStep($0.t) } ?? w.stepText(position, T: T),
             slide: slide.map { w.slideText($0 + 1, of: lesson.script.count) },
-            play: w.playText(playing, speed), playing: playing, modified: modifiedText, helpHint: w.helpHint)
+            play: w.playText(playing, speed), playing: playing, modified: modifiedText,
+            modifiedShort: modifiedShortText, helpHint: w.helpHint)
         return ViewModel(
             header: header, timeline: generationTimeline ?? timeline, forward: forwardPanel(position.t),
             backward: position.phase == .backward ? backwardPanel(position.t) : nil,

@@ -110,6 +110,7 @@ extension Words {
     func stepIs(_ s: String) -> String { pick("step \(s)", "步长 \(s)") }
     var modified: String { pick("✎ modified", "✎ 已修改") }
     func whatIf(_ what: String) -> String { pick("what if: \(what)", "假如：\(what)") }
+    var whatIfShort: String { pick("what if ✎", "假如 ✎") }
     /// `x<1>[0]: 1.00 → 2.00 (Δ = +1.00 from the lesson's value; last step 1.90 → 2.00)`
     func nudgeLine(_ name: String, _ before: String, _ after: String, _ delta: String, lastStep: String? = nil) -> String {
         guard let lastStep else { return "\(name): \(before) → \(after) (Δ = \(delta))" }

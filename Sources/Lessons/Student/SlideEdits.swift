@@ -16,11 +16,16 @@ extension NodeReader {
             return nil
         }
         var edits: [RawEdit] = []
+        var ok = true
         for (key, value) in mapping {
-            guard let text = key.scalar?.string else { error("keys in set must be entries like \"Waa[0,1]\", got \(describe(key))", at: key); continue }
+            guard let text = key.scalar?.string else {
+                error("keys in set must be entries like \"Waa[0,1]\", got \(describe(key))", at: key)
+                ok = false
+                continue
+            }
             edits.append(RawEdit(key: text, value: value, keyNode: key))
         }
-        return edits
+        return ok ? edits : nil
     }
 
     /// The edits of a slide's `set:`, checked against the network (entries, ranges, values).
@@ -48,6 +53,7 @@ extension NodeReader {
         for i in drafts.indices {
             guard let raw = drafts[i].setEdits else { continue }
             if let edits = resolveSet(raw, rnn: rnn, episode: episode, cell: cell) { drafts[i].slide.edits = edits }
+            else { drafts[i].setFailed = true; drafts[i].complete = false }
         }
     }
 }
