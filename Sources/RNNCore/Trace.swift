@@ -51,13 +51,13 @@ public struct Trace: Sendable {
     }
 
     /// The trace of a gated cell (see `GatedTrace`); the plain workspace is left empty.
-    public init(gated: GatedRNN, episode: Episode) {
+    public init(gated: GatedRNN, episode: Episode, kernels: Kernels = .chosen) {
         self.rnn = gated.outputLayer
         self.episode = episode
         self.pass = TracePass(empty: Workspace(shape: gated.shape.plain, episode: episode))
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = 1
-        self.gated = GatedTrace(rnn: gated, episode: episode)
+        self.gated = GatedTrace(rnn: gated, episode: episode, kernels: kernels)
     }
 
     /// The cell this trace ran: rnn, gru or lstm.
