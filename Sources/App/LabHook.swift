@@ -12,7 +12,7 @@ import RNNCore
 /// new file beside the lesson (never over it).
 public final class LabHook: LoopHook {
     /// How long one slice of training may take (a key pressed meanwhile waits at most this).
-    public static let sliceSeconds = 0.01
+    public static let sliceSeconds = 0.005
     /// The shortest time between two frames while training runs (a key draws at once).
     public static let frameSeconds = 0.1
     /// The most of the time frames may take while training runs.
@@ -136,9 +136,14 @@ public final class LabHook: LoopHook {
         let written: Result<String, LessonErrors>
         let files: TrainedFiles
         if let g = lab.gatedParams, let shape = lesson.gated?.shape {
-            files = TrainedFiles(out: out, numpy: false)
-            written = LessonWriter.trained(originalText: original, path: lesson.path, gated: GatedRNN(shape: shape, params: g),
-                                           optimizerState: lab.optimizerState, notes: notes, describe: describe)
+            let kind = lab.optimizerState?.kind ?? lab.optimizer
+            let rnn = GatedRNN(shape: shape, params: g)
+            files = TrainedFiles(out: out, numpy: TrainedFiles.needsNumpy(originalText: original, gated: shape,
+                                                                          memories: OptimizerState.memories(kind)))
+            do { try files.writeNumpy(gated: rnn, state: lab.optimizerState) }
+            catch { return .saveFailed("\(files.numpy ?? out): the weights cannot be written: \(error)") }
+            written = LessonWriter.trained(originalText: original, path: lesson.path, gated: rnn, optimizerState: lab.optimizerState,
+                                           weightsFile: files.checkingName, notes: notes, describe: describe)
         } else if let p = lab.params {
             let kind = lab.optimizerState?.kind ?? lab.optimizer
             files = TrainedFiles(out: out, numpy: TrainedFiles.needsNumpy(originalText: original, shape: lesson.rnn.shape,

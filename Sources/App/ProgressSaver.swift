@@ -7,7 +7,7 @@ public final class ProgressSaver: LoopHook {
     let store: ProgressStore
     let key: String
     private var saved: LessonProgress
-    private var warnings: [String] = []
+    private var warnings: [LocalizedText] = []
     private var warned = false
 
     public init(store: ProgressStore, key: String, initial: LessonProgress) {

@@ -32,8 +32,15 @@ INLINE vd splat(double x) {
 /// lanes of a where m is all ones, of b elsewhere
 INLINE vd sel(vl m, vd a, vd b) { return (vd)(((vl)a & m) | ((vl)b & ~m)); }
 /// n < VN doubles from p into a vector (zeros after), and back
-INLINE vd ldpart(const double *p, ptrdiff_t n) { double t[VN] = {0}; memcpy(t, p, (size_t)n * 8); return ldv(t); }
-INLINE void stpart(double *p, vd v, ptrdiff_t n) { double t[VN]; stv(t, v); memcpy(p, t, (size_t)n * 8); }
+/// (lane by lane: a memcpy of n bytes would be a call into the C library)
+INLINE vd ldpart(const double *p, ptrdiff_t n) {
+    vd v = splat(0);
+    for (ptrdiff_t l = 0; l < n; l++) v[l] = p[l];
+    return v;
+}
+INLINE void stpart(double *p, vd v, ptrdiff_t n) {
+    for (ptrdiff_t l = 0; l < n; l++) p[l] = v[l];
+}
 
 #if UK_FMA
 /// a·b + c, rounded once
@@ -366,11 +373,22 @@ INLINE void gemm_nt_rows(int R, const double *W, ptrdiff_t cols, ptrdiff_t ld, c
     for (; t < k; t++) gemm_nt_block(R, 1, W, cols, ld, X + t * ldx, ldx, b, Y + t * ldy, ldy);
 }
 
+/// Steps in panels of about 192 KB of X (a multiple of NS steps), each panel staying in the L2
+/// cache while every block of W's rows passes over it (a block of rows stays in L1 meanwhile):
+/// without panels, a long sequence streams all of X from memory once per block of rows. Each
+/// entry is the same sum whatever panel holds it.
 static void gemm_nt(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld, const double *X, ptrdiff_t ldx,
                     ptrdiff_t k, const double *b, double *Y, ptrdiff_t ldy) {
-    ptrdiff_t i = 0;
-    for (; i + NR <= rows; i += NR) gemm_nt_rows(NR, W + i * ld, cols, ld, X, ldx, k, b ? b + i : 0, Y + i, ldy);
-    for (; i < rows; i++) gemm_nt_rows(1, W + i * ld, cols, ld, X, ldx, k, b ? b + i : 0, Y + i, ldy);
+    ptrdiff_t panel = 24576 / (cols > 0 ? cols : 1) / NS * NS;
+    if (panel < NS) panel = NS;
+    for (ptrdiff_t t = 0; t < k; t += panel) {
+        ptrdiff_t kt = k - t < panel ? k - t : panel;
+        const double *Xt = X + t * ldx;
+        double *Yt = Y + t * ldy;
+        ptrdiff_t i = 0;
+        for (; i + NR <= rows; i += NR) gemm_nt_rows(NR, W + i * ld, cols, ld, Xt, ldx, kt, b ? b + i : 0, Yt + i, ldy);
+        for (; i < rows; i++) gemm_nt_rows(1, W + i * ld, cols, ld, Xt, ldx, kt, b ? b + i : 0, Yt + i, ldy);
+    }
 }
 
 static void ger(double *D, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld, const double *u, const double *v) {
@@ -405,19 +423,18 @@ INLINE vd expm1_reduced(vd y, vl *k) {
     vd kd = kf - splat(kShifter);
     vd r = vfma(kd, splat(-kLn2Hi), y);
     r = vfma(kd, splat(-kLn2Lo), r);
-    vd q = splat(1.0 / 6227020800.0);                       // 1/13!
-    q = vfma(q, r, splat(1.0 / 479001600.0));
-    q = vfma(q, r, splat(1.0 / 39916800.0));
-    q = vfma(q, r, splat(1.0 / 3628800.0));
-    q = vfma(q, r, splat(1.0 / 362880.0));
-    q = vfma(q, r, splat(1.0 / 40320.0));
-    q = vfma(q, r, splat(1.0 / 5040.0));
-    q = vfma(q, r, splat(1.0 / 720.0));
-    q = vfma(q, r, splat(1.0 / 120.0));
-    q = vfma(q, r, splat(1.0 / 24.0));
-    q = vfma(q, r, splat(1.0 / 6.0));
-    q = vfma(q, r, splat(0.5));
-    return vfma(r * r, q, r);                                // r + r²·q
+    // q = Σ_{k=2…13} r^(k−2)/k! by Estrin's scheme (pairs, then pairs of pairs): a dependency
+    // chain of 5 operations instead of Horner's 12, so the vectors of a call overlap
+    vd r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+    vd p0 = vfma(r, splat(1.0 / 6.0), splat(0.5));
+    vd p1 = vfma(r, splat(1.0 / 120.0), splat(1.0 / 24.0));
+    vd p2 = vfma(r, splat(1.0 / 5040.0), splat(1.0 / 720.0));
+    vd p3 = vfma(r, splat(1.0 / 362880.0), splat(1.0 / 40320.0));
+    vd p4 = vfma(r, splat(1.0 / 39916800.0), splat(1.0 / 3628800.0));
+    vd p5 = vfma(r, splat(1.0 / 6227020800.0), splat(1.0 / 479001600.0));   // 1/12!, 1/13!
+    vd q01 = vfma(r2, p1, p0), q23 = vfma(r2, p3, p2), q45 = vfma(r2, p5, p4);
+    vd q = vfma(r8, q45, vfma(r4, q23, q01));
+    return vfma(r2, q, r);                                   // r + r²·q
 }
 
 /// 2^k for integer lanes −1022 ≤ k ≤ 1023
@@ -498,8 +515,13 @@ static void vexp_array(const double *x, double *y, ptrdiff_t n) {
 }
 
 static double softmax(const double *x, double *y, ptrdiff_t n, double *sum) {
+    // the max lane by lane (NaN never wins, as in a scalar loop), then over the lanes
+    vd mv0 = splat(-INFINITY);
+    ptrdiff_t j = 0;
+    for (; j + VN <= n; j += VN) { vd v = ldv(x + j); mv0 = sel((vl)(v > mv0), v, mv0); }
     double m = -INFINITY;
-    for (ptrdiff_t i = 0; i < n; i++) if (x[i] > m) m = x[i];
+    for (int l = 0; l < VN; l++) if (mv0[l] > m) m = mv0[l];
+    for (; j < n; j++) if (x[j] > m) m = x[j];
     if (!isfinite(m)) m = 0;
     vd mv = splat(m), acc = splat(0);
     ptrdiff_t i = 0;

@@ -115,6 +115,16 @@ struct EquationLayout {
         size = Size(width: used, height: y)
     }
 
+    /// The first line's header made `height` lines tall (labels on top, blank lines under them),
+    /// so the row's first values line up with a taller row's beside it.
+    mutating func raiseFirstHeader(to height: Int) {
+        guard let first = lines.first, height > first.headerHeight else { return }
+        let d = height - first.headerHeight
+        lines[0].headerHeight = height
+        for i in lines.indices.dropFirst() { lines[i].y += d }
+        size.height += d
+    }
+
     /// The rectangle of each placed term (header and body), relative to the row's origin.
     func rect(of p: Placed) -> Rect {
         let l = lines[p.line]

@@ -4,7 +4,8 @@ import TextGrid
 
 /// The training lab in place of the equation panel: the settings and their keys, the run's
 /// state, the loss chart (left, as wide and tall as the room allows), and on the right the
-/// ‖∂L/∂W‖ chart (log scale, with the clip level), ‖da<t>‖ over t, and the latest samples.
+/// ‖∂L/∂W‖ chart (log scale, with the clip level), ‖da<t>‖ over t (log scale, so a vanishing
+/// tail is a slope, not a flat line), and the latest samples.
 struct LabView {
     let lab: LabPanel
 
@@ -49,12 +50,10 @@ struct LabView {
                   into: &grid, in: top)
         guard rest.height >= 2 else { return }
         var (da, samples) = rest.splitTop(2)
-        grid.put(lab.daTitle, x: da.x, y: da.y, style: Style(.muted), clip: da)
-        Sparkline(lab.daNorms).draw(into: &grid, in: Rect(x: da.x, y: da.y + 1, width: da.width, height: 1))
+        Self.drawNorms([lab.daTitle, lab.daTitleShort], lab.daNorms, into: &grid, in: da)
         if let dcNorms = lab.dcNorms, samples.height >= 4 {   // an LSTM: ‖dc<t>‖ under ‖da<t>‖
             let (dc, below) = samples.splitTop(2)
-            grid.put(lab.dcTitle, x: dc.x, y: dc.y, style: Style(.muted), clip: dc)
-            Sparkline(dcNorms).draw(into: &grid, in: Rect(x: dc.x, y: dc.y + 1, width: dc.width, height: 1))
+            Self.drawNorms([lab.dcTitle, lab.dcTitleShort], dcNorms, into: &grid, in: dc)
             samples = below
         }
         guard samples.height >= 2 else { return }
@@ -62,6 +61,23 @@ struct LabView {
         for (i, line) in lab.samples.prefix(samples.height - 1).enumerated() {
             grid.put(line, x: samples.x, y: samples.y + 1 + i, style: i == 0 ? Style(.normal) : Style(.muted), clip: samples)
         }
+    }
+
+    /// A norm over t in two rows: the title, then a log-scale sparkline with its range after it;
+    /// when both do not fit one row, the range goes up beside the title; the short title when the
+    /// long one does not fit.
+    static func drawNorms(_ titles: [String], _ values: [Double], into grid: inout Grid, in rect: Rect) {
+        guard rect.height >= 2 else { return }
+        let spark = Sparkline(values, scale: .log10)
+        var line = spark
+        var candidates = titles
+        if spark.naturalWidth > rect.width, !spark.rangeLabel.isEmpty {
+            line.showRange = false
+            candidates = titles.map { $0 + "  " + spark.rangeLabel }
+        }
+        let title = candidates.first { DisplayWidth.of($0) <= rect.width } ?? candidates.last ?? ""
+        grid.put(title, x: rect.x, y: rect.y, style: Style(.muted), clip: rect)
+        line.draw(into: &grid, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1))
     }
 
     /// The settings in as few rows as fit `width`: one row with their names, else one with the

@@ -33,8 +33,8 @@ struct PanelView {
     }
 
     /// The rows placed for `width` columns at `density`, from groups fitted once. Rows that
-    /// share a band start their first values on the same line (a row with a shorter header,
-    /// e.g. no `±range` line, moves down to match).
+    /// share a band have their labels on one line and start their first values on one line (a
+    /// row with a shorter header, e.g. no `±range` line, gets a blank header line).
     func place(_ fitted: [[EquationLayout.Group]], width: Int, density: Density) -> (rows: [Placed], height: Int) {
         var bands: [[Placed]] = []
         var x = 0
@@ -54,9 +54,10 @@ struct PanelView {
             let header = band.map { $0.layout.lines.first?.headerHeight ?? 0 }.max() ?? 0
             var bandHeight = 0
             for var p in band {
-                let shift = header - (p.layout.lines.first?.headerHeight ?? 0)
-                p.y = y + shift
-                bandHeight = max(bandHeight, shift + p.layout.size.height)
+                // labels stay on the band's top line; a shorter header gets blank lines under it
+                p.layout.raiseFirstHeader(to: header)
+                p.y = y
+                bandHeight = max(bandHeight, p.layout.size.height)
                 rows.append(p)
             }
             y += bandHeight + density.gap

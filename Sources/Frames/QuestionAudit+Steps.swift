@@ -12,7 +12,8 @@ extension QuestionAudit {
 
     /// The leak rule at the neighbouring step: while a question is open the student may step on,
     /// so a quantity its own step hides (a<2> when a<2>[2] is asked) must stay hidden where the
-    /// next step draws it again ([a<2>; x<3>] at t = 3, forward and backward panels).
+    /// next step draws it again ([a<2>; x<3>] at t = 3, forward and backward panels): the whole
+    /// term, or (what the explorer does) the asked entry masked `?`.
     public static func stepLeaks(in lesson: Lesson) -> [QuestionFinding] {
         var found: [QuestionFinding] = []
         for (i, slide) in lesson.script.enumerated() where slide.ask != nil || slide.typed != nil {
@@ -24,6 +25,8 @@ extension QuestionAudit {
                 guard t >= 1, t <= state.T else { continue }
                 let panels = [state.forwardPanel(t)] + (state.trace.hasBackward ? [state.backwardPanel(t)] : [])
                 for term in panels.flatMap(\.terms) where term.revealed && c.readers.contains(term.symbol) && term.ref.t == t {
+                    // drawn with the asked entry masked (`?`): only that entry was the answer
+                    if let i = focus.row, term.masked.contains(Term.drawnIndex(row: i, in: term.values)) { continue }
                     let step = c.step > 0 ? "t = \(t)" : "backward t = \(t)"
                     let message = "at \(step) \(term.label) shows \(EntryRef(symbol: c.symbol, t: ft)), hidden while the question is open"
                     if !found.contains(where: { $0.slide == i + 1 && $0.message == message }) {

@@ -127,6 +127,7 @@ struct TermView {
         let body = Rect(x: x, y: bodyY - 1, width: m.width, height: m.layout.size.height)
         if term.revealed {
             heatmap.draw(into: &grid, in: body)
+            drawMasks(into: &grid, x: x, y: bodyY, layout: m.layout)
             drawMarks(into: &grid, x: x, y: bodyY, layout: m.layout)
         } else {
             drawPlaceholder(into: &grid, x: x, y: bodyY, layout: m.layout)
@@ -160,6 +161,15 @@ struct TermView {
             if role == .focus { style.foreground = .focus }
             style.attributes.insert(.bold)
             grid.set(Cell(mark, style: style), x: x + o.x, y: y + o.y)
+        }
+    }
+
+    /// The open question's entry where another term draws it: blank, with `?` where its number ends.
+    private func drawMasks(into grid: inout Grid, x: Int, y: Int, layout: Heatmap.Layout) {
+        for i in term.masked {
+            guard let o = lying ? offset(row: i.col, col: i.row, layout: layout) : offset(row: i.row, col: i.col, layout: layout) else { continue }
+            for dx in 0..<entryWidth { grid.set(Cell(" "), x: x + o.x + dx, y: y + o.y) }
+            grid.put("?", x: x + o.x + entryWidth - 1, y: y + o.y, style: Style(.muted, attributes: [.bold]))
         }
     }
 

@@ -6,7 +6,7 @@ public enum Language: String, CaseIterable, Sendable {
 }
 
 /// Text in English and (optionally) Chinese; a plain string in a lesson file is English only.
-public struct LocalizedText: Equatable, Sendable {
+public struct LocalizedText: Hashable, Sendable {
     public var en: String
     public var zh: String?
 

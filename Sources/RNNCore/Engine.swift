@@ -8,7 +8,12 @@ extension Workspace {
     /// a<t> = g1(Waa·a<t-1> + Wax·x<t> + ba)   (n_a);   ŷ<t> = g2(Wya·a<t> + by)   (n_y)
     @discardableResult
     public mutating func forward(_ p: Params) -> Double {
-        uniqueTape().pack(p)
+        if let last = packedWeights, last.sharesStorage(with: p) {
+            _ = uniqueTape()   // the same weights as the last pass: already packed
+        } else {
+            uniqueTape().pack(p)
+            packedWeights = p
+        }
         for t in 1...T { hiddenStep(t) }
         // the outputs do not feed the recurrence: they are computed after it
         outputLogits()
@@ -117,8 +122,6 @@ extension Workspace {
         let m = uniqueTape(), k = kernels, na = shape.na, nx = shape.nx, ny = shape.ny, ld = na + nx
         let first = steps.lowerBound, n = steps.count
         if !accumulate {
-            m.dba.update(repeating: 0, count: na)
-            m.dby.update(repeating: 0, count: ny)
             if !m.denseInputs { for i in 0..<na { (m.dWa + i * ld + na).update(repeating: 0, count: nx) } }
         }
         k.gemmTN(m.dWa, m: na, n: na, ldc: ld, m.dz(first), ldp: m.NA, m.a(first - 1), ldq: m.NA, steps: n, accumulate: accumulate)
@@ -131,10 +134,10 @@ extension Workspace {
             }
         }
         k.gemmTN(m.dWya, m: ny, n: na, ldc: na, m.dy(first), ldp: m.NY, m.a(first), ldq: m.NA, steps: n, accumulate: accumulate)
-        for t in steps {
-            k.add(m.dz(t), m.dba, into: m.dba, na)
-            k.add(m.dy(t), m.dby, into: m.dby, ny)
-        }
+        // dba, dby: the rows dz<t>, dy<t> added up in order, as products with a row of ones (1·v is exact)
+        var one = 1.0
+        k.gemmTN(m.dba, m: 1, n: na, ldc: m.NA, &one, ldp: 0, pi: 0, m.dz(first), ldq: m.NA, steps: n, accumulate: accumulate)
+        k.gemmTN(m.dby, m: 1, n: ny, ldc: m.NY, &one, ldp: 0, pi: 0, m.dy(first), ldq: m.NY, steps: n, accumulate: accumulate)
     }
 
     /// dWa, dWya, dba, dby ← 0
@@ -154,10 +157,19 @@ extension Tape {
         let ld = na + nx
         p.Wa.values.withUnsafeBufferPointer { w in
             guard let Wa = w.baseAddress else { return }
-            for i in 0..<na {
-                (Waa + i * NA).update(from: Wa + i * ld, count: na)
-                for j in 0..<nx { WaxT[j * NA + i] = Wa[i * ld + na + j] }
+            for i in 0..<na { (Waa + i * NA).update(from: Wa + i * ld, count: na) }
+            // Wax transposed after the copy (which would push WaxT's rows out of the cache), four
+            // rows of Wa at a time, so each row of WaxT is written in runs of four
+            var i = 0
+            while i + 4 <= na {
+                let s = Wa + (i &* ld &+ na)
+                for j in 0..<nx {
+                    let d = WaxT + (j &* NA &+ i)
+                    d[0] = s[j]; d[1] = s[ld &+ j]; d[2] = s[2 &* ld &+ j]; d[3] = s[3 &* ld &+ j]
+                }
+                i += 4
             }
+            for r in i..<na { for j in 0..<nx { WaxT[j &* NA &+ r] = Wa[r &* ld &+ na &+ j] } }
         }
         p.Wya.values.withUnsafeBufferPointer { w in
             guard let W = w.baseAddress else { return }

@@ -27,8 +27,10 @@ public struct GatedTrainer: Sendable {
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
     /// `resuming`: a stored state (`model.optimizer_state`) whose memory is used when its
     /// optimizer is `config`'s and its groups fit the cell (each W, each b, Wya, by); its step
-    /// count always is, so the run goes on in the same order of episodes.
-    public init(rnn: GatedRNN, episodes: [Episode], config: TrainingConfig, resuming state: OptimizerState? = nil) {
+    /// count always is, so the run goes on in the same order of episodes. `divergenceRule`: the
+    /// rule of a run this one continues over the same episodes (nil: measured at `rnn`'s weights).
+    public init(rnn: GatedRNN, episodes: [Episode], config: TrainingConfig, resuming state: OptimizerState? = nil,
+                divergenceRule rule: DivergenceRule? = nil) {
         precondition(!episodes.isEmpty && episodes.allSatisfy(\.hasTargets), "training needs episodes with targets")
         shape = rnn.shape
         self.episodes = episodes
@@ -46,7 +48,7 @@ public struct GatedTrainer: Sendable {
         order = config.order.round(episodes.count)
         initialOptimizer = optimizer
         good = (rnn.params, optimizer)
-        divergenceRule = Self.rule(rnn, episodes)
+        divergenceRule = rule ?? Self.rule(rnn, episodes)
     }
 
     /// The divergence rule measured at the starting weights: Σ L / Σ T over the episodes.

@@ -41,6 +41,16 @@ public struct Params: Equatable, Sendable {
         self.a0 = a0
     }
 
+    /// Whether both hold the very same arrays, buffer for buffer: then they hold the same numbers
+    /// (an array still shared by two values cannot change: writing to it copies it first).
+    func sharesStorage(with o: Params) -> Bool {
+        func same(_ a: [Double], _ b: [Double]) -> Bool {
+            a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress } }
+        }
+        return same(Wa.values, o.Wa.values) && same(Wya.values, o.Wya.values) && same(ba, o.ba) && same(by, o.by) && same(a0, o.a0)
+            && Wa.rows == o.Wa.rows && Wya.rows == o.Wya.rows
+    }
+
     public var na: Int { Wa.rows }
     public var nx: Int { Wa.cols - Wa.rows }
     public var ny: Int { Wya.rows }

@@ -83,9 +83,10 @@ public struct Trainer: Sendable {
 
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
     /// `resuming`: a stored state that fits `rnn` (its memory is used when its optimizer is
-    /// `config`'s; its step count always is).
+    /// `config`'s; its step count always is). `divergenceRule`: the rule of a run this one
+    /// continues over the same episodes (nil: measured at `rnn`'s weights, a forward pass per episode).
     public init(rnn: RNN, episodes: [Episode], config: TrainingConfig, resuming state: OptimizerState? = nil,
-                kernels: Kernels = .chosen) {
+                divergenceRule rule: DivergenceRule? = nil, kernels: Kernels = .chosen) {
         self.kernels = kernels
         precondition(!episodes.isEmpty && episodes.allSatisfy(\.hasTargets), "training needs episodes with targets")
         shape = rnn.shape
@@ -101,7 +102,7 @@ public struct Trainer: Sendable {
         initialOptimizer = optimizer
         startStep = state?.steps ?? 0
         order = config.order.round(episodes.count)
-        divergenceRule = DivergenceRule(episodes: episodes, params: rnn.params, shape: rnn.shape)
+        divergenceRule = rule ?? DivergenceRule(episodes: episodes, params: rnn.params, shape: rnn.shape)
         good = (params, optimizer)
     }
 

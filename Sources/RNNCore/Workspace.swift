@@ -17,6 +17,9 @@ public struct Workspace: Sendable {
     /// L = Σ_t L<t> of the last forward pass.
     public internal(set) var totalLoss = 0.0
     var tape: Tape
+    /// The weights the tape holds packed (`Tape.pack`), kept so that a pass with the very same
+    /// weights does not pack them again; nil after the tape is replaced.
+    var packedWeights: Params?
 
     /// The per-step vectors a workspace keeps, each T rows of its width.
     public enum StepVector: Sendable {
@@ -49,6 +52,7 @@ public struct Workspace: Sendable {
         let oneHotTargets = shape.g2 == .softmax && Self.allOneHot(ys.map { $0 ?? [] }, where: hasTarget)
         if (!oneHotInputs && !tape.denseInputs) || (!oneHotTargets && !tape.denseTargets) {
             tape = Tape(na: shape.na, nx: shape.nx, ny: shape.ny, T: T, denseInputs: !oneHotInputs, denseTargets: !oneHotTargets)
+            packedWeights = nil
         }
         let m = uniqueTape()
         for t in 1...T {

@@ -61,13 +61,15 @@ struct Bench: ParsableCommand {
             if s > 0.05 || passes > 1 << 24 { break }
             passes *= 2
         }
-        var samples: [Double] = []
+        var samples: [Double] = [], cpu: [Double] = []
         var sink = 0.0
         for _ in 0..<runs {
+            let c0 = threadCPUSeconds()
             let s = Self.seconds {
                 for _ in 0..<passes { sink += ws.forward(rnn.params); ws.backward() }
             }
             samples.append(s / Double(passes) / perPass * 1e6)
+            cpu.append((threadCPUSeconds() - c0) / Double(passes) / perPass * 1e6)
         }
         samples.sort()
         let median = samples[samples.count / 2]
@@ -76,6 +78,7 @@ struct Bench: ParsableCommand {
         writeLine(Self.kernelsLine)
         writeLine("runs: \(runs) × \(passes) passes; loss check \(String(format: "%.6f", sink / Double(runs * passes)))")
         writeLine(String(format: "forward alone: %.3f µs per time step (one run)", forwardOnly))
+        writeLine(Self.cpuLine(cpu))
         writeLine(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
         writeLine(String(format: "forward+bptt µs/step: %.3f", median))
     }
@@ -126,6 +129,13 @@ struct Bench: ParsableCommand {
     /// The task (see `BenchTask.character`).
     static func characterTask(hidden: Int, vocab: Int, length: Int, seed: UInt64) -> (RNN, Episode) {
         BenchTask.character(hidden: hidden, vocab: vocab, length: length, seed: seed)
+    }
+
+    /// The runs' thread CPU time beside their wall time: on a busy machine the wall clock also
+    /// counts the time other processes had the core, the CPU time only this thread's.
+    static func cpuLine(_ cpu: [Double]) -> String {
+        let c = cpu.sorted()
+        return String(format: "thread CPU time: min %.3f  median %.3f µs per time step", c[0], c[c.count / 2])
     }
 
     static func seconds(_ body: () -> Void) -> Double {

@@ -16,6 +16,9 @@ import TextGrid
 /// (`>` `<`, the sample temperature) are typed into the terminal at odd times; each is timed
 /// from the moment it was typed to the end of the first frame drawn that shows it.
 enum LabBench {
+    /// The longest a key may wait for its frame while the lab trains (issue 11).
+    static let keyLimitMs = 50.0
+
     struct Round {
         var trainer: Double, trainerCPU: Double   // steps per second (wall clock, CPU time)
         var lab: Double, labCPU: Double
@@ -28,8 +31,12 @@ enum LabBench {
         var wall = 0.0, cpu = 0.0
         var frames = 0
         var latenciesMs: [Double] = []
-        /// Keys typed but never seen on screen (the run stopped first).
+        /// Keys typed but never seen on screen.
         var unanswered = 0
+        /// Where the run stopped (diverged): when, and the lab's steps then.
+        var stoppedAt: (time: UInt64, steps: Int)?
+        /// The time the lab trained: until it stopped, else the whole run.
+        var trainingWall = 0.0
     }
 
     /// One case of the key-latency table.
@@ -39,6 +46,16 @@ enum LabBench {
         var size: Size
         /// Keys after `T`, before Space (the lab's settings).
         var settings: String = ""
+        /// The keys typed while it trains, in turn: the temperature's (`>` `<`), or the
+        /// learning rate's (`]` `[`, each of which starts a new trainer from the weights).
+        var typing: Typing = .temperature
+    }
+
+    enum Typing {
+        case temperature, learningRate
+        var keys: (Character, Character) { self == .temperature ? (">", "<") : ("]", "[") }
+        /// What the frame shows that each key changes.
+        func shown(_ lab: TrainingLab?) -> Double? { self == .temperature ? lab?.temperature : lab?.learningRate }
     }
 
     /// `rounds` × (`seconds` of the trainer alone, then `seconds` of the lab) on `lesson`.
@@ -61,26 +78,35 @@ enum LabBench {
 
     /// Runs the lab on `lesson` for `seconds`; with `keys`, types that many temperature keys
     /// (`>`, `<`, … in turn) into the terminal from half a second on, 150–250 ms apart, and
-    /// times each from typed to shown.
+    /// times each from typed to shown. A run that stops (diverges) stays open for the rest of
+    /// `seconds`, as the explorer does, and the keys typed after the stop must be answered too.
     static func run(lesson: Lesson, size: Size, seconds: Double, settings: String = "", keys: Int = 0,
-                    pty: PseudoTerminal) -> Run {
+                    typing kind: Typing = .temperature, pty: PseudoTerminal) -> Run {
         let loop = ExplorerLoop(state: ExplorerState(lesson: lesson), hooks: [LabHook()])
         let typed = TypedKeys()
         let script = [TerminalEvent.char("T")] + settings.map { .char($0) } + [.char(" ")]
         let console = LabBenchConsole(size: size, pty: pty, script: script, seconds: seconds)
-        var temperature = loop.state.lab?.temperature ?? 1
+        var shown = kind.shown(loop.state.lab)
         var out = Run()
         var next = 0
         console.onDraw = { [unowned loop] in
-            // the frame just drawn answers key `next` when it shows the temperature that key set
-            guard next < keys, let at = typed.time(of: next), let t = loop.state.lab?.temperature, t != temperature else { return }
+            if out.stoppedAt == nil, let d = loop.state.lab?.divergence {
+                out.stoppedAt = (DispatchTime.now().uptimeNanoseconds, loop.state.lab?.steps ?? d.step)
+            }
+            // the frame just drawn answers key `next` when it shows the value that key set; until
+            // that key is typed, a frame shows the value it starts from
+            guard next < keys, let v = kind.shown(loop.state.lab) else { return }
+            guard let at = typed.time(of: next) else { shown = v; return }
+            guard v != shown else { return }
             out.latenciesMs.append(Double(DispatchTime.now().uptimeNanoseconds - at) / 1e6)
-            temperature = t
+            shown = v
             next += 1
         }
-        let keyboard = pty.keyboard
+        let keyboard = pty.keyboard, pair = kind.keys
+        let typing = DispatchGroup()
         console.onRunStart = {
             guard keys > 0 else { return }
+            typing.enter()
             Thread.detachNewThread {
                 let start = DispatchTime.now().uptimeNanoseconds
                 for k in 0..<keys {
@@ -88,13 +114,17 @@ enum LabBench {
                     let now = DispatchTime.now().uptimeNanoseconds
                     if due > now { usleep(useconds_t((due - now) / 1000)) }
                     typed.record(k)
-                    keyboard.type(k % 2 == 0 ? ">" : "<")
+                    keyboard.type(String(k % 2 == 0 ? pair.0 : pair.1))
                 }
+                typing.leave()
             }
         }
         let end = loop.run(on: console)
+        typing.wait()
         out.steps = end.lab?.steps ?? 0
-        out.wall = Double(console.runEnded - (console.runStarted ?? console.runEnded)) / 1e9
+        let started = console.runStarted ?? console.runEnded
+        out.wall = Double(console.runEnded - started) / 1e9
+        out.trainingWall = Double((out.stoppedAt?.time ?? console.runEnded) - started) / 1e9
         out.cpu = console.cpuEnded - console.cpuStarted
         out.frames = console.frames
         out.unanswered = keys - out.latenciesMs.count
@@ -119,6 +149,8 @@ enum LabBench {
             // u: 100 → 1000 → 1 steps per update; o: Adagrad → Adam; c: ±C → ‖g‖ ≤ C
             cases.append(.init(name: "08, 1 step per update", lesson: l, size: size, settings: "uu"))
             cases.append(.init(name: "08, 1000 steps per update, Adam, ‖g‖≤C", lesson: l, size: size, settings: "uoc"))
+            // o o: SGD; ] ×6: lr 0.01 → 0.64; c c: no clipping — diverges within its first 30 steps
+            cases.append(.init(name: "08, SGD lr 0.64, no clipping (diverges)", lesson: l, size: size, settings: "oo]]]]]]cc"))
         }
         if let l = named("08b") { cases.append(.init(name: "08b \(size.width)×\(size.height)", lesson: l, size: size)) }
         // the largest lessons that train (most weights × longest sequence)
@@ -128,6 +160,10 @@ enum LabBench {
             let name = ((l.path as NSString).lastPathComponent as NSString).deletingPathExtension
             cases.append(.init(name: "\(name) \(size.width)×\(size.height)", lesson: l, size: size))
             cases.append(.init(name: "\(name), 1000 steps per update, ‖g‖≤C", lesson: l, size: size, settings: "uc"))
+        }
+        if let l = largest.first {
+            let name = ((l.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            cases.append(.init(name: "\(name), keys ] [ (each a new trainer)", lesson: l, size: size, typing: .learningRate))
         }
         return cases
     }
@@ -156,8 +192,8 @@ private final class TypedKeys: @unchecked Sendable {
 }
 
 /// The bench's console: the pseudo-terminal's session at a fixed size, after a script of
-/// keys handed to the loop at once; `q` once `seconds` of running have passed (or the run
-/// stopped and the loop waits for a key).
+/// keys handed to the loop at once; `q` once `seconds` of running have passed (a run that
+/// stopped still reads keys until then).
 private final class LabBenchConsole: Console {
     let size: Size
     let colorDepth = ColorDepth.ansi256
@@ -196,12 +232,15 @@ private final class LabBenchConsole: Console {
             return e
         }
         guard let started = runStarted else { return .char("q") }
-        if timeoutMs < 0 || Double(now - started) / 1e9 >= seconds {
+        let left = seconds - Double(now - started) / 1e9
+        if left <= 0 {
             runEnded = now
             cpuEnded = threadCPUSeconds()
             return .char("q")
         }
-        return pty.session.nextEvent(timeoutMs: timeoutMs)
+        // a stopped run waits for a key (as the explorer does) until the time is up
+        let leftMs = Int((left * 1000).rounded(.up))
+        return pty.session.nextEvent(timeoutMs: timeoutMs < 0 ? leftMs : min(timeoutMs, leftMs))
     }
 }
 
@@ -223,7 +262,8 @@ extension Bench {
         let rounds = LabBench.speed(lesson: l08, size: size, seconds: 2, rounds: runs, pty: pty)
         var latency: [(LabBench.LatencyCase, LabBench.Run)] = []
         for c in LabBench.latencyCases(loaded, size: size) {
-            latency.append((c, LabBench.run(lesson: c.lesson, size: c.size, seconds: 5, settings: c.settings, keys: 24, pty: pty)))
+            latency.append((c, LabBench.run(lesson: c.lesson, size: c.size, seconds: 5, settings: c.settings, keys: 24,
+                                             typing: c.typing, pty: pty)))
         }
         pty.close()
 
@@ -242,13 +282,23 @@ extension Bench {
         writeLine("key latency while training runs (a key typed into the terminal → the end of the first frame drawn that shows it):")
         writeLine("case                                          keys   median ms   max ms   lab steps/s   frames/s")
         var all: [Double] = []
+        var failures: [String] = []
         for (c, r) in latency {
             all += r.latenciesMs
             let name = c.name.count < 44 ? c.name + String(repeating: " ", count: 44 - c.name.count) : c.name
+            let stop = r.stoppedAt.map { "  (diverged at step \($0.steps) of the lab; keys typed after the stop count too)" } ?? ""
             writeLine(name + String(format: " %5d %11.1f %8.1f %13.0f %10.1f", r.latenciesMs.count, median(r.latenciesMs),
-                                    r.latenciesMs.max() ?? .nan, Double(r.steps) / r.wall, Double(r.frames) / r.wall)
-                      + (r.unanswered > 0 ? "  (\(r.unanswered) keys unanswered: the run stopped)" : ""))
+                                    r.latenciesMs.max() ?? .nan, Double(r.steps) / max(r.trainingWall, 1e-9), Double(r.frames) / r.wall)
+                      + stop)
+            if r.unanswered > 0 { failures.append("FAIL \(c.name): \(r.unanswered) of \(r.latenciesMs.count + r.unanswered) keys unanswered") }
+            let slow = r.latenciesMs.filter { $0 > LabBench.keyLimitMs }
+            if !slow.isEmpty {
+                failures.append("FAIL \(c.name): \(slow.count) keys answered after more than "
+                                + String(format: "%.0f ms (the slowest %.1f ms)", LabBench.keyLimitMs, slow.max() ?? 0))
+            }
         }
+        for f in failures { writeLine(f) }
+        if failures.isEmpty { writeLine(String(format: "every key answered, each within %.0f ms", LabBench.keyLimitMs)) }
         writeLine(String(format: "lab ÷ trainer on 08: %.1f%%", 100 * ratio))
         writeLine(String(format: "lab key latency ms: median %.1f max %.1f", median(all), all.max() ?? .nan))
     }

@@ -22,10 +22,12 @@ extension Bench {
         }
         var steps = 1
         while Self.seconds({ train(steps) }) <= 0.05 && steps <= 1 << 24 { steps *= 2 }
-        var samples: [Double] = []
+        var samples: [Double] = [], cpu: [Double] = []
         for _ in 0..<runs {
+            let c0 = threadCPUSeconds()
             let s = Self.seconds { train(steps) }
             samples.append(s / Double(steps * length) * 1e6)
+            cpu.append((threadCPUSeconds() - c0) / Double(steps * length) * 1e6)
         }
         samples.sort()
         let median = samples[samples.count / 2]
@@ -34,6 +36,7 @@ extension Bench {
         writeLine(Self.kernelsLine)
         writeLine(String(format: "runs: %d × %d training steps, one run after another; loss %.4f → %.4f", runs, steps, first, last))
         writeLine(String(format: "%.1f training steps per second", 1e6 / (median * Double(length))))
+        writeLine(Self.cpuLine(cpu))
         writeLine(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
         writeLine(String(format: "train µs/step: %.3f", median))
     }

@@ -71,7 +71,7 @@ extension RenderBench {
                 mine.wall.append(b.wall)
                 mine.cpu.append(b.cpu.reduce(0, +))
                 for part in 0..<4 { mine.parts[part].append(b.cpu[part]) }
-                mine.labels.append("\(p.phase == .forward ? "forward" : "backward") t=\(p.t) \(entry) \(k == 0 ? "+" : "-")")
+                mine.labels.append("\(p.phase == .forward ? "forward" : "backward") t=\(p.t) \(entry.notesName(na: state.trace.shape.na)) \(k == 0 ? "+" : "-")")
             }
             state.update(.toggleEdit)
             state.update(.escape)

@@ -90,13 +90,13 @@ struct Train: ParsableCommand {
             writeStderr("continuing from step \(stored.steps) of the lesson's training run, with \(memory)\n")
         }
         let before = trainer.meanLoss()
-        var progress = TrainProgress(total: steps, start: trainer.startStep)
-        let samples = sampleEvery.map { TrainSamples(every: $0, lesson: loaded) }
+        var progress = TrainProgress(total: steps, start: trainer.startStep, sampleEvery: sampleEvery)
+        let samples = sampleEvery.map { TrainSamples(every: $0, lesson: loaded, total: steps) }
         var interrupted = false
         while trainer.steps < steps && trainer.divergence == nil {
             if stop.isSet { interrupted = true; break }
             let toSample = samples.map { $0.every - trainer.steps % $0.every } ?? Int.max
-            trainer.train(steps: min(TrainProgress.slice, steps - trainer.steps, toSample))
+            trainer.train(steps: min(progress.slice, steps - trainer.steps, toSample))
             if let samples, trainer.steps % samples.every == 0, trainer.divergence == nil {
                 progress.clearLine()
                 writeStdout(samples.report(trainer))
@@ -154,13 +154,13 @@ struct Train: ParsableCommand {
             writeStderr("continuing from step \(stored.steps) of the lesson's training run, with \(memory)\n")
         }
         let before = trainer.meanLoss()
-        var progress = TrainProgress(total: steps, start: trainer.startStep)
-        let samples = sampleEvery.map { TrainSamples(every: $0, lesson: loaded) }
+        var progress = TrainProgress(total: steps, start: trainer.startStep, sampleEvery: sampleEvery)
+        let samples = sampleEvery.map { TrainSamples(every: $0, lesson: loaded, total: steps) }
         var interrupted = false
         while trainer.steps < steps && trainer.divergence == nil {
             if stop.isSet { interrupted = true; break }
             let toSample = samples.map { $0.every - trainer.steps % $0.every } ?? Int.max
-            trainer.train(steps: min(TrainProgress.slice, steps - trainer.steps, toSample))
+            trainer.train(steps: min(progress.slice, steps - trainer.steps, toSample))
             if let samples, trainer.steps % samples.every == 0, trainer.divergence == nil {
                 progress.clearLine()
                 writeStdout(samples.report(trainer))

@@ -51,4 +51,50 @@ import TextGrid
         #expect(end.lab.map { $0.steps > key.steps } == true)
         #expect(console.frames.count < console.turns / 2)
     }
+
+    /// Plays a script of events; keeps, for each frame, whether the lab had diverged and its
+    /// temperature, and each wait the loop asked for with whether the lab had diverged then.
+    final class StoppingConsole: Console {
+        let size = Size(width: 120, height: 40)
+        let colorDepth: ColorDepth = .none
+        weak var loop: ExplorerLoop?
+        private var events: [TerminalEvent]
+        private(set) var frames: [(diverged: Bool, temperature: Double)] = []
+        private(set) var waits: [(diverged: Bool, timeoutMs: Int)] = []
+        private(set) var keyFrame: Int?
+
+        init(events: [TerminalEvent]) { self.events = events }
+
+        func draw(_ grid: Grid) {
+            guard let lab = loop?.state.lab else { return }
+            frames.append((lab.divergence != nil, lab.temperature))
+        }
+
+        func nextEvent(timeoutMs: Int) -> TerminalEvent {
+            waits.append((loop?.state.lab?.divergence != nil, timeoutMs))
+            let e = events.removeFirst()
+            if e == .char(">") { keyFrame = frames.count }
+            return e
+        }
+    }
+
+    /// A run that diverges stops and says so; the loop then waits for a key (no busy turns) and
+    /// a key is answered as before: the explorer stays responsive after the stop.
+    @Test func aKeyAfterTheRunDivergedIsAnswered() throws {
+        // o o: SGD; ] ×6: lr 0.64; c c: no clipping — lesson 08 diverges within its first 30 steps
+        let settings = "oo]]]]]]cc".map { TerminalEvent.char($0) }
+        let console = StoppingConsole(events: [.char("T")] + settings + [.char(" ")] + Array(repeating: .none, count: 60)
+                                      + [.char(">"), .none, .char("q")])
+        let loop = ExplorerLoop(state: ExplorerState(lesson: try shippedLesson("08-language-model.yaml")), hooks: [LabHook()])
+        console.loop = loop
+        let end = loop.run(on: console)
+        let lab = try #require(end.lab)
+        #expect(lab.divergence != nil && !lab.running)
+        let key = try #require(console.keyFrame)
+        #expect(console.frames[key - 1].diverged)
+        #expect(console.frames[key].temperature == 1.5)
+        // once stopped, every wait is for a key
+        let stopped = console.waits.drop { !$0.diverged }
+        #expect(!stopped.isEmpty && stopped.allSatisfy { $0.timeoutMs < 0 })
+    }
 }

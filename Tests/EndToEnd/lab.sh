@@ -75,3 +75,29 @@ expect "left the lab after" "lab lstm: T leaves with the trained network"
 keys q
 expect "[exit 0]" "lab lstm: q quits cleanly"
 
+
+# A run that diverges stops, says so and what to try, and the lab still answers keys after it.
+start 120 40 "$BIN lessons/08-language-model.yaml --lang en --no-progress"
+expect "slide 1 / " "lab diverging: lesson 08 opens"
+keys T
+keys o o ] ] ] ] ] ] c c   # SGD, lr 0.64, no clipping: diverges within its first 30 steps
+expect "o optimizer SGD" "lab diverging: SGD"
+expect "learning rate 0.64" "lab diverging: lr 0.64"
+keys Space
+expect "diverged at step" "lab diverging: the stop is said in words"
+expect "switch clipping on (c)" "lab diverging: it says what to try"
+expect "stopped · step" "lab diverging: the status line says stopped"
+keys '>'
+expect "temperature 1.5" "lab diverging: a key after the stop is answered"
+keys q
+expect "[exit 0]" "lab diverging: q quits cleanly"
+
+# unroll train on a terminal: a progress bar with the loss, steps per second and the time left;
+# Ctrl-C stops it, writes nothing and exits 130.
+start 100 10 "$BIN train lessons/08-language-model.yaml --out $OUT/bar.yaml --steps 10000000"
+expect "steps/s  ETA " "train: a progress bar with steps per second and ETA on a terminal"
+screen | grep -qE "^[█·]{30} [0-9]+/10000000  loss [0-9.]+  " && pass || { fail "train: the bar line"; screen | sed 's/^/    | /'; }
+keys C-c
+expect "interrupted at step" "train: Ctrl-C stops between steps"
+expect "[exit 130]" "train: Ctrl-C exits 130"
+[ ! -e "$OUT/bar.yaml" ] && pass || fail "train: Ctrl-C wrote $OUT/bar.yaml"

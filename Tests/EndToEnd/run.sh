@@ -191,7 +191,13 @@ source "$ROOT/Tests/EndToEnd/lab.sh"
 "$BIN" train lessons/08-language-model.yaml --out "$OUT/div.yaml" --optimizer sgd --lr 10 --steps 300 --force >/dev/null 2>&1; rc=$?
 [ "$rc" = 0 ] && [ -s "$OUT/div.yaml" ] && pass || fail "train --force writes the last good weights of a diverged run (exit $rc)"
 "$BIN" train lessons/08-language-model.yaml --out "$OUT/s.yaml" --steps 100 --sample-every 50 >"$OUT/s.txt" 2>/dev/null
-[ "$(grep -c '^----$' "$OUT/s.txt")" = 4 ] && grep -q "^step 100, loss " "$OUT/s.txt" && pass || fail "train --sample-every 50 prints two samples: $(cat "$OUT/s.txt")"
+[ "$(grep -c '^----$' "$OUT/s.txt")" = 4 ] && grep -q "^step 100/100, loss [0-9.]* (mean of the last 50 steps)$" "$OUT/s.txt" && pass || fail "train --sample-every 50 prints two samples: $(cat "$OUT/s.txt")"
+# one loss line format: plain progress lines (stderr not a terminal) and --sample-every's agree
+"$BIN" train lessons/08-language-model.yaml --out "$OUT/p.yaml" --steps 100 >/dev/null 2>"$OUT/p.txt"
+[ "$(grep -c '^step [0-9]*/100, loss [0-9.]* (mean of the last 5 steps)$' "$OUT/p.txt")" = 10 ] && pass || fail "train prints a plain loss line every tenth: $(cat "$OUT/p.txt")"
+"$BIN" train lessons/08-language-model.yaml --out "$OUT/s3.yaml" --steps 100 --sample-every 25 >"$OUT/s3.txt" 2>&1
+[ "$(grep -c '^step' "$OUT/s3.txt")" = 4 ] && [ "$(grep -c '^step [0-9]*/100, loss [0-9.]* (mean of the last 25 steps)$' "$OUT/s3.txt")" = 4 ] \
+    && pass || fail "train --sample-every: its loss lines are the only ones, in the same format: $(cat "$OUT/s3.txt")"
 "$BIN" train "$OUT/s.yaml" --out "$OUT/s2.yaml" --steps 10 >/dev/null 2>"$OUT/s2.txt"
 grep -q "continuing from step 100" "$OUT/s2.txt" && grep -q "^    steps: 110$" "$OUT/s2.yaml" && pass || fail "train continues a trained lesson's run: $(cat "$OUT/s2.txt")"
 for save in "" --save-on-interrupt; do

@@ -50,3 +50,39 @@ expect "slide 1 / 9" "progress: --no-progress opens at the start"
 expect_not "continues at slide" "progress: --no-progress makes no offer"
 keys q
 unset KEEP_STATE
+
+# At 80×24: the whole sign flipped is said, and the slide's text is whole after a wrong answer.
+start 80 24 "$BIN lessons/02-forward.yaml --lang en --no-progress"
+expect "slide 1 / 9" "80x24: lesson opens"
+keys n n n n n
+expect "What is z<2>[0]?" "80x24: the question"
+keys - 0 . 7 1 Enter
+expect "The sign is flipped: that is −z<2>[0]." "80x24: a whole-sign flip is said"
+expect "it with 2 decimals and press Enter." "80x24: the slide's text is not cut after a wrong answer"
+keys q
+
+# A corrupt progress file, twice: each set aside under its own name, the warning read whole.
+export KEEP_STATE="$OUT/state-corrupt"
+start 80 24 "$BIN lessons/02-forward.yaml --lang en"
+expect "slide 1 / 9" "corrupt: lesson opens"
+keys n
+keys q
+expect "[exit 0]" "corrupt: quit"
+progress=$(ls "$KEEP_STATE"/unroll/*.json 2>/dev/null | head -1)
+for n in 1 2; do
+    printf '{"broken": ' >"$progress"
+    start 80 24 "$BIN lessons/02-forward.yaml --lang en"
+    expect "could not be read: set aside as" "corrupt $n: the warning"
+    expect "starting afresh" "corrupt $n: the warning's end is on screen"
+    keys q
+    expect "[exit 0]" "corrupt $n: quit"
+done
+[ -f "$progress.corrupt" ] && [ -f "$progress.corrupt-2" ] && pass || fail "corrupt: not both of .corrupt and .corrupt-2 kept: $(ls "$KEEP_STATE"/unroll)"
+unset KEEP_STATE
+
+# The notes' names: --set and the nudge bench say Waa[0,0], never the stacked Wa[0,0].
+"$BIN" trace lessons/02-forward.yaml --set 'Waa[0,0]=nan' >"$OUT/nan.txt" 2>&1
+grep -qF "Waa[0,0] must be set to a finite number, got 'nan'" "$OUT/nan.txt" && pass || fail "--set nan: $(cat "$OUT/nan.txt")"
+mkdir -p "$OUT/bench-lessons" && cp lessons/02-forward.yaml "$OUT/bench-lessons/"
+"$BIN" bench --render --nudge --lessons "$OUT/bench-lessons" >"$OUT/bench.txt" 2>&1
+if grep -q "slowest: .* W[a-z]*\[" "$OUT/bench.txt" && ! grep -q "slowest: .* Wa\[" "$OUT/bench.txt"; then pass; else fail "bench names: $(grep slowest "$OUT/bench.txt")"; fi

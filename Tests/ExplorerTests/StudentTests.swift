@@ -83,6 +83,7 @@ import Testing
         let lines = try #require(s.viewModel().lesson?.typed?.lines)
         #expect(lines.contains { $0.hasPrefix("The answer is z<1>[0] = ") })
         #expect(lines.count > 3)   // the inspect explanation follows
+        #expect(!lines.contains { $0.hasPrefix("Hint:") })   // the explanation says more than a hint
     }
 
     @Test func escLeavesTheBoxAndADigitComesBack() {
@@ -155,6 +156,39 @@ import Testing
         #expect(s.status == s.words.notEditable && s.student.edits.isEmpty)
     }
 
+    /// While a question on z<2>[0] is open, L is hidden: a nudge does not show it either.
+    @Test func aNudgeDoesNotShowAHiddenLoss() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 6)
+        #expect(s.typedPending)
+        let w = try EntryRef.parse("Waa[0,0]").get()
+        #expect(s.inspect(entry: w) == nil)
+        s.update(.toggleEdit)
+        s.update(.nudgeUp)
+        let lines = try #require(s.viewModel().inspect?.lines)
+        #expect(lines.contains(s.words.lossHiddenWhileAsking) && !lines.contains { $0.hasPrefix("L: ") }, "\(lines)")
+        s.update(.resetEdits); s.update(.toggleEdit); s.update(.escape)
+        for a in typing("0.71") { s.update(a) }
+        #expect(!s.typedPending)
+        _ = s.inspect(entry: try EntryRef.parse("Waa[0,0]").get())
+        s.update(.toggleEdit)
+        s.update(.nudgeUp)
+        #expect(s.viewModel().inspect?.lines.contains { $0.hasPrefix("L: ") } == true)
+    }
+
+    /// A target is data, not a computed number: `e` on y<1>[0] says it is a label.
+    @Test func aTargetIsALabelNotEditable() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        #expect(s.inspect(entry: try EntryRef.parse("y<1>[0]").get()) == nil)
+        s.update(.toggleEdit)
+        #expect((s.status ?? "").hasPrefix("y<1>[0] is a target: a label of the data"), "\(s.status)")
+        s.update(.nudgeUp)
+        #expect((s.status ?? "").hasPrefix("y<1>[0] is a target") && s.student.edits.isEmpty)
+    }
+
     @Test func nudgingAnInputShowsHowFarItTravels() throws {
         let (lesson, _) = try Self.shipped("02-forward.yaml")
         var s = ExplorerState(lesson: lesson)
@@ -167,6 +201,40 @@ import Testing
         let line = try #require(s.viewModel().inspect?.lines.first { $0.hasPrefix("‖Δa<t>‖: ") })
         #expect(line.hasPrefix("‖Δa<t>‖: t=2 "))
         #expect(s.student.shift?[0] == 0)
+    }
+
+    /// Ten `+` on x<1>[0]: the box and the timeline show the change from the lesson's value
+    /// (1.00 → 2.00, ‖Δa‖ of a lesson file with x<1>[0] = 2), and the last step beside it.
+    @Test func severalNudgesShowTheChangeFromTheLessonsValue() throws {
+        let (lesson, _) = try Self.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.revealAll()
+        _ = s.go(phase: .forward, t: 1)
+        _ = s.inspect(entry: try EntryRef.parse("stacked<1>[3]").get())
+        s.update(.toggleEdit)
+        let x = try #require(s.editableEntry)
+        #expect(x == EntryRef(symbol: .x, t: 1, row: 0))
+        let lessonTrace = s.trace
+        for _ in 0..<10 { s.update(.nudgeUp) }
+        let r = try #require(s.student.lastNudge)
+        #expect(r.before == 1 && abs(r.after - 2) < 1e-12)
+        #expect(r.lossBefore == lessonTrace.totalLoss && r.gradient == lessonTrace.gradient(of: x))
+        let lines = try #require(s.viewModel().inspect?.lines)
+        #expect(lines.first == "x<1>[0]: 1.00 → 2.00 (Δ = +1.00 from the lesson's value; last step 1.90 → 2.00)", "\(lines)")
+        // ‖Δa<t>‖ against the lesson's own trace, not the one before the last +
+        let shift = try #require(s.student.shift)
+        #expect(shift == lessonTrace.activationShift(to: s.trace))
+        #expect(s.timeline.items[0].shift == shift[0] && shift[0] > 0.05)
+        // another entry nudged in between: the baseline of x<1>[0] follows it
+        _ = s.inspect(entry: try EntryRef.parse("Waa[0,0]").get())
+        s.update(.nudgeUp)
+        #expect(s.student.lastNudge?.before == 0.1)
+        _ = s.inspect(entry: try EntryRef.parse("stacked<1>[3]").get())
+        let withW = s.trace
+        s.update(.nudgeDown)
+        let back = try #require(s.student.lastNudge)
+        #expect(back.before == 1 && abs(back.after - 1.9) < 1e-12 && back.lossAfter == s.trace.totalLoss)
+        #expect(back.lossBefore != lessonTrace.totalLoss && back.lossBefore != withW.totalLoss)
     }
 
     /// In the backward pass, edit mode on a gradient entry edits its weight: a small nudge of
@@ -233,9 +301,18 @@ import Testing
             let frame = s.viewModel()
             let shownTerms = frame.forward.terms.filter { $0.revealed && $0.kind == .quantity }
             #expect(!shownTerms.contains { $0.values.values.contains(value) }, "\(name): \(focusValue) readable at t = 3")
-            // the inspect cursor leaves a quantity that the step hides
+            // only the asked entry is masked: [a<2>; x<3>] (GRU [c<2>; x<3>]) shows the others
+            let focus = try EntryRef.parse(focusValue).get()
+            let stacked = try #require(shownTerms.first { $0.symbol == .stacked }, "\(name)")
+            #expect(stacked.masked == [MatrixIndex(row: focus.row ?? -1, col: 0)], "\(name)")
+            let whole = try #require(s.trace.vector(.stacked, 3))
+            #expect(stacked.values.values.enumerated().allSatisfy { $0.offset == focus.row ? $0.element == 0 : $0.element == whole[$0.offset] })
+            // the inspect cursor stays where it was; on the masked entry the box says it is hidden
             let cursor = try #require(s.inspectedEntry)
-            #expect(!s.isWithheld(cursor.symbol, at: cursor.t) && frame.inspect?.lines != [s.words.hidden], "\(name): \(cursor)")
+            #expect(!s.isWithheld(cursor.symbol, at: cursor.t), "\(name): \(cursor)")
+            #expect((frame.inspect?.lines == [s.words.hidden]) == s.isMasked(cursor), "\(name): \(cursor)")
+            _ = s.inspect(entry: EntryRef(symbol: .stacked, t: 3, row: focus.row, col: 0))
+            #expect(s.viewModel().inspect?.lines == [s.words.hidden], "\(name)")
             s.update(.answer(try #require(lesson.script[slide - 1].ask?.answer)))
             #expect(s.forwardPanel(3).terms.contains { $0.revealed && $0.values.values.contains(value) }, "\(name)")
         }

@@ -35,15 +35,18 @@ import Testing
         // asked: a<2>[0]; [a<2>; x<3>] at t = 3 holds it, and is masked while the question is open
         let lesson = try tiny(focus: "a<2>[0]", show: "[x, a, Waa, Wax]", t: 2)
         #expect(QuestionAudit.stepLeaks(in: lesson).isEmpty)
-        // and the step after is masked too: [a<2>; x<3>] and a<2> (as a<t-1>) at t = 3 are not drawn
+        // and the step after masks that one entry: [a<2>; x<3>] at t = 3 shows a<2>[1] and x<3>, not a<2>[0]
         var s = ExplorerState(lesson: lesson)
         _ = s.open(slide: 1)
         #expect(s.questionPending)
         let next = s.forwardPanel(3).terms.filter { $0.symbol == .stacked || $0.symbol == .aPrev }
-        #expect(!next.isEmpty && next.allSatisfy { !$0.revealed })
+        #expect(!next.isEmpty && next.allSatisfy { $0.revealed && $0.masked == [MatrixIndex(row: 0, col: 0)] })
+        let stacked = try #require(s.trace.vector(.stacked, 3))
+        #expect(next.allSatisfy { $0.values.values == [0] + stacked.dropFirst() })
+        #expect(s.forwardPanel(3).terms.filter { $0.symbol == .z }.allSatisfy { !$0.revealed })   // computed from it: hidden
         s.update(.answer(2))
         let after = s.forwardPanel(3).terms.filter { $0.symbol == .stacked }
-        #expect(!after.isEmpty && after.allSatisfy { $0.revealed })
+        #expect(!after.isEmpty && after.allSatisfy { $0.revealed && $0.masked.isEmpty && $0.values.values == stacked })
     }
 
     @Test func everyShippedSlideShowsWhatItQuotes() throws {

@@ -34,6 +34,9 @@ import Testing
             let shown = language == .en ? Self.joined(body) : body.map { $0.trimmingCharacters(in: .whitespaces) }.joined()
             #expect(shown.contains(tail), "\(size): '\(tail)' not in \(body)")
             #expect(body.contains { $0.contains(language == .en ? "2 tries left" : "还可以再试 2 次") }, "\(size): \(body)")
+            // the footer says how to leave the box, and Backspace and Enter
+            #expect(lines.last?.contains(language == .en ? "Esc leave the box" : "Esc 离开答案框") == true, "\(size): \(lines.last ?? "")")
+            #expect(lines.last?.contains("0-9 ⌫ ↵") == true, "\(size): \(lines.last ?? "")")
         }
     }
 
@@ -45,7 +48,7 @@ import Testing
         ]
         for w in warnings {
             var s = try Self.lesson02(.en)
-            s.update(.progressWarning(w))
+            s.update(.progressWarning(LocalizedText(en: w)))
             for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
                 let lines = FrameRenderer.render(s.viewModel(), size: size, depth: .none).plainText()
                 let start = try #require(lines.firstIndex { $0.hasPrefix(" " + w.prefix(20)) }, "\(size): \(lines)")
@@ -54,5 +57,19 @@ import Testing
                 #expect(lines.last?.contains("? help") == true)   // the footer is still there
             }
         }
+    }
+}
+
+/// Equation rows side by side in one band put their labels on one line (02 slide 6 at 120×40:
+/// `y<2> L<2> L` beside `Wya a<2> by zy<2> ŷ<2>`, whose ±range line the loss row lacks).
+@Suite struct BandLabelTests {
+    @Test(arguments: Language.allCases) func labelsOfOneBandShareALine(language: Language) throws {
+        var s = try StudentTextFitTests.lesson02(language)
+        _ = s.open(slide: 6)
+        let lines = FrameRenderer.render(s.viewModel(), size: Size(width: 120, height: 40), depth: .none).plainText()
+        let row = try #require(lines.firstIndex { $0.hasPrefix(" Wya 1×3") }, "\(lines)")
+        #expect(lines[row].contains("y<2> 1") && lines[row].contains("L<2> 1"), "\(lines[row - 1 ... row + 2])")
+        // the first values still share a line
+        #expect(lines[row + 2].contains("█2.50") && lines[row + 2].contains("→ Σ →"), "\(lines[row ... row + 2])")
     }
 }

@@ -73,6 +73,41 @@ import Testing
         }
     }
 
+    /// A pass with the very same weights as the last one does not pack them again; changed
+    /// weights (a changed copy, one entry at a time) and a tape replaced by `load` do get packed:
+    /// every pass gives what a fresh workspace gives.
+    @Test func packedWeightsFollowEveryChange() throws {
+        let (rnn, episode) = BenchTask.character(hidden: 9, vocab: 5, length: 6, seed: 4)
+        func fresh(_ p: Params, _ e: Episode) -> (Double, Gradients) {
+            var ws = Workspace(shape: rnn.shape, episode: e)
+            let L = ws.forward(p)
+            ws.backward()
+            return (L, ws.gradients)
+        }
+        var ws = Workspace(shape: rnn.shape, episode: episode)
+        var p = rnn.params
+        for change in 0..<6 {
+            let L = ws.forward(p)
+            ws.backward()
+            let want = fresh(p, episode)
+            #expect(L == want.0 && ws.gradients == want.1, "change \(change)")
+            #expect(ws.forward(p) == L, "the same weights again")
+            switch change {   // change one array of the weights: a copy, as callers do
+            case 0: p.Wa.values[3] += 0.25           // in Waa
+            case 1: p.Wa.values[9 + 2] -= 0.5        // in Wax (row 0, column n_a + 2)
+            case 2: p.Wya.values[4] += 0.125
+            case 3: p.ba[1] += 0.1
+            case 4: p.a0[2] = 0.3
+            default: p.by[0] -= 0.2
+            }
+        }
+        // dense inputs replace the tape: its weights are packed again
+        let dense = try Episode(architecture: .manyToMany, nx: 5, inputs: episode.x.map { $0.map { $0 * 0.5 } },
+                                targets: episode.y.map { $0 ?? [] })
+        ws.load(dense)
+        #expect(ws.forward(p) == fresh(p, dense).0)
+    }
+
     /// The optimizer's one pass (‖g‖, clip, update) gives the same bits as clipping first and
     /// updating after, for each clipping rule and optimizer.
     @Test(arguments: [OptimizerKind.sgd, .adagrad, .adam])

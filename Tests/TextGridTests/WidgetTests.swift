@@ -95,6 +95,18 @@ import Testing
     @Test func flatSeries() {
         #expect(Sparkline([2, 2]).glyph(2) == "▄")
     }
+
+    /// On the log scale each decade is a step of glyphs: a vanishing tail (10⁻⁷) is not drawn
+    /// as the zero it looks like on the linear scale; 0 itself is `·`; the range is compact.
+    @Test func logScaleShowsAVanishingTail() {
+        let decades = [1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7]
+        var grid = Grid(width: 30, height: 2)
+        grid.draw(Sparkline(decades, scale: .log10), in: Rect(x: 0, y: 0, width: 30, height: 1))
+        grid.draw(Sparkline(decades), in: Rect(x: 0, y: 1, width: 30, height: 1))
+        #expect(grid.plainText() == ["█▇▆▅▄▃▂▁  1e-7…1", "█▂▁▁▁▁▁▁  1.0e-7…1.00"])
+        #expect(Sparkline([2, 1e-6, 0], scale: .log10).values.map { Sparkline([2, 1e-6, 0], scale: .log10).glyph($0) } == ["█", "▁", "·"])
+        #expect(Sparkline([2, 1e-6, 0], scale: .log10).rangeLabel == "1e-6…2")
+    }
 }
 
 @Suite struct BarTests {

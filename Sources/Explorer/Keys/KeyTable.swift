@@ -188,6 +188,7 @@ extension ExplorerState {
             if id == .typeAnswer && !answerBoxActive { hint = KeyHint(keys: "0-9", text: words.backToAnswerBox) }
             else if id == .typeAnswer { hint.text = words.digitsToAnswerBox }
             if id == .edit { hint.text = words.editHint }
+            if id == .escape && answerBoxActive { hint.text = words.leaveAnswerBox }
             if id == .next && inspect != nil { hint = KeyHint(keys: "Home End f b n p", text: words.stepWhileInspecting) }
             return hint
         }

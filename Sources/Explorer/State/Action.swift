@@ -55,7 +55,7 @@ public enum Action: Equatable, Hashable, Sendable {
     /// On that offer: continue there (Enter), or start over (Esc).
     case resumeProgress, startOver
     /// Not a key: a one-line warning from the progress store (cannot save, a file set aside).
-    case progressWarning(String)
+    case progressWarning(LocalizedText)
     /// Not a key (`--watch`): the lesson file changed and loads: this version replaces the lesson.
     case reload(LessonVersion)
     /// Not a key (`--watch`): the lesson file changed and does not load.

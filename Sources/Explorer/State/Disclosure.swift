@@ -18,8 +18,9 @@ import RNNCore
 /// given step only what depends on the focus is hidden: forward quantities from the focus's
 /// step on, backward ones down to it (a backward focus leaves the forward pass alone), so
 /// the numbers a slide quotes from before the asked-about step stay on screen. A forward
-/// focus a<t> (c<t>) is also read by step t+1 as a<t-1> (c<t-1>) and in [a<t>; x<t+1>]: those,
-/// and what step t+1 computes from them, are hidden from step t+1 on.
+/// focus a<t> (c<t>) is also read by step t+1 as a<t-1> (c<t-1>) and in [a<t>; x<t+1>]: there
+/// only the asked entry is masked (`?`, see `Disclosure+Masks.swift`); what step t+1 computes
+/// from them is hidden from step t+1 on, and those terms themselves from step t+2 on.
 extension ExplorerState {
     /// The revealed set by rule 1, nil meaning everything.
     public var revealedSet: Set<Symbol>? {
@@ -47,6 +48,7 @@ extension ExplorerState {
     /// question's focus, so rule 2 hides it.
     public func isWithheld(_ symbol: Symbol, at t: Int?) -> Bool {
         guard let lag = withheldLags[symbol] else { return false }
+        if maskedRow(symbol, at: t) != nil { return false }   // drawn with the focus entry masked (`?`)
         guard let t, symbol.isPerStep || symbol.isRunningSum, let focus = currentSlide?.focus, let ft = focus.t,
               focus.symbol.isPerStep else { return true }
         switch (focus.symbol.isBackward, symbol.isBackward) {

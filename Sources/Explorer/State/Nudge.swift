@@ -62,6 +62,12 @@ extension ExplorerState {
         }
     }
 
+    /// Why the entry under the cursor cannot be edited: a target is a label of the data, the rest is computed.
+    var whyNotEditable: String {
+        if let r = inspectedEntry, r.symbol == .y { return words.labelNotEditable(displayName(r)) }
+        return words.notEditable
+    }
+
     /// The settable quantities that are vectors.
     static let vectorSymbols: Set<Symbol> = [.ba, .by, .a0, .x, .bf, .bu, .br, .bo, .bc, .c0]
 
@@ -71,7 +77,7 @@ extension ExplorerState {
         if inspect == nil { enterInspect() }
         guard inspect != nil else { return }
         student.editing = true
-        status = editableEntry == nil ? words.notEditable : words.editingOn(numbers.format(student.step))
+        status = editableEntry == nil ? whyNotEditable : words.editingOn(numbers.format(student.step))
     }
 
     /// The value the lesson (or the training run) has for an entry, before the student's edits.
@@ -85,15 +91,15 @@ extension ExplorerState {
     /// `+`/`-`: the entry under the cursor moves by ± step; everything is computed again.
     mutating func nudge(_ sign: Double) {
         guard student.editing else { status = words.notEditing; return }
-        guard let ref = editableEntry, let original = uneditedValue(ref) else { status = words.notEditable; return }
-        let old = trace
+        guard let ref = editableEntry, let original = uneditedValue(ref) else { status = whyNotEditable; return }
+        let old = trace, wasUnedited = student.edits.value(of: ref) == nil
         let current = student.edits.value(of: ref) ?? original
         var delta = (current - original) + sign * student.step
         // back where it started (up then down): exactly the original number, not a rounding away
         if abs(delta) < student.step * 1e-9 { delta = 0 }
         student.edits.set(ref, delta == 0 ? nil : original + delta)
         recomputeTrace()
-        report(ref, old: old)
+        report(ref, old: old, oldWasUnedited: wasUnedited)
     }
 
     /// `0`: the entry under the cursor back to the lesson's value.
@@ -103,7 +109,7 @@ extension ExplorerState {
         let old = trace
         student.edits.set(ref, nil)
         recomputeTrace()
-        report(ref, old: old)
+        report(ref, old: old, oldWasUnedited: false)
     }
 
     /// Backspace: every edit undone.
@@ -111,6 +117,8 @@ extension ExplorerState {
         guard !student.edits.isEmpty else { status = words.nothingEdited; return }
         student.edits = NetworkEdits()
         student.lastNudge = nil
+        student.lastStep = nil
+        student.baseline = nil
         student.shift = nil
         recomputeTrace()
         status = words.editsUndone
@@ -128,8 +136,16 @@ extension ExplorerState {
     /// 0.1, 1e-05, 10
     static func stepText(_ s: Double) -> String { String(format: "%g", s) }
 
-    private mutating func report(_ ref: EntryRef, old: Trace) {
-        student.lastNudge = NudgeReport(ref: ref, old: old, new: trace)
-        student.shift = ref.symbol == .x ? old.activationShift(to: trace) : nil
+    /// The nudge's report: from the lesson's value (the whole change so far) and the last step alone.
+    private mutating func report(_ ref: EntryRef, old: Trace, oldWasUnedited: Bool) {
+        let step = NudgeReport(ref: ref, old: old, new: trace)
+        student.lastStep = step
+        guard let base = nudgeBaseline(ref, old: old, oldWasUnedited: oldWasUnedited) else {
+            student.lastNudge = step
+            student.shift = ref.symbol == .x ? old.activationShift(to: trace) : nil
+            return
+        }
+        student.lastNudge = base.report(to: trace)
+        student.shift = base.activationShift(to: trace)
     }
 }

@@ -16,9 +16,13 @@ public struct StudentWork: Equatable, Sendable {
     public internal(set) var editing = false
     /// How far + and - move an entry.
     public internal(set) var step = 0.1
-    /// The last nudge: the gradient's prediction against what happened.
+    /// The nudged entry from the lesson's value to now: the gradient's prediction against what happened.
     public internal(set) var lastNudge: NudgeReport?
-    /// After nudging an input x<t>: ‖Δa<t'>‖ for every step (zeros before t).
+    /// The last `+`/`-`/`0` alone.
+    public internal(set) var lastStep: NudgeReport?
+    /// What `lastNudge` is measured from.
+    var baseline: NudgeBaseline?
+    /// After nudging an input x<t>: ‖Δa<t'>‖ from the lesson's value, for every step (zeros before t).
     public internal(set) var shift: [Double]?
     /// Where the student had got to last time ("continue at slide N"), until answered.
     public internal(set) var resumeOffer: LessonProgress?

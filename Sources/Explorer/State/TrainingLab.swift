@@ -201,7 +201,7 @@ public struct TrainingLab: Sendable {
     mutating func toggleSequences() -> Bool {
         guard lesson.texts != nil else { return false }
         sequences = sequences == .texts ? .own : .texts
-        restart()
+        restart(newSequences: true)
         return true
     }
 
@@ -212,12 +212,18 @@ public struct TrainingLab: Sendable {
 
     /// A new trainer with the settings, from the weights and optimizer state of the old one
     /// (another optimizer starts fresh memory); the history and samples stay. A diverged run
-    /// is left at its last good weights and may go on with the new settings.
-    mutating func restart() {
+    /// is left at its last good weights and may go on with the new settings. Over the same
+    /// sequences the run keeps its divergence rule (10× the loss where the lab began: no forward
+    /// pass over every sequence on a key); `newSequences` measures it again at the weights now.
+    mutating func restart(newSequences: Bool = false) {
         let episodes = sequences == .texts ? allEpisodes : [lesson.episode]
-        if let t = trainer { trainer = Trainer(rnn: t.rnn, episodes: episodes, config: config, resuming: t.optimizerState) }
+        if let t = trainer {
+            trainer = Trainer(rnn: t.rnn, episodes: episodes, config: config, resuming: t.optimizerState,
+                              divergenceRule: newSequences ? nil : t.divergenceRule)
+        }
         if let g = gatedTrainer {
-            gatedTrainer = GatedTrainer(rnn: g.rnn, episodes: episodes, config: config, resuming: g.optimizerState)
+            gatedTrainer = GatedTrainer(rnn: g.rnn, episodes: episodes, config: config, resuming: g.optimizerState,
+                                        divergenceRule: newSequences ? nil : g.divergenceRule)
         }
         divergence = nil
     }

@@ -89,7 +89,7 @@ extension ExplorerState {
         case .offerResume(let p): offerResume(p)
         case .resumeProgress: resume()
         case .startOver: declineResume()
-        case .progressWarning(let w): status = w
+        case .progressWarning(let w): status = w.text(language)
         case .reload(let version): reload(version)
         case .loadFailed(let error): showLoadError(error)
         }

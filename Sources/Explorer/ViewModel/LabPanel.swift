@@ -30,6 +30,9 @@ public struct LabPanel: Equatable, Sendable {
     /// The clip level C drawn on the gradient chart (nil when clipping is off).
     public var clipLevel: Double?
     public var daTitle: String
+    /// The ‖da<t>‖ and ‖dc<t>‖ titles for a narrow column (`‖da<t>‖ (log)`), followed there by the range.
+    public var daTitleShort: String
+    public var dcTitleShort: String
     /// ‖da<t>‖ for t = 1…T of the lesson's sequence, at the lab's weights.
     public var daNorms: [Double]
     /// For an LSTM, ‖dc<t>‖ for t = 1…T (the memory's gradient, which need not vanish).
@@ -68,7 +71,8 @@ extension ExplorerState {
                         lossTitle: w.labLossTitle, lossTitleShort: w.labLossTitleShort, gradientTitleShort: w.labGradientTitleShort,
                         loss: points(l.loss, line: l.smoothedLoss), steps: l.steps,
                         gradientTitle: w.labGradientTitle(l.clip), gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
-                        daTitle: w.labDaTitle, daNorms: daNorms, dcTitle: w.labDcTitle, dcNorms: labDcNorms,
+                        daTitle: w.labDaTitle, daTitleShort: w.labDaTitleShort, dcTitleShort: w.labDcTitleShort,
+                        daNorms: daNorms, dcTitle: w.labDcTitle, dcNorms: labDcNorms,
                         samplesTitle: w.labSamplesTitle, samples: samples)
     }
 

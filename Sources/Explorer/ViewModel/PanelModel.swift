@@ -44,6 +44,9 @@ public struct Term: Equatable, Sendable {
     public var cursor: MatrixIndex?
     /// The entries the student has edited (nudge), drawn with `✎`.
     public var edited: [MatrixIndex] = []
+    /// Entries drawn as `?` (as drawn: transposed for a `.transposed` term): the open question's
+    /// entry where the next step draws its vector again. Their values are zero here.
+    public var masked: [MatrixIndex] = []
     /// The colour range: values run from −scale to +scale (fixed or per step, see the legend).
     public var scale: Double
     /// A label for each row of a vector over the lesson's vocabulary (`a`, `b`, … `⏎`), or nil.

@@ -29,7 +29,7 @@ extension ExplorerState {
         } else if let last = a.wrong.last, let d = a.diagnosis {
             lines.append(words.notQuite(Self.typedText(last), words.howFarOff(d.off, numbers)))
             if let m = d.mistake { lines.append(words.mistake(m, name, numbers, symbol: q.reference?.symbol, formula: d.formula)) }
-            else if let h = d.hint { lines.append(words.hint(name, h, numbers)) }
+            else if let h = d.hint, !a.revealed { lines.append(words.hint(name, h, numbers)) }   // the revealed explanation says more
             if !a.revealed { lines.append(words.triesLeft(q.tries - a.wrong.count)) }
         }
         if a.revealed, let answer = typedRightAnswer() {
@@ -66,8 +66,7 @@ extension ExplorerState {
 
     /// Wa[i,j] as the student reads it: Waa[i,j] or Wax[i,j-n_a].
     static func screenName(_ ref: EntryRef, na: Int) -> String {
-        guard ref.symbol == .Wa, let i = ref.row, let j = ref.col else { return ref.description }
-        return j < na ? EntryRef(symbol: .Waa, row: i, col: j).description : EntryRef(symbol: .Wax, row: i, col: j - na).description
+        ref.notesName(na: na)
     }
 
     /// The edit mode lines of the inspect box, drawn FIRST (before the explanation) so the point of
@@ -76,12 +75,18 @@ extension ExplorerState {
     var nudgeLines: [String] {
         guard student.editing else { return [] }
         let keys = words.editingOn(Self.stepText(student.step))
-        guard let r = student.lastNudge else { return [keys] }
+        guard var r = student.lastNudge else { return [keys] }
         var lines: [String] = []
         let f = { (v: Double) in self.numbers.format(v) }
         let sign = { (v: Double) in (v >= 0 ? "+" : "") + self.numbers.format(v) }
-        lines.append(words.nudgeLine(Self.screenName(r.ref, na: trace.shape.na), f(r.before), f(r.after), sign(r.delta)))
-        if let lb = r.lossBefore, let la = r.lossAfter, let change = r.lossChange, let p = r.predicted {
+        // back at the lesson's value: the last step is what there is to see
+        if r.delta == 0, let step = student.lastStep, step.ref == r.ref { r = step }
+        var last: String?
+        if let step = student.lastStep, step.ref == r.ref, step != r, step.delta != r.delta { last = "\(f(step.before)) → \(f(step.after))" }
+        lines.append(words.nudgeLine(Self.screenName(r.ref, na: trace.shape.na), f(r.before), f(r.after), sign(r.delta), lastStep: last))
+        if r.lossBefore != nil, withheld.contains(.totalLoss) {
+            lines.append(words.lossHiddenWhileAsking)   // L is computed from what the open question asks
+        } else if let lb = r.lossBefore, let la = r.lossAfter, let change = r.lossChange, let p = r.predicted {
             let precise = NumberStyle(digits: max(numbers.digits, 4))
             let g = { (v: Double) in (v >= 0 ? "+" : "") + precise.format(v) }
             lines.append(words.lossLine(precise.format(lb), precise.format(la), g(change), g(p)))

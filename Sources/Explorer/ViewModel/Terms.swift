@@ -18,6 +18,15 @@ extension ExplorerState {
             // a range over all steps would tell the hidden steps' largest value: this step's only
             term.scale = perStepScale || withheld.contains(symbol) ? Self.top(m.values) : scales.range(symbol)
         }
+        if let row = maskedRow(symbol, at: ref.t) {
+            // the open question's entry: not drawn, and neither its colour nor the range tells it
+            let index = Term.drawnIndex(row: row, in: m)
+            if index.row < m.rows, index.col < m.cols {
+                term.values[index.row, index.col] = 0
+                term.masked = [index]
+                term.scale = Self.top(term.values.values)
+            }
+        }
         if let vocab = lesson.vocab, m.cols == 1, m.rows == vocab.count, m.rows > 1, Self.overVocabulary.contains(symbol) {
             term.rowLabels = vocab.map(Vocabulary.label)
         }

@@ -78,7 +78,9 @@ extension Words {
     }
     public var labLossTitleShort: String { pick("loss (line: mean; dots: each step)", "损失（线：平均；点：每步）") }
     public var labGradientTitleShort: String { pick("‖∂L/∂W‖ unclipped (log) ╌ C", "裁剪前 ‖∂L/∂W‖（对数）╌ C") }
-    public var labDaTitle: String { pick("‖da<t>‖ over t, this sequence", "这条序列的 ‖da<t>‖，随 t 变化") }
-    public var labDcTitle: String { pick("‖dc<t>‖ over t, this sequence", "这条序列的 ‖dc<t>‖，随 t 变化") }
+    public var labDaTitle: String { pick("‖da<t>‖ over t, this sequence (log)", "这条序列的 ‖da<t>‖，随 t 变化（对数）") }
+    public var labDcTitle: String { pick("‖dc<t>‖ over t, this sequence (log)", "这条序列的 ‖dc<t>‖，随 t 变化（对数）") }
+    public var labDaTitleShort: String { pick("‖da<t>‖ (log)", "‖da<t>‖（对数）") }
+    public var labDcTitleShort: String { pick("‖dc<t>‖ (log)", "‖dc<t>‖（对数）") }
     public var labSamplesTitle: String { pick("samples", "采样") }
 }

@@ -11,6 +11,7 @@ extension Words {
     func boxFull(_ limit: Int) -> String {
         pick("the answer box is full (\(limit) characters): Backspace erases, Enter checks", "答案框已满（\(limit) 个字符）：退格键删除，回车检查")
     }
+    var leaveAnswerBox: String { pick("leave the box", "离开答案框") }
     var backToAnswerBox: String { pick("back to the answer box", "回到答案框") }
     var digitsToAnswerBox: String { pick("digits go to the answer box; Enter checks", "数字输入到答案框；回车检查") }
     var editHint: String { pick("edit this number", "修改这个数") }
@@ -94,6 +95,10 @@ extension Words {
         pick("this number is computed: move to a weight, a bias, a<0> or an input x<t> to edit it",
              "这个数是算出来的：移到权重、偏置、a<0> 或输入 x<t> 上才能修改")
     }
+    func labelNotEditable(_ name: String) -> String {
+        pick("\(name) is a target: a label of the data the loss compares ŷ with, not a number of the network; edit an input x<t> or a weight",
+             "\(name) 是目标：数据里的标签，损失拿 ŷ 和它比较，不是网络的数；请修改输入 x<t> 或权重")
+    }
     func editingOn(_ step: String) -> String {
         pick("edit mode: + - change the entry by \(step), [ ] the step, 0 resets it, ⌫ all",
              "编辑模式：+ - 按 \(step) 改变这个数，[ ] 步长，0 复原，⌫ 全部复原")
@@ -105,12 +110,18 @@ extension Words {
     func stepIs(_ s: String) -> String { pick("step \(s)", "步长 \(s)") }
     var modified: String { pick("✎ modified", "✎ 已修改") }
     func whatIf(_ what: String) -> String { pick("what if: \(what)", "假如：\(what)") }
-    func nudgeLine(_ name: String, _ before: String, _ after: String, _ delta: String) -> String {
-        "\(name): \(before) → \(after) (Δ = \(delta))"
+    /// `x<1>[0]: 1.00 → 2.00 (Δ = +1.00 from the lesson's value; last step 1.90 → 2.00)`
+    func nudgeLine(_ name: String, _ before: String, _ after: String, _ delta: String, lastStep: String? = nil) -> String {
+        guard let lastStep else { return "\(name): \(before) → \(after) (Δ = \(delta))" }
+        return pick("\(name): \(before) → \(after) (Δ = \(delta) from the lesson's value; last step \(lastStep))",
+                    "\(name)：\(before) → \(after)（相对本课原值 Δ = \(delta)；最后一步 \(lastStep)）")
     }
     func lossLine(_ before: String, _ after: String, _ change: String, _ predicted: String) -> String {
         pick("L: \(before) → \(after), ΔL = \(change); the gradient predicted dL/dw · Δ = \(predicted)",
              "L：\(before) → \(after)，ΔL = \(change)；梯度的预测 dL/dw · Δ = \(predicted)")
+    }
+    var lossHiddenWhileAsking: String {
+        pick("L and the gradient's prediction show once the slide's question is answered.", "回答了本页的问题之后，才显示 L 和梯度的预测。")
     }
     var curvature: String {
         pick("They differ: L curves over a step this large (curvature); the gradient is only the slope where you started. A smaller step ( ] ) agrees better.",

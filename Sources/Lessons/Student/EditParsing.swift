@@ -54,9 +54,9 @@ public enum EditParsing {
             edits.g2 = g
         case .success(.entry(let ref)):
             guard let v = Double(valueText) else {
-                return .failure(.init("\(ref) must be set to a number, got '\(Sanitizer.screenLine(valueText))'"))
+                return .failure(.init("\(ref.notesName(na: rnn.shape.na)) must be set to a number, got '\(Sanitizer.screenLine(valueText))'"))
             }
-            guard v.isFinite else { return .failure(.init("\(ref) must be set to a finite number, got '\(valueText)'")) }
+            guard v.isFinite else { return .failure(.init("\(ref.notesName(na: rnn.shape.na)) must be set to a finite number, got '\(valueText)'")) }
             edits.set(ref, v)
         }
         return .success(())

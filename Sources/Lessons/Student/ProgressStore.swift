@@ -43,7 +43,7 @@ extension Phase: Codable {}
 /// lesson, named by the hash of the lesson's content and of its path: an edited lesson starts
 /// afresh (its slides may have moved). Files are written atomically (a temporary file, then
 /// rename); a file that cannot be read is renamed aside and never trusted; a directory that
-/// cannot be written gives a one-line warning. Nothing here ever stops the lesson.
+/// cannot be written gives a warning (in English and Chinese). Nothing here ever stops the lesson.
 public struct ProgressStore: Sendable {
     public let directory: String
 
@@ -83,7 +83,7 @@ public struct ProgressStore: Sendable {
     /// The progress saved under `key`: nil when there is none; a file that cannot be read is
     /// renamed to `….corrupt` (`….corrupt-2`, `-3` … when that exists: no copy set aside is ever
     /// lost) and reported in `warning`.
-    public func load(key: String) -> (progress: LessonProgress?, warning: String?) {
+    public func load(key: String) -> (progress: LessonProgress?, warning: LocalizedText?) {
         let path = file(key)
         guard let data = FileManager.default.contents(atPath: path) else { return (nil, nil) }
         if let p = try? JSONDecoder().decode(LessonProgress.self, from: data), p.t >= 1, p.questions >= 0 {
@@ -91,9 +91,12 @@ public struct ProgressStore: Sendable {
         }
         let name = key + ".json"
         guard let aside = setAside(path) else {
-            return (nil, "progress file \(name) in \(directory) could not be read (nor set aside); starting afresh")
+            return (nil, LocalizedText(en: "progress file \(name) in \(directory) could not be read (nor set aside); starting afresh",
+                                       zh: "无法读取 \(directory) 中的进度文件 \(name)（也无法移到一旁）；从头开始"))
         }
-        return (nil, "progress file \(name) in \(directory) could not be read: set aside as \(aside.split(separator: "/").last ?? ""); starting afresh")
+        let asideName = aside.split(separator: "/").last.map(String.init) ?? ""
+        return (nil, LocalizedText(en: "progress file \(name) in \(directory) could not be read: set aside as \(asideName); starting afresh",
+                                   zh: "无法读取 \(directory) 中的进度文件 \(name)：已改名为 \(asideName) 放在一旁；从头开始"))
     }
 
     /// Renames `path` to the first free `path.corrupt`, `path.corrupt-2` …; the new path, or nil.
@@ -110,25 +113,29 @@ public struct ProgressStore: Sendable {
         return nil
     }
 
-    /// Saves `progress` under `key`; nil, or a one-line warning when it cannot be written.
+    /// Saves `progress` under `key`; nil, or a warning (English and Chinese) when it cannot be written.
     @discardableResult
-    public func save(_ progress: LessonProgress, key: String) -> String? {
+    public func save(_ progress: LessonProgress, key: String) -> LocalizedText? {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            return "cannot save progress in \(directory): the directory cannot be made (--no-progress turns saving off)"
+            return LocalizedText(en: "cannot save progress in \(directory): the directory cannot be made (--no-progress turns saving off)",
+                                 zh: "无法在 \(directory) 中保存进度：无法创建该目录（--no-progress 可关闭保存）")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        guard let data = try? encoder.encode(progress) else { return "cannot encode progress" }
+        guard let data = try? encoder.encode(progress) else { return LocalizedText(en: "cannot encode progress", zh: "无法编码进度") }
         let target = file(key), temporary = target + ".tmp-\(getpid())"
         guard fm.createFile(atPath: temporary, contents: data) else {
-            return "cannot save progress in \(directory): not writable (--no-progress turns saving off)"
+            return LocalizedText(en: "cannot save progress in \(directory): not writable (--no-progress turns saving off)",
+                                 zh: "无法在 \(directory) 中保存进度：没有写权限（--no-progress 可关闭保存）")
         }
         guard rename(temporary, target) == 0 else {
             _ = try? fm.removeItem(atPath: temporary)
-            return "cannot save progress in \(directory): \(String(cString: strerror(errno))) (--no-progress turns saving off)"
+            let why = String(cString: strerror(errno))
+            return LocalizedText(en: "cannot save progress in \(directory): \(why) (--no-progress turns saving off)",
+                                 zh: "无法在 \(directory) 中保存进度：\(why)（--no-progress 可关闭保存）")
         }
         return nil
     }

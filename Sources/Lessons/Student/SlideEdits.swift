@@ -35,7 +35,7 @@ extension NodeReader {
             case .success(.g2):
                 if let g = choice(e.value, "set: g2", OutputActivation.self) { edits.g2 = g } else { ok = false }
             case .success(.entry(let ref)):
-                if let v = number(e.value, "set: \(ref)") { edits.set(ref, v) } else { ok = false }
+                if let v = number(e.value, "set: \(ref.notesName(na: rnn.shape.na))") { edits.set(ref, v) } else { ok = false }
             }
         }
         return ok ? edits : nil

@@ -20,6 +20,11 @@ import RNNCore
         #expect(try message("ba[5]=1") == "'ba[5]' is out of range (ba has 2 entries, indices 0…1)")
         #expect(try message("x<2>[0]=inf") == "x<2>[0] must be set to a finite number, got 'inf'")
         #expect(try message("x<2>[0]=abc") == "x<2>[0] must be set to a number, got 'abc'")
+        // the notes' names, never the stacked Wa the edit is stored in
+        #expect(try message("Waa[0,0]=nan") == "Waa[0,0] must be set to a finite number, got 'nan'")
+        #expect(try message("Wax[1,0]=x") == "Wax[1,0] must be set to a number, got 'x'")
+        #expect(EntryRef(symbol: .Wa, row: 1, col: 3).notesName(na: 2) == "Wax[1,1]")
+        #expect(EntryRef(symbol: .Wa, row: 1, col: 1).notesName(na: 2) == "Waa[1,1]")
         #expect(try message("a<1>[0]=1") == "'a<1>[0]' is computed by the network, not set: set a weight, bias, a<0> or input (Waa, Wax, Wa, Wya, ba, by, a<0>, x)")
         #expect(try message("Wf[0,0]=1") == "'Wf[0,0]' cannot be set on the rnn cell: set one of Waa, Wax, Wa, Wya, ba, by, a<0>, x")
         #expect(try message("g2=softmx") == "g2 must be sigmoid or softmax, got 'softmx'; did you mean softmax?")

@@ -39,7 +39,8 @@ import Testing
         try Data("{\"path\": \"x\", \"slide\": ".utf8).write(to: URL(fileURLWithPath: path))
         let (p, warning) = store.load(key: "k")
         #expect(p == nil)
-        #expect(warning == "progress file k.json in \(dir.path) could not be read: set aside as k.json.corrupt; starting afresh")
+        #expect(warning?.en == "progress file k.json in \(dir.path) could not be read: set aside as k.json.corrupt; starting afresh")
+        #expect(warning?.text(.zh) == "无法读取 \(dir.path) 中的进度文件 k.json：已改名为 k.json.corrupt 放在一旁；从头开始")
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(FileManager.default.fileExists(atPath: path + ".corrupt"))
         #expect(store.save(sample, key: "k") == nil)
@@ -47,7 +48,7 @@ import Testing
         // a second and a third corrupt file: each set aside under its own name, none lost
         for (n, junk) in [(2, "second"), (3, "third")] {
             try Data(junk.utf8).write(to: URL(fileURLWithPath: path))
-            #expect(store.load(key: "k").warning?.hasSuffix("set aside as k.json.corrupt-\(n); starting afresh") == true)
+            #expect(store.load(key: "k").warning?.en.hasSuffix("set aside as k.json.corrupt-\(n); starting afresh") == true)
             #expect(String(data: FileManager.default.contents(atPath: path + ".corrupt-\(n)") ?? Data(), encoding: .utf8) == junk)
         }
         #expect(String(data: FileManager.default.contents(atPath: path + ".corrupt") ?? Data(), encoding: .utf8) == "{\"path\": \"x\", \"slide\": ")
@@ -59,7 +60,7 @@ import Testing
         // a directory under a plain file can never be made, even by root
         try Data("x".utf8).write(to: dir.appendingPathComponent("file"))
         let store = ProgressStore(directory: dir.path + "/file/unroll")
-        #expect(store.save(sample, key: "k") == "cannot save progress in \(dir.path)/file/unroll: the directory cannot be made (--no-progress turns saving off)")
+        #expect(store.save(sample, key: "k")?.en == "cannot save progress in \(dir.path)/file/unroll: the directory cannot be made (--no-progress turns saving off)")
         #expect(store.load(key: "k").progress == nil)
     }
 

@@ -1,0 +1,54 @@
+import Lessons
+import RNNCore
+
+/// Rule 2 at the next step, entry by entry: while a question on a<t>[i] (or z<t>[i], c<t>[i],
+/// da_prev<t>[i] …) is open, the next step draws that entry again, as a<t-1> and in
+/// [a<t-1>; x<t>] (c<t-1>; backward da_next, dc_next). There only the asked entry is masked (`?`);
+/// the vector's other entries, and the input beside them, stay on screen.
+extension ExplorerState {
+    /// A term at a step that shows the open question's focus entry: the quantity, the step, the row.
+    struct MaskedEntry: Equatable {
+        var symbol: Symbol
+        var t: Int
+        var row: Int
+    }
+
+    /// Where the open question's focus entry is drawn again at the neighbouring step. A forward
+    /// focus whose entry i makes entry i of a<t> (or c<t>) alone, element by element — z<t>[i]
+    /// (a = g1(z)); a GRU's c̃, Γu; an LSTM's c̃, Γu, Γf, Γo — is masked as row i of what step
+    /// t+1 reads: a<t-1> and [a<t-1>; x<t>] (a GRU's [c<t-1>; x<t>]), c<t-1>.
+    var maskedEntries: [MaskedEntry] {
+        guard questionPending, let f = currentSlide?.focus, let ft = f.t, let i = f.row, f.symbol.isPerStep else { return [] }
+        let a: [(Symbol, Int)] = [(.aPrev, 1), (.stacked, 1)], c: [(Symbol, Int)] = [(.cPrev, 1)]
+        let readers: [(Symbol, Int)]
+        switch (lesson.cell, f.symbol) {
+        case (_, .daPrev): readers = [(.daNext, -1)]
+        case (_, .dcPrev): readers = [(.dcNext, -1)]
+        case (.rnn, .z), (.rnn, .a): readers = a
+        case (.gru, .c), (.gru, .a), (.gru, .cTilde), (.gru, .gammaU): readers = a + c   // a GRU's a<t> is c<t>
+        case (.lstm, .c), (.lstm, .cTilde), (.lstm, .gammaU), (.lstm, .gammaF): readers = a + c
+        case (.lstm, .a), (.lstm, .gammaO): readers = a
+        default: readers = []
+        }
+        return readers.compactMap { (s, d) in (1...T).contains(ft + d) ? MaskedEntry(symbol: s, t: ft + d, row: i) : nil }
+    }
+
+    /// The row of `symbol` at step t that is masked, if any.
+    func maskedRow(_ symbol: Symbol, at t: Int?) -> Int? {
+        guard let t else { return nil }
+        return maskedEntries.first { $0.symbol == symbol && $0.t == t }?.row
+    }
+
+    /// Whether the entry under `ref` (a reference as the panel builds it) is a masked one.
+    func isMasked(_ ref: EntryRef) -> Bool {
+        guard let row = maskedRow(ref.symbol, at: ref.t) else { return false }
+        return ref.row == row
+    }
+}
+
+extension Term {
+    /// Entry `row` of a vector as drawn: (row, 0) standing, (0, row) when drawn transposed.
+    public static func drawnIndex(row: Int, in values: Matrix) -> MatrixIndex {
+        values.cols == 1 || values.rows != 1 ? MatrixIndex(row: row, col: 0) : MatrixIndex(row: 0, col: row)
+    }
+}
