@@ -1,8 +1,10 @@
 /// Every number of a gated cell's forward and backward pass, per step, by `Symbol`.
 ///
-/// Per-step vectors are copied out of the `GatedWorkspace`; a step's contribution to a weight's
-/// gradient (ΔdWu<t> = dzu<t>·s<t>ᵀ) and the running sums after a backward step are derived
-/// when asked for.
+/// Per-step vectors are copied out of the `GatedWorkspace`. The running sums of the weights'
+/// gradients after the backward steps are built by the engine's own kernels, a block of
+/// `checkpointEvery` steps at a time from step T down (kept as checkpoints; in between they are
+/// rebuilt from the nearest one), so the totals — the sums after step 1 — are the JSON's `grads`
+/// to the last bit. A step's contribution (ΔdWu<t> = dzu<t>·s<t>ᵀ) is derived when asked for.
 public struct GatedTrace: Sendable {
     public let rnn: GatedRNN
     public let episode: Episode
@@ -18,32 +20,67 @@ public struct GatedTrace: Sendable {
     public private(set) var gradients: GatedGradients?
     public let da0: [Double]?
     public let dc0: [Double]?
-    /// The last running sums built (GatedTrace+Memo.swift).
-    let memo = GatedRunningSumMemo()
+    /// The checkpoints of the running sums and the last ones built between them
+    /// (GatedTrace+Memo.swift; a reference, so the trace's layout stays that of a few arrays).
+    let memo: GatedRunningSumMemo
+    /// Running sums after backward step c + 1 (c = 0, every, 2·every, …, 0-based).
+    var checkpoints: [Int: GatedGradients] { memo.checkpoints }
+    public var checkpointEvery: Int { memo.every }
 
-    public init(rnn: GatedRNN, episode: Episode) {
-        let w = GatedWorkspace(shape: rnn.shape, episode: episode)
+    /// - Parameter checkpointEvery: keep the running sums every this many steps; nil chooses the
+    ///   smallest interval whose checkpoints fit in `Trace.checkpointBudget` (tests force others).
+    public init(rnn: GatedRNN, episode: Episode, kernels: Kernels = .chosen, checkpointEvery: Int? = nil) {
+        let w = GatedWorkspace(shape: rnn.shape, episode: episode, kernels: kernels)
         w.forward(rnn.params)
         let back = episode.hasTargets
-        if back { w.backward(rnn.params, sums: false) }
-        let na = rnn.shape.na, ny = rnn.shape.ny
+        let every = checkpointEvery ?? Self.checkpointInterval(shape: rnn.shape, T: episode.T)
+        if back { w.backward(sums: false) }
         self.rnn = rnn
         self.episode = episode
         hasBackward = back
-        act = w.act.map { w.all($0, na) }
-        dact = w.dact.map { w.all($0, na) }
-        dz = w.dz.map { w.all($0, na) }
-        c = w.all(w.c, na); a = w.all(w.a, na)
-        da = w.all(w.da, na); dc = w.all(w.dc, na); daPrev = w.all(w.daPrev, na); dcPrev = w.all(w.dcPrev, na)
-        zy = w.all(w.zy, ny); yHat = w.all(w.yHat, ny); dy = w.all(w.dy, ny)
+        let k = rnn.shape.cell.gates.count
+        act = (0..<k).map { w.all(.gate($0)) }
+        dact = (0..<k).map { w.all(.dGate($0)) }
+        dz = (0..<k).map { w.all(.dzGate($0)) }
+        c = w.all(.c); a = w.all(.a)
+        da = w.all(.da); dc = w.all(.dc); daPrev = w.all(.daPrev); dcPrev = w.all(.dcPrev)
+        zy = w.all(.zy); yHat = w.all(.yHat); dy = w.all(.dy)
         losses = w.loss
         totalLoss = back ? w.totalLoss : nil
-        gradients = nil
-        da0 = back ? Array(UnsafeBufferPointer(start: w.da0, count: na)) : nil
-        dc0 = back ? Array(UnsafeBufferPointer(start: w.dc0, count: na)) : nil
+        da0 = back ? w.da0Vector : nil
+        dc0 = back ? w.dc0Vector : nil
+        let kept = back ? Self.runningSums(w, every: every) : [:]
+        memo = GatedRunningSumMemo(checkpoints: kept, every: every)
         // the totals are the running sums after the last backward step, so the JSON's dWu
         // and the screen's dWu<1> are the same numbers to the last bit
-        if back { gradients = gradientsSoFar(1) }
+        gradients = kept[0]
+    }
+
+    /// The running sums after backward steps c + 1 for c = 0, every, 2·every, … (0-based): each
+    /// the sum of the parts of steps T … c + 1, added a block of steps at a time in the order the
+    /// backward pass visits the blocks.
+    static func runningSums(_ w: GatedWorkspace, every: Int) -> [Int: GatedGradients] {
+        var kept: [Int: GatedGradients] = [:]
+        w.clearWeightGradients()
+        var c = (w.T - 1) / every * every, end = w.T
+        while c >= 0 {
+            w.addWeightGradients(steps: (c + 1)...end)
+            kept[c] = w.gradients
+            end = c
+            c -= every
+        }
+        return kept
+    }
+
+    /// Bytes of one checkpoint: every dW and db, dWya, dby.
+    public static func checkpointBytes(_ s: GatedShape) -> Int {
+        8 * (s.cell.gates.count * s.na * (s.na + s.nx + 1) + s.ny * (s.na + 1))
+    }
+
+    /// The smallest interval whose checkpoints fit in `Trace.checkpointBudget`.
+    public static func checkpointInterval(shape: GatedShape, T: Int) -> Int {
+        let fit = max(1, Trace.checkpointBudget / checkpointBytes(shape))
+        return max(1, (T + fit - 1) / fit)
     }
 
     public var T: Int { episode.T }

@@ -101,7 +101,7 @@ public struct GatedTrainer: Sendable {
                 break
             }
             good = (params, optimizer)
-            ws.backward(params)
+            ws.backward()
             let g = ws.gradients
             var parts = g.dW.map(\.values) + g.db + [g.dWya.values, g.dby]
             gradientNorms.append(config.clipping.apply(&parts))

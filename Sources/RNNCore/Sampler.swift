@@ -119,8 +119,8 @@ public struct Sampler: IteratorProtocol, Sendable {
             gp.c0 = gated.shape.cell == .gru ? aPrev : cPrev
             let ws = GatedWorkspace(shape: gated.shape, episode: episode)
             ws.forward(gp)
-            a = ws.row(ws.a, 0, rnn.shape.na); yHat = ws.row(ws.yHat, 0, rnn.shape.ny); logits = ws.row(ws.zy, 0, rnn.shape.ny)
-            cPrev = ws.row(ws.c, 0, rnn.shape.na)
+            a = ws.vector(.a, 1); yHat = ws.vector(.yHat, 1); logits = ws.vector(.zy, 1)
+            cPrev = ws.vector(.c, 1)
         } else {
             var ws = Workspace(shape: rnn.shape, episode: episode)
             ws.forward(p)

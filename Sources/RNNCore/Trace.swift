@@ -63,18 +63,18 @@ public struct Trace: Sendable {
 
     /// The trace of a gated cell (see `GatedTrace`); the plain workspace is left empty.
     /// - Throws: `TraceMemoryError` when the plain workspace's memory cannot be had.
-    public init(checkedGated gated: GatedRNN, episode: Episode) throws(TraceMemoryError) {
+    public init(checkedGated gated: GatedRNN, episode: Episode, kernels: Kernels = .chosen) throws(TraceMemoryError) {
         self.rnn = gated.outputLayer
         self.episode = episode
         self.pass = TracePass(empty: try Workspace(checked: gated.shape.plain, episode: episode))
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = 1
-        self.gated = GatedTrace(rnn: gated, episode: episode)
+        self.gated = GatedTrace(rnn: gated, episode: episode, kernels: kernels)
     }
 
     /// As `init(checkedGated:…)`, ending the program with one line when the memory cannot be had.
-    public init(gated: GatedRNN, episode: Episode) {
-        do throws(TraceMemoryError) { try self.init(checkedGated: gated, episode: episode) } catch { error.stop() }
+    public init(gated: GatedRNN, episode: Episode, kernels: Kernels = .chosen) {
+        do throws(TraceMemoryError) { try self.init(checkedGated: gated, episode: episode, kernels: kernels) } catch { error.stop() }
     }
 
     /// The cell this trace ran: rnn, gru or lstm.

@@ -15,14 +15,14 @@ extension Bench {
         let ws = GatedWorkspace(shape: shape, episode: episode)
         var passes = 1
         while true {
-            let s = Self.seconds { for _ in 0..<passes { ws.forward(params); ws.backward(params) } }
+            let s = Self.seconds { for _ in 0..<passes { ws.forward(params); ws.backward() } }
             if s > 0.05 || passes > 1 << 24 { break }
             passes *= 2
         }
         var samples: [Double] = []
         var sink = 0.0
         for _ in 0..<runs {
-            let s = Self.seconds { for _ in 0..<passes { sink += ws.forward(params); ws.backward(params) } }
+            let s = Self.seconds { for _ in 0..<passes { sink += ws.forward(params); ws.backward() } }
             samples.append(s / Double(passes) / Double(length) * 1e6)
         }
         samples.sort()

@@ -47,7 +47,7 @@ import Testing
         let (rnn, episode) = config.build()
         let w = GatedWorkspace(shape: rnn.shape, episode: episode)
         let L = w.forward(rnn.params)
-        w.backward(rnn.params)
+        w.backward()
         let trace = GatedTrace(rnn: rnn, episode: episode)
         #expect(L == trace.totalLoss)
         let mine = w.gradients.allValues, theirs = try #require(trace.gradients).allValues

@@ -1,0 +1,220 @@
+import Foundation
+
+/// The memory of a GRU's or LSTM's forward and backward pass: every per-step vector, the weights
+/// packed for the kernels, and the gradients (the maths is in GatedEngine.swift).
+///
+/// Per step the gates lie side by side in one row of K·n_a numbers, in the order of `cell.gates`
+/// (GRU Γu, Γr, c̃; LSTM Γf, Γu, c̃, Γo), so one product with the gates' recurrent weights
+/// stacked (`Wh`, K·n_a × n_a) gives them all, and one product with its transpose takes their
+/// gradients back to a<t-1>. Rows are padded to whole cache lines (`Tape.rowLength`); steps are
+/// 1-based in the accessors, as in the notes, and row 0 of A and C is a<0>, c<0>.
+public final class GatedWorkspace: @unchecked Sendable {
+    public let shape: GatedShape
+    public let T: Int
+    public let kernels: Kernels
+    let na: Int, nx: Int, ny: Int
+    /// K·n_a: the gates of one step side by side.
+    let KA: Int
+    /// Padded row lengths for n_a, n_x, n_y and K·n_a numbers.
+    let NA: Int, NX: Int, NY: Int, NG: Int
+    /// Per step: the index of a one-hot x<t> (≥ 0), −1 when dense (row of X), −2 without input.
+    var inputIndex: [Int]
+    /// Whether some x<t> is dense: then X holds every step's x<t> (zeros where there is none).
+    private(set) var denseInputs = false
+    var hasOutput: [Bool]
+    var ys: [[Double]?]
+
+    // per step
+    let A: UnsafeMutablePointer<Double>      // (T+1) × NA: a<0>, a<1>, …, a<T> (the GRU's A is C: a<t> = c<t>)
+    let C: UnsafeMutablePointer<Double>      // (T+1) × NA: c<0>, c<1>, …, c<T>
+    let TC: UnsafeMutablePointer<Double>     // T × NA: tanh(c<t>) (LSTM)
+    let RC: UnsafeMutablePointer<Double>     // T × NA: Γr<t> ⊙ c<t-1> (GRU)
+    let G: UnsafeMutablePointer<Double>      // T × NG: each gate's value Γ<t> (or c̃<t>); first its pre-activation
+    let DG: UnsafeMutablePointer<Double>     // T × NG: ∂L/∂Γ<t> (or ∂L/∂c̃<t>)
+    let DZ: UnsafeMutablePointer<Double>     // T × NG: ∂L/∂(pre-activation)
+    let ZY: UnsafeMutablePointer<Double>     // T × NY: Wya·a<t> + by
+    let YH: UnsafeMutablePointer<Double>     // T × NY: ŷ<t>
+    let DY: UnsafeMutablePointer<Double>     // T × NY: ŷ<t> − y<t> (zero where the step has no target)
+    let DA: UnsafeMutablePointer<Double>     // T × NA: da<t>, every path
+    let DC: UnsafeMutablePointer<Double>     // T × NA: dc<t>, every path
+    let DAP: UnsafeMutablePointer<Double>    // T × NA: da_prev<t> = ∂L/∂a<t-1> through step t
+    let DCP: UnsafeMutablePointer<Double>    // T × NA: dc_prev<t>
+    let DR: UnsafeMutablePointer<Double>     // NA: d(Γr ⊙ c<t-1>) of the step being taken back (GRU)
+    let zeros: UnsafeMutablePointer<Double>  // NA: dc_next after the last step
+    private(set) var X: UnsafeMutablePointer<Double>   // T × NX dense inputs (one row when none is dense)
+    private var xRows = 1
+    // the weights, packed by forward
+    let Wh: UnsafeMutablePointer<Double>     // K·na × NA: every gate's W[:, :n_a], stacked
+    let WxT: UnsafeMutablePointer<Double>    // nx × NG: every gate's W[:, n_a:], transposed (row j is column j)
+    let b: UnsafeMutablePointer<Double>      // NG: every gate's b
+    let Wya: UnsafeMutablePointer<Double>    // ny × NA
+    let by: UnsafeMutablePointer<Double>     // NY
+    // gradients, in the layout of GatedParams: dW = [dW of gate 0; gate 1; …], rows of n_a + n_x
+    let dW: UnsafeMutablePointer<Double>     // K·na × (na + nx)
+    let db: UnsafeMutablePointer<Double>     // K·na
+    let dWya: UnsafeMutablePointer<Double>   // ny × na
+    let dby: UnsafeMutablePointer<Double>    // ny
+    let da0: UnsafeMutablePointer<Double>    // NA
+    let dc0: UnsafeMutablePointer<Double>    // NA
+    /// L<t> (0 where no target)
+    public internal(set) var loss: [Double]
+    public internal(set) var totalLoss = 0.0
+    private var blocks: [UnsafeMutableRawPointer] = []
+
+    public init(shape: GatedShape, episode: Episode, kernels: Kernels = .chosen) {
+        let T = episode.T, na = shape.na, nx = shape.nx, ny = shape.ny, K = shape.cell.gates.count
+        self.shape = shape; self.T = T; self.kernels = kernels
+        self.na = na; self.nx = nx; self.ny = ny; KA = K * na
+        NA = Tape.rowLength(na); NX = Tape.rowLength(nx); NY = Tape.rowLength(ny); NG = Tape.rowLength(K * na)
+        var blocks: [UnsafeMutableRawPointer] = []
+        func alloc(_ n: Int) -> UnsafeMutablePointer<Double> { Self.zeroed(n, &blocks) }
+        C = alloc((T + 1) * NA)
+        A = shape.cell == .gru ? C : alloc((T + 1) * NA)
+        TC = alloc(shape.cell == .lstm ? T * NA : 0); RC = alloc(shape.cell == .gru ? T * NA : 0)
+        G = alloc(T * NG); DG = alloc(T * NG); DZ = alloc(T * NG)
+        ZY = alloc(T * NY); YH = alloc(T * NY); DY = alloc(T * NY)
+        DA = alloc(T * NA); DC = alloc(T * NA); DAP = alloc(T * NA); DCP = alloc(T * NA)
+        DR = alloc(NA); zeros = alloc(NA); X = alloc(NX)
+        Wh = alloc(K * na * NA); WxT = alloc(nx * NG); b = alloc(NG); Wya = alloc(ny * NA); by = alloc(NY)
+        dW = alloc(K * na * (na + nx)); db = alloc(NG); dWya = alloc(ny * na); dby = alloc(NY)
+        da0 = alloc(NA); dc0 = alloc(NA)
+        inputIndex = Array(repeating: -2, count: T)
+        hasOutput = episode.layout.hasOutput; ys = episode.y
+        loss = Array(repeating: 0, count: T)
+        self.blocks = blocks
+        load(episode)
+    }
+
+    deinit { for p in blocks { free(p) } }
+
+    /// n doubles, zero, 64-byte aligned (calloc: pages never written take no memory).
+    private static func zeroed(_ n: Int, _ blocks: inout [UnsafeMutableRawPointer]) -> UnsafeMutablePointer<Double> {
+        guard let raw = calloc(max(n, 1) * 8 + 64, 1) else { fatalError("out of memory: a gated workspace of \(n * 8) bytes") }
+        blocks.append(raw)
+        let aligned = raw + (64 - Int(bitPattern: raw) % 64) % 64
+        return aligned.bindMemory(to: Double.self, capacity: max(n, 1))
+    }
+
+    /// Takes the inputs, targets and layout of an episode of this length.
+    public func load(_ episode: Episode) {
+        precondition(episode.T == T, "a workspace is reused only for episodes of its length")
+        let xs = episode.x, present = episode.layout.hasInput
+        precondition(xs.allSatisfy { $0.count == nx } && episode.y.allSatisfy { $0 == nil || $0?.count == ny },
+                     "input and target widths must be n_x and n_y")
+        hasOutput = episode.layout.hasOutput; ys = episode.y
+        denseInputs = !Workspace.allOneHot(xs, where: present)
+        if denseInputs && xRows < T {
+            X = Self.zeroed(T * NX, &blocks)
+            xRows = T
+        }
+        for s in 0..<T {
+            if denseInputs { (X + s * NX).update(repeating: 0, count: nx) }
+            if !present[s] {
+                inputIndex[s] = -2
+            } else if !denseInputs, let j = Workspace.oneHotIndex(xs[s]) {
+                inputIndex[s] = j
+            } else {
+                inputIndex[s] = -1
+                Tape.copy(xs[s], to: X + s * NX)
+            }
+        }
+        DY.update(repeating: 0, count: T * NY)
+    }
+
+    // MARK: rows by step (t = 1…T; a(0), c(0) are a<0>, c<0>)
+
+    @inline(__always) func a(_ t: Int) -> UnsafeMutablePointer<Double> { A + t * NA }
+    @inline(__always) func c(_ t: Int) -> UnsafeMutablePointer<Double> { C + t * NA }
+    @inline(__always) func tanhC(_ t: Int) -> UnsafeMutablePointer<Double> { TC + (t - 1) * NA }
+    @inline(__always) func rc(_ t: Int) -> UnsafeMutablePointer<Double> { RC + (t - 1) * NA }
+    @inline(__always) func gates(_ t: Int) -> UnsafeMutablePointer<Double> { G + (t - 1) * NG }
+    @inline(__always) func dGates(_ t: Int) -> UnsafeMutablePointer<Double> { DG + (t - 1) * NG }
+    @inline(__always) func dz(_ t: Int) -> UnsafeMutablePointer<Double> { DZ + (t - 1) * NG }
+    @inline(__always) func zy(_ t: Int) -> UnsafeMutablePointer<Double> { ZY + (t - 1) * NY }
+    @inline(__always) func yHat(_ t: Int) -> UnsafeMutablePointer<Double> { YH + (t - 1) * NY }
+    @inline(__always) func dy(_ t: Int) -> UnsafeMutablePointer<Double> { DY + (t - 1) * NY }
+    @inline(__always) func da(_ t: Int) -> UnsafeMutablePointer<Double> { DA + (t - 1) * NA }
+    @inline(__always) func dc(_ t: Int) -> UnsafeMutablePointer<Double> { DC + (t - 1) * NA }
+    @inline(__always) func daPrev(_ t: Int) -> UnsafeMutablePointer<Double> { DAP + (t - 1) * NA }
+    @inline(__always) func dcPrev(_ t: Int) -> UnsafeMutablePointer<Double> { DCP + (t - 1) * NA }
+    @inline(__always) func x(_ t: Int) -> UnsafeMutablePointer<Double> { X + (t - 1) * NX }
+
+    /// Copies the weights into the kernels' layout: the gates' recurrent blocks stacked row by row,
+    /// their input blocks transposed (so a one-hot x<t> picks a row), the biases side by side,
+    /// Wya, by, and a<0>, c<0> into row 0 of A and C.
+    func pack(_ p: GatedParams) {
+        let ld = na + nx
+        for (k, W) in p.W.enumerated() {
+            W.values.withUnsafeBufferPointer { w in
+                guard let w = w.baseAddress else { return }
+                for i in 0..<na {
+                    (Wh + (k * na + i) * NA).update(from: w + i * ld, count: na)
+                    for j in 0..<nx { WxT[j * NG + k * na + i] = w[i * ld + na + j] }
+                }
+            }
+            Tape.copy(p.b[k], to: b + k * na)
+        }
+        p.Wya.values.withUnsafeBufferPointer { w in
+            guard let w = w.baseAddress else { return }
+            for i in 0..<ny { (Wya + i * NA).update(from: w + i * na, count: na) }
+        }
+        Tape.copy(p.by, to: by)
+        Tape.copy(p.c0, to: C)
+        Tape.copy(p.a0, to: A)
+    }
+
+    // MARK: reading out
+
+    /// A per-step quantity of the workspace: a gate's value, its gradient or its dz (gate k of
+    /// `cell.gates`), or c, a, the output layer's, or a total derivative.
+    public enum Quantity: Sendable {
+        case gate(Int), dGate(Int), dzGate(Int), c, a, zy, yHat, dy, da, dc, daPrev, dcPrev
+    }
+
+    /// Where a quantity's row t = 1 starts, its row stride and its width.
+    private func layout(_ q: Quantity) -> (UnsafeMutablePointer<Double>, Int, Int) {
+        switch q {
+        case .gate(let k): return (G + k * na, NG, na)
+        case .dGate(let k): return (DG + k * na, NG, na)
+        case .dzGate(let k): return (DZ + k * na, NG, na)
+        case .c: return (C + NA, NA, na)
+        case .a: return (A + NA, NA, na)
+        case .zy: return (ZY, NY, ny)
+        case .yHat: return (YH, NY, ny)
+        case .dy: return (DY, NY, ny)
+        case .da: return (DA, NA, na)
+        case .dc: return (DC, NA, na)
+        case .daPrev: return (DAP, NA, na)
+        case .dcPrev: return (DCP, NA, na)
+        }
+    }
+
+    /// The quantity at step t (1-based).
+    public func vector(_ q: Quantity, _ t: Int) -> [Double] {
+        let (p, stride, width) = layout(q)
+        return Tape.array(p + (t - 1) * stride, width)
+    }
+
+    /// The quantity at every step, one row after another (T × width, without padding).
+    public func all(_ q: Quantity) -> [Double] {
+        let (p, stride, width) = layout(q)
+        var out: [Double] = []
+        out.reserveCapacity(T * width)
+        for t in 0..<T { out.append(contentsOf: UnsafeBufferPointer(start: p + t * stride, count: width)) }
+        return out
+    }
+
+    /// ∂L/∂a<0> and ∂L/∂c<0> after `backward`.
+    public var da0Vector: [Double] { Tape.array(da0, na) }
+    public var dc0Vector: [Double] { Tape.array(dc0, na) }
+
+    /// The gradients the workspace holds (after `backward(sums: true)` or `addWeightGradients`).
+    public var gradients: GatedGradients {
+        let ld = na + nx
+        return GatedGradients(
+            dW: (0..<shape.cell.gates.count).map { Matrix(rows: na, cols: ld, values: Tape.array(dW + $0 * na * ld, na * ld)) },
+            db: (0..<shape.cell.gates.count).map { Tape.array(db + $0 * na, na) },
+            dWya: Matrix(rows: ny, cols: na, values: Tape.array(dWya, ny * na)),
+            dby: Tape.array(dby, ny))
+    }
+}
