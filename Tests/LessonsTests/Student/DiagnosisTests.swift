@@ -129,8 +129,8 @@ import RNNCore
         #expect(abs(cg - (gu * ct + (1 - gu) * (try gru.number(try ref("c<29>[0]")).get()))) < 1e-12)
         let d = try diagnose(cg + 5, "c<30>[0]", gru)
         #expect(d.hint.map { $0.term.names.contains { $0.hasPrefix("W") } } == false)
-        // Γu<30>[0]·c̃<30>[0] prints as 0.00: the hint is the term that shows, (1 - Γu)·c<29>
-        #expect(abs(gu * ct) < 0.005 && d.hint?.term.names == ["(1 - Γu<30>[0])", "c<29>[0]"])
+        // the hint's numbers are none of them the answer (c<29>[0] ≈ c<30>[0] is not shown)
+        #expect(d.hint.map { $0.numbers.allSatisfy { abs(abs($0) - abs(cg)) > 0.005 } } == true)
         // the plain cell's decomposition is never used: no z terms on a gated trace
         #expect(Decomposition.of(try ref("z<2>[0]"), on: gru) == nil)
     }
