@@ -67,7 +67,7 @@ public final class GatedWorkspace: @unchecked Sendable {
         self.na = na; self.nx = nx; self.ny = ny; KA = K * na
         NA = Tape.rowLength(na); NX = Tape.rowLength(nx); NY = Tape.rowLength(ny); NG = Tape.rowLength(K * na)
         var blocks: [UnsafeMutableRawPointer] = []
-        func alloc(_ n: Int) -> UnsafeMutablePointer<Double> { Self.zeroed(n, &blocks) }
+        func alloc(_ n: Int) -> UnsafeMutablePointer<Double> { Self.zeroed(n, &blocks, na: na, T: T) }
         C = alloc((T + 1) * NA)
         A = shape.cell == .gru ? C : alloc((T + 1) * NA)
         TC = alloc(shape.cell == .lstm ? T * NA : 0); RC = alloc(shape.cell == .gru ? T * NA : 0)
@@ -87,9 +87,13 @@ public final class GatedWorkspace: @unchecked Sendable {
 
     deinit { for p in blocks { free(p) } }
 
-    /// n doubles, zero, 64-byte aligned (calloc: pages never written take no memory).
-    private static func zeroed(_ n: Int, _ blocks: inout [UnsafeMutableRawPointer]) -> UnsafeMutablePointer<Double> {
-        guard let raw = calloc(max(n, 1) * 8 + 64, 1) else { fatalError("out of memory: a gated workspace of \(n * 8) bytes") }
+    /// n doubles, zero, 64-byte aligned (calloc: pages never written take no memory). When the
+    /// memory cannot be had, the program ends with `TraceMemoryError`'s one line (never a trap).
+    private static func zeroed(_ n: Int, _ blocks: inout [UnsafeMutableRawPointer], na: Int, T: Int) -> UnsafeMutablePointer<Double> {
+        let (bytes, overflow) = max(n, 1).multipliedReportingOverflow(by: 8)
+        guard !overflow, bytes <= Int.max - 64, let raw = calloc(bytes + 64, 1) else {
+            TraceMemoryError(bytes: overflow ? nil : bytes, na: na, T: T).stop()
+        }
         blocks.append(raw)
         let aligned = raw + (64 - Int(bitPattern: raw) % 64) % 64
         return aligned.bindMemory(to: Double.self, capacity: max(n, 1))
@@ -104,7 +108,7 @@ public final class GatedWorkspace: @unchecked Sendable {
         hasOutput = episode.layout.hasOutput; ys = episode.y
         denseInputs = !Workspace.allOneHot(xs, where: present)
         if denseInputs && xRows < T {
-            X = Self.zeroed(T * NX, &blocks)
+            X = Self.zeroed(T * NX, &blocks, na: na, T: T)
             xRows = T
         }
         for s in 0..<T {
