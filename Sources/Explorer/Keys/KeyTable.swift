@@ -108,7 +108,7 @@ public enum KeyTable {
         b(.labReset, .lab, [(.char("r"), .lab(.reset))], nil, "back to the lesson's weights", "回到这一课的权重"),
         b(.labLeave, .lab, [(.escape, .lab(.toggle))], nil, "leave the lab (as T)", "离开实验室（同 T）"),
         b(.typeAnswer, .answer, Array("0123456789-.e").map { (Key.char($0), Action.typeAnswer($0)) }
-            + [(.backspace, .eraseAnswer), (.enter, .submitAnswer)], "0-9 ⌫ ↵",
+            + [(.backspace, .eraseAnswer), (.enter, .submitAnswer)], "0-9 - . e ⌫ ↵",
           "answer box: type", "答案框：输入"),
         b(.edit, .always, [(.char("e"), .toggleEdit)], nil,
           "edit mode (inspect)", "编辑光标处的数"),
@@ -154,9 +154,23 @@ extension ExplorerState {
     /// The action of a key in the current state (the terminal calls this).
     public func action(for key: Key) -> Action? {
         if helpOpen && key == .escape { return .escape }   // Esc closes the help box first (in the lab too)
-        // the answer box closed by Esc: every digit goes back to it (1…9 do through `.answer`)
-        if key == .char("0"), keyMode == .browse, typedPending, student.boxClosed { return .typeAnswer("0") }
+        if keyMode == .browse, typedPending, student.boxClosed, let a = Self.reopeningAction(key, box: student.box) { return a }
+        // the box open: → ← (and l h) say why the story does not move, rather than nothing
+        if keyMode == .answer, [.right, .left, .char("l"), .char("h")].contains(key) { return .answerFirst }
         return KeyTable.action(for: key, in: keyMode)
+    }
+
+    /// The answer box closed by Esc: the keys that start or carry on a number go back to it
+    /// (`0`, `-`, `.`; 1…9 do through `.answer`; ⌫ when something is typed). `e` keeps its
+    /// meaning (edit mode): a number does not start with it.
+    static func reopeningAction(_ key: Key, box: String) -> Action? {
+        switch key {
+        case .char("0"): return .typeAnswer("0")
+        case .char("-"): return .typeAnswer("-")
+        case .char("."): return .typeAnswer(".")
+        case .backspace where !box.isEmpty: return .eraseAnswer
+        default: return nil
+        }
     }
 
     /// The mode whose bindings apply now.
@@ -173,7 +187,9 @@ extension ExplorerState {
         if helpOpen { ids = [.help, .escape, .quit] }
         else if student.resumeOffer != nil { ids = [.resume, .quit] }
         else if answerBoxActive { ids = [.typeAnswer, .escape, .help] }
-        else if inspect != nil && student.editing { ids = [.nudge, .move, .edit, .escape] }
+        else if inspect != nil && student.editing {
+            ids = editableEntry == nil ? [.move, .edit, .escape] : [.nudge, .move, .edit, .escape]   // a target: nothing to nudge
+        }
         else if inspect != nil { ids = [.move, .panels, .edit, .next, .escape, .help] }
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
         else if lab != nil { ids = [.labRun, .labSettings, .labSave, .labReset, .labLeave, .quit, .help] }
@@ -185,7 +201,7 @@ extension ExplorerState {
             guard let b = KeyTable.binding(id) else { return nil }
             var hint = KeyHint(keys: b.label, text: b.text(language))
             if id == .answer, let n = currentSlide?.ask?.choices.count, n >= 1 { hint.keys = n == 1 ? "1" : "1…\(n)" }
-            if id == .typeAnswer && !answerBoxActive { hint = KeyHint(keys: "0-9", text: words.backToAnswerBox) }
+            if id == .typeAnswer && !answerBoxActive { hint = KeyHint(keys: "0-9 - .", text: words.backToAnswerBox) }
             else if id == .typeAnswer { hint.text = words.digitsToAnswerBox }
             if id == .edit { hint.text = words.editHint }
             if id == .escape && answerBoxActive { hint.text = words.leaveAnswerBox }
