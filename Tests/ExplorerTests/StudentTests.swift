@@ -409,7 +409,7 @@ import Testing
         let (lesson, _) = try Self.shipped("02-forward.yaml")
         var s = ExplorerState(lesson: lesson)
         _ = s.open(slide: 6)
-        #expect(s.footer.first?.keys == "0-9 - . e ⌫ ↵")
+        #expect(s.footer.first?.keys == "0-9 ⌫ ↵")
         s.update(.escape)
         #expect(s.keyMode == .browse && s.footer.first == KeyHint(keys: "0-9 - .", text: "back to the answer box"))
         #expect(!s.footer.contains { $0.text == "answer the question" })

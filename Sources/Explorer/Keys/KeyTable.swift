@@ -108,8 +108,8 @@ public enum KeyTable {
         b(.labReset, .lab, [(.char("r"), .lab(.reset))], nil, "back to the lesson's weights", "回到这一课的权重"),
         b(.labLeave, .lab, [(.escape, .lab(.toggle))], nil, "leave the lab (as T)", "离开实验室（同 T）"),
         b(.typeAnswer, .answer, Array("0123456789-.e").map { (Key.char($0), Action.typeAnswer($0)) }
-            + [(.backspace, .eraseAnswer), (.enter, .submitAnswer)], "0-9 - . e ⌫ ↵",
-          "answer box: type", "答案框：输入"),
+            + [(.backspace, .eraseAnswer), (.enter, .submitAnswer)], "0-9 ⌫ ↵",
+          "answer box, - . e too", "答案框（含 - . e）"),
         b(.edit, .always, [(.char("e"), .toggleEdit)], nil,
           "edit mode (inspect)", "编辑光标处的数"),
         b(.nudge, .edit, [(.char("+"), .nudgeUp), (.char("="), .nudgeUp), (.char("-"), .nudgeDown),
