@@ -147,11 +147,9 @@ extension GatedWorkspace {
         let k = kernels, na = na, da = da(t), dc = dc(t), z = gates(t), dg = dGates(t), dz = dz(t), cPrev = c(t - 1)
         if t < T { k.add(daPrev(t + 1), da, into: da, na) }
         let u = z, r = z + na, cTilde = z + 2 * na, du = dg, dr = dg + na, dcTilde = dg + 2 * na
-        for i in 0..<na {
-            dc[i] = da[i]
-            dcTilde[i] = dc[i] * u[i]
-            du[i] = dc[i] * (cTilde[i] - cPrev[i])
-        }
+        dc.update(from: da, count: na)
+        for i in 0..<na { dcTilde[i] = dc[i] * u[i] }
+        for i in 0..<na { du[i] = dc[i] * (cTilde[i] - cPrev[i]) }
         k.activateBackward(.tanh, dcTilde, output: cTilde, into: dz + 2 * na, na)
         k.gemvT(Wh + 2 * na * NA, rows: na, cols: na, ld: NA, dz + 2 * na, plus: nil, into: DR, reversed: t & 1 == 1)
         for i in 0..<na { dr[i] = DR[i] * cPrev[i] }
