@@ -4,10 +4,11 @@
 // whichever thread runs it, and no sum crosses two parts, so the result is the same bits with
 // one thread or two.
 //
-// The helper spins for a short while after each job (a recurrence calls every few
+// The helper spins for a short while after each job (0.1 ms; a recurrence calls every few
 // microseconds), then sleeps on a condition variable, so an idle program uses no CPU. The
 // caller never waits for the helper to wake up: it claims parts itself until none is left, so a
-// helper that is asleep or descheduled (a busy machine) costs nothing but its own parts.
+// helper that is asleep costs nothing but its own parts; one that keeps the caller waiting (a
+// busy machine) is left alone for a while (below).
 // UNROLL_THREADS=1 turns the helper off; a call made while another thread's job is running
 // does all its parts itself.
 #include <pthread.h>
@@ -20,7 +21,7 @@
 #include "CKernels.h"
 
 /// How long the helper spins for the next job before it sleeps (nanoseconds).
-#define SPIN_NS 200000
+#define SPIN_NS 100000
 
 typedef struct {
     // the job: part p of n, run as run(arg, p)
@@ -87,7 +88,6 @@ static void *helper(void *unused) {
         int p;
         while ((p = claim(seen)) >= 0) {
             P.run(P.arg, p);
-            atomic_fetch_add_explicit(&helper_parts, 1, memory_order_relaxed);
             atomic_fetch_add_explicit(&P.done, 1, memory_order_release);
         }
     }
@@ -127,9 +127,20 @@ static int have_helper(void) {
     return ok;
 }
 
+// On a busy machine the helper is often not running when a job comes, or is descheduled in the
+// middle of its part while the caller waits for it: then two threads are slower than one. So
+// the caller keeps count: a job where it waited for the helper longer than half its own work,
+// or did every part itself, is a strike (a good job takes one back); after STRIKES of them it
+// runs jobs alone for PAUSE_NS, then tries the helper again. (The results are the same bits.)
+#define STRIKES 4
+#define PAUSE_NS 100000000u
+static _Atomic uint64_t paused_until;
+static int strikes;                           // (read and written by the caller that owns the helper)
+
 void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
     int mine = 0;
-    if (parts > 1 && parts < 256 && uk_threads() >= 2) {
+    // (a thread that set two threads itself, a test, is never paused)
+    if (parts > 1 && parts < 256 && uk_threads() >= 2 && (thread_override == 2 || now_ns() >= atomic_load(&paused_until))) {
         int expected = 0;
         mine = atomic_compare_exchange_strong(&P.busy, &expected, 1);
         if (mine && !have_helper()) { atomic_store(&P.busy, 0); mine = 0; }
@@ -138,6 +149,7 @@ void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
         for (int p = 0; p < parts; p++) run(arg, p);
         return;
     }
+    uint64_t t0 = now_ns();
     P.run = run;
     P.arg = arg;
     atomic_store(&P.done, 0);
@@ -150,13 +162,24 @@ void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
     }
     int p, ran = 0;
     while ((p = claim(seq)) >= 0) { run(arg, p); ran++; }
-    // the helper's parts (if it took any) end soon: it is running them
+    // the helper's parts (if it took any) end soon, unless it was descheduled
+    uint64_t t1 = now_ns();
     unsigned spins = 0;
     while (atomic_load_explicit(&P.done, memory_order_acquire) + ran < parts) {
         relax();
         if (++spins % 4096 == 0) sched_yield();
     }
+    uint64_t t2 = ran < parts ? now_ns() : t1;
+    if (ran == parts || t2 - t1 > (t1 - t0) / 2) {
+        if (++strikes >= STRIKES) {
+            strikes = 0;
+            atomic_store(&paused_until, t2 + PAUSE_NS);
+        }
+    } else if (strikes > 0) {
+        strikes--;
+    }
     atomic_fetch_add_explicit(&split_parts, parts, memory_order_relaxed);
+    atomic_fetch_add_explicit(&helper_parts, parts - ran, memory_order_relaxed);
     atomic_store(&P.busy, 0);
 }
 

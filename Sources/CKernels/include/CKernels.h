@@ -100,7 +100,8 @@ int uk_cpu_supports(uk_path path);
 int uk_threads(void);
 
 /// Sets the number of threads (1 or 2; 0: back to the process's choice) for the kernels called
-/// from this thread; the results are the same bits either way.
+/// from this thread; the results are the same bits either way. (By default the helper is left
+/// alone for a while when it keeps the caller waiting, a busy machine; 2 set here always uses it.)
 void uk_set_threads(int n);
 
 /// Parts of the jobs split over two threads so far, and how many of them the helper thread ran.
