@@ -99,8 +99,61 @@ import RNNCore
         #expect(!lab.running && lab.params?.Wa.values.allSatisfy(\.isFinite) == true)
         let restarted = lab.toggleRunning()
         #expect(!restarted)
+        // the header and samples speak of the kept weights: their step, and the loss they gave
+        #expect(lab.keptStep == d.keptSteps && lab.keptStep == lab.steps - 2)
+        let keptLoss = try #require(lab.keptLoss)
+        #expect(keptLoss.isFinite && keptLoss < lab.loss.buckets.last?.max ?? 0)
+        lab.takeSamples()
+        #expect(lab.samples.last?.step == lab.keptStep && lab.samples.last?.loss == keptLoss)
         lab.scaleLearningRate(1.0 / 1024)
-        #expect(lab.divergence == nil && lab.steps == d.step)
+        #expect(lab.divergence == nil && lab.steps == d.step && lab.keptStep == d.keptSteps)
+        lab.run(steps: 10)                    // the window of the rule starts afresh: no stop at once
+        #expect(lab.divergence == nil && lab.keptStep == d.keptSteps + 10)
+        let first = d.keptSteps > 0 ? "\(d.keptSteps) steps Adagrad lr 102.4 clip off, then " : ""   // a span of 0 steps is not named
+        #expect(lab.history == first + "10 steps Adagrad lr 0.1 clip off")
+    }
+
+    /// The written lesson names every span of settings; nothing is written before a step.
+    @Test func theHistoryNamesEveryOptimizerSpan() throws {
+        var lab = try #require(TrainingLab(lesson: try lesson("08-language-model.yaml")))
+        #expect(!lab.hasTrained && lab.history == "")
+        lab.run(steps: 30)
+        lab.cycleOptimizer()                  // Adam, 0 steps: not named
+        lab.cycleOptimizer()                  // SGD
+        lab.run(steps: 5)
+        lab.cycleOptimizer()                  // back to Adagrad: a new span
+        lab.cycleClip()
+        lab.run(steps: 1)
+        #expect(lab.hasTrained && lab.totalSteps == 36)
+        #expect(lab.history == "30 steps Adagrad lr 0.1 clip ±5, then 5 steps SGD lr 0.01 clip ±5, then 1 step Adagrad lr 0.1 clip ‖g‖ ≤ 5")
+        // 08b: its stored 30000 steps come first, and the lab counts on from them
+        var stored = try #require(TrainingLab(lesson: try lesson("08b-language-model-trained.yaml")))
+        #expect(stored.baseStep == 30000 && stored.keptStep == 30000 && !stored.hasTrained)
+        stored.run(steps: 3)
+        #expect(stored.keptStep == 30003 && stored.hasTrained)
+        #expect(stored.history == "30000 steps before the lab, then 3 steps Adagrad lr 0.1 clip ±5")
+    }
+
+    /// Leaving the lab on 08's first slide (which hides ŷ and L) says where the trained network shows.
+    @Test func leavingTheLabWhereNothingShowsSaysWhere() throws {
+        var state = ExplorerState(lesson: try lesson("08-language-model.yaml"))
+        state.update(.lab(.toggle)); state.update(.lab(.hundred)); state.update(.lab(.toggle))
+        #expect(state.lab == nil && state.status == "left the lab after 100 steps: this slide hides ŷ and L; the trained ones show from slide 2 (n), and g generates from it; r goes back")
+    }
+
+    /// `t` in the lab trains 100 steps and pauses (as `t` outside it), whether or not it ran.
+    @Test func tInTheLabTrainsAHundredSteps() throws {
+        var state = ExplorerState(lesson: try lesson("08-language-model.yaml"))
+        state.update(.lab(.toggle))
+        #expect(state.action(for: .char("t")) == .lab(.hundred))
+        state.update(.lab(.hundred))
+        #expect(state.lab?.steps == 100 && state.lab?.running == false && state.lab?.samples.count == 1)
+        state.update(.lab(.run))
+        state.update(.lab(.hundred))
+        #expect(state.lab?.steps == 200 && state.lab?.running == false)
+        #expect(TrainingLab.pacedUpdatesPerSecond(1) == 10 && TrainingLab.pacedUpdatesPerSecond(10) == 10
+                && TrainingLab.pacedUpdatesPerSecond(100) == nil)
+        #expect(state.words.labPace(1) == "1 step per screen update, 10 updates a second")
     }
 
     @Test func samplesCarryTheStepAndTheLoss() throws {
