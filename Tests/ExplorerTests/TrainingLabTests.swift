@@ -64,11 +64,13 @@ import RNNCore
         #expect(lab.meanLoss() < before)
     }
 
-    /// What lesson 09b's lab slide tells the student to do and see: SGD (o twice) without clipping
-    /// (c twice): ‖∂L/∂W‖ is 3.2 × 10⁵ at the first step and below 1 from the second, with unit 1
-    /// dead at a = −1; after r, SGD with clipping at ±5: the same first step, below 1 after it,
-    /// and unit 1 alive (|a| < 1).
-    @Test func lesson09bLabShowsTheExplosionAndTheCure() throws {
+    /// What lesson 09b's lab slides tell the student to do and see. SGD at 0.01 (o twice), no
+    /// clipping (c twice), 1 step per update (u twice): ‖∂L/∂W‖ is 3.2 × 10⁵ at the first step and
+    /// below 10 after it; the loss jumps at the second step from 1.21 to nearly 3.88 (slide 7) and
+    /// stays above 1.21 for dozens of steps (here: 50), with unit 1 dead at a = +1. After r, the
+    /// same with clipping at ±5: the same first ‖∂L/∂W‖, but the loss falls at the second step to
+    /// nearly 0.17 (slide 8) and goes on falling, with unit 1 alive. The run is not stopped.
+    @Test func lesson09bLabShowsTheJumpAndTheCure() throws {
         let l = try lesson("09b-exploding-gradients.yaml")
         for clipped in [false, true] {
             var lab = try #require(TrainingLab(lesson: l))
@@ -77,12 +79,19 @@ import RNNCore
             lab.cycleStepsPerUpdate(); lab.cycleStepsPerUpdate()
             #expect(lab.optimizer == .sgd && lab.learningRate == 0.01 && lab.stepsPerUpdate == 1)
             #expect(lab.clip == (clipped ? .elementwise : .off) && lab.clipBound == 5)
-            lab.run(steps: 20)
-            let norms = lab.gradientNorms.buckets.map(\.max)
-            #expect(abs(norms[0] - 3.2e5) < 0.05e5 && norms.dropFirst().allSatisfy { $0 < 1 }, "clipped \(clipped): \(norms)")
+            lab.run(steps: 50)
+            #expect(lab.divergence == nil)
+            let norms = lab.gradientNorms.buckets.map(\.max), losses = lab.loss.buckets.map(\.max)
+            #expect(abs(norms[0] - 3.2e5) < 0.05e5 && norms.dropFirst().allSatisfy { $0 < 10 }, "clipped \(clipped): \(norms)")
+            #expect(abs(losses[0] - 1.21) < 0.005)
+            if clipped {
+                #expect(abs(losses[1] - 0.17) < 0.01 && zip(losses.dropFirst(), losses.dropFirst(2)).allSatisfy { $0 > $1 }, "\(losses)")
+            } else {
+                #expect(losses[1] > 3.8 && losses[1] < 3.88 && losses.dropFirst().allSatisfy { $0 > 1.21 }, "\(losses)")
+            }
             let trained = try #require(lab.trainer).rnn
-            let a1 = try #require(Trace(rnn: trained, episode: l.episode).vector(.a, 30))[1]
-            #expect(clipped ? abs(a1) < 0.99 : a1 == -1, "clipped \(clipped): a<30>[1] = \(a1)")
+            let a30 = try #require(Trace(rnn: trained, episode: l.episode).vector(.a, 30))[1]
+            #expect(clipped ? abs(a30) < 0.99 : a30 == 1, "clipped \(clipped): a<30>[1] = \(a30)")
         }
     }
 
