@@ -60,7 +60,7 @@ struct LabView {
             Self.drawNorms([lab.dcTitle, lab.dcTitleShort], dcNorms, into: &grid, in: dc)
             samples = below
         }
-        guard samples.height >= 2 else { return }
+        guard samples.height >= 2, !lab.samplesTitle.isEmpty else { return }
         grid.put(lab.samplesTitle, x: samples.x, y: samples.y, style: Style(.muted), clip: samples)
         for (i, line) in lab.samples.prefix(samples.height - 1).enumerated() {
             grid.put(line, x: samples.x, y: samples.y + 1 + i, style: i == 0 ? Style(.normal) : Style(.muted), clip: samples)

@@ -44,7 +44,8 @@ public struct TrainingLab: Sendable {
     public private(set) var phases: [LabPhase] = []
     /// `steps` when the explorer's trace was last made from the lab's weights.
     var shownSteps = 0
-    /// L per step, its running mean (α = 0.02), and ‖∂L/∂W‖ before clipping: the whole history.
+    /// L per step, its running mean (α = 0.02; over one sequence, L itself), and ‖∂L/∂W‖ before
+    /// clipping: the whole history.
     public private(set) var loss = DownsampledSeries()
     public private(set) var smoothedLoss = DownsampledSeries()
     public private(set) var gradientNorms = DownsampledSeries()
@@ -128,10 +129,12 @@ public struct TrainingLab: Sendable {
         let notKept = (trainer?.divergence ?? gatedTrainer?.divergence).map { $0.step - $0.keptSteps } ?? 0
         let keptLossAt = notKept > 0 ? losses.count - notKept : Int.max
         if keptLossAt < 0 { keptSmoothing = smoothing }
+        // a run over one sequence has no noise to smooth: its line is each step's loss
+        let alpha = (trainer?.episodes.count ?? gatedTrainer?.episodes.count ?? 2) == 1 ? 1.0 : 0.02
         for (i, (l, g)) in zip(losses, norms).enumerated() {
             loss.append(l)
             gradientNorms.append(g)
-            if l.isFinite { smoothing = smoothing.map { 0.98 * $0 + 0.02 * l } ?? l }
+            if l.isFinite { smoothing = smoothing.map { (1 - alpha) * $0 + alpha * l } ?? l }
             smoothedLoss.append(smoothing ?? l)
             if i == keptLossAt { keptSmoothing = smoothing }
         }

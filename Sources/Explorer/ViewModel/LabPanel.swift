@@ -40,6 +40,7 @@ public struct LabPanel: Equatable, Sendable {
     public var dcNorms: [Double]?
     /// The charts' x unit (`steps`, `步`).
     public var xUnit: String = "steps"
+    /// Empty when the lesson has no characters to sample (the pane is then left out).
     public var samplesTitle: String
     /// `step 1200  L 14.3  marie · jon · ana`, newest first.
     public var samples: [String]
@@ -75,7 +76,7 @@ extension ExplorerState {
                         gradientTitle: w.labGradientTitle(l.clip, bound: l.clipBound), gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
                         daTitle: w.labDaTitle, daTitleShort: w.labDaTitleShort, dcTitleShort: w.labDcTitleShort,
                         daNorms: daNorms, dcTitle: w.labDcTitle, dcNorms: labDcNorms,
-                        xUnit: pick("steps", "步"), samplesTitle: w.labSamplesTitle, samples: samples)
+                        xUnit: pick("steps", "步"), samplesTitle: lesson.codec == nil ? "" : w.labSamplesTitle, samples: samples)
     }
 
     /// ‖dc<t>‖ for every step of an LSTM's trace (nil for other cells or without a backward pass).
