@@ -65,9 +65,10 @@ expect "slide 1 / " "lab lstm: lesson 12c opens"
 keys T
 expect "── training lab" "lab lstm: T opens the lab on an LSTM"
 expect "‖dc<t>‖ over t" "lab lstm: ‖dc<t>‖ is shown beside ‖da<t>‖"
+expect "paused · step 20000" "lab lstm: the counter starts at the lesson's stored 20000 steps"
 keys Space
 expect "running · step" "lab lstm: Space runs"
-wait_steps 200 && pass || fail "lab lstm: the step counter did not reach 200"
+wait_steps 20200 && pass || fail "lab lstm: the step counter did not reach 20200"
 for i in $(seq 1 100); do screen | grep -qE "^.* [0-9]+: L [0-9.]+  " && break; sleep 0.1; done
 screen | grep -qE "^.* [0-9]+: L [0-9.]+  " && pass || { fail "lab lstm: no sample line"; screen | sed 's/^/    | /'; }
 keys T
