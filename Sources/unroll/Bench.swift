@@ -63,6 +63,7 @@ struct Bench: ParsableCommand {
         }
         var samples: [Double] = [], cpu: [Double] = []
         var sink = 0.0
+        let split0 = Kernels.splitParts
         for _ in 0..<runs {
             let c0 = threadCPUSeconds()
             let s = Self.seconds {
@@ -76,6 +77,7 @@ struct Bench: ParsableCommand {
         let forwardOnly = Self.seconds { for _ in 0..<passes { sink += ws.forward(rnn.params) } } / Double(passes) / perPass * 1e6
         writeLine("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax cross-entropy, tanh")
         writeLine(Self.kernelsLine)
+        writeLine(Self.threadsLine(since: split0))
         writeLine("runs: \(runs) × \(passes) passes; loss check \(String(format: "%.6f", sink / Double(runs * passes)))")
         writeLine(String(format: "forward alone: %.3f µs per time step (one run)", forwardOnly))
         writeLine(Self.cpuLine(cpu))
@@ -124,6 +126,16 @@ struct Bench: ParsableCommand {
     static var kernelsLine: String {
         "kernels: \(KernelPath.chosen.rawValue) (this CPU runs \(KernelPath.supported.map(\.rawValue).joined(separator: ", ")); "
             + "UNROLL_KERNELS=baseline|avx2|avx512 chooses)"
+    }
+
+    /// How many threads ran the kernels of the runs since `before` (Kernels.splitParts then).
+    static func threadsLine(since before: (parts: Int, helper: Int)) -> String {
+        let now = Kernels.splitParts, parts = now.parts - before.parts, helper = now.helper - before.helper
+        let off = "UNROLL_THREADS=1 keeps one"
+        guard Kernels.threads > 1 else { return "threads: 1 (UNROLL_THREADS=1 or one CPU)" }
+        guard parts > 0 else { return "threads: 1 (no product large enough to split, from n_a ≈ 256; \(off))" }
+        return String(format: "threads: 2 (the helper thread ran %.0f%% of the parts of the split products; "
+                      + "the thread CPU time below is the calling thread's; %@)", 100 * Double(helper) / Double(parts), off)
     }
 
     /// The task (see `BenchTask.character`).
