@@ -18,7 +18,7 @@ public struct GatedTrainer: Sendable {
     public let startStep: Int
     /// When the run stops (`DivergenceRule`: a loss that is not finite, or a loss per time step
     /// past 10× the one at the starting weights), as for the plain cell's `Trainer`.
-    public let divergenceRule: DivergenceRule
+    public private(set) var divergenceRule: DivergenceRule
     /// Why and where the run stopped, if it did; the weights are then the last good ones.
     public private(set) var divergence: Divergence?
     private let initialOptimizer: Optimizer
@@ -104,7 +104,7 @@ public struct GatedTrainer: Sendable {
             let ws = workspace(for: episodeIndex(step: steps + 1))
             let loss = ws.forward(params)
             lossHistory.append(loss)
-            if let reason = divergenceRule.verdict(loss: loss, T: ws.T) {
+            if let reason = divergenceRule.observe(loss: loss, T: ws.T) {
                 gradientNorms.append(.nan)
                 (params, optimizer) = good
                 divergence = Divergence(step: steps, loss: loss, reason: reason, keptSteps: max(0, steps - 2))

@@ -43,7 +43,9 @@ public struct KeyBinding: Equatable, Sendable {
 public struct KeyHint: Equatable, Sendable {
     public var keys: String
     public var text: String
-    public init(keys: String, text: String) { self.keys = keys; self.text = text }
+    /// Fewer words for a footer that does not fit (nil: the same).
+    public var short: String?
+    public init(keys: String, text: String, short: String? = nil) { self.keys = keys; self.text = text; self.short = short }
 }
 
 public enum KeyTable {
@@ -90,7 +92,7 @@ public enum KeyTable {
           "next generated character", "生成下一个字符"),
         b(.temperature, .generate, [(.char(">"), .hotter), (.char("<"), .cooler)], "< >",
           "temperature 0 to 2 (default 1)", "温度 0 到 2（默认 1）"),
-        b(.labRun, .lab, [(.space, .lab(.run)), (.char("t"), .lab(.run))], "Space", "run / pause training", "开始 / 暂停训练"),
+        b(.labRun, .lab, [(.space, .lab(.run)), (.char("t"), .lab(.hundred))], "Space", "run / pause training", "开始 / 暂停训练"),
         b(.labOptimizer, .lab, [(.char("o"), .lab(.optimizer))], nil, "optimizer: SGD, Adagrad, Adam", "优化器：SGD、Adagrad、Adam"),
         b(.labRate, .lab, [(.char("["), .lab(.slowerRate)), (.char("]"), .lab(.fasterRate))], "[ ]",
           "learning rate ÷2 / ×2", "学习率 ÷2 / ×2"),
