@@ -77,7 +77,7 @@ public enum LessonShelf {
             guard !paths.isEmpty else {
                 return .failure(ShelfError(message: "unroll: no lesson files (*.yaml) in \(dir); give --lessons DIR or a lesson file"))
             }
-            return .success(paths.map { path in
+            return .success(PickerEntry.ordered(paths.map { path in
                 switch LessonLoader.load(path: path) {
                 case .success(let lesson): return PickerEntry(lesson: lesson)
                 case .failure(let e):
@@ -85,7 +85,7 @@ public enum LessonShelf {
                     return PickerEntry(path: path, title: LocalizedText(en: name), summary: nil, languages: [],
                                        error: e.diagnostics.first.map { $0.rendered.split(separator: "\n").first.map(String.init) ?? $0.message })
                 }
-            })
+            }))
         }
     }
 }

@@ -32,10 +32,21 @@ public final class LabHook: LoopHook {
     private var frameWanted = false
     private var frameCPU = 0.0
 
+    /// When the last paced update was trained (1 or 10 steps per update: `TrainingLab.pacedUpdatesPerSecond`).
+    private var lastPaced: Date?
+
     public init() {}
 
     public func wakeAfter(_ state: ExplorerState) -> Int? {
-        pending.isEmpty && state.lab?.running != true ? nil : 0
+        if !pending.isEmpty { return 0 }
+        guard let lab = state.lab, lab.running else { lastPaced = nil; return nil }
+        guard let gap = Self.pacedGap(lab), let last = lastPaced else { return 0 }
+        return max(0, Int(((gap - Date().timeIntervalSince(last)) * 1000).rounded(.up)))
+    }
+
+    /// The time between two paced updates (nil: as fast as training goes).
+    static func pacedGap(_ lab: TrainingLab) -> Double? {
+        TrainingLab.pacedUpdatesPerSecond(lab.stepsPerUpdate).map { 1 / Double($0) }
     }
 
     public func poll(_ state: ExplorerState) -> [Action] {
@@ -51,6 +62,15 @@ public final class LabHook: LoopHook {
         } else if secondStarted == nil {
             secondStarted = (now, lab.steps)
         }
+        if let gap = Self.pacedGap(lab) {   // one update at a time, each one drawn
+            if let last = lastPaced, now.timeIntervalSince(last) < gap { return out }
+            lastPaced = now
+            sliceStarted = now
+            out += [.lab(.tick(steps: lab.stepsPerUpdate)), .lab(.show)]
+            frameWanted = true
+            return out
+        }
+        lastPaced = nil
         sliceSteps = Self.sliceSteps(fitting: trainingRate.map { Int($0 * Self.sliceSeconds) } ?? 1, update: lab.stepsPerUpdate)
         sliceStarted = now
         out.append(.lab(.tick(steps: sliceSteps)))
@@ -119,6 +139,7 @@ public final class LabHook: LoopHook {
     /// beside it (`TrainedFiles`), as `unroll train` writes them.
     func save(_ state: ExplorerState) -> LabAction {
         guard let lab = state.lab else { return .saveFailed("the training lab is closed") }
+        guard lab.hasTrained else { return .saveFailed(state.words.labNothingTrained) }
         let lesson = state.lesson
         guard let original = try? String(contentsOfFile: lesson.path, encoding: .utf8) else {
             return .saveFailed("cannot read \(lesson.path) to write the trained lesson beside it")
@@ -128,11 +149,12 @@ public final class LabHook: LoopHook {
         while FileManager.default.fileExists(atPath: out) || FileManager.default.fileExists(atPath: TrainedFiles.companion(of: out)) {
             out = base + "-lab-\(n).yaml"; n += 1
         }
-        let command = "the training lab (\(lab.optimizer.rawValue), lr \(lab.learningRate), clip \(lab.clip.rawValue) \(lab.clipBound))"
+        let command = "the training lab: \(lab.history)"
         let before = lab.lessonMeanLoss(), after = lab.meanLoss()
         let notes = (lesson.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
             + String(format: "Trained in %@ (mean loss per sequence %.4f → %.4f)", command, before, after)
-        let describe = LessonWriter.Description.trained(from: lesson, steps: lab.totalSteps, command: command, before: before, after: after)
+        var describe = LessonWriter.Description.trained(from: lesson, steps: lab.totalSteps, command: command, before: before, after: after)
+        describe.writtenBy = "the training lab (key w in `unroll \(lesson.path)`)"
         let written: Result<String, LessonErrors>
         let files: TrainedFiles
         if let g = lab.gatedParams, let shape = lesson.gated?.shape {

@@ -16,13 +16,18 @@ struct FooterView {
         return fitting(hints.map(Self.short), width: width)
     }
 
+    /// Pairs of keys that are two actions, not two ways to one (`< >`, `n p`: next and previous
+    /// slide, `t T`: train 100 steps and the training lab): a short footer keeps them whole.
+    static let twoActionPairs: Set<[String]> = [["<", ">"], ["+", "-"], ["n", "p"], ["t", "T"]]
+
     /// `n PgDn Enter` → `n`, `→ l` → `→`; long key lists (`Home End f b n p`) and pairs of
-    /// opposite keys (`< >`, `+ -`: two actions, not two ways to one) stay whole.
+    /// keys that are two actions (`twoActionPairs`) stay whole.
     static func short(_ hint: KeyHint) -> KeyHint {
         let keys = hint.keys.split(separator: " ")
-        if keys.count == 2, keys.allSatisfy({ ["<", ">", "+", "-"].contains($0) }) { return hint }
-        guard keys.count > 1, keys.count <= 3, let first = keys.first else { return hint }
-        return KeyHint(keys: String(first), text: hint.text)
+        let text = hint.short ?? hint.text
+        if twoActionPairs.contains(keys.map(String.init)) { return KeyHint(keys: hint.keys, text: text) }
+        guard keys.count > 1, keys.count <= 3, let first = keys.first else { return KeyHint(keys: hint.keys, text: text) }
+        return KeyHint(keys: String(first), text: text)
     }
 
     func fitting(_ hints: [KeyHint], width: Int) -> [KeyHint] {

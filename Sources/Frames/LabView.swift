@@ -40,23 +40,27 @@ struct LabView {
         let leftWidth = max(area.width * 11 / 20, min(70, area.width - 36))
         let (left, right) = area.splitLeft(min(leftWidth, area.width))
         drawChart([lab.lossTitle, lab.lossTitleShort], LineChart(points: lab.loss.map { .init(low: $0.low, high: $0.high, line: $0.line) },
-                                            xRange: 0...Double(lab.steps), xUnit: "steps"), into: &grid, in: left)
+                                            xRange: 0...Double(lab.steps), xUnit: lab.xUnit), into: &grid, in: left)
         guard right.width >= 20 else { return }
         let inner = Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height)
         let gradientHeight = max(4, inner.height / 2)
         let (top, rest) = inner.splitTop(min(gradientHeight, inner.height))
-        drawChart([lab.gradientTitle, lab.gradientTitleShort], LineChart(points: lab.gradient.map { .init(low: $0.low, high: $0.high, line: $0.line) },
-                                                xRange: 0...Double(lab.steps), scale: .log10, level: lab.clipLevel, xUnit: "steps"),
+        let cut = lab.gradientTitleShort.split(whereSeparator: { $0 == ":" || $0 == "：" }).first.map(String.init) ?? lab.gradientTitleShort
+        drawChart([lab.gradientTitle, lab.gradientTitleShort, cut], LineChart(points: lab.gradient.map { .init(low: $0.low, high: $0.high, line: $0.line) },
+                                                xRange: 0...Double(lab.steps), scale: .log10, level: lab.clipLevel, xUnit: lab.xUnit),
                   into: &grid, in: top)
         guard rest.height >= 2 else { return }
-        var (da, samples) = rest.splitTop(2)
-        Self.drawNorms([lab.daTitle, lab.daTitleShort], lab.daNorms, into: &grid, in: da)
+        // short of room (80×24), ‖da<t>‖ goes on one row when it fits there, so two samples show
+        let oneRow = rest.height < 5 && lab.dcNorms == nil && Self.oneRowWidth(lab.daTitleShort, lab.daNorms) <= rest.width
+        var (da, samples) = rest.splitTop(oneRow ? 1 : 2)
+        if oneRow { Self.drawNormsOneRow(lab.daTitleShort, lab.daNorms, into: &grid, in: da) }
+        else { Self.drawNorms([lab.daTitle, lab.daTitleShort], lab.daNorms, into: &grid, in: da) }
         if let dcNorms = lab.dcNorms, samples.height >= 4 {   // an LSTM: ‖dc<t>‖ under ‖da<t>‖
             let (dc, below) = samples.splitTop(2)
             Self.drawNorms([lab.dcTitle, lab.dcTitleShort], dcNorms, into: &grid, in: dc)
             samples = below
         }
-        guard samples.height >= 2 else { return }
+        guard samples.height >= 2, !lab.samplesTitle.isEmpty else { return }
         grid.put(lab.samplesTitle, x: samples.x, y: samples.y, style: Style(.muted), clip: samples)
         for (i, line) in lab.samples.prefix(samples.height - 1).enumerated() {
             grid.put(line, x: samples.x, y: samples.y + 1 + i, style: i == 0 ? Style(.normal) : Style(.muted), clip: samples)
@@ -78,6 +82,17 @@ struct LabView {
         let title = candidates.first { DisplayWidth.of($0) <= rect.width } ?? candidates.last ?? ""
         grid.put(title, x: rect.x, y: rect.y, style: Style(.muted), clip: rect)
         line.draw(into: &grid, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1))
+    }
+
+    /// The width of a norm's title and sparkline (with its range) on one row.
+    static func oneRowWidth(_ title: String, _ values: [Double]) -> Int {
+        DisplayWidth.of(title) + 1 + Sparkline(values, scale: .log10).naturalWidth
+    }
+
+    /// `‖da<t>‖ (log) ▆▃▆█▇▁  0.726…1.37` on one row.
+    static func drawNormsOneRow(_ title: String, _ values: [Double], into grid: inout Grid, in rect: Rect) {
+        let x = grid.put(title, x: rect.x, y: rect.y, style: Style(.muted), clip: rect) + 1
+        Sparkline(values, scale: .log10).draw(into: &grid, in: Rect(x: x, y: rect.y, width: max(0, rect.x + rect.width - x), height: 1))
     }
 
     /// The settings in as few rows as fit `width`: one row with their names, else one with the

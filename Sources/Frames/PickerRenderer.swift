@@ -45,7 +45,7 @@ public enum PickerRenderer {
             grid.put("\(number)  \(TextFit.truncateMiddle(e.title.text(lang), to: titleRoom))", x: 3, y: y, style: titleStyle,
                                clip: Rect(x: 0, y: y, width: size.width - DisplayWidth.of(tags) - 2, height: 1))
             grid.put(tags, x: size.width - DisplayWidth.of(tags) - 1, y: y, style: Style(e.error != nil ? .error : .muted), clip: line)
-            let detail = e.error ?? e.summary?.text(lang) ?? e.path
+            let detail = e.detail(lang)   // a lab run says so, with its file name
             let indent = 5 + numberWidth
             // one line: a longer summary ends at a word with `…`
             let wrapped = TextBlock.wrap(detail, width: max(10, size.width - indent - 2))

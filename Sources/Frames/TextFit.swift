@@ -1,3 +1,4 @@
+import Foundation
 import TextGrid
 import TextBasics
 
@@ -16,6 +17,19 @@ enum TextFit {
             used += w
         }
         return out + "…"
+    }
+
+    /// `text` cut from the right to `width` display columns, ending with `…`: after its last whole
+    /// word when that keeps at least half of the room (`Forward propagation…`), else inside a word
+    /// (`Forward prop…`).
+    static func truncateAtWord(_ text: String, to width: Int) -> String {
+        let cut = truncate(text, to: width)
+        guard cut.hasSuffix("…") else { return cut }
+        let kept = cut.dropLast()
+        if text.dropFirst(kept.count).first == " " { return kept.trimmingCharacters(in: CharacterSet(charactersIn: " ,:;·—-")) + "…" }
+        guard let space = kept.lastIndex(of: " ") else { return cut }
+        let words = String(cut[..<space]).trimmingCharacters(in: CharacterSet(charactersIn: " ,:;·—-"))
+        return DisplayWidth.of(words) * 2 >= width ? words + "…" : cut
     }
 
     /// `text` cut to `width` display columns in the middle: its beginning and its end stay, with
@@ -38,6 +52,8 @@ enum TextFit {
            DisplayWidth.of(String(chars[(space + 1)...])) >= tailRoom / 2 {
             start = space + 1
         }
+        // an end that would start mid-word ("Forward…opagation") is no end: cut from the right instead
+        if start > 0, chars[start - 1] != " " { return truncateAtWord(text, to: width) }
         let tail = String(chars[start...])
         var head = truncate(String(chars[..<start]), to: width - DisplayWidth.of(tail))
         // the beginning ends at a word too, when that keeps at least half of it

@@ -11,6 +11,7 @@ extension LessonPaneView {
             let prompt = box.prompt + box.text + (box.active ? "▏" : "")
             out.append((prompt, Style(.accent, attributes: box.active ? [.bold, .underline] : [.bold])))
         }
+        if let note = box.note { out += TextBlock.wrap(note, width: width).map { ($0, Style(.muted)) } }
         for (i, line) in box.lines.enumerated() {
             let style: Style = i == 0 ? Style(box.solved ? .positive : .warning, attributes: [.bold]) : .plain
             out += TextBlock.wrap(line, width: width).map { ($0, style) }

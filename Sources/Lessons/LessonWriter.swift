@@ -12,6 +12,8 @@ public enum LessonWriter {
         public var title: LocalizedText
         public var summary: LocalizedText
         public var slide: LocalizedText
+        /// Who wrote the file, for its first line: `unroll train`, or the training lab.
+        public var writtenBy = "`unroll train`"
         public init(title: LocalizedText, summary: LocalizedText, slide: LocalizedText) {
             self.title = title; self.summary = summary; self.slide = slide
         }
@@ -77,7 +79,7 @@ public enum LessonWriter {
         guard case .mapping(let top) = root else {
             return .failure(LessonErrors([source.diagnostic("the lesson must be a mapping", at: source.location(root.mark))]))
         }
-        var lines = ["# Written by `unroll train` from \(path): trained weights, and one slide about the training."]
+        var lines = ["# Written by \(describe.writtenBy) from \(path): trained weights, and one slide about the training."]
         func text(_ t: LocalizedText) -> String {
             "{en: " + YamlEmitter.quoted(t.en) + (t.zh.map { ", zh: " + YamlEmitter.quoted($0) } ?? "") + "}"
         }

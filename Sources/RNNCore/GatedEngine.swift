@@ -11,7 +11,7 @@ extension GatedWorkspace {
     /// Forward over t = 1…T; returns L = Σ_t L<t> over the steps with a target.
     @discardableResult
     public func forward(_ p: GatedParams) -> Double {
-        pack(p)
+        packIfChanged(p)   // the same arrays as the last pass: already packed
         inputParts()
         for t in 1...T { if isLSTM { lstmStep(t) } else { gruStep(t) } }
         outputLogits()

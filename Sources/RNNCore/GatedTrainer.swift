@@ -1,5 +1,7 @@
 /// Trains a GRU or LSTM as `Trainer` trains the plain cell, one episode per step: forward,
-/// BPTT (`GatedWorkspace`), clip, update (a<0> and c<0> are not trained).
+/// BPTT (`GatedWorkspace`), then clip and update in one pass of the kernels per weight group
+/// (a<0> and c<0> are not trained). Each update is written beside the weights it read, which
+/// are kept as the last good ones without a copy.
 public struct GatedTrainer: Sendable {
     public let shape: GatedShape
     public let episodes: [Episode]
@@ -16,13 +18,19 @@ public struct GatedTrainer: Sendable {
     public let startStep: Int
     /// When the run stops (`DivergenceRule`: a loss that is not finite, or a loss per time step
     /// past 10× the one at the starting weights), as for the plain cell's `Trainer`.
-    public let divergenceRule: DivergenceRule
+    public private(set) var divergenceRule: DivergenceRule
     /// Why and where the run stopped, if it did; the weights are then the last good ones.
     public private(set) var divergence: Divergence?
     private let initialOptimizer: Optimizer
-    /// The weights and memory that last gave a good loss (restored when a step's loss is bad).
+    /// The weights and memory before the last update (the last ones that gave a good loss,
+    /// restored when a step's loss is bad); each update is written into these buffers, which
+    /// are then swapped with the current ones.
     private var good: (params: GatedParams, optimizer: Optimizer)
+    /// One workspace per sequence length (copies of a trainer share them: each marks the
+    /// episode it loads, `GatedWorkspace.loadedEpisode`).
     private var workspaces: [Int: GatedWorkspace] = [:]
+    /// The kernels the passes and updates run.
+    public let kernels: Kernels
 
     /// - Precondition: at least one episode, every episode has targets and fits `rnn`'s shape.
     /// `resuming`: a stored state (`model.optimizer_state`) whose memory is used when its
@@ -30,7 +38,8 @@ public struct GatedTrainer: Sendable {
     /// count always is, so the run goes on in the same order of episodes. `divergenceRule`: the
     /// rule of a run this one continues over the same episodes (nil: measured at `rnn`'s weights).
     public init(rnn: GatedRNN, episodes: [Episode], config: TrainingConfig, resuming state: OptimizerState? = nil,
-                divergenceRule rule: DivergenceRule? = nil) {
+                divergenceRule rule: DivergenceRule? = nil, kernels: Kernels = .chosen) {
+        self.kernels = kernels
         precondition(!episodes.isEmpty && episodes.allSatisfy(\.hasTargets), "training needs episodes with targets")
         shape = rnn.shape
         self.episodes = episodes
@@ -48,15 +57,15 @@ public struct GatedTrainer: Sendable {
         order = config.order.round(episodes.count)
         initialOptimizer = optimizer
         good = (rnn.params, optimizer)
-        divergenceRule = rule ?? Self.rule(rnn, episodes)
+        divergenceRule = rule ?? Self.rule(rnn, episodes, kernels)
     }
 
     /// The divergence rule measured at the starting weights: Σ L / Σ T over the episodes.
-    static func rule(_ rnn: GatedRNN, _ episodes: [Episode]) -> DivergenceRule {
+    static func rule(_ rnn: GatedRNN, _ episodes: [Episode], _ kernels: Kernels) -> DivergenceRule {
         var loss = 0.0, length = 0
         var spaces: [Int: GatedWorkspace] = [:]
         for e in episodes {
-            let ws = spaces[e.T] ?? GatedWorkspace(shape: rnn.shape, episode: e)
+            let ws = spaces[e.T] ?? GatedWorkspace(shape: rnn.shape, episode: e, kernels: kernels)
             ws.load(e)
             spaces[e.T] = ws
             loss += ws.forward(rnn.params)
@@ -86,34 +95,27 @@ public struct GatedTrainer: Sendable {
 
     /// Takes up to `k` steps (fewer if the run diverges: then the weights and memory go back to
     /// the last ones that gave a good loss); returns their losses.
+    /// Each step: L = forward(episode), BPTT, then g ← clip(g) and θ ← optimizer(θ, g) in one pass.
     @discardableResult
     public mutating func train(steps k: Int) -> ArraySlice<Double> {
         let start = lossHistory.count
         for _ in 0..<k {
             guard divergence == nil else { break }
-            let ws = workspace(for: episodes[episodeIndex(step: steps + 1)])
+            let ws = workspace(for: episodeIndex(step: steps + 1))
             let loss = ws.forward(params)
             lossHistory.append(loss)
-            if let reason = divergenceRule.verdict(loss: loss, T: ws.T) {
+            if let reason = divergenceRule.observe(loss: loss, T: ws.T) {
                 gradientNorms.append(.nan)
                 (params, optimizer) = good
                 divergence = Divergence(step: steps, loss: loss, reason: reason, keptSteps: max(0, steps - 2))
                 break
             }
-            good = (params, optimizer)
             ws.backward()
-            let g = ws.gradients
-            var parts = g.dW.map(\.values) + g.db + [g.dWya.values, g.dby]
-            gradientNorms.append(config.clipping.apply(&parts))
-            var groups = params.W.map(\.values) + params.b + [params.Wya.values, params.by]
-            optimizer.update(&groups, with: parts)
-            let k = params.W.count
-            for i in 0..<k {
-                params.W[i].values = groups[i]
-                params.b[i] = groups[k + i]
-            }
-            params.Wya.values = groups[2 * k]
-            params.by = groups[2 * k + 1]
+            // θ' goes beside θ, into the buffers of the last good state, which θ then becomes
+            gradientNorms.append(optimizer.update(params, into: &good.params, memoryInto: &good.optimizer,
+                                                  with: ws, clipping: config.clipping))
+            swap(&params, &good.params)
+            swap(&optimizer, &good.optimizer)
         }
         return lossHistory[start...]
     }
@@ -130,12 +132,19 @@ public struct GatedTrainer: Sendable {
 
     /// L of episode `e` at the current weights (a forward pass only).
     public mutating func loss(episode e: Int) -> Double {
-        workspace(for: episodes[e]).forward(params)
+        workspace(for: e).forward(params)
     }
 
-    private mutating func workspace(for episode: Episode) -> GatedWorkspace {
-        if let ws = workspaces[episode.T] { ws.load(episode); return ws }
-        let ws = GatedWorkspace(shape: shape, episode: episode)
+    /// The workspace for episode `e`'s length, loaded with it (unless it holds it already).
+    private mutating func workspace(for e: Int) -> GatedWorkspace {
+        let episode = episodes[e]
+        if let ws = workspaces[episode.T] {
+            if ws.loadedEpisode != e { ws.load(episode) }
+            ws.loadedEpisode = e
+            return ws
+        }
+        let ws = GatedWorkspace(shape: shape, episode: episode, kernels: kernels)
+        ws.loadedEpisode = e
         workspaces[episode.T] = ws
         return ws
     }

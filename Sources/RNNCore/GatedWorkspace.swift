@@ -60,6 +60,12 @@ public final class GatedWorkspace: @unchecked Sendable {
     public internal(set) var loss: [Double]
     public internal(set) var totalLoss = 0.0
     private var blocks: [UnsafeMutableRawPointer] = []
+    /// The weights packed last (`pack`), kept so that a pass with the very same arrays does not
+    /// pack them again (holding them, the workspace knows they cannot change underneath it).
+    private var packedWeights: GatedParams?
+    /// The index of the episode `load`ed last among its trainer's episodes (set by the trainer,
+    /// which then skips loading it again; nil after any other `load`).
+    var loadedEpisode: Int?
 
     /// As `init(checked:…)`, for shapes whose trace was made once already: when the memory
     /// cannot be had after all, the program ends with `TraceMemoryError`'s one line.
@@ -141,6 +147,7 @@ public final class GatedWorkspace: @unchecked Sendable {
     /// Takes the inputs, targets and layout of an episode of this length.
     public func load(_ episode: Episode) {
         precondition(episode.T == T, "a workspace is reused only for episodes of its length")
+        loadedEpisode = nil
         let xs = episode.x, present = episode.layout.hasInput
         precondition(xs.allSatisfy { $0.count == nx } && episode.y.allSatisfy { $0 == nil || $0?.count == ny },
                      "input and target widths must be n_x and n_y")
@@ -183,6 +190,15 @@ public final class GatedWorkspace: @unchecked Sendable {
     @inline(__always) func daPrev(_ t: Int) -> UnsafeMutablePointer<Double> { DAP + (t - 1) * NA }
     @inline(__always) func dcPrev(_ t: Int) -> UnsafeMutablePointer<Double> { DCP + (t - 1) * NA }
     @inline(__always) func x(_ t: Int) -> UnsafeMutablePointer<Double> { X + (t - 1) * NX }
+
+    /// Packs `p` (`pack`) unless these very arrays were packed last; returns whether it packed.
+    @discardableResult
+    func packIfChanged(_ p: GatedParams) -> Bool {
+        if let last = packedWeights, last.sharesStorage(with: p) { return false }
+        pack(p)
+        packedWeights = p
+        return true
+    }
 
     /// Copies the weights into the kernels' layout: the gates' recurrent blocks stacked row by row,
     /// their input blocks transposed (so a one-hot x<t> picks a row), the biases side by side,
@@ -267,5 +283,18 @@ public final class GatedWorkspace: @unchecked Sendable {
             db: (0..<shape.cell.gates.count).map { Tape.array(db + $0 * na, na) },
             dWya: Matrix(rows: ny, cols: na, values: Tape.array(dWya, ny * na)),
             dby: Tape.array(dby, ny))
+    }
+}
+
+extension GatedParams {
+    /// Whether both hold the very same arrays, buffer for buffer: then they hold the same numbers
+    /// (an array still shared by two values cannot change: writing to it copies it first).
+    func sharesStorage(with o: GatedParams) -> Bool {
+        func same(_ a: [Double], _ b: [Double]) -> Bool {
+            a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress } }
+        }
+        return cell == o.cell && W.count == o.W.count && b.count == o.b.count
+            && zip(W, o.W).allSatisfy { $0.rows == $1.rows && same($0.values, $1.values) } && zip(b, o.b).allSatisfy { same($0, $1) }
+            && Wya.rows == o.Wya.rows && same(Wya.values, o.Wya.values) && same(by, o.by) && same(a0, o.a0) && same(c0, o.c0)
     }
 }

@@ -100,47 +100,39 @@ public struct Optimizer: Sendable {
     @discardableResult
     public func update(_ p: Params, into next: inout Params, memoryInto nextOptimizer: inout Optimizer,
                        with ws: inout Workspace, clipping: Clipping) -> Double {
-        let o = ws.uniqueTape(), k = ws.kernels
-        let grads = [o.dWa, o.dWya, o.dba, o.dby]
-        let (scale, clip, norm) = Self.scaleAndClip(clipping, grads, Self.groupSizes(ws.shape), k)
-        if nextOptimizer.kind != kind || nextOptimizer.learningRate != learningRate
-            || nextOptimizer.m.map(\.count) != m.map(\.count) || nextOptimizer.v.map(\.count) != v.map(\.count) {
-            nextOptimizer = self
-        }
-        nextOptimizer.updates = updates + 1
+        let o = ws.uniqueTape()
         if next.Wa.values.count != p.Wa.values.count || next.Wya.values.count != p.Wya.values.count
             || next.ba.count != p.ba.count || next.by.count != p.by.count {
             next = p
         }
         next.a0 = p.a0
         let groups: [WritableKeyPath<Params, [Double]>] = [\.Wa.values, \.Wya.values, \.ba, \.by]
-        var squares = 0.0
-        for (group, path) in groups.enumerated() {
-            squares += p[keyPath: path].withUnsafeBufferPointer { theta in
-                next[keyPath: path].withUnsafeMutableBufferPointer { out in
+        return update(sizes: Self.groupSizes(ws.shape), gradients: [o.dWa, o.dWya, o.dba, o.dby], memoryInto: &nextOptimizer,
+                      kernels: ws.kernels, clipping: clipping) { group, step in
+            p[keyPath: groups[group]].withUnsafeBufferPointer { theta in
+                next[keyPath: groups[group]].withUnsafeMutableBufferPointer { out in
                     guard let t = theta.baseAddress, let to = out.baseAddress else { return 0 }
-                    return nextOptimizer.step(from: t, grads[group], theta.count, into: to, group, old: self, k, scale, clip)
+                    return step(t, to)
                 }
             }
         }
-        return norm ?? squares.squareRoot()
     }
 
     /// The scale and bound the clipping rule puts on g, and ‖g‖ when the rule needs it first.
-    private static func scaleAndClip(_ clipping: Clipping, _ grads: [UnsafeMutablePointer<Double>], _ n: [Int],
+    static func scaleAndClip(_ clipping: Clipping, _ grads: [UnsafeMutablePointer<Double>], _ n: [Int],
                                      _ k: Kernels) -> (scale: Double, clip: Double, norm: Double?) {
         switch clipping {
         case .none: return (1, .infinity, nil)
         case .elementwise(let c): return (1, c, nil)
         case .globalNorm(let c):   // the norm first, then one pass with g ← g·c/‖g‖
-            let s = (0..<4).reduce(0.0) { $0 + k.sumOfSquares(grads[$1], n[$1]) }.squareRoot()
+            let s = grads.indices.reduce(0.0) { $0 + k.sumOfSquares(grads[$1], n[$1]) }.squareRoot()
             return (s > c && s.isFinite ? c / s : 1, .infinity, s)
         }
     }
 
     /// One group, out of place: θ' ← θ − (rule applied to clip(g·scale)) into `out`, this
     /// optimizer's memory ← `old`'s after the step; returns Σ g² before scaling.
-    private mutating func step(from theta: UnsafePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ n: Int,
+    mutating func step(from theta: UnsafePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ n: Int,
                                into out: UnsafeMutablePointer<Double>, _ group: Int, old: Optimizer,
                                _ k: Kernels, _ scale: Double, _ clip: Double) -> Double {
         let lr = learningRate

@@ -73,8 +73,8 @@ public struct Trainer: Sendable {
     public let startStep: Int
     /// The optimizer as the run started (fresh, or the stored state's).
     private let initialOptimizer: Optimizer
-    /// When the run stops: the loss per time step at the start, × 10.
-    public let divergenceRule: DivergenceRule
+    /// When the run stops: the loss per time step at the start, × 10 (with the last steps' losses).
+    public private(set) var divergenceRule: DivergenceRule
     /// Why and where the run stopped, if it did.
     public private(set) var divergence: Divergence?
     /// The weights and optimizer before the last update (the last ones that gave a good loss);
@@ -131,7 +131,7 @@ public struct Trainer: Sendable {
             var ws = workspace(for: episodeIndex(step: steps + 1))
             let loss = ws.forward(params)
             lossHistory.append(loss)
-            if let reason = divergenceRule.verdict(loss: loss, T: ws.T) {
+            if let reason = divergenceRule.observe(loss: loss, T: ws.T) {
                 gradientNorms.append(.nan)
                 workspaces[ws.T] = ws
                 (params, optimizer) = good

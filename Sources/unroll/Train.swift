@@ -22,7 +22,8 @@ struct Train: ParsableCommand {
         original slides described the old numbers; --keep-script keeps them), and a notes line with \
         the command; it never replaces the input file. A lesson with an optimizer_state continues \
         that run: the same optimizer memory, the same place in the order. Training stops when the \
-        loss becomes NaN or Inf or grows past 10 times its starting value (per time step); such a \
+        loss becomes NaN or Inf or its loss per time step, averaged over the last 100 steps, grows \
+        past 10 times its starting value; such a \
         model is not written unless --force. Ctrl-C stops cleanly and writes nothing unless \
         --save-on-interrupt.
         """
@@ -108,7 +109,7 @@ struct Train: ParsableCommand {
             writeStderr("unroll train: interrupted at step \(trainer.steps); nothing written (--save-on-interrupt writes the lesson trained so far)\n")
             throw ExitCode(130)
         }
-        if let d = trainer.divergence { try refuseOrForce(d, config) }
+        if let d = trainer.divergence { try refuseOrForce(d, config, trainer.divergenceRule) }
         let after = trainer.meanLoss()
         let files = TrainedFiles(out: out, numpy: numpy)
         do {
@@ -129,13 +130,13 @@ struct Train: ParsableCommand {
 
     /// A diverged run: fails with what happened and what to try, or, with --force, says that
     /// the last good weights are written.
-    func refuseOrForce(_ d: Divergence, _ config: TrainingConfig) throws {
-        let what = d.reason == .notFinite ? "became \(d.loss)" : String(format: "grew to %.4g, past %g× its starting value per time step", d.loss, DivergenceRule.factor)
+    func refuseOrForce(_ d: Divergence, _ config: TrainingConfig, _ rule: DivergenceRule) throws {
+        let what = d.reason == .notFinite ? "the loss became \(d.loss)" : rule.grewWords
         let advice = "try a smaller --lr (now \(config.learningRate))" + (clip == nil ? " or --clip 5" : " or a smaller --clip")
         guard force else {
-            try fail("training diverged at step \(d.step): the loss \(what); \(advice); nothing written (--force writes the last good weights, from step \(d.keptSteps))")
+            try fail("training diverged at step \(d.step): \(what); \(advice); nothing written (--force writes the last good weights, from step \(d.keptSteps))")
         }
-        writeStderr("unroll train: training diverged at step \(d.step) (the loss \(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
+        writeStderr("unroll train: training diverged at step \(d.step) (\(what)); writing the last good weights, from step \(d.keptSteps), as --force asks\n")
     }
 
     /// `train` for a GRU or LSTM (`GatedTrainer`): the same loop, divergence rule, samples,
@@ -172,7 +173,7 @@ struct Train: ParsableCommand {
             writeStderr("unroll train: interrupted at step \(trainer.steps); nothing written (--save-on-interrupt writes the lesson trained so far)\n")
             throw ExitCode(130)
         }
-        if let d = trainer.divergence { try refuseOrForce(d, config) }
+        if let d = trainer.divergence { try refuseOrForce(d, config, trainer.divergenceRule) }
         let after = trainer.meanLoss()
         let command = commandLine(config)
         let notes = (loaded.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")

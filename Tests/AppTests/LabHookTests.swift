@@ -21,15 +21,40 @@ import Testing
         let path = dir.appendingPathComponent("08-language-model.yaml").path
         let original = try String(contentsOfFile: path, encoding: .utf8)
         var state = ExplorerState(lesson: try LessonLoader.load(path: path).get())
-        state.update(.lab(.toggle)); state.update(.lab(.run)); state.update(.lab(.tick(steps: 30)))
-        let lab = try #require(state.lab)
+        state.update(.lab(.toggle))
         let hook = LabHook()
+        // nothing trained yet: said, and nothing written
+        #expect(hook.save(state) == .saveFailed(state.words.labNothingTrained))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("08-language-model-lab.yaml").path))
+        state.update(.lab(.run)); state.update(.lab(.tick(steps: 30)))
+        let lab = try #require(state.lab)
         #expect(hook.save(state) == .saved(path: dir.appendingPathComponent("08-language-model-lab.yaml").path))
         #expect(hook.save(state) == .saved(path: dir.appendingPathComponent("08-language-model-lab-2.yaml").path))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
         let written = try LessonLoader.load(path: dir.appendingPathComponent("08-language-model-lab.yaml").path).get()
         #expect(written.rnn.params == lab.params)
         #expect(written.optimizerState?.steps == 30 && written.optimizerState?.kind == .adagrad)
+        // it says who wrote it, and how it was trained
+        let text = try String(contentsOfFile: dir.appendingPathComponent("08-language-model-lab.yaml").path, encoding: .utf8)
+        #expect(text.hasPrefix("# Written by the training lab (key w in `unroll \(path)`) from \(path)"))
+        #expect(text.contains("Trained in the training lab: 30 steps Adagrad lr 0.1 clip ±5 (mean loss per sequence"))
+    }
+
+    /// 1 or 10 steps per screen update are paced (10 updates a second, each drawn), so each step
+    /// can be watched; more go as fast as training goes.
+    @Test func fewStepsPerUpdateArePaced() throws {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons/09b-exploding-gradients.yaml")
+        var state = ExplorerState(lesson: try LessonLoader.load(path: source.path).get())
+        state.update(.lab(.toggle))
+        state.update(.lab(.stepsPerUpdate)); state.update(.lab(.stepsPerUpdate))   // 100 → 1000 → 1
+        #expect(state.lab?.stepsPerUpdate == 1)
+        state.update(.lab(.run))
+        let hook = LabHook()
+        #expect(hook.poll(state) == [.lab(.tick(steps: 1)), .lab(.show)])
+        #expect(hook.poll(state) == [])                  // the next update waits its turn
+        let wait = try #require(hook.wakeAfter(state))
+        #expect(wait > 0 && wait <= 100)
     }
 }
 

@@ -81,8 +81,8 @@ import TextGrid
     /// A run that diverges stops and says so; the loop then waits for a key (no busy turns) and
     /// a key is answered as before: the explorer stays responsive after the stop.
     @Test func aKeyAfterTheRunDivergedIsAnswered() throws {
-        // o o: SGD; ] ×6: lr 0.64; c c: no clipping — lesson 08 diverges within its first 30 steps
-        let settings = "oo]]]]]]cc".map { TerminalEvent.char($0) }
+        // o o: SGD; ] ×8: lr 2.56; c c: no clipping — lesson 08 diverges within its first 10 steps
+        let settings = "oo]]]]]]]]cc".map { TerminalEvent.char($0) }
         let console = StoppingConsole(events: [.char("T")] + settings + [.char(" ")] + Array(repeating: .none, count: 60)
                                       + [.char(">"), .none, .char("q")])
         let loop = ExplorerLoop(state: ExplorerState(lesson: try shippedLesson("08-language-model.yaml")), hooks: [LabHook()])

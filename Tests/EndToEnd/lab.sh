@@ -65,9 +65,10 @@ expect "slide 1 / " "lab lstm: lesson 12c opens"
 keys T
 expect "── training lab" "lab lstm: T opens the lab on an LSTM"
 expect "‖dc<t>‖ over t" "lab lstm: ‖dc<t>‖ is shown beside ‖da<t>‖"
+expect "paused · step 20000" "lab lstm: the counter starts at the lesson's stored 20000 steps"
 keys Space
 expect "running · step" "lab lstm: Space runs"
-wait_steps 200 && pass || fail "lab lstm: the step counter did not reach 200"
+wait_steps 20200 && pass || fail "lab lstm: the step counter did not reach 20200"
 for i in $(seq 1 100); do screen | grep -qE "^.* [0-9]+: L [0-9.]+  " && break; sleep 0.1; done
 screen | grep -qE "^.* [0-9]+: L [0-9.]+  " && pass || { fail "lab lstm: no sample line"; screen | sed 's/^/    | /'; }
 keys T
@@ -76,15 +77,31 @@ keys q
 expect "[exit 0]" "lab lstm: q quits cleanly"
 
 
+# Lesson 09b's lab slides at 80×24: SGD, clipping off, 1 step per screen update (paced at 10 a
+# second, so the run can be watched): the loss jumps to 3.87 at the second step, the run goes on.
+start 80 24 "$BIN lessons/09b-exploding-gradients.yaml --lang en --no-progress"
+expect "slide 1 / 10" "lab 09b: lesson 09b opens"
+keys T o o c c u u
+expect "1 step per screen update, 10 updates a second" "lab 09b: u u gives 1 step per update, paced"
+keys Space
+wait_steps 5 && pass || fail "lab 09b: the run did not start"
+expect "3.87┤" "lab 09b: the loss chart shows the jump to 3.87"
+sleep 1; s=$(lab_field step)
+[ -n "$s" ] && [ "$s" -le 40 ] && pass || fail "lab 09b: 1 step per update is paced (step $s after about 1.5 s)"
+expect_not "diverged" "lab 09b: the jump does not stop the run"
+keys Space q
+expect "[exit 0]" "lab 09b: q quits cleanly"
+
 # A run that diverges stops, says so and what to try, and the lab still answers keys after it.
 start 120 40 "$BIN lessons/08-language-model.yaml --lang en --no-progress"
 expect "slide 1 / " "lab diverging: lesson 08 opens"
 keys T
-keys o o ] ] ] ] ] ] c c   # SGD, lr 0.64, no clipping: diverges within its first 30 steps
+keys o o ] ] ] ] ] ] ] ] c c   # SGD, lr 2.56, no clipping: diverges within its first 10 steps
 expect "o optimizer SGD" "lab diverging: SGD"
-expect "learning rate 0.64" "lab diverging: lr 0.64"
+expect "learning rate 2.56" "lab diverging: lr 2.56"
 keys Space
 expect "diverged at step" "lab diverging: the stop is said in words"
+expect "past 10× its starting value per time step" "lab diverging: the rule is said per time step, as train says it"
 expect "switch clipping on (c)" "lab diverging: it says what to try"
 expect "stopped · step" "lab diverging: the status line says stopped"
 keys '>'

@@ -86,3 +86,54 @@ grep -qF "Waa[0,0] must be set to a finite number, got 'nan'" "$OUT/nan.txt" && 
 mkdir -p "$OUT/bench-lessons" && cp lessons/02-forward.yaml "$OUT/bench-lessons/"
 "$BIN" bench --render --nudge --lessons "$OUT/bench-lessons" >"$OUT/bench.txt" 2>&1
 if grep -q "slowest: .* W[a-z]*\[" "$OUT/bench.txt" && ! grep -q "slowest: .* Wa\[" "$OUT/bench.txt"; then pass; else fail "bench names: $(grep slowest "$OUT/bench.txt")"; fi
+
+# After Esc, a negative answer keeps its sign (06 slide 9, zh): `-` goes back to the box, not "slower".
+start 120 40 "$BIN lessons/06-bptt.yaml --lang zh --no-progress"
+expect "第 1 / " "esc-minus: lesson opens"
+keys n n n n n n n n
+expect "dz<1>[1] 是多少？" "esc-minus: the question"
+keys Escape
+expect "0-9 - . 回到答案框" "esc-minus: the footer names - and ."
+keys - 0 . 1 1
+expect "答案：-0.11" "esc-minus: the sign is in the box"
+expect_not "每秒 0.5 步" "esc-minus: - is not slower"
+keys Enter
+expect "正确：-0.11。" "esc-minus: right"
+keys q
+
+# A nudge does not change the graded answer: 02 slide 6, Waa[0,0] nudged, then the lesson's 0.71.
+start 120 40 "$BIN lessons/02-forward.yaml --lang en --no-progress"
+expect "slide 1 / 9" "graded: lesson opens"
+keys n n n n n
+expect "What is z<2>[0]?" "graded: the question"
+keys Right
+expect "answer first, or Esc / n to skip" "graded: → says why the steps wait"
+keys Escape i e + + +
+expect "✎ modified" "graded: nudged"
+keys Escape Escape
+expect "your answer is graded on the lesson's numbers" "graded: said beside the box"
+keys 0 . 7 1 Enter
+expect "Right: 0.71." "graded: the lesson's number is right"
+keys q
+
+# 07b: the last slide asks; three misses, then the summary lists it and `1` jumps to slide 2,
+# also after quitting and continuing.
+export KEEP_STATE="$OUT/state-07b"
+start 80 24 "$BIN lessons/07b-one-to-many.yaml --lang en"
+expect "slide 1 / 4" "07b: lesson opens"
+keys n n n
+expect "slide 4 / 4" "07b: the last slide"
+keys 9 Enter 8 Enter 7 Enter
+expect "2 → slide 4 (this one)" "07b: the summary lists the last slide's miss"
+keys 1
+expect "slide 2 / 4" "07b: 1 jumps to slide 2"
+keys q
+start 80 24 "$BIN lessons/07b-one-to-many.yaml --lang en"
+expect "Enter continues at slide 2" "07b: the offer on reopening"
+keys Enter n n
+expect "slide 4 / 4" "07b: back on the last slide"
+expect "1 → slide 2" "07b: the summary after reopening"
+keys 1
+expect "slide 2 / 4" "07b: 1 still jumps after reopening"
+keys q
+unset KEEP_STATE

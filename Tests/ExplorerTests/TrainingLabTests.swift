@@ -64,11 +64,13 @@ import RNNCore
         #expect(lab.meanLoss() < before)
     }
 
-    /// What lesson 09b's lab slide tells the student to do and see: SGD (o twice) without clipping
-    /// (c twice): ‖∂L/∂W‖ is 3.2 × 10⁵ at the first step and below 1 from the second, with unit 1
-    /// dead at a = −1; after r, SGD with clipping at ±5: the same first step, below 1 after it,
-    /// and unit 1 alive (|a| < 1).
-    @Test func lesson09bLabShowsTheExplosionAndTheCure() throws {
+    /// What lesson 09b's lab slides tell the student to do and see. SGD at 0.01 (o twice), no
+    /// clipping (c twice), 1 step per update (u twice): ‖∂L/∂W‖ is 3.2 × 10⁵ at the first step and
+    /// below 10 after it; the loss jumps at the second step from 1.21 to nearly 3.88 (slide 7) and
+    /// stays above 1.21 for dozens of steps (here: 50), with unit 1 dead at a = +1. After r, the
+    /// same with clipping at ±5: the same first ‖∂L/∂W‖, but the loss falls at the second step to
+    /// nearly 0.17 (slide 8) and goes on falling, with unit 1 alive. The run is not stopped.
+    @Test func lesson09bLabShowsTheJumpAndTheCure() throws {
         let l = try lesson("09b-exploding-gradients.yaml")
         for clipped in [false, true] {
             var lab = try #require(TrainingLab(lesson: l))
@@ -77,12 +79,19 @@ import RNNCore
             lab.cycleStepsPerUpdate(); lab.cycleStepsPerUpdate()
             #expect(lab.optimizer == .sgd && lab.learningRate == 0.01 && lab.stepsPerUpdate == 1)
             #expect(lab.clip == (clipped ? .elementwise : .off) && lab.clipBound == 5)
-            lab.run(steps: 20)
-            let norms = lab.gradientNorms.buckets.map(\.max)
-            #expect(abs(norms[0] - 3.2e5) < 0.05e5 && norms.dropFirst().allSatisfy { $0 < 1 }, "clipped \(clipped): \(norms)")
+            lab.run(steps: 50)
+            #expect(lab.divergence == nil)
+            let norms = lab.gradientNorms.buckets.map(\.max), losses = lab.loss.buckets.map(\.max)
+            #expect(abs(norms[0] - 3.2e5) < 0.05e5 && norms.dropFirst().allSatisfy { $0 < 10 }, "clipped \(clipped): \(norms)")
+            #expect(abs(losses[0] - 1.21) < 0.005)
+            if clipped {
+                #expect(abs(losses[1] - 0.17) < 0.01 && zip(losses.dropFirst(), losses.dropFirst(2)).allSatisfy { $0 > $1 }, "\(losses)")
+            } else {
+                #expect(losses[1] > 3.8 && losses[1] < 3.88 && losses.dropFirst().allSatisfy { $0 > 1.21 }, "\(losses)")
+            }
             let trained = try #require(lab.trainer).rnn
-            let a1 = try #require(Trace(rnn: trained, episode: l.episode).vector(.a, 30))[1]
-            #expect(clipped ? abs(a1) < 0.99 : a1 == -1, "clipped \(clipped): a<30>[1] = \(a1)")
+            let a30 = try #require(Trace(rnn: trained, episode: l.episode).vector(.a, 30))[1]
+            #expect(clipped ? abs(a30) < 0.99 : a30 == 1, "clipped \(clipped): a<30>[1] = \(a30)")
         }
     }
 
@@ -99,8 +108,61 @@ import RNNCore
         #expect(!lab.running && lab.params?.Wa.values.allSatisfy(\.isFinite) == true)
         let restarted = lab.toggleRunning()
         #expect(!restarted)
+        // the header and samples speak of the kept weights: their step, and the loss they gave
+        #expect(lab.keptStep == d.keptSteps && lab.keptStep == lab.steps - 2)
+        let keptLoss = try #require(lab.keptLoss)
+        #expect(keptLoss.isFinite && keptLoss < lab.loss.buckets.last?.max ?? 0)
+        lab.takeSamples()
+        #expect(lab.samples.last?.step == lab.keptStep && lab.samples.last?.loss == keptLoss)
         lab.scaleLearningRate(1.0 / 1024)
-        #expect(lab.divergence == nil && lab.steps == d.step)
+        #expect(lab.divergence == nil && lab.steps == d.step && lab.keptStep == d.keptSteps)
+        lab.run(steps: 10)                    // the window of the rule starts afresh: no stop at once
+        #expect(lab.divergence == nil && lab.keptStep == d.keptSteps + 10)
+        let first = d.keptSteps > 0 ? "\(d.keptSteps) steps Adagrad lr 102.4 clip off, then " : ""   // a span of 0 steps is not named
+        #expect(lab.history == first + "10 steps Adagrad lr 0.1 clip off")
+    }
+
+    /// The written lesson names every span of settings; nothing is written before a step.
+    @Test func theHistoryNamesEveryOptimizerSpan() throws {
+        var lab = try #require(TrainingLab(lesson: try lesson("08-language-model.yaml")))
+        #expect(!lab.hasTrained && lab.history == "")
+        lab.run(steps: 30)
+        lab.cycleOptimizer()                  // Adam, 0 steps: not named
+        lab.cycleOptimizer()                  // SGD
+        lab.run(steps: 5)
+        lab.cycleOptimizer()                  // back to Adagrad: a new span
+        lab.cycleClip()
+        lab.run(steps: 1)
+        #expect(lab.hasTrained && lab.totalSteps == 36)
+        #expect(lab.history == "30 steps Adagrad lr 0.1 clip ±5, then 5 steps SGD lr 0.01 clip ±5, then 1 step Adagrad lr 0.1 clip ‖g‖ ≤ 5")
+        // 08b: its stored 30000 steps come first, and the lab counts on from them
+        var stored = try #require(TrainingLab(lesson: try lesson("08b-language-model-trained.yaml")))
+        #expect(stored.baseStep == 30000 && stored.keptStep == 30000 && !stored.hasTrained)
+        stored.run(steps: 3)
+        #expect(stored.keptStep == 30003 && stored.hasTrained)
+        #expect(stored.history == "30000 steps before the lab, then 3 steps Adagrad lr 0.1 clip ±5")
+    }
+
+    /// Leaving the lab on 08's first slide (which hides ŷ and L) says where the trained network shows.
+    @Test func leavingTheLabWhereNothingShowsSaysWhere() throws {
+        var state = ExplorerState(lesson: try lesson("08-language-model.yaml"))
+        state.update(.lab(.toggle)); state.update(.lab(.hundred)); state.update(.lab(.toggle))
+        #expect(state.lab == nil && state.status == "left the lab after 100 steps: this slide hides ŷ and L; the trained ones show from slide 2 (n), and g generates from it; r goes back")
+    }
+
+    /// `t` in the lab trains 100 steps and pauses (as `t` outside it), whether or not it ran.
+    @Test func tInTheLabTrainsAHundredSteps() throws {
+        var state = ExplorerState(lesson: try lesson("08-language-model.yaml"))
+        state.update(.lab(.toggle))
+        #expect(state.action(for: .char("t")) == .lab(.hundred))
+        state.update(.lab(.hundred))
+        #expect(state.lab?.steps == 100 && state.lab?.running == false && state.lab?.samples.count == 1)
+        state.update(.lab(.run))
+        state.update(.lab(.hundred))
+        #expect(state.lab?.steps == 200 && state.lab?.running == false)
+        #expect(TrainingLab.pacedUpdatesPerSecond(1) == 10 && TrainingLab.pacedUpdatesPerSecond(10) == 10
+                && TrainingLab.pacedUpdatesPerSecond(100) == nil)
+        #expect(state.words.labPace(1) == "1 step per screen update, 10 updates a second")
     }
 
     @Test func samplesCarryTheStepAndTheLoss() throws {

@@ -43,6 +43,17 @@ import TextBasics
         }
     }
 
+    /// At 80 columns the footer of a lesson that can train and generate keeps both keys of
+    /// `t T` (train 100 steps, the lab) and `n p` (next, previous slide), and `q`.
+    @Test func theFooterAt80KeepsTheLabKey() throws {
+        for name in ["08-language-model.yaml", "07b-one-to-many.yaml", "12a-rnn.yaml"] {
+            let state = ExplorerState(lesson: try LessonLoader.load(path: LessonSnapshotTests.lessonsDirectory + "/" + name).get())
+            let footer = FrameRenderer.render(state.viewModel(), size: Size(width: 80, height: 24), depth: .none).plainText().last ?? ""
+            #expect(footer.contains("n p slide") && footer.contains("t T train") && footer.contains("q quit")
+                    && footer.contains("? help"), "\(name): \(footer)")
+        }
+    }
+
     /// What the frames must show, whatever the snapshots say.
     @Test func theLabShowsItsRun() throws {
         let scenes = Dictionary(uniqueKeysWithValues: try Self.scenes().map { ($0.name, $0.state) })
@@ -54,7 +65,7 @@ import TextBasics
         let run = try text("lab08-run-300", big)
         #expect(run.contains("paused · step 300 · 1234 steps/s · loss "))
         #expect(run.contains("o optimizer Adagrad") && run.contains("c v clip ±5"))
-        #expect(run.contains("╌ C: none clipped below"))
+        #expect(run.contains("╌ C=5: under it, no clipping"))
         #expect(run.contains("300: L ") && run.contains("100: L "))        // samples, newest first
         #expect(run.contains("300 steps"))                                  // the x axis
         let diverged = try text("lab08-diverged", big)

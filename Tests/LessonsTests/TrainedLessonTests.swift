@@ -78,7 +78,7 @@ import RNNCore
         let before = (ws.dWa, ws.dWya, ws.dba, ws.dby)
         let norm = ws.clipGradients(.elementwise(5))
         #expect(norm > 3e5)
-        #expect(ws.dba == [before.2[0], 5] && ws.dWya == before.1 && ws.dby == before.3)
-        #expect(ws.dWa == [before.0[0], 0, before.0[2], 5, 0, 5])   // [dWaa | dWax] row by row
+        #expect(ws.dba == [before.2[0], -5] && ws.dWya == before.1 && ws.dby == before.3)
+        #expect(ws.dWa == [before.0[0], 0, before.0[2], 5, 0, -5])   // [dWaa | dWax] row by row
     }
 }

@@ -47,6 +47,30 @@ import RNNCore
         #expect(DivergenceRule(start: 0).limit == 0.01)
     }
 
+    /// Like with like: the start is a mean over all sequences, so the rule compares it with the
+    /// mean of the last steps (at most `DivergenceRule.window`), not with one step's loss. One
+    /// badly predicted sequence in a healthy run does not stop it; a loss that stays high does.
+    @Test func oneBadStepDoesNotStopAHealthyRun() {
+        var rule = DivergenceRule(start: 1)              // limit 10 per time step
+        for _ in 0..<99 { #expect(rule.observe(loss: 5, T: 5) == nil) }
+        #expect(rule.observe(loss: 100, T: 2) == nil)    // 50 per time step, once: mean (495 + 100) / 497 ≈ 1.2
+        #expect(rule.recentSteps == 100 && abs((rule.recentPerStep ?? 0) - 595.0 / 497) < 1e-12)
+        #expect(rule.observe(loss: .nan, T: 5) == .notFinite)
+        var rising = DivergenceRule(start: 1)
+        var stoppedAt: Int?
+        for s in 1...300 where stoppedAt == nil {
+            if rising.observe(loss: Double(s) * 0.2 * 5, T: 5) != nil { stoppedAt = s }   // per step 0.2 s
+        }
+        // the mean of the last 100 steps, 0.2 × (s + 1) / 2 up to s = 100, passes 10 at s = 100 (10.1)
+        #expect(stoppedAt == 100)
+        #expect(rising.grewWords.hasPrefix("the loss grew to 10.1 per time step (the mean of the last 100 steps), past 10× its starting value 1"))
+        // the window slides: the oldest step leaves the sums exactly
+        var sliding = DivergenceRule(start: 100)
+        for s in 0..<250 { _ = sliding.observe(loss: Double(s), T: 1) }
+        #expect(sliding.recentSteps == 100 && sliding.recentPerStep == (150..<250).reduce(0.0) { $0 + Double($1) } / 100)
+        #expect(sliding.afresh.recentSteps == 0 && sliding.afresh.start == 100)
+    }
+
     /// A run that diverges stops, and keeps the last weights that gave a good loss: exactly
     /// the weights of a run of `keptSteps` steps.
     @Test func aDivergedRunKeepsTheLastGoodWeights() throws {

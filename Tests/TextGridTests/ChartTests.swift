@@ -87,4 +87,14 @@ import Testing
         let middle = (2..<g.width).map { g[$0, 1] }.filter { $0.text != " " }
         #expect(middle.contains { $0.style.foreground == .accent })
     }
+
+    /// One value (or all the same) still gets a range around it, never `2.5 … 2.5`; NaN is left out.
+    @Test func aSingleValueGetsRoomAroundIt() throws {
+        let log = LineChart(points: [.init(low: 2.5, high: 2.5, line: 2.5), .init(low: .nan, high: .nan, line: .nan)],
+                            xRange: 0...2, scale: .log10)
+        let r = try #require(log.yRange)
+        #expect(abs(r.lowerBound - (log10(2.5) - 0.5)) < 1e-12 && abs(r.upperBound - (log10(2.5) + 0.5)) < 1e-12)
+        let linear = LineChart(points: [.init(low: 20, high: 20, line: 20)], xRange: 0...1)
+        #expect(linear.yRange == 18...22)
+    }
 }

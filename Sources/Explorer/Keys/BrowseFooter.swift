@@ -9,7 +9,7 @@ extension ExplorerState {
         var hints = [KeyHint(keys: "→←", text: w.footerStep), KeyHint(keys: "Space", text: w.footerPlay),
                      KeyHint(keys: "n p", text: w.footerSlide), KeyHint(keys: "i", text: w.footerInspect)]
         if lesson.canTrain { hints.append(KeyHint(keys: "t T", text: w.footerTrain)) }
-        if generationProblem == nil { hints.append(KeyHint(keys: "g", text: w.footerGenerate)) }
+        if generationProblem == nil { hints.append(KeyHint(keys: "g", text: w.footerGenerate, short: w.footerGenerateShort)) }
         hints.append(KeyHint(keys: "q", text: w.footerQuit))
         if trace.hasBackward && position.phase == .forward { hints.append(KeyHint(keys: "f b", text: w.footerPasses)) }
         hints.append(KeyHint(keys: "?", text: w.footerHelp))
@@ -24,6 +24,8 @@ extension Words {
     var footerInspect: String { pick("inspect", "查看") }
     var footerTrain: String { pick("train", "训练") }
     var footerGenerate: String { pick("generate", "生成") }
+    /// At 80 columns, so that `n p` and `t T` keep both their keys.
+    var footerGenerateShort: String { pick("sample", "生成") }
     var footerPasses: String { pick("pass", "前向/反向") }
     var footerHelp: String { pick("help", "帮助") }
     var footerQuit: String { pick("quit", "退出") }

@@ -43,7 +43,9 @@ public struct KeyBinding: Equatable, Sendable {
 public struct KeyHint: Equatable, Sendable {
     public var keys: String
     public var text: String
-    public init(keys: String, text: String) { self.keys = keys; self.text = text }
+    /// Fewer words for a footer that does not fit (nil: the same).
+    public var short: String?
+    public init(keys: String, text: String, short: String? = nil) { self.keys = keys; self.text = text; self.short = short }
 }
 
 public enum KeyTable {
@@ -90,7 +92,7 @@ public enum KeyTable {
           "next generated character", "生成下一个字符"),
         b(.temperature, .generate, [(.char(">"), .hotter), (.char("<"), .cooler)], "< >",
           "temperature 0 to 2 (default 1)", "温度 0 到 2（默认 1）"),
-        b(.labRun, .lab, [(.space, .lab(.run)), (.char("t"), .lab(.run))], "Space", "run / pause training", "开始 / 暂停训练"),
+        b(.labRun, .lab, [(.space, .lab(.run)), (.char("t"), .lab(.hundred))], "Space", "run / pause training", "开始 / 暂停训练"),
         b(.labOptimizer, .lab, [(.char("o"), .lab(.optimizer))], nil, "optimizer: SGD, Adagrad, Adam", "优化器：SGD、Adagrad、Adam"),
         b(.labRate, .lab, [(.char("["), .lab(.slowerRate)), (.char("]"), .lab(.fasterRate))], "[ ]",
           "learning rate ÷2 / ×2", "学习率 ÷2 / ×2"),
@@ -109,7 +111,7 @@ public enum KeyTable {
         b(.labLeave, .lab, [(.escape, .lab(.toggle))], nil, "leave the lab (as T)", "离开实验室（同 T）"),
         b(.typeAnswer, .answer, Array("0123456789-.e").map { (Key.char($0), Action.typeAnswer($0)) }
             + [(.backspace, .eraseAnswer), (.enter, .submitAnswer)], "0-9 ⌫ ↵",
-          "answer box: type", "答案框：输入"),
+          "answer box, - . e too", "答案框（含 - . e）"),
         b(.edit, .always, [(.char("e"), .toggleEdit)], nil,
           "edit mode (inspect)", "编辑光标处的数"),
         b(.nudge, .edit, [(.char("+"), .nudgeUp), (.char("="), .nudgeUp), (.char("-"), .nudgeDown),
@@ -154,9 +156,23 @@ extension ExplorerState {
     /// The action of a key in the current state (the terminal calls this).
     public func action(for key: Key) -> Action? {
         if helpOpen && key == .escape { return .escape }   // Esc closes the help box first (in the lab too)
-        // the answer box closed by Esc: every digit goes back to it (1…9 do through `.answer`)
-        if key == .char("0"), keyMode == .browse, typedPending, student.boxClosed { return .typeAnswer("0") }
+        if keyMode == .browse, typedPending, student.boxClosed, let a = Self.reopeningAction(key, box: student.box) { return a }
+        // the box open: → ← (and l h) say why the story does not move, rather than nothing
+        if keyMode == .answer, [.right, .left, .char("l"), .char("h")].contains(key) { return .answerFirst }
         return KeyTable.action(for: key, in: keyMode)
+    }
+
+    /// The answer box closed by Esc: the keys that start or carry on a number go back to it
+    /// (`0`, `-`, `.`; 1…9 do through `.answer`; ⌫ when something is typed). `e` keeps its
+    /// meaning (edit mode): a number does not start with it.
+    static func reopeningAction(_ key: Key, box: String) -> Action? {
+        switch key {
+        case .char("0"): return .typeAnswer("0")
+        case .char("-"): return .typeAnswer("-")
+        case .char("."): return .typeAnswer(".")
+        case .backspace where !box.isEmpty: return .eraseAnswer
+        default: return nil
+        }
     }
 
     /// The mode whose bindings apply now.
@@ -173,7 +189,9 @@ extension ExplorerState {
         if helpOpen { ids = [.help, .escape, .quit] }
         else if student.resumeOffer != nil { ids = [.resume, .quit] }
         else if answerBoxActive { ids = [.typeAnswer, .escape, .help] }
-        else if inspect != nil && student.editing { ids = [.nudge, .move, .edit, .escape] }
+        else if inspect != nil && student.editing {
+            ids = editableEntry == nil ? [.move, .edit, .escape] : [.nudge, .move, .edit, .escape]   // a target: nothing to nudge
+        }
         else if inspect != nil { ids = [.move, .panels, .edit, .next, .escape, .help] }
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }
         else if lab != nil { ids = [.labRun, .labSettings, .labSave, .labReset, .labLeave, .quit, .help] }
@@ -185,7 +203,7 @@ extension ExplorerState {
             guard let b = KeyTable.binding(id) else { return nil }
             var hint = KeyHint(keys: b.label, text: b.text(language))
             if id == .answer, let n = currentSlide?.ask?.choices.count, n >= 1 { hint.keys = n == 1 ? "1" : "1…\(n)" }
-            if id == .typeAnswer && !answerBoxActive { hint = KeyHint(keys: "0-9", text: words.backToAnswerBox) }
+            if id == .typeAnswer && !answerBoxActive { hint = KeyHint(keys: "0-9 - .", text: words.backToAnswerBox) }
             else if id == .typeAnswer { hint.text = words.digitsToAnswerBox }
             if id == .edit { hint.text = words.editHint }
             if id == .escape && answerBoxActive { hint.text = words.leaveAnswerBox }

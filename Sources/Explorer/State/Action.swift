@@ -47,6 +47,8 @@ public enum Action: Equatable, Hashable, Sendable {
     case quit
     /// The answer box of a typed question: a character (digits, -, ., e), Backspace, Enter.
     case typeAnswer(Character), eraseAnswer, submitAnswer
+    /// → ← while the answer box is open: the story waits for the answer (the status line says so).
+    case answerFirst
     /// Edit mode on the inspect cursor (`e`); + and - by the step; [ ] the step ×10 / ÷10;
     /// `0` the entry back to the lesson's value; Backspace every entry back.
     case toggleEdit, nudgeUp, nudgeDown, biggerStep, smallerStep, resetEntry, resetEdits

@@ -8,6 +8,8 @@ public enum LabAction: Hashable, Sendable {
     case toggle
     /// Space: run / pause.
     case run
+    /// `t` in the lab: 100 steps, then paused (as `t` trains 100 steps outside the lab).
+    case hundred
     /// From the loop while running: train `steps` more steps (a slice between key reads).
     case tick(steps: Int)
     /// From the loop before a frame while running: the trace (timeline, ‖da<t>‖) follows the
@@ -52,6 +54,10 @@ extension ExplorerState {
         case .run:
             if l.toggleRunning() { status = l.running ? words.labRunning : words.labPaused }
             else { status = words.labDiverged(l) }
+        case .hundred:
+            l.runHundred()
+            l.takeSamples()
+            status = words.labHundred(l)
         case .tick(let n):
             guard l.running else { return }
             l.run(steps: n)
@@ -94,6 +100,20 @@ extension ExplorerState {
         daNorms = Self.daNorms(trace)
     }
 
+    /// Whether the current slide shows `symbol` (rule 1 of `Disclosure`).
+    func isRevealed(_ symbol: Symbol) -> Bool { revealedSet.map { $0.contains(symbol) } ?? true }
+
+    /// The first slide (1-based) from which `symbol` is shown, nil when none shows it.
+    func firstSlideRevealing(_ symbol: Symbol) -> Int? {
+        var union = Set<Symbol>()
+        for (i, s) in lesson.script.enumerated() {
+            guard let show = s.show else { return i + 1 }
+            union.formUnion(show)
+            if union.contains(symbol) { return i + 1 }
+        }
+        return nil
+    }
+
     /// Opens the lab (from the weights on screen) or leaves it, keeping what it trained.
     mutating func toggleLab() {
         if let l = lab {
@@ -103,7 +123,8 @@ extension ExplorerState {
                 if let g = l.gatedTrainer { gatedTraining = GatedTrainingRun(g); retraceGated() }
                 restartGeneration()
             }
-            status = words.labLeft(l.steps)
+            status = l.steps > 0 && !isRevealed(.yHat) ? words.labLeftHidden(l.steps, slide: firstSlideRevealing(.yHat), canGenerate: generationProblem == nil)
+                : words.labLeft(l.steps)
             return
         }
         guard let l = TrainingLab(lesson: lesson, from: training?.trainer, gated: gatedTraining?.trainer) else {

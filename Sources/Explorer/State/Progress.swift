@@ -17,7 +17,8 @@ extension ExplorerState {
             out[i] = AnswerRecord(given: String(n), right: n == q.answer, firstTryRight: n == q.answer, tries: 1)
         }
         for (i, a) in student.typed where a.right != nil || !a.wrong.isEmpty || a.revealed {
-            let given = a.right ?? a.wrong.last ?? .nan
+            // the last number typed (a try restored from an older file may be unknown: NaN)
+            let given = a.right ?? a.wrong.last(where: { !$0.isNaN }) ?? .nan
             out[i] = AnswerRecord(given: given.isNaN ? "" : Self.typedText(given), right: a.right != nil,
                                   firstTryRight: a.firstTryRight, tries: a.wrong.count + (a.right != nil ? 1 : 0))
         }
@@ -47,6 +48,7 @@ extension ExplorerState {
                 var a = TypedAnswer()
                 let wrongTries = max(0, r.tries - (r.right ? 1 : 0))
                 a.wrong = Array(repeating: .nan, count: wrongTries)
+                if !r.right, wrongTries > 0, let last = Double(r.given) { a.wrong[wrongTries - 1] = last }   // kept for the next save
                 if r.right { a.right = Double(r.given) ?? .nan }
                 a.revealed = !r.right && wrongTries >= q.tries
                 student.typed[i] = a
@@ -74,22 +76,27 @@ extension ExplorerState {
     var summaryLines: [String]? {
         let records = answerRecords
         // every lesson with questions ends with the summary, answered or not (skipped ones are one key away too)
+        // a last slide with its own question sums up once that question is done, and counts it too
         guard let i = slide, i == lesson.script.count - 1, !questionSlides.isEmpty, !questionPending else { return nil }
         let right = questionSlides.filter { records[$0]?.firstTryRight ?? false }.count
         var lines = [words.score(right, of: questionSlides.count)]
-        let missed = missedQuestions.filter { $0 != i }.prefix(9)
+        let missed = missedQuestions.prefix(9)
         if !missed.isEmpty {
-            let list = missed.enumerated().map { "\($0.offset + 1) → \(words.slideRef($0.element + 1))" }.joined(separator: ", ")
+            let list = missed.enumerated().map { k, m in
+                "\(k + 1) → \(m == i ? words.thisSlideRef(m + 1) : words.slideRef(m + 1))"
+            }.joined(separator: ", ")
             lines.append(missed.allSatisfy { records[$0] != nil } ? words.missed(list) : words.missedOrSkipped(list))
         }
         return lines
     }
 
-    /// A digit on the summary: the slide of the n-th missed question.
+    /// A digit on the summary (once the last slide's own question, if any, is done): the slide of
+    /// the n-th missed question; the last slide itself says so.
     mutating func goToMissed(_ n: Int) -> Bool {
-        guard summaryLines != nil, currentSlide?.ask == nil, currentSlide?.typed == nil else { return false }
-        let missed = missedQuestions.filter { $0 != slide }
+        guard summaryLines != nil else { return false }
+        let missed = Array(missedQuestions.prefix(9))
         guard missed.indices.contains(n - 1) else { return false }
+        if missed[n - 1] == slide { status = words.alreadyOnSlide(missed[n - 1] + 1); return true }
         openSlide(missed[n - 1])
         return true
     }

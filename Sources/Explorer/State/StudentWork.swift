@@ -78,9 +78,9 @@ extension ExplorerState {
         daNorms = Self.daNorms(trace)
     }
 
-    /// The answer to the open slide's typed question on the slide's network.
+    /// The answer to the open slide's typed question on the slide's network as the lesson states it.
     func typedRightAnswer() -> Double? {
-        guard let q = typedQuestion, case .success(let v) = q.answer(on: trace) else { return nil }
+        guard let q = typedQuestion, case .success(let v) = q.answer(on: gradingTrace) else { return nil }
         return v
     }
 
@@ -93,8 +93,10 @@ extension ExplorerState {
         student.box.append(c)
     }
 
+    /// Backspace: the last character typed goes (after Esc, the box opens again).
     mutating func eraseCharacter() {
-        guard answerBoxActive, !student.box.isEmpty else { status = words.nothingToErase; return }
+        guard typedPending, inspect == nil, !student.box.isEmpty else { status = words.nothingToErase; return }
+        student.boxClosed = false
         student.box.removeLast()
     }
 
@@ -106,7 +108,8 @@ extension ExplorerState {
             status = student.box.isEmpty ? words.typeANumber : words.notANumber(student.box)
             return
         }
-        guard let right = typedRightAnswer() else { status = words.nothingToType; return }
+        let graded = gradingTrace
+        guard case .success(let right) = q.answer(on: graded) else { status = words.nothingToType; return }
         var a = student.typed[i] ?? TypedAnswer()
         student.box = ""
         if q.accepts(typed, answer: right, screenDigits: numbers.digits) {
@@ -115,7 +118,7 @@ extension ExplorerState {
         } else {
             a.wrong.append(typed)
             if let ref = q.reference {
-                a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, ref: ref, trace: trace,
+                a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, ref: ref, trace: graded,
                                                         tolerance: q.allowedError(screenDigits: numbers.digits))
             } else {
                 a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, right: right, tolerance: q.allowedError(screenDigits: numbers.digits))

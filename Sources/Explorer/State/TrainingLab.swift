@@ -14,6 +14,9 @@ public struct TrainingLab: Sendable {
     public enum SequenceSet: Sendable { case texts, own }
 
     public static let stepChoices = [1, 10, 100, 1000]
+    /// Screen updates per second when an update is only a few steps (1 or 10), so each can be
+    /// watched; nil for more steps per update (the run goes as fast as it can, drawn 10× a second).
+    public static func pacedUpdatesPerSecond(_ stepsPerUpdate: Int) -> Int? { stepsPerUpdate <= 10 ? 10 : nil }
     public static let clipBounds: [Double] = [0.5, 1, 2, 5, 10, 50]
     public static let temperatures: [Double] = [0.25, 0.5, 1, 1.5, 2]
     public static let sampleCount = 3, sampleLength = 30, keptSamples = 40
@@ -34,13 +37,21 @@ public struct TrainingLab: Sendable {
     let order: EpisodeOrder
     /// Steps taken in the lab in all (across changes of settings).
     public private(set) var steps = 0
+    /// The steps the weights had been trained before the lab opened (a stored run's, or `t`'s):
+    /// the lab counts on from there.
+    public let baseStep: Int
+    /// The lab's runs, one per span of the same settings, oldest first (for the written lesson's notes).
+    public private(set) var phases: [LabPhase] = []
     /// `steps` when the explorer's trace was last made from the lab's weights.
     var shownSteps = 0
-    /// L per step, its running mean (α = 0.02), and ‖∂L/∂W‖ before clipping: the whole history.
+    /// L per step, its running mean (α = 0.02; over one sequence, L itself), and ‖∂L/∂W‖ before
+    /// clipping: the whole history.
     public private(set) var loss = DownsampledSeries()
     public private(set) var smoothedLoss = DownsampledSeries()
     public private(set) var gradientNorms = DownsampledSeries()
     private var smoothing: Double?
+    /// After a stop: the running mean as it was before the steps that were not kept.
+    private var keptSmoothing: Double?
     /// The latest samples, newest last: (step, smoothed loss, text).
     public private(set) var samples: [LabSample] = []
     /// Steps per second as the event loop measured it (nil until it has).
@@ -61,6 +72,7 @@ public struct TrainingLab: Sendable {
         order = .shuffled(seed: plain?.config.order.seed ?? gated?.config.order.seed ?? lesson.optimizerState?.seed ?? 0)
         // a stored run goes on with its optimizer (and that optimizer's usual rate), so its memory is used
         let stored = plain?.optimizerState ?? gated?.optimizerState ?? lesson.optimizerState
+        baseStep = stored?.steps ?? 0
         optimizer = stored?.kind ?? .adagrad
         learningRate = optimizer.defaultLearningRate
         let config = TrainingConfig(optimizer: optimizer, learningRate: learningRate, clipping: .elementwise(5), order: order)
@@ -112,14 +124,76 @@ public struct TrainingLab: Sendable {
             losses = Array(gatedTrainer?.train(steps: k) ?? [])
             norms = gatedTrainer?.gradientNorms[before...] ?? []
         }
-        for (l, g) in zip(losses, norms) {
+        // after a stop the last two steps' updates are not kept: the first of them was taken at the
+        // kept weights, so its loss is theirs (the running mean up to it is the one to show)
+        let notKept = (trainer?.divergence ?? gatedTrainer?.divergence).map { $0.step - $0.keptSteps } ?? 0
+        let keptLossAt = notKept > 0 ? losses.count - notKept : Int.max
+        if keptLossAt < 0 { keptSmoothing = smoothing }
+        // a run over one sequence has no noise to smooth: its line is each step's loss
+        let alpha = (trainer?.episodes.count ?? gatedTrainer?.episodes.count ?? 2) == 1 ? 1.0 : 0.02
+        for (i, (l, g)) in zip(losses, norms).enumerated() {
             loss.append(l)
             gradientNorms.append(g)
-            if l.isFinite { smoothing = smoothing.map { 0.98 * $0 + 0.02 * l } ?? l }
+            if l.isFinite { smoothing = smoothing.map { (1 - alpha) * $0 + alpha * l } ?? l }
             smoothedLoss.append(smoothing ?? l)
+            if i == keptLossAt { keptSmoothing = smoothing }
         }
         steps += losses.count
+        addPhase(steps: losses.count - notKept)
         if let d = trainer?.divergence ?? gatedTrainer?.divergence { divergence = d; running = false }
+    }
+
+    /// Counts `k` more kept steps (fewer, at a stop) in the current span of settings (a new span
+    /// when they changed since the last one).
+    private mutating func addPhase(steps k: Int) {
+        let now = LabPhase(steps: 0, optimizer: optimizer, learningRate: learningRate, clipping: clipping)
+        if let last = phases.last, last.sameSettings(as: now) { phases[phases.count - 1].steps = max(0, last.steps + k) }
+        else if k > 0 { var p = now; p.steps = k; phases.append(p) }
+    }
+
+    /// The step the weights now are at, counted from where the lab began (`baseStep`): after a
+    /// stop, that of the last good weights, not of the step that diverged.
+    public var keptStep: Int {
+        baseStep + steps - discarded - (divergence.map { $0.step - $0.keptSteps } ?? 0)
+    }
+    /// Steps on the charts whose updates were thrown away at a stop (before the last change of settings).
+    private var discarded = 0
+
+    /// The loss the weights now gave when they were last used (after a stop: the last good
+    /// weights' loss, their step's running mean), nil before the first step.
+    public var keptLoss: Double? {
+        divergence == nil ? smoothedLoss.buckets.last?.mean : keptSmoothing
+    }
+
+    /// How the weights were trained, span by span, for the written lesson's notes and slide:
+    /// `480074 steps Adagrad lr 0.1 clip ±5, then 1200 steps Adam lr 0.01 clip off` (after
+    /// `the lesson's 20000 steps, then` when the lab began from a trained lesson).
+    public var history: String {
+        let spans = phases.filter { $0.steps > 0 }.map { p -> String in
+            let clip: String
+            switch p.clipping {
+            case .none: clip = "clip off"
+            case .elementwise(let c): clip = "clip ±\(Self.short(c))"
+            case .globalNorm(let c): clip = "clip ‖g‖ ≤ \(Self.short(c))"
+            }
+            let name = ["sgd": "SGD", "adagrad": "Adagrad", "adam": "Adam"][p.optimizer.rawValue] ?? p.optimizer.rawValue
+            return "\(p.steps) step\(p.steps == 1 ? "" : "s") \(name) lr \(Self.short(p.learningRate)) \(clip)"
+        }
+        let before = baseStep > 0 ? ["\(baseStep) steps before the lab"] : []
+        return (before + spans).joined(separator: ", then ")
+    }
+
+    /// Whether the weights have taken any step since the lesson's own (nothing to write otherwise).
+    public var hasTrained: Bool { totalSteps > (lesson.optimizerState?.steps ?? 0) }
+
+    /// `0.1`, `5`, `0.0125`: as short as it reads back exactly.
+    static func short(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
+
+    /// Up to 100 steps and a pause (`t` in the lab, as `t` trains 100 steps outside it).
+    mutating func runHundred() {
+        running = false
+        run(steps: 100)
+        running = false
     }
 
     /// The mean loss per sequence over the lab's sequences at the lesson's own weights.
@@ -158,7 +232,7 @@ public struct TrainingLab: Sendable {
             String(sampler.generate().filter { $0.sampled && $0.token != codec.endTokenIndex }.map { codec.vocab[$0.token] })
                 .replacingOccurrences(of: "\n", with: "⏎")
         }
-        samples.append(LabSample(step: steps, loss: smoothing ?? .nan, texts: texts))
+        samples.append(LabSample(step: keptStep, loss: keptLoss ?? .nan, texts: texts))
         if samples.count > Self.keptSamples { samples.removeFirst(samples.count - Self.keptSamples) }
     }
 
@@ -217,15 +291,34 @@ public struct TrainingLab: Sendable {
     /// pass over every sequence on a key); `newSequences` measures it again at the weights now.
     mutating func restart(newSequences: Bool = false) {
         let episodes = sequences == .texts ? allEpisodes : [lesson.episode]
+        // after a stop the last steps' losses (the bad ones among them) are not counted again
+        let stopped = divergence != nil
         if let t = trainer {
             trainer = Trainer(rnn: t.rnn, episodes: episodes, config: config, resuming: t.optimizerState,
-                              divergenceRule: newSequences ? nil : t.divergenceRule)
+                              divergenceRule: newSequences ? nil : stopped ? t.divergenceRule.afresh : t.divergenceRule)
         }
         if let g = gatedTrainer {
             gatedTrainer = GatedTrainer(rnn: g.rnn, episodes: episodes, config: config, resuming: g.optimizerState,
-                                        divergenceRule: newSequences ? nil : g.divergenceRule)
+                                        divergenceRule: newSequences ? nil : stopped ? g.divergenceRule.afresh : g.divergenceRule)
         }
+        if stopped {   // the steps not kept stay on the charts, but the count goes on from the kept weights
+            discarded = steps - (keptStep - baseStep)
+            if let k = keptSmoothing { smoothing = k }
+        }
+        keptSmoothing = nil
         divergence = nil
+    }
+}
+
+/// One span of the lab's run with the same settings: how many steps it kept, and how.
+public struct LabPhase: Equatable, Sendable {
+    public var steps: Int
+    public var optimizer: OptimizerKind
+    public var learningRate: Double
+    public var clipping: Clipping
+
+    func sameSettings(as other: LabPhase) -> Bool {
+        optimizer == other.optimizer && learningRate == other.learningRate && clipping == other.clipping
     }
 }
 

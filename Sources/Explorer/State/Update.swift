@@ -79,6 +79,7 @@ extension ExplorerState {
         case .typeAnswer(let c): typeCharacter(c)
         case .eraseAnswer: eraseCharacter()
         case .submitAnswer: submitTypedAnswer()
+        case .answerFirst: status = words.answerFirst
         case .toggleEdit: toggleEdit()
         case .nudgeUp: nudge(+1)
         case .nudgeDown: nudge(-1)

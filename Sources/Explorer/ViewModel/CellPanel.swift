@@ -105,7 +105,15 @@ extension ExplorerState {
         default:
             let v = CellDescription.evaluate(.stack(p, q), t: t, trace: trace, computed: [:]) ?? []
             let owner = p.inputs.first ?? .stacked
-            return term(owner, t, kind: .derived, label: label, values: Matrix(column: v), rowDivider: na)
+            var stack = term(owner, t, kind: .derived, label: label, values: Matrix(column: v), rowDivider: na)
+            // the step after an open question on c<t-1>[i]: like [a<t-1>; x<t>], only row i is `?`
+            if !stack.revealed, let row = maskedRow(.stacked, at: t), row < stack.values.rows, isShown(revealed: owner) {
+                stack.revealed = true
+                stack.values[row, 0] = 0
+                stack.masked = [MatrixIndex(row: row, col: 0)]
+                stack.scale = perStepScale ? Self.top(stack.values.values) : 1
+            }
+            return stack
         }
     }
 

@@ -38,6 +38,9 @@ public struct LabPanel: Equatable, Sendable {
     /// For an LSTM, ‖dc<t>‖ for t = 1…T (the memory's gradient, which need not vanish).
     public var dcTitle: String
     public var dcNorms: [Double]?
+    /// The charts' x unit (`steps`, `步`).
+    public var xUnit: String = "steps"
+    /// Empty when the lesson has no characters to sample (the pane is then left out).
     public var samplesTitle: String
     /// `step 1200  L 14.3  marie · jon · ana`, newest first.
     public var samples: [String]
@@ -52,14 +55,14 @@ extension ExplorerState {
                 LabPanel.Point(low: b.min, high: b.max, line: line.map { $0.buckets.indices.contains(i) ? $0.buckets[i].mean : b.mean } ?? b.mean)
             }
         }
-        let latest = l.smoothedLoss.buckets.last?.mean
+        let latest = l.keptLoss
         let settings: [LabPanel.Setting] = [
             .init(keys: "o", name: pick("optimizer", "优化器"), value: w.optimizerName(l.optimizer), short: ""),
             .init(keys: "[ ]", name: pick("learning rate", "学习率"), value: Words.short(l.learningRate), short: pick("lr", "学习率")),
             .init(keys: "c v", name: pick("clip", "梯度裁剪"), value: w.labClip(l), short: pick("clip", "裁剪")),
             .init(keys: "u", name: pick("steps/update", "每次刷新步数"), value: "\(l.stepsPerUpdate)", short: pick("steps/upd", "刷新步数")),
             .init(keys: "x", name: pick("sequences", "序列"),
-                  value: l.sequences == .texts ? pick("texts (\(l.allEpisodes.count))", "texts（\(l.allEpisodes.count) 条）") : pick("this one", "这一条"),
+                  value: l.sequences == .texts ? pick("texts (\(l.allEpisodes.count))", "训练文本（\(l.allEpisodes.count) 条）") : pick("this one", "这一条"),
                   short: ""),
             .init(keys: "< >", name: pick("temperature", "温度"), value: Words.short(l.temperature), short: pick("temp", "温度")),
         ]
@@ -68,12 +71,12 @@ extension ExplorerState {
         }
         return LabPanel(title: w.labTitle, settings: settings, status: w.labStatus(l, loss: latest),
                         message: l.divergence != nil ? w.labDiverged(l) : nil,
-                        lossTitle: w.labLossTitle, lossTitleShort: w.labLossTitleShort, gradientTitleShort: w.labGradientTitleShort,
+                        lossTitle: w.labLossTitle, lossTitleShort: w.labLossTitleShort, gradientTitleShort: w.labGradientTitleShort(l.clip, bound: l.clipBound),
                         loss: points(l.loss, line: l.smoothedLoss), steps: l.steps,
-                        gradientTitle: w.labGradientTitle(l.clip), gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
+                        gradientTitle: w.labGradientTitle(l.clip, bound: l.clipBound), gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
                         daTitle: w.labDaTitle, daTitleShort: w.labDaTitleShort, dcTitleShort: w.labDcTitleShort,
                         daNorms: daNorms, dcTitle: w.labDcTitle, dcNorms: labDcNorms,
-                        samplesTitle: w.labSamplesTitle, samples: samples)
+                        xUnit: pick("steps", "步"), samplesTitle: lesson.codec == nil ? "" : w.labSamplesTitle, samples: samples)
     }
 
     /// ‖dc<t>‖ for every step of an LSTM's trace (nil for other cells or without a backward pass).

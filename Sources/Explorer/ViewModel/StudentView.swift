@@ -1,3 +1,4 @@
+import Foundation
 import Lessons
 import RNNCore
 
@@ -15,6 +16,8 @@ public struct TypedBox: Equatable, Sendable {
     public var revealed: Bool
     /// Feedback: right, how far off and why, or the answer with its explanation.
     public var lines: [String]
+    /// While the screen shows a changed network: the answer is graded on the lesson's numbers.
+    public var note: String?
 }
 
 extension ExplorerState {
@@ -34,10 +37,10 @@ extension ExplorerState {
         }
         if a.revealed, let answer = typedRightAnswer() {
             lines.append(words.typedRevealed(name, numbers.format(answer)))
-            if let ref = q.reference { lines += explain(ref) }
+            if let ref = q.reference { lines += explainGraded(ref) }
         }
         return TypedBox(text: student.box, active: answerBoxActive, prompt: words.answerPrompt, solved: a.right != nil,
-                        revealed: a.revealed, lines: lines)
+                        revealed: a.revealed, lines: lines, note: gradingNote)
     }
 
     static func typedText(_ v: Double) -> String {
@@ -75,27 +78,50 @@ extension ExplorerState {
         ref.notesName(na: na)
     }
 
+    /// The gradient the prediction uses: dL/dx for an input, dL/da<0> for a<0>, dL/dw for a weight or bias.
+    static func gradientName(_ ref: EntryRef) -> String {
+        switch ref.symbol {
+        case .x: return "dL/dx"
+        case .a0: return "dL/da<0>"
+        case .c0: return "dL/dc<0>"
+        default: return "dL/dw"
+        }
+    }
+
+    /// Decimals of the nudge line: the display's, or more so the step and the change from the
+    /// lesson's value show exactly (step 1e-3 → 3: `0.200 → 0.201`; at most 6).
+    static func nudgeDigits(step: Double, delta: Double, display: Int) -> Int {
+        var digits = max(display, min(6, Int((-log10(step) - 1e-9).rounded(.up))))
+        while digits < 6, abs(delta) > 0, abs(delta * pow(10, Double(digits)) - (delta * pow(10, Double(digits))).rounded()) > 1e-6 {
+            digits += 1
+        }
+        return digits
+    }
+
     /// The edit mode lines of the inspect box, drawn FIRST (before the explanation) so the point of
     /// the nudge is in view even at 80×24: the entry's change, the loss's and the gradient's
     /// prediction, whether they agree, how far an input's change travels; then the keys.
     var nudgeLines: [String] {
         guard student.editing else { return [] }
+        guard editableEntry != nil else { return [whyNotEditable] }   // a target or a computed number: no nudge keys
         let keys = words.editingOn(Self.stepText(student.step))
         guard var r = student.lastNudge else { return [keys] }
         var lines: [String] = []
-        let f = { (v: Double) in self.numbers.format(v) }
-        let sign = { (v: Double) in (v >= 0 ? "+" : "") + self.numbers.format(v) }
         // back at the lesson's value: the last step is what there is to see
         if r.delta == 0, let step = student.lastStep, step.ref == r.ref { r = step }
+        // enough decimals for the step and the change: at step 1e-3, 0.200 → 0.201, never 0.20 → 0.20
+        let entry = NumberStyle(digits: Self.nudgeDigits(step: student.step, delta: r.delta, display: numbers.digits))
+        let f = { (v: Double) in entry.format(v) }
+        let sign = { (v: Double) in (v >= 0 ? "+" : "") + entry.format(v) }
         var last: String?
         if let step = student.lastStep, step.ref == r.ref, step != r, step.delta != r.delta { last = "\(f(step.before)) → \(f(step.after))" }
         lines.append(words.nudgeLine(Self.screenName(r.ref, na: trace.shape.na), f(r.before), f(r.after), sign(r.delta), lastStep: last))
         if r.lossBefore != nil, withheld.contains(.totalLoss) {
             lines.append(words.lossHiddenWhileAsking)   // L is computed from what the open question asks
         } else if let lb = r.lossBefore, let la = r.lossAfter, let change = r.lossChange, let p = r.predicted {
-            let precise = NumberStyle(digits: max(numbers.digits, 4))
+            let precise = NumberStyle(digits: max(numbers.digits, 4, entry.digits + 2))
             let g = { (v: Double) in (v >= 0 ? "+" : "") + precise.format(v) }
-            lines.append(words.lossLine(precise.format(lb), precise.format(la), g(change), g(p)))
+            lines.append(words.lossLine(precise.format(lb), precise.format(la), g(change), g(p), of: Self.gradientName(r.ref)))
             if r.delta != 0 { lines.append(r.curvatureShows ? words.curvature : words.agrees) }
         }
         if let shift = student.shift, case .x = r.ref.symbol, let t = r.ref.t {

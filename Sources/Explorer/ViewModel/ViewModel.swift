@@ -135,7 +135,8 @@ extension ExplorerState {
         let feedback = s.ask.flatMap { q in chosen.map { verdict(q, chosen: $0) } }
         // after training on the spot, the slide's numbers are the lesson's, not the screen's
         let trained = trainedSteps > 0
-        let text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(trainedSteps) : "")
+        var text = s.say.text(language) + (trained ? "\n" + words.slideBeforeTraining(trainedSteps) : "")
+        if s.ask != nil, !student.edits.isEmpty { text += "\n" + words.choiceOnLesson }   // graded on the lesson's numbers
         return LessonPane(index: i + 1, count: lesson.script.count, text: text,
                           question: (s.ask?.question ?? s.typed?.question)?.text(language), choices: choices, feedback: feedback,
                           typed: typedBox, summary: summaryLines ?? [])

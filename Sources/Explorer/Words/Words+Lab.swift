@@ -21,6 +21,16 @@ extension Words {
                          "训练 \(steps) 步后离开实验室：屏幕显示训练后的网络；按 r 复原")
             : pick("left the training lab", "已离开训练实验室")
     }
+    /// Leaving the lab on a slide that hides ŷ and L (08's first): where the trained network shows.
+    public func labLeftHidden(_ steps: Int, slide: Int?, canGenerate: Bool) -> String {
+        let g = canGenerate ? pick(", and g generates from it", "，按 g 用它生成") : ""
+        guard let slide else {
+            return pick("left the lab after \(steps) steps: this slide hides ŷ and L\(g); r goes back",
+                        "训练 \(steps) 步后离开实验室：这一页不显示 ŷ 和 L\(g)；按 r 复原")
+        }
+        return pick("left the lab after \(steps) steps: this slide hides ŷ and L; the trained ones show from slide \(slide) (n)\(g); r goes back",
+                    "训练 \(steps) 步后离开实验室：这一页不显示 ŷ 和 L；从第 \(slide) 页起（按 n）能看到训练后的网络\(g)；按 r 复原")
+    }
     public func labTemperature(_ t: Double) -> String { pick("sample temperature \(Words.short(t))", "采样温度 \(Words.short(t))") }
 
     /// `Adagrad` / `SGD` / `Adam`
@@ -41,43 +51,80 @@ extension Words {
     }
 
     public func labSetting(_ l: TrainingLab) -> String {
-        pick("\(optimizerName(l.optimizer)), lr \(Words.short(l.learningRate)), clip \(labClip(l)), \(l.stepsPerUpdate) steps per update; the run goes on from its weights",
-             "\(optimizerName(l.optimizer))，学习率 \(Words.short(l.learningRate))，梯度裁剪 \(labClip(l))，每次刷新 \(l.stepsPerUpdate) 步；训练从当前权重继续")
+        pick("\(optimizerName(l.optimizer)), lr \(Words.short(l.learningRate)), clip \(labClip(l)), \(labPace(l.stepsPerUpdate)); the run goes on from its weights",
+             "\(optimizerName(l.optimizer))，学习率 \(Words.short(l.learningRate))，梯度裁剪 \(labClip(l))，\(labPace(l.stepsPerUpdate))；训练从当前权重继续")
+    }
+
+    /// What `u` chose: `1 step per screen update, 10 updates a second` (the small ones are paced
+    /// so each update can be watched), `1000 steps per update, as fast as it goes`.
+    public func labPace(_ n: Int) -> String {
+        if let rate = TrainingLab.pacedUpdatesPerSecond(n) {
+            return pick("\(n) step\(n == 1 ? "" : "s") per screen update, \(rate) updates a second",
+                        "每次刷新屏幕 \(n) 步，每秒刷新 \(rate) 次")
+        }
+        return pick("\(n) steps per update, at full speed", "每次刷新 \(n) 步，全速")
+    }
+
+    /// `t` in the lab: 100 steps, then paused.
+    public func labHundred(_ l: TrainingLab) -> String {
+        l.divergence != nil ? labDiverged(l) : pick("trained 100 steps (t); Space runs on", "训练了 100 步（t）；按空格继续")
+    }
+
+    /// `w` before any training since the lesson's weights.
+    public var labNothingTrained: String {
+        pick("nothing trained yet: these are the lesson's weights (Space trains; w then writes them)",
+             "还没有训练：这是这一课自己的权重（按空格训练，之后按 w 写入）")
     }
 
     /// Divergence, in words, with what to try.
     public func labDiverged(_ l: TrainingLab) -> String {
         guard let d = l.divergence else { return "" }
+        let rule = l.trainer?.divergenceRule ?? l.gatedTrainer?.divergenceRule
+        let perStep = String(format: "%.3g", rule?.recentPerStep ?? .nan)
+        let start = String(format: "%.3g", rule?.start ?? .nan)
+        let mean = (rule?.recentSteps ?? 1) > 1
         let what = d.reason == .notFinite
             ? pick("the loss became \(d.loss)", "损失变成了 \(d.loss)")
-            : pick("the loss jumped to \(Words.short((d.loss * 100).rounded() / 100)), past 10× where it started",
-                   "损失跳到 \(Words.short((d.loss * 100).rounded() / 100))，超过了起点的 10 倍")
+            : mean ? pick("the loss per time step, \(perStep) over the last \(rule?.recentSteps ?? 1) steps, is past 10× its starting value per time step (\(start))",
+                          "最近 \(rule?.recentSteps ?? 1) 步每个时间步的损失是 \(perStep)，超过了起点每个时间步损失（\(start)）的 10 倍")
+            : pick("the loss jumped to \(Words.short((d.loss * 100).rounded() / 100)) (\(perStep) per time step), past 10× its starting value per time step (\(start))",
+                   "损失跳到 \(Words.short((d.loss * 100).rounded() / 100))（每个时间步 \(perStep)），超过了起点每个时间步损失（\(start)）的 10 倍")
         let advice = l.clip == .off ? pick("switch clipping on (c) or halve the learning rate ([)", "打开梯度裁剪（c）或把学习率减半（[）")
             : pick("halve the learning rate ([) or clip harder (v)", "把学习率减半（[）或把裁剪界限调小（v）")
-        return pick("diverged at step \(l.steps): \(what). Stopped, with the last good weights (step \(l.steps - d.step + d.keptSteps)). Try: \(advice).",
-                    "第 \(l.steps) 步发散：\(what)。已停止，保留最后一组好的权重（第 \(l.steps - d.step + d.keptSteps) 步）。试试：\(advice)。")
+        let at = l.keptStep + d.step - d.keptSteps
+        return pick("diverged at step \(at): \(what). Stopped; kept the last good weights (step \(l.keptStep)). Try: \(advice).",
+                    "第 \(at) 步发散：\(what)。已停止，保留最后一组好的权重（第 \(l.keptStep) 步）。试试：\(advice)。")
     }
 
     public func labStatus(_ l: TrainingLab, loss: Double?) -> String {
         let state = l.divergence != nil ? pick("stopped", "已停止") : l.running ? pick("running", "运行中") : pick("paused", "已暂停")
         let rate = l.stepsPerSecond.map { pick(" · \(Int($0.rounded())) steps/s", " · 每秒 \(Int($0.rounded())) 步") } ?? ""
         let lossText = loss.map { pick(" · loss \(NumberStyle(digits: 3).format($0))", " · 损失 \(NumberStyle(digits: 3).format($0))") } ?? ""
-        return pick("\(state) · step \(l.steps)", "\(state) · 第 \(l.steps) 步") + rate + lossText
+        return pick("\(state) · step \(l.keptStep)", "\(state) · 第 \(l.keptStep) 步") + rate + lossText
     }
 
     public var labLossTitle: String { pick("loss per sequence (line: running mean; dots: each step)", "每条序列的损失（线：滑动平均；点：每一步）") }
-    /// The gradient chart's title, with what its dashed line (C) means for the clipping chosen.
-    public func labGradientTitle(_ clip: TrainingLab.ClipChoice) -> String {
+    /// The gradient chart's title, with what its dashed line (C) means for the clipping chosen:
+    /// with each entry clipped to ±C, a step under the line had no entry clipped (|g_i| ≤ ‖g‖ < C);
+    /// with ‖g‖ ≤ C, a step above it was scaled down to C.
+    public func labGradientTitle(_ clip: TrainingLab.ClipChoice, bound: Double) -> String {
+        clip == .off ? labGradientTitleShort(clip, bound: bound)
+            : pick("‖∂L/∂W‖ before clipping", "裁剪前的 ‖∂L/∂W‖") + labGradientTitleShort(clip, bound: bound).dropFirst(7)
+    }
+
+    /// The same without "before clipping" (`‖∂L/∂W‖ (log) ╌ C=5: under it, no entry is clipped`);
+    /// the chart cuts it at the colon when even that does not fit.
+    public func labGradientTitleShort(_ clip: TrainingLab.ClipChoice, bound: Double) -> String {
+        let c = Words.short(bound)
         switch clip {
-        case .off: return pick("‖∂L/∂W‖ before clipping (log)", "裁剪前的 ‖∂L/∂W‖（对数）")
-        case .norm: return pick("‖∂L/∂W‖ unclipped (log)  ╌ C: scaled down above",
-                                "裁剪前 ‖∂L/∂W‖（对数）╌ C：其上缩放到 C")
-        case .elementwise: return pick("‖∂L/∂W‖ unclipped (log)  ╌ C: none clipped below",
-                                       "裁剪前 ‖∂L/∂W‖（对数）╌ C：其下无分量被裁剪")
+        case .off: return pick("‖∂L/∂W‖ (log), no clipping", "‖∂L/∂W‖（对数），不裁剪")
+        case .norm: return pick("‖∂L/∂W‖ (log) ╌ C=\(c): above it, scaled to C",
+                                "‖∂L/∂W‖（对数）╌ C=\(c)：线上的缩放到 C")
+        case .elementwise: return pick("‖∂L/∂W‖ (log) ╌ C=\(c): under it, no clipping",
+                                       "‖∂L/∂W‖（对数）╌ C=\(c)：线下没有裁剪")
         }
     }
     public var labLossTitleShort: String { pick("loss (line: mean; dots: each step)", "损失（线：平均；点：每步）") }
-    public var labGradientTitleShort: String { pick("‖∂L/∂W‖ unclipped (log) ╌ C", "裁剪前 ‖∂L/∂W‖（对数）╌ C") }
     public var labDaTitle: String { pick("‖da<t>‖ over t, this sequence (log)", "这条序列的 ‖da<t>‖，随 t 变化（对数）") }
     public var labDcTitle: String { pick("‖dc<t>‖ over t, this sequence (log)", "这条序列的 ‖dc<t>‖，随 t 变化（对数）") }
     public var labDaTitleShort: String { pick("‖da<t>‖ (log)", "‖da<t>‖（对数）") }

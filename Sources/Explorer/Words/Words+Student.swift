@@ -21,7 +21,22 @@ extension Words {
     func notANumber(_ s: String) -> String { pick("'\(s)' is not a number: Backspace corrects it", "“\(s)” 不是一个数：按退格键修改") }
     public var answerBoxHint: String { pick("digits, - . e go to the answer box; Enter checks; Esc leaves it",
                                             "数字和 - . e 输入到答案框；回车检查；Esc 离开答案框") }
-    public var answerBoxClosed: String { pick("answer box closed: type a digit to go back to it", "答案框已关闭：输入数字即可回到答案框") }
+    public var answerFirst: String {
+        pick("the steps wait for your answer: answer first, or Esc / n to skip", "时间步在等你的答案：先回答，或按 Esc / n 跳过")
+    }
+    public var answerBoxClosed: String { pick("answer box closed: a digit, - or . goes back to it", "答案框已关闭：输入数字、- 或 . 即可回到答案框") }
+    var gradedOnLesson: String {
+        pick("You changed the network (✎); your answer is graded on the lesson's numbers.",
+             "你修改了网络（✎）；答案按本课原来的数评分。")
+    }
+    var gradedOnLessonAfterTraining: String {
+        pick("The screen shows the network after training; your answer is graded on the lesson's numbers (r goes back).",
+             "屏幕上是训练之后的网络；答案按本课原来的数评分（按 r 回到原来的权重）。")
+    }
+    var choiceOnLesson: String {
+        pick("(The question is about the lesson's numbers; the screen shows your changed network ✎.)",
+             "（这道题问的是本课原来的数；屏幕上是你修改过的网络 ✎。）")
+    }
     func typedRight(_ typed: String) -> String { pick("Right: \(typed).", "正确：\(typed)。") }
     func typedRevealed(_ name: String, _ answer: String) -> String {
         pick("The answer is \(name) = \(answer):", "答案是 \(name) = \(answer)：")
@@ -65,6 +80,12 @@ extension Words {
         case .wrongFactor(let used, let right): return pick("That uses \(used) where \(right) belongs.", "这里用了 \(used)，应该用 \(right)。")
         case .swappedTarget: return pick("That swaps y = 1 and y = 0: for y = 1 it is −log ŷ, for y = 0 −log(1 − ŷ).",
                                          "这把 y = 1 和 y = 0 弄反了：y = 1 时是 −log ŷ，y = 0 时是 −log(1 − ŷ)。")
+        case .notDz(let da, let dz):
+            return pick("That uses \(da), not \(dz): dz = da·g1′(z) (for tanh da·(1 − a²)); the slope is left out.",
+                        "这里用了 \(da)，而不是 \(dz)：dz = da·g1′(z)（tanh 是 da·(1 − a²)），少乘了斜率。")
+        case .wrongIndex(let used, let right, let formula):
+            return pick("That uses \(used) where \(right) belongs: \(formula) (the row from dz, the column from [a<t-1>; x<t>]).",
+                        "这里用了 \(used)，应该用 \(right)：\(formula)（行取自 dz，列取自 [a<t-1>; x<t>]）。")
         case .stepOff(let r): return pick("That is \(r): one step off in t.", "这是 \(r)：时间步差了一步。")
         }
     }
@@ -117,9 +138,9 @@ extension Words {
         return pick("\(name): \(before) → \(after) (Δ = \(delta) from the lesson's value; last step \(lastStep))",
                     "\(name)：\(before) → \(after)（相对本课原值 Δ = \(delta)；最后一步 \(lastStep)）")
     }
-    func lossLine(_ before: String, _ after: String, _ change: String, _ predicted: String) -> String {
-        pick("L: \(before) → \(after), ΔL = \(change); the gradient predicted dL/dw · Δ = \(predicted)",
-             "L：\(before) → \(after)，ΔL = \(change)；梯度的预测 dL/dw · Δ = \(predicted)")
+    func lossLine(_ before: String, _ after: String, _ change: String, _ predicted: String, of gradient: String = "dL/dw") -> String {
+        pick("L: \(before) → \(after), ΔL = \(change); the gradient predicted \(gradient) · Δ = \(predicted)",
+             "L：\(before) → \(after)，ΔL = \(change)；梯度的预测 \(gradient) · Δ = \(predicted)")
     }
     var lossHiddenWhileAsking: String {
         pick("L and the gradient's prediction show once the slide's question is answered.", "回答了本页的问题之后，才显示 L 和梯度的预测。")
@@ -153,4 +174,6 @@ extension Words {
 /// Prefixes of the help box's lines for the student's modes.
 extension Words {
     func slideRef(_ n: Int) -> String { pick("slide \(n)", "第 \(n) 页") }
+    func thisSlideRef(_ n: Int) -> String { pick("slide \(n) (this one)", "第 \(n) 页（本页）") }
+    func alreadyOnSlide(_ n: Int) -> String { pick("this is slide \(n): its answer is shown above", "这就是第 \(n) 页：答案在上面") }
 }

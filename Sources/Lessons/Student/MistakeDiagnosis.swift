@@ -22,6 +22,10 @@ public enum Mistake: Equatable, Sendable {
     case transposed(String)
     /// One factor taken from the wrong place: (used, right), e.g. a<2>[0] for a<1>[0].
     case wrongFactor(String, String)
+    /// A weight gradient's step contribution with da<t>[i] for dz<t>[i] (g1′ forgotten): (da, dz).
+    case notDz(String, String)
+    /// A product entry with a factor from the wrong row or column: (used, right, the entry's formula).
+    case wrongIndex(String, String, String)
     /// The loss with the cases y = 1 and y = 0 swapped.
     case swappedTarget
     /// The same entry one step off in t (the reference of that entry).

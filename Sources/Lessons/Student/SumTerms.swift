@@ -194,6 +194,14 @@ extension Decomposition {
             let other = j < na ? (t == 1 ? EntryRef(symbol: .a0, row: j).description : e(.a, t - 1, j)) : e(.x, t, j - na)
             var alts: [(Mistake, Double)] = [(.wholeSign, -dz[i] * xj)]
             if j < na { alts.append((.wrongFactor(e(.a, t, j), other), dz[i] * a[j])) }
+            if let da = trace.vector(.da, t) { alts.append((.notDz(e(.da, t, i), e(.dz, t, i)), da[i] * xj)) }
+            // a factor from the wrong column of [a<t-1>; x<t>] (the same part) or the wrong row of dz<t>
+            let formula = "\(ref) = \(e(.dz, t, i))·\(other)"
+            for k in st.indices where k != j && (k < na) == (j < na) {
+                let used = k < na ? (t == 1 ? EntryRef(symbol: .a0, row: k).description : e(.a, t - 1, k)) : e(.x, t, k - na)
+                alts.append((.wrongIndex(used, other, formula), dz[i] * (trace.hasInput(t) || k < na ? st[k] : 0)))
+            }
+            for r in dz.indices where r != i { alts.append((.wrongIndex(e(.dz, t, r), e(.dz, t, i), formula), dz[r] * xj)) }
             return Decomposition(terms: [SumTerm(names: [e(.dz, t, i), other], factors: [dz[i], xj])], outer: .none, alternatives: alts)
         }
     }

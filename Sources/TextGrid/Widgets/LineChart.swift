@@ -57,12 +57,16 @@ public struct LineChart: Widget, Sendable {
         }
     }
 
-    /// The drawn range of y (in mapped units): every point's low and high and the level.
+    /// The drawn range of y (in mapped units): every point's low and high and the level (finite
+    /// ones); a single value gets room around it (half a decade each way on a log scale, 10% on
+    /// a linear one), so the axis never reads `2.5 … 2.5`.
     public var yRange: ClosedRange<Double>? {
-        var values = points.flatMap { [$0.low, $0.high, $0.line] }.compactMap(mapped)
-        if let level, let l = mapped(level) { values.append(l) }
+        var values = points.flatMap { [$0.low, $0.high, $0.line] }.compactMap(mapped).filter(\.isFinite)
+        if let level, let l = mapped(level), l.isFinite { values.append(l) }
         guard let lo = values.min(), let hi = values.max() else { return nil }
-        return lo...hi
+        guard lo == hi else { return lo...hi }
+        let room = scale == .log10 ? 0.5 : Swift.max(abs(lo) * 0.1, 1e-3)
+        return (lo - room)...(hi + room)
     }
 
     /// A y value (mapped units) as the axis writes it, compactly.
