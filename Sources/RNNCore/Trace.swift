@@ -67,10 +67,11 @@ public struct Trace: Sendable {
     public init(checkedGated gated: GatedRNN, episode: Episode, kernels: Kernels = .chosen, limit: Int? = nil) throws(TraceMemoryError) {
         self.rnn = gated.outputLayer
         self.episode = episode
+        // the gated workspace first: it is the large one, so a memory error names its size
+        self.gated = try GatedTrace(checked: gated, episode: episode, kernels: kernels, limit: limit)
         self.pass = TracePass(empty: try Workspace(checked: gated.shape.plain, episode: episode))
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = 1
-        self.gated = try GatedTrace(checked: gated, episode: episode, kernels: kernels, limit: limit)
     }
 
     /// As `init(checkedGated:…)`, ending the program with one line when the memory cannot be had.
