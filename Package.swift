@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "TextBasics"),
         // The dense kernels in C, compiled for baseline, AVX2+FMA and AVX-512 and chosen at run time.
         // Always optimised, so debug builds and the tests run the same machine code as a release.
-        .target(name: "CKernels", exclude: ["kernels_body.h"], cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "CKernels", exclude: ["kernels_body.h", "kernels_gemm.h", "kernels_split.h"], cSettings: [.unsafeFlags(["-O2"])]),
         // Pure maths: matrices, the RNN cell, forward, BPTT, the trace. Foundation and CKernels only.
         .target(name: "RNNCore", dependencies: ["CKernels"]),
         // numpy's .npy and .npz (zip, through ZIPFoundation): arrays in and out. Foundation only.

@@ -90,7 +90,7 @@ INLINE void gemv_rows(int R, const double *W, ptrdiff_t cols, ptrdiff_t ld, cons
 /// Rows in blocks of 8, 4, 1, top to bottom, or with `reverse` bottom to top: calls that
 /// alternate directions find the rows they read last still in the L1 cache. Each row's sum is
 /// the same either way.
-static void gemv(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
+static void gemv_one(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
                  const double *x, const double *b, double *y, int reverse) {
     ptrdiff_t n8 = rows / 8 * 8, n4 = n8 + (rows - n8) / 4 * 4;
     if (!reverse) {
@@ -188,7 +188,7 @@ static void gemv_t_rowwise(const double *W, ptrdiff_t rows, ptrdiff_t n, ptrdiff
 /// right to left (as gemv: alternate calls find their last strip in the L1 cache). Each
 /// column's sum is the same either way. A matrix larger than the L2 cache goes row by row
 /// through its strips of 8 vectors (`gemv_t_rowwise`, the same sums).
-static void gemv_t(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
+static void gemv_t_one(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld,
                    const double *x, const double *b, double *y, int reverse) {
     ptrdiff_t n8 = cols / (8 * VN) * (8 * VN);
     if (n8 > 0 && rows * cols > 32768 && rows >= 64) {
@@ -196,7 +196,7 @@ static void gemv_t(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld
             ptrdiff_t n = n8 - j < GT_CHUNK ? n8 - j : GT_CHUNK;
             gemv_t_rowwise(W + j, rows, n, ld, x, b ? b + j : 0, y + j);
         }
-        if (n8 < cols) gemv_t(W + n8, rows, cols - n8, ld, x, b ? b + n8 : 0, y + n8, reverse);
+        if (n8 < cols) gemv_t_one(W + n8, rows, cols - n8, ld, x, b ? b + n8 : 0, y + n8, reverse);
         return;
     }
     ptrdiff_t n4 = n8 + (cols - n8) / (4 * VN) * (4 * VN);
@@ -214,182 +214,7 @@ static void gemv_t(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld
     }
 }
 
-// MARK: products over a sequence
-
-/// The register block of C (+)= Pᵀ Q: GR rows × GS vectors of accumulators, plus GS vectors
-/// of Q and one broadcast of P, all in registers (16 ymm with AVX2, 32 zmm with AVX-512,
-/// 16 xmm on baseline x86-64 where a 4-double vector takes two, 32 on arm64). A block that
-/// spills an accumulator waits on memory every t.
-#if UK_VN == 8
-#define GR 6
-#define GS 4
-#elif UK_FMA && !defined(__aarch64__)
-#define GR 6
-#define GS 2
-#elif defined(__aarch64__)
-#define GR 6
-#define GS 2
-#else
-#define GR 2
-#define GS 2
-#endif
-
-/// R rows × S vectors of C (+)= Pᵀ Q, in registers while t runs (row i of C takes P[t·ldp + i·pi]).
-INLINE void gemm_tn_block(int R, int S, double *C, ptrdiff_t ldc, const double *P, ptrdiff_t ldp, ptrdiff_t pi,
-                          const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
-    vd acc[GR][GS];
-#pragma clang loop unroll(full)
-    for (int r = 0; r < R; r++)
-#pragma clang loop unroll(full)
-        for (int s = 0; s < S; s++) acc[r][s] = splat(0);
-    for (ptrdiff_t t = 0; t < k; t++) {
-        const double *q = Q + t * ldq, *p = P + t * ldp;
-        vd qv[GS];
-#pragma clang loop unroll(full)
-        for (int s = 0; s < S; s++) qv[s] = ldv(q + s * VN);
-#pragma clang loop unroll(full)
-        for (int r = 0; r < R; r++) {
-            vd pv = splat(p[r * pi]);
-#pragma clang loop unroll(full)
-            for (int s = 0; s < S; s++) acc[r][s] = vfma(pv, qv[s], acc[r][s]);
-        }
-    }
-#pragma clang loop unroll(full)
-    for (int r = 0; r < R; r++)
-#pragma clang loop unroll(full)
-        for (int s = 0; s < S; s++) {
-            double *c = C + r * ldc + s * VN;
-            stv(c, accumulate ? ldv(c) + acc[r][s] : acc[r][s]);
-        }
-}
-
-/// One column j of R rows of C (+)= Pᵀ Q.
-INLINE void gemm_tn_column(int R, double *C, ptrdiff_t ldc, const double *P, ptrdiff_t ldp, ptrdiff_t pi,
-                           const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
-    double s[GR];
-#pragma clang loop unroll(full)
-    for (int r = 0; r < R; r++) s[r] = 0;
-    for (ptrdiff_t t = 0; t < k; t++) {
-        double q = Q[t * ldq];
-#pragma clang loop unroll(full)
-        for (int r = 0; r < R; r++) s[r] = sfma(P[t * ldp + r * pi], q, s[r]);
-    }
-#pragma clang loop unroll(full)
-    for (int r = 0; r < R; r++) C[r * ldc] = accumulate ? C[r * ldc] + s[r] : s[r];
-}
-
-INLINE void gemm_tn_rows(int R, double *C, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp, ptrdiff_t pi,
-                         const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
-    ptrdiff_t j = 0;
-    for (; j + GS * VN <= n; j += GS * VN) gemm_tn_block(R, GS, C + j, ldc, P, ldp, pi, Q + j, ldq, k, accumulate);
-    for (; j + VN <= n; j += VN) gemm_tn_block(R, 1, C + j, ldc, P, ldp, pi, Q + j, ldq, k, accumulate);
-    for (; j < n; j++) gemm_tn_column(R, C + j, ldc, P, ldp, pi, Q + j, ldq, k, accumulate);
-}
-
-INLINE void gemm_tn_panel(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp, ptrdiff_t pi,
-                          const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
-    ptrdiff_t i = 0;
-    for (; i + GR <= m; i += GR) gemm_tn_rows(GR, C + i * ldc, n, ldc, P + i * pi, ldp, pi, Q, ldq, k, accumulate);
-    for (; i + 2 <= m; i += 2) gemm_tn_rows(2, C + i * ldc, n, ldc, P + i * pi, ldp, pi, Q, ldq, k, accumulate);
-    for (; i < m; i++) gemm_tn_rows(1, C + i * ldc, n, ldc, P + i * pi, ldp, pi, Q, ldq, k, accumulate);
-}
-
-/// Steps and columns in panels of GT_STEPS × GT_COLS, so the part of Q a block reads stays in
-/// the L2 cache while every block of rows uses it (a long sequence, or a wide C whose stores
-/// push Q out, would otherwise stream Q from memory once per block of rows). Within a panel
-/// every entry is one chain of fused multiply-adds over t in order, whatever block holds it;
-/// panels of steps are added to C in order. Up to GT_STEPS steps (the bench task, the lessons)
-/// that is one chain over all t.
-#define GT_STEPS 128
-#define GT_COLS 128
-INLINE void gemm_tn_panels(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp,
-                           ptrdiff_t pi, const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
-    if (k <= GT_STEPS && n <= GT_COLS) { gemm_tn_panel(C, m, n, ldc, P, ldp, pi, Q, ldq, k, accumulate); return; }
-    for (ptrdiff_t t = 0; t < k; t += GT_STEPS) {
-        ptrdiff_t kt = k - t < GT_STEPS ? k - t : GT_STEPS;
-        for (ptrdiff_t j = 0; j < n; j += GT_COLS) {
-            ptrdiff_t nj = n - j < GT_COLS ? n - j : GT_COLS;
-            gemm_tn_panel(C + j, m, nj, ldc, P + t * ldp, ldp, pi, Q + t * ldq + j, ldq, kt, accumulate || t > 0);
-        }
-    }
-}
-
-/// (pi = 1, the weight gradients, compiled apart so its broadcasts need no multiply)
-static void gemm_tn(double *C, ptrdiff_t m, ptrdiff_t n, ptrdiff_t ldc, const double *P, ptrdiff_t ldp, ptrdiff_t pi,
-                    const double *Q, ptrdiff_t ldq, ptrdiff_t k, int accumulate) {
-    if (pi == 1) gemm_tn_panels(C, m, n, ldc, P, ldp, 1, Q, ldq, k, accumulate);
-    else gemm_tn_panels(C, m, n, ldc, P, ldp, pi, Q, ldq, k, accumulate);
-}
-
-/// The register block of Y = b + W·Xᵀ: NR rows of W × NS rows of X, NR·NS accumulators plus NR
-/// vectors of W and one of X in registers.
-#if UK_VN == 8 || UK_FMA || defined(__aarch64__)
-#define NR 3
-#define NS 3
-#else
-#define NR 2
-#define NS 2
-#endif
-
-/// R rows of W against S rows of X: R·S accumulators (one per entry, over j), each entry then
-/// summed exactly as `gemv_rows` sums it, so Y's rows are gemv's results bit for bit.
-INLINE void gemm_nt_block(int R, int S, const double *W, ptrdiff_t cols, ptrdiff_t ld, const double *X, ptrdiff_t ldx,
-                          const double *b, double *Y, ptrdiff_t ldy) {
-    vd acc[NS][NR];
-#pragma clang loop unroll(full)
-    for (int s = 0; s < S; s++)
-#pragma clang loop unroll(full)
-        for (int r = 0; r < R; r++) acc[s][r] = splat(0);
-    ptrdiff_t j = 0;
-    for (; j + VN <= cols; j += VN) {
-        vd w[NR];
-#pragma clang loop unroll(full)
-        for (int r = 0; r < R; r++) w[r] = ldv(W + r * ld + j);
-#pragma clang loop unroll(full)
-        for (int s = 0; s < S; s++) {
-            vd xv = ldv(X + s * ldx + j);
-#pragma clang loop unroll(full)
-            for (int r = 0; r < R; r++) acc[s][r] = vfma(w[r], xv, acc[s][r]);
-        }
-    }
-#pragma clang loop unroll(full)
-    for (int s = 0; s < S; s++) {
-        double sum[NR];
-#pragma clang loop unroll(full)
-        for (int r = 0; r < R; r++) sum[r] = hsum(acc[s][r]);
-        for (ptrdiff_t jt = j; jt < cols; jt++) {
-#pragma clang loop unroll(full)
-            for (int r = 0; r < R; r++) sum[r] = sfma(W[r * ld + jt], X[s * ldx + jt], sum[r]);
-        }
-#pragma clang loop unroll(full)
-        for (int r = 0; r < R; r++) Y[s * ldy + r] = (b ? b[r] : 0.0) + sum[r];
-    }
-}
-
-INLINE void gemm_nt_rows(int R, const double *W, ptrdiff_t cols, ptrdiff_t ld, const double *X, ptrdiff_t ldx,
-                         ptrdiff_t k, const double *b, double *Y, ptrdiff_t ldy) {
-    ptrdiff_t t = 0;
-    for (; t + NS <= k; t += NS) gemm_nt_block(R, NS, W, cols, ld, X + t * ldx, ldx, b, Y + t * ldy, ldy);
-    for (; t < k; t++) gemm_nt_block(R, 1, W, cols, ld, X + t * ldx, ldx, b, Y + t * ldy, ldy);
-}
-
-/// Steps in panels of about 192 KB of X (a multiple of NS steps), each panel staying in the L2
-/// cache while every block of W's rows passes over it (a block of rows stays in L1 meanwhile):
-/// without panels, a long sequence streams all of X from memory once per block of rows. Each
-/// entry is the same sum whatever panel holds it.
-static void gemm_nt(const double *W, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld, const double *X, ptrdiff_t ldx,
-                    ptrdiff_t k, const double *b, double *Y, ptrdiff_t ldy) {
-    ptrdiff_t panel = 24576 / (cols > 0 ? cols : 1) / NS * NS;
-    if (panel < NS) panel = NS;
-    for (ptrdiff_t t = 0; t < k; t += panel) {
-        ptrdiff_t kt = k - t < panel ? k - t : panel;
-        const double *Xt = X + t * ldx;
-        double *Yt = Y + t * ldy;
-        ptrdiff_t i = 0;
-        for (; i + NR <= rows; i += NR) gemm_nt_rows(NR, W + i * ld, cols, ld, Xt, ldx, kt, b ? b + i : 0, Yt + i, ldy);
-        for (; i < rows; i++) gemm_nt_rows(1, W + i * ld, cols, ld, Xt, ldx, kt, b ? b + i : 0, Yt + i, ldy);
-    }
-}
+#include "kernels_gemm.h"
 
 static void ger(double *D, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t ld, const double *u, const double *v) {
     for (ptrdiff_t i = 0; i < rows; i++) {
@@ -644,6 +469,8 @@ static double adam(const double *theta, const double *m, const double *v, double
     }
     return hsum(ss) + sst;
 }
+
+#include "kernels_split.h"
 
 const uk_kernels UK_TABLE = {
     .name = UK_NAME,

@@ -51,6 +51,23 @@ public struct Kernels: @unchecked Sendable {
         k = table.pointee
     }
 
+    /// Threads the large kernels called from this thread run on: 2 (the caller and one helper
+    /// thread) where the machine has two CPUs, 1 with UNROLL_THREADS=1. Only products of about
+    /// n_a = 256 and more are split (a matrix-vector product by rows or columns, a product over a
+    /// sequence by blocks); every entry is summed the same way on one thread or two, so setting
+    /// it (for the calling thread only; 0 goes back to the process's choice) changes no result.
+    public static var threads: Int {
+        get { Int(uk_threads()) }
+        set { uk_set_threads(Int32(newValue)) }
+    }
+
+    /// Parts of the products split over two threads so far, and how many of them the helper ran.
+    public static var splitParts: (parts: Int, helper: Int) {
+        var parts = 0, helper = 0
+        uk_split_counts(&parts, &helper)
+        return (parts, helper)
+    }
+
     /// The kernels of the path chosen at load.
     public static let chosen: Kernels = {
         guard let k = Kernels(.chosen) ?? Kernels(.baseline) else { preconditionFailure("the baseline kernels always run") }

@@ -30,14 +30,14 @@ struct Bench: ParsableCommand {
     @Flag(help: "Time training steps (forward + BPTT + clip + Adagrad) instead of forward + BPTT.") var train = false
     @Flag(help: "Instead: the training lab's steps per second through the event loop beside the trainer's alone, per shipped lesson that trains.")
     var lab = false
-    @Option(help: "The cell: rnn, gru or lstm (forward + BPTT of that cell on the same task).") var cell: CellKind = .rnn
+    @Option(help: "The cell: rnn, gru or lstm (forward + BPTT, or with --train training steps, of that cell on the same task).") var cell: CellKind = .rnn
 
     func validate() throws {
         guard (1...Limits.maxSize).contains(hidden) else { throw ValidationError("--hidden must be 1…\(Limits.maxSize), got \(hidden)") }
         guard (2...Limits.maxSize).contains(vocab) else { throw ValidationError("--vocab must be 2…\(Limits.maxSize), got \(vocab)") }
         guard (1...Limits.maxSteps).contains(length) else { throw ValidationError("--length must be 1…\(Limits.maxSteps), got \(length)") }
-        if cell != .rnn && (train || render || lab) {
-            throw ValidationError("--cell \(cell.rawValue) times forward + BPTT only: drop --train and --render, or use --cell rnn")
+        if cell != .rnn && (render || lab) {
+            throw ValidationError("--cell \(cell.rawValue) times forward + BPTT or training (--train): drop --render and --lab, or use --cell rnn")
         }
         if nudge && !render { throw ValidationError("--nudge times the explorer's frames: add --render") }
         guard (1...100).contains(runs) else { throw ValidationError("--runs must be 1…100, got \(runs)") }
@@ -49,7 +49,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         if render { return try runRender() }
         if lab { return try runLab() }
-        if let gated = GatedCell(rawValue: cell.rawValue) { return runGated(gated) }
+        if let gated = GatedCell(rawValue: cell.rawValue) { return train ? runGatedTrain(gated) : runGated(gated) }
         if train { return runTrain() }
         let (rnn, episode) = Self.characterTask(hidden: hidden, vocab: vocab, length: length, seed: 42)
         var ws = Workspace(shape: rnn.shape, episode: episode)
@@ -63,6 +63,7 @@ struct Bench: ParsableCommand {
         }
         var samples: [Double] = [], cpu: [Double] = []
         var sink = 0.0
+        let split0 = Kernels.splitParts
         for _ in 0..<runs {
             let c0 = threadCPUSeconds()
             let s = Self.seconds {
@@ -76,6 +77,7 @@ struct Bench: ParsableCommand {
         let forwardOnly = Self.seconds { for _ in 0..<passes { sink += ws.forward(rnn.params) } } / Double(passes) / perPass * 1e6
         writeLine("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax cross-entropy, tanh")
         writeLine(Self.kernelsLine)
+        writeLine(Self.threadsLine(since: split0))
         writeLine("runs: \(runs) × \(passes) passes; loss check \(String(format: "%.6f", sink / Double(runs * passes)))")
         writeLine(String(format: "forward alone: %.3f µs per time step (one run)", forwardOnly))
         writeLine(Self.cpuLine(cpu))
@@ -124,6 +126,16 @@ struct Bench: ParsableCommand {
     static var kernelsLine: String {
         "kernels: \(KernelPath.chosen.rawValue) (this CPU runs \(KernelPath.supported.map(\.rawValue).joined(separator: ", ")); "
             + "UNROLL_KERNELS=baseline|avx2|avx512 chooses)"
+    }
+
+    /// How many threads ran the kernels of the runs since `before` (Kernels.splitParts then).
+    static func threadsLine(since before: (parts: Int, helper: Int)) -> String {
+        let now = Kernels.splitParts, parts = now.parts - before.parts, helper = now.helper - before.helper
+        let off = "UNROLL_THREADS=1 keeps one"
+        guard Kernels.threads > 1 else { return "threads: 1 (UNROLL_THREADS=1 or one CPU)" }
+        guard parts > 0 else { return "threads: 1 (no product large enough to split, from n_a ≈ 256; \(off))" }
+        return String(format: "threads: 2 (the helper thread ran %.0f%% of the parts of the split products; "
+                      + "the thread CPU time below is the calling thread's; %@)", 100 * Double(helper) / Double(parts), off)
     }
 
     /// The task (see `BenchTask.character`).

@@ -23,6 +23,7 @@ extension Bench {
         var steps = 1
         while Self.seconds({ train(steps) }) <= 0.05 && steps <= 1 << 24 { steps *= 2 }
         var samples: [Double] = [], cpu: [Double] = []
+        let split0 = Kernels.splitParts
         for _ in 0..<runs {
             let c0 = threadCPUSeconds()
             let s = Self.seconds { train(steps) }
@@ -34,6 +35,7 @@ extension Bench {
         let first = trainer.lossHistory.first ?? .nan, last = trainer.lossHistory.last ?? .nan
         writeLine("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), tanh, softmax; Adagrad lr 0.1, clip ±5")
         writeLine(Self.kernelsLine)
+        writeLine(Self.threadsLine(since: split0))
         writeLine(String(format: "runs: %d × %d training steps, one run after another; loss %.4f → %.4f", runs, steps, first, last))
         writeLine(String(format: "%.1f training steps per second", 1e6 / (median * Double(length))))
         writeLine(Self.cpuLine(cpu))

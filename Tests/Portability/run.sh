@@ -34,11 +34,11 @@ skip() {
 have() { command -v "$1" >/dev/null 2>&1; }
 
 # the flags SwiftPM gives the C target (its own, then cSettings' -O2 from Package.swift)
-grep -q 'name: "CKernels", exclude: \["kernels_body.h"\], cSettings: \[.unsafeFlags(\["-O2"\])\]' Package.swift ||
+grep -q 'name: "CKernels", exclude: \["kernels_body.h", "kernels_gemm.h", "kernels_split.h"\], cSettings: \[.unsafeFlags(\["-O2"\])\]' Package.swift ||
     { echo "FAIL Package.swift's CKernels settings changed: update the flags in $0"; exit 1; }
 KFLAGS=(-O2 -DSWIFT_PACKAGE=1 -fblocks -fPIC -g -fno-omit-frame-pointer -I "$S/include")
 HFLAGS=(-O1 -ffp-contract=off -Wall -Wextra -Werror -I "$S/include")
-UNITS=(dispatch kernels_baseline kernels_avx2 kernels_avx512)
+UNITS=(dispatch threads kernels_baseline kernels_avx2 kernels_avx512)
 
 # build TRIPLE OUT [extra flags…]: the four kernel files and the harness, linked statically
 build() {
@@ -50,7 +50,7 @@ build() {
         objs+=("$TMP/$out-$u.o")
     done
     "$CC" --target="$triple" "$@" "${HFLAGS[@]}" -c Tests/Portability/kernel_check.c -o "$TMP/$out-check.o" || return 1
-    "$CC" --target="$triple" -static "${objs[@]}" "$TMP/$out-check.o" -lm -o "$TMP/$out" || return 1
+    "$CC" --target="$triple" -static "${objs[@]}" "$TMP/$out-check.o" -lm -lpthread -o "$TMP/$out" || return 1
 }
 
 # expect_run WHAT EXPECTED-OUTPUT-PATTERN COMMAND…: exit 0 and a line matching the pattern
@@ -114,7 +114,7 @@ if ! have objdump; then
     skip "objdump: not installed (Debian: binutils)"
 elif [ -f "$TMP/kc-x86_64-dispatch.o" ]; then
     for dir in "$TMP/kc-x86_64-" .build/x86_64-unknown-linux-gnu/debug/CKernels.build/ .build/x86_64-unknown-linux-gnu/release/CKernels.build/; do
-        for u in dispatch kernels_baseline; do
+        for u in dispatch threads kernels_baseline; do
             o="$dir$u.o"
             [ -f "$o" ] || o="$dir$u.c.o"
             [ -f "$o" ] || continue

@@ -94,6 +94,19 @@ const char *_Nullable uk_choice_warning(void);
 /// Whether this CPU (and operating system) can run `path`.
 int uk_cpu_supports(uk_path path);
 
+/// Threads the large kernels called from this thread run on: 2 (the calling thread and one
+/// helper) on a machine with two CPUs or more, unless UNROLL_THREADS=1; 1 otherwise. Small
+/// products always run on the caller.
+int uk_threads(void);
+
+/// Sets the number of threads (1 or 2; 0: back to the process's choice) for the kernels called
+/// from this thread; the results are the same bits either way. (By default the helper is left
+/// alone for a while when it keeps the caller waiting, a busy machine; 2 set here always uses it.)
+void uk_set_threads(int n);
+
+/// Parts of the jobs split over two threads so far, and how many of them the helper thread ran.
+void uk_split_counts(long *parts, long *helper);
+
 /// Whether this build contains the kernels of `path` (avx2 and avx512: x86-64 builds only).
 int uk_compiled(uk_path path);
 

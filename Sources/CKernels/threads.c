@@ -1,0 +1,189 @@
+// A second core for the large kernels: one helper thread, started at the first large call,
+// that takes parts of a job (rows of a matrix-vector product, blocks of rows of a product over
+// a sequence) while the calling thread takes the others. Every part is computed by the same code
+// whichever thread runs it, and no sum crosses two parts, so the result is the same bits with
+// one thread or two.
+//
+// The helper spins for a short while after each job (0.1 ms; a recurrence calls every few
+// microseconds), then sleeps on a condition variable, so an idle program uses no CPU. The
+// caller never waits for the helper to wake up: it claims parts itself until none is left, so a
+// helper that is asleep costs nothing but its own parts; one that keeps the caller waiting (a
+// busy machine) is left alone for a while (below).
+// UNROLL_THREADS=1 turns the helper off; a call made while another thread's job is running
+// does all its parts itself.
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "CKernels.h"
+
+/// How long the helper spins for the next job before it sleeps (nanoseconds).
+#define SPIN_NS 100000
+
+typedef struct {
+    // the job: part p of n, run as run(arg, p)
+    void (*run)(void *arg, int part);
+    void *arg;
+    // (sequence number << 16) | (parts << 8) | next part to claim, in one word so that a claim
+    // can only succeed on the job it read; storing a new sequence number posts a job
+    _Atomic uint64_t state;
+    _Atomic int done;         // parts finished
+    _Atomic int sleeping;     // the helper waits on `wake`
+    _Atomic int busy;         // a caller owns the helper
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+} pool;
+
+static _Atomic long split_parts = 0, helper_parts = 0;   // parts of split jobs, and of those the helper's
+
+static pool P = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+static _Atomic int threads = -1;            // -1: not chosen yet
+static _Thread_local int thread_override;   // 0, or the calling thread's own choice (tests)
+static _Atomic int started = 0;             // 0 no helper, 1 starting or running, 2 could not start
+static pthread_once_t choose_once = PTHREAD_ONCE_INIT;
+
+static inline void relax(void) {
+#if defined(__x86_64__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
+
+static uint64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/// Claims the next part of job `seq`, or returns −1 when none is left (or the job is over).
+static int claim(uint64_t seq) {
+    uint64_t cur = atomic_load(&P.state);
+    while ((cur >> 16) == seq && (cur & 0xff) < ((cur >> 8) & 0xff)) {
+        if (atomic_compare_exchange_weak(&P.state, &cur, cur + 1)) return (int)(cur & 0xff);
+    }
+    return -1;
+}
+
+static void *helper(void *unused) {
+    (void)unused;
+    uint64_t seen = atomic_load(&P.state) >> 16;
+    for (;;) {
+        uint64_t t0 = now_ns();
+        unsigned spins = 0;
+        while ((atomic_load(&P.state) >> 16) == seen) {
+            relax();
+            if (++spins % 256 == 0 && now_ns() - t0 > SPIN_NS) {
+                pthread_mutex_lock(&P.lock);
+                atomic_store(&P.sleeping, 1);
+                while ((atomic_load(&P.state) >> 16) == seen) pthread_cond_wait(&P.wake, &P.lock);
+                atomic_store(&P.sleeping, 0);
+                pthread_mutex_unlock(&P.lock);
+            }
+        }
+        seen = atomic_load(&P.state) >> 16;
+        int p;
+        while ((p = claim(seen)) >= 0) {
+            P.run(P.arg, p);
+            atomic_fetch_add_explicit(&P.done, 1, memory_order_release);
+        }
+    }
+    return NULL;
+}
+
+static void choose(void) {
+    const char *want = getenv("UNROLL_THREADS");
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = cpus >= 2 ? 2 : 1;
+    if (want && want[0]) n = (strcmp(want, "1") == 0 || strcmp(want, "0") == 0) ? 1 : n;
+    atomic_store(&threads, n);
+}
+
+int uk_threads(void) {
+    if (thread_override) return thread_override;
+    pthread_once(&choose_once, choose);
+    return atomic_load(&threads);
+}
+
+void uk_set_threads(int n) { thread_override = n <= 0 ? 0 : (n >= 2 ? 2 : 1); }
+
+/// Starts the helper once; 0 when it cannot be had.
+static int have_helper(void) {
+    int s = atomic_load(&started);
+    if (s == 1) return 1;
+    if (s == 2) return 0;
+    int expected = 0;
+    if (!atomic_compare_exchange_strong(&started, &expected, 1)) return atomic_load(&started) == 1;
+    pthread_t th;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    int ok = pthread_create(&th, &attr, helper, NULL) == 0;
+    pthread_attr_destroy(&attr);
+    if (!ok) atomic_store(&started, 2);
+    return ok;
+}
+
+// On a busy machine the helper is often not running when a job comes, or is descheduled in the
+// middle of its part while the caller waits for it: then two threads are slower than one. So
+// the caller keeps count: a job where it waited for the helper longer than half its own work,
+// or did every part itself, is a strike (a good job takes one back); after STRIKES of them it
+// runs jobs alone for PAUSE_NS, then tries the helper again. (The results are the same bits.)
+#define STRIKES 4
+#define PAUSE_NS 100000000u
+static _Atomic uint64_t paused_until;
+static int strikes;                           // (read and written by the caller that owns the helper)
+
+void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
+    int mine = 0;
+    // (a thread that set two threads itself, a test, is never paused)
+    if (parts > 1 && parts < 256 && uk_threads() >= 2 && (thread_override == 2 || now_ns() >= atomic_load(&paused_until))) {
+        int expected = 0;
+        mine = atomic_compare_exchange_strong(&P.busy, &expected, 1);
+        if (mine && !have_helper()) { atomic_store(&P.busy, 0); mine = 0; }
+    }
+    if (!mine) {
+        for (int p = 0; p < parts; p++) run(arg, p);
+        return;
+    }
+    uint64_t t0 = now_ns();
+    P.run = run;
+    P.arg = arg;
+    atomic_store(&P.done, 0);
+    uint64_t seq = (atomic_load(&P.state) >> 16) + 1;
+    atomic_store(&P.state, seq << 16 | (uint64_t)parts << 8);   // posts the job (after its fields)
+    if (atomic_load(&P.sleeping)) {
+        pthread_mutex_lock(&P.lock);
+        pthread_cond_signal(&P.wake);
+        pthread_mutex_unlock(&P.lock);
+    }
+    int p, ran = 0;
+    while ((p = claim(seq)) >= 0) { run(arg, p); ran++; }
+    // the helper's parts (if it took any) end soon, unless it was descheduled
+    uint64_t t1 = now_ns();
+    unsigned spins = 0;
+    while (atomic_load_explicit(&P.done, memory_order_acquire) + ran < parts) {
+        relax();
+        if (++spins % 4096 == 0) sched_yield();
+    }
+    uint64_t t2 = ran < parts ? now_ns() : t1;
+    if (ran == parts || t2 - t1 > (t1 - t0) / 2) {
+        if (++strikes >= STRIKES) {
+            strikes = 0;
+            atomic_store(&paused_until, t2 + PAUSE_NS);
+        }
+    } else if (strikes > 0) {
+        strikes--;
+    }
+    atomic_fetch_add_explicit(&split_parts, parts, memory_order_relaxed);
+    atomic_fetch_add_explicit(&helper_parts, parts - ran, memory_order_relaxed);
+    atomic_store(&P.busy, 0);
+}
+
+void uk_split_counts(long *parts, long *helper) {
+    *parts = atomic_load(&split_parts);
+    *helper = atomic_load(&helper_parts);
+}
