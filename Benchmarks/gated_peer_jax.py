@@ -5,9 +5,11 @@ n_x = n_y = --vocab, n_a = --hidden, T = --length, softmax cross-entropy), float
 as `lax.scan`, gradients by `jax.value_and_grad`, compiled with `jax.jit` and timed after
 compilation. Not part of the build or the tests.
 
-    python3 Benchmarks/gated_peer_jax.py --cell lstm --hidden 100 --vocab 27 --length 25
+    python3 Benchmarks/gated_peer_jax.py --cell lstm --hidden 100 --vocab 27 --length 25 [--train]
 
-The last line is `forward+bptt µs/step: X` (median over --runs runs, per time step), as bench's.
+The last line is `forward+bptt µs/step: X` (median over --runs runs, per time step), as bench's;
+with --train `train µs/step: X`: whole training steps, the pass, clip ±5 and Adagrad lr 0.1 in
+one jitted function (as jax_rnn.py --train).
 """
 import argparse
 import time
@@ -70,11 +72,27 @@ def main():
     ap.add_argument("--vocab", type=int, default=27)
     ap.add_argument("--length", type=int, default=25)
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--train", action="store_true")
     o = ap.parse_args()
     p, xs, ys = task(o.cell, o.hidden, o.vocab, o.length)
-    grad_fn = jax.jit(jax.value_and_grad(make_loss(o.cell, o.hidden, o.vocab)))
+    loss = make_loss(o.cell, o.hidden, o.vocab)
+    grad_fn = jax.jit(jax.value_and_grad(loss))
+
+    @jax.jit
+    def train_step(p, mem, xs, ys):
+        l, g = jax.value_and_grad(loss)(p, xs, ys)
+        g = jax.tree.map(lambda v: jnp.clip(v, -5, 5), g)
+        mem = jax.tree.map(lambda m, v: m + v * v, mem, g)
+        p = jax.tree.map(lambda w, v, m: w - 0.1 * v / jnp.sqrt(m + 1e-8), p, g, mem)
+        return l, p, mem
+
+    state = {"p": p, "mem": jax.tree.map(jnp.zeros_like, p)}
 
     def once():
+        if o.train:
+            l, state["p"], state["mem"] = train_step(state["p"], state["mem"], xs, ys)
+            jax.block_until_ready(state["p"])
+            return l
         l, g = grad_fn(p, xs, ys)
         jax.block_until_ready(g)
         return l
@@ -96,7 +114,8 @@ def main():
         samples.append((time.perf_counter() - t0) / reps / o.length * 1e6)
     samples.sort()
     print(f"setting: jax {jax.__version__} ({jax.default_backend()}) {o.cell}, n_a = {o.hidden}, n_x = n_y = {o.vocab}, T = {o.length}")
-    print(f"forward+bptt µs/step: {samples[len(samples) // 2]:.3f}")
+    label = "train" if o.train else "forward+bptt"
+    print(f"{label} µs/step: {samples[len(samples) // 2]:.3f}")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,11 @@
 `unroll bench --cell gru|lstm` (one-hot characters of a random text, n_x = n_y = --vocab,
 n_a = --hidden, T = --length, softmax cross-entropy). Not part of the build or the tests.
 
-    python3 Benchmarks/gated_peer_numpy.py --cell lstm --hidden 100 --vocab 27 --length 25
+    python3 Benchmarks/gated_peer_numpy.py --cell lstm --hidden 100 --vocab 27 --length 25 [--train]
 
-The last line is `forward+bptt µs/step: X` (median over --runs runs, per time step), as bench's.
+The last line is `forward+bptt µs/step: X` (median over --runs runs, per time step), as bench's;
+with --train `train µs/step: X`: whole training steps, forward, BPTT, clip ±5 and Adagrad lr 0.1
+(min-char-rnn's update, as `unroll bench --cell … --train`).
 Weights are drawn by numpy (not SplitMix64): only the timing is compared, not the numbers.
 """
 import argparse, time
@@ -17,7 +19,8 @@ def sigmoid(v):
 
 
 def run(cell, W, b, Wya, by, xs, ys, na):
-    """One forward + BPTT pass; returns L. W, b: dicts per gate; xs, ys: lists of class indices."""
+    """One forward + BPTT pass; returns L and the gradients (dW, db per gate, dWya, dby).
+    W, b: dicts per gate; xs, ys: lists of class indices."""
     T = len(xs)
     a, c, cache = np.zeros(na), np.zeros(na), []
     L = 0.0
@@ -75,7 +78,7 @@ def run(cell, W, b, Wya, by, xs, ys, na):
                 dW[k] += np.outer(dz, s); db[k] += dz
             da_next = sum((W[k].T @ dz)[:na] for k, dz in (("f", dzf), ("u", dzu), ("c", dzc), ("o", dzo)))
             dc_next = dc * f
-    return L
+    return L, dW, db, dWya, dby
 
 
 def main():
@@ -85,6 +88,7 @@ def main():
     ap.add_argument("--vocab", type=int, default=27)
     ap.add_argument("--length", type=int, default=25)
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--train", action="store_true")
     o = ap.parse_args()
     rng = np.random.default_rng(42)
     na, nx = o.hidden, o.vocab
@@ -94,20 +98,33 @@ def main():
     Wya, by = rng.uniform(-0.01, 0.01, (nx, na)), np.zeros(nx)
     chars = rng.integers(0, nx, o.length + 1)
     xs, ys = list(chars[:-1]), list(chars[1:])
+    params = [W[k] for k in gates] + [b[k] for k in gates] + [Wya, by]
+    mem = [np.zeros_like(v) for v in params]
+
+    def once():
+        L, dW, db, dWya, dby = run(o.cell, W, b, Wya, by, xs, ys, na)
+        if o.train:   # in place, so W, b, Wya, by are the updated weights for the next pass
+            for p, g, m in zip(params, [dW[k] for k in gates] + [db[k] for k in gates] + [dWya, dby], mem):
+                np.clip(g, -5, 5, out=g)
+                m += g * g
+                p += -0.1 * g / np.sqrt(m + 1e-8)
+        return L
+
     passes = 1
     while True:
         t0 = time.perf_counter()
-        for _ in range(passes): run(o.cell, W, b, Wya, by, xs, ys, na)
+        for _ in range(passes): once()
         if time.perf_counter() - t0 > 0.05: break
         passes *= 2
     samples = []
     for _ in range(o.runs):
         t0 = time.perf_counter()
-        for _ in range(passes): run(o.cell, W, b, Wya, by, xs, ys, na)
+        for _ in range(passes): once()
         samples.append((time.perf_counter() - t0) / passes / o.length * 1e6)
     samples.sort()
+    label = "train" if o.train else "forward+bptt"
     print(f"setting: numpy {np.__version__} {o.cell}, n_a = {na}, n_x = n_y = {nx}, T = {o.length}")
-    print(f"forward+bptt µs/step: {samples[len(samples) // 2]:.3f}")
+    print(f"{label} µs/step: {samples[len(samples) // 2]:.3f}")
 
 
 if __name__ == "__main__":

@@ -7,11 +7,7 @@ extension GatedWorkspace {
     /// (dy<t> = 0 where step t has no target). With `accumulate: false` they are set to those sums.
     func addWeightGradients(steps: ClosedRange<Int>, accumulate: Bool = true) {
         let k = kernels, na = na, ld = na + nx, first = steps.lowerBound, n = steps.count
-        if !accumulate {
-            db.update(repeating: 0, count: KA)
-            dby.update(repeating: 0, count: ny)
-            if !denseInputs { for i in 0..<KA { (dW + i * ld + na).update(repeating: 0, count: nx) } }
-        }
+        if !accumulate && !denseInputs { for i in 0..<KA { (dW + i * ld + na).update(repeating: 0, count: nx) } }
         if isLSTM {   // every gate reads a<t-1>
             k.gemmTN(dW, m: KA, n: na, ldc: ld, dz(first), ldp: NG, a(first - 1), ldq: NA, steps: n, accumulate: accumulate)
         } else {      // Γu, Γr read c<t-1>; c̃ reads Γr<t> ⊙ c<t-1>
@@ -28,10 +24,10 @@ extension GatedWorkspace {
             }
         }
         k.gemmTN(dWya, m: ny, n: na, ldc: na, dy(first), ldp: NY, a(first), ldq: NA, steps: n, accumulate: accumulate)
-        for t in steps {
-            k.add(dz(t), db, into: db, KA)
-            k.add(dy(t), dby, into: dby, ny)
-        }
+        // db, dby: the rows dz<t>, dy<t> added up in order, as products with a row of ones (1·v is exact)
+        var one = 1.0
+        k.gemmTN(db, m: 1, n: KA, ldc: NG, &one, ldp: 0, pi: 0, dz(first), ldq: NG, steps: n, accumulate: accumulate)
+        k.gemmTN(dby, m: 1, n: ny, ldc: NY, &one, ldp: 0, pi: 0, dy(first), ldq: NY, steps: n, accumulate: accumulate)
     }
 
     /// dW, db, dWya, dby ← 0

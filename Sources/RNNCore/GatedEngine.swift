@@ -43,7 +43,8 @@ extension GatedWorkspace {
         k.activate(.sigmoid, z + 3 * na, into: z + 3 * na, na)
         let f = z, u = z + na, cTilde = z + 2 * na, o = z + 3 * na
         let cPrev = c(t - 1), ct = c(t), th = tanhC(t), at = a(t)
-        for i in 0..<na { ct[i] = f[i] * cPrev[i] + u[i] * cTilde[i] }
+        for i in 0..<na { ct[i] = f[i] * cPrev[i] }
+        for i in 0..<na { ct[i] += u[i] * cTilde[i] }
         k.activate(.tanh, ct, into: th, na)
         for i in 0..<na { at[i] = o[i] * th[i] }
     }
@@ -74,13 +75,28 @@ extension GatedWorkspace {
     }
 
     /// ŷ<t> = g2(zy<t>);  L<t> = loss(ŷ<t>, y<t>) from the logits;  dy<t> = ŷ<t> − y<t>   (n_y);
-    /// returns L<t> (0 without a target).
+    /// returns L<t> (0 without a target). A one-hot y<t> = e_c under softmax: L<t> = log Σ e^zy − zy_c,
+    /// from the max and sum the softmax kernel found (as the plain cell's `outputStep`).
     func outputStep(_ t: Int) -> Double {
         let zy = zy(t), yHat = yHat(t), dy = dy(t), ny = ny
-        if shape.g2 == .softmax { _ = kernels.softmax(zy, into: yHat, ny) } else { kernels.activate(.sigmoid, zy, into: yHat, ny) }
-        guard let y = ys[t - 1] else { loss[t - 1] = 0; return 0 }
-        let L = y.withUnsafeBufferPointer { shape.g2.loss(logits: UnsafeBufferPointer(start: zy, count: ny), target: $0) }
-        for i in 0..<ny { dy[i] = yHat[i] - y[i] }
+        var lse = 0.0
+        if shape.g2 == .softmax {
+            let (mx, s) = kernels.softmax(zy, into: yHat, ny)
+            lse = mx + Foundation.log(s)   // log Σ e^zy
+        } else {
+            kernels.activate(.sigmoid, zy, into: yHat, ny)
+        }
+        let c = targetIndex[t - 1]
+        guard c != -2, let y = ys[t - 1] else { loss[t - 1] = 0; return 0 }
+        let L: Double
+        if c >= 0 {
+            L = lse - zy[c]
+            dy.update(from: yHat, count: ny)
+            dy[c] = yHat[c] - 1
+        } else {
+            L = y.withUnsafeBufferPointer { shape.g2.loss(logits: UnsafeBufferPointer(start: zy, count: ny), target: $0) }
+            for i in 0..<ny { dy[i] = yHat[i] - y[i] }
+        }
         loss[t - 1] = L
         return L
     }
@@ -108,14 +124,14 @@ extension GatedWorkspace {
         let dcNext = t < T ? dcPrev(t + 1) : zeros, cPrev = c(t - 1), th = tanhC(t), dcPrev = dcPrev(t)
         let f = z, u = z + na, cTilde = z + 2 * na, o = z + 3 * na
         let df = dg, du = dg + na, dcTilde = dg + 2 * na, dO = dg + 3 * na
-        for i in 0..<na {
-            dO[i] = da[i] * th[i]
-            dc[i] = dcNext[i] + da[i] * o[i] * (1 - th[i] * th[i])
-            df[i] = dc[i] * cPrev[i]
-            du[i] = dc[i] * cTilde[i]
-            dcTilde[i] = dc[i] * u[i]
-            dcPrev[i] = dc[i] * f[i]
-        }
+        // one loop per result: each reads two or three rows, so each runs in vectors
+        for i in 0..<na { dO[i] = da[i] * th[i] }
+        for i in 0..<na { dc[i] = da[i] * o[i] }
+        for i in 0..<na { dc[i] = dcNext[i] + dc[i] * (1 - th[i] * th[i]) }
+        for i in 0..<na { df[i] = dc[i] * cPrev[i] }
+        for i in 0..<na { du[i] = dc[i] * cTilde[i] }
+        for i in 0..<na { dcTilde[i] = dc[i] * u[i] }
+        for i in 0..<na { dcPrev[i] = dc[i] * f[i] }
         k.activateBackward(.sigmoid, dg, output: z, into: dz, 2 * na)
         k.activateBackward(.tanh, dcTilde, output: cTilde, into: dz + 2 * na, na)
         k.activateBackward(.sigmoid, dO, output: o, into: dz + 3 * na, na)
@@ -131,11 +147,9 @@ extension GatedWorkspace {
         let k = kernels, na = na, da = da(t), dc = dc(t), z = gates(t), dg = dGates(t), dz = dz(t), cPrev = c(t - 1)
         if t < T { k.add(daPrev(t + 1), da, into: da, na) }
         let u = z, r = z + na, cTilde = z + 2 * na, du = dg, dr = dg + na, dcTilde = dg + 2 * na
-        for i in 0..<na {
-            dc[i] = da[i]
-            dcTilde[i] = dc[i] * u[i]
-            du[i] = dc[i] * (cTilde[i] - cPrev[i])
-        }
+        dc.update(from: da, count: na)
+        for i in 0..<na { dcTilde[i] = dc[i] * u[i] }
+        for i in 0..<na { du[i] = dc[i] * (cTilde[i] - cPrev[i]) }
         k.activateBackward(.tanh, dcTilde, output: cTilde, into: dz + 2 * na, na)
         k.gemvT(Wh + 2 * na * NA, rows: na, cols: na, ld: NA, dz + 2 * na, plus: nil, into: DR, reversed: t & 1 == 1)
         for i in 0..<na { dr[i] = DR[i] * cPrev[i] }

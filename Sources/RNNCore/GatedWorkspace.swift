@@ -66,6 +66,9 @@ public final class GatedWorkspace: @unchecked Sendable {
     /// The index of the episode `load`ed last among its trainer's episodes (set by the trainer,
     /// which then skips loading it again; nil after any other `load`).
     var loadedEpisode: Int?
+    /// Per step: the index of the 1 of a one-hot y<t> under softmax (≥ 0), −1 for another
+    /// target, −2 without one.
+    var targetIndex: [Int]
 
     public init(shape: GatedShape, episode: Episode, kernels: Kernels = .chosen) {
         let T = episode.T, na = shape.na, nx = shape.nx, ny = shape.ny, K = shape.cell.gates.count
@@ -85,6 +88,7 @@ public final class GatedWorkspace: @unchecked Sendable {
         dW = alloc(K * na * (na + nx)); db = alloc(NG); dWya = alloc(ny * na); dby = alloc(NY)
         da0 = alloc(NA); dc0 = alloc(NA)
         inputIndex = Array(repeating: -2, count: T)
+        targetIndex = Array(repeating: -2, count: T)
         hasOutput = episode.layout.hasOutput; ys = episode.y
         loss = Array(repeating: 0, count: T)
         self.blocks = blocks
@@ -119,6 +123,11 @@ public final class GatedWorkspace: @unchecked Sendable {
             xRows = T
         }
         for s in 0..<T {
+            if let y = ys[s] {
+                targetIndex[s] = shape.g2 == .softmax ? Workspace.oneHotIndex(y) ?? -1 : -1
+            } else {
+                targetIndex[s] = -2
+            }
             if denseInputs { (X + s * NX).update(repeating: 0, count: nx) }
             if !present[s] {
                 inputIndex[s] = -2
@@ -167,10 +176,19 @@ public final class GatedWorkspace: @unchecked Sendable {
         for (k, W) in p.W.enumerated() {
             W.values.withUnsafeBufferPointer { w in
                 guard let w = w.baseAddress else { return }
-                for i in 0..<na {
-                    (Wh + (k * na + i) * NA).update(from: w + i * ld, count: na)
-                    for j in 0..<nx { WxT[j * NG + k * na + i] = w[i * ld + na + j] }
+                for i in 0..<na { (Wh + (k * na + i) * NA).update(from: w + i * ld, count: na) }
+                // WxT[j, k·n_a + i] = W[i, n_a + j], four rows of W at a time: each j writes four
+                // neighbours, and the four rows are read front to back
+                var i = 0
+                while i + 4 <= na {
+                    let r = w + i * ld + na, out = WxT + k * na + i
+                    for j in 0..<nx {
+                        let o = out + j * NG
+                        o[0] = r[j]; o[1] = r[ld + j]; o[2] = r[2 * ld + j]; o[3] = r[3 * ld + j]
+                    }
+                    i += 4
                 }
+                for i in i..<na { for j in 0..<nx { WxT[j * NG + k * na + i] = w[i * ld + na + j] } }
             }
             Tape.copy(p.b[k], to: b + k * na)
         }

@@ -30,14 +30,14 @@ struct Bench: ParsableCommand {
     @Flag(help: "Time training steps (forward + BPTT + clip + Adagrad) instead of forward + BPTT.") var train = false
     @Flag(help: "Instead: the training lab's steps per second through the event loop beside the trainer's alone, per shipped lesson that trains.")
     var lab = false
-    @Option(help: "The cell: rnn, gru or lstm (forward + BPTT of that cell on the same task).") var cell: CellKind = .rnn
+    @Option(help: "The cell: rnn, gru or lstm (forward + BPTT, or with --train training steps, of that cell on the same task).") var cell: CellKind = .rnn
 
     func validate() throws {
         guard (1...Limits.maxSize).contains(hidden) else { throw ValidationError("--hidden must be 1…\(Limits.maxSize), got \(hidden)") }
         guard (2...Limits.maxSize).contains(vocab) else { throw ValidationError("--vocab must be 2…\(Limits.maxSize), got \(vocab)") }
         guard (1...Limits.maxSteps).contains(length) else { throw ValidationError("--length must be 1…\(Limits.maxSteps), got \(length)") }
-        if cell != .rnn && (train || render || lab) {
-            throw ValidationError("--cell \(cell.rawValue) times forward + BPTT only: drop --train and --render, or use --cell rnn")
+        if cell != .rnn && (render || lab) {
+            throw ValidationError("--cell \(cell.rawValue) times forward + BPTT or training (--train): drop --render and --lab, or use --cell rnn")
         }
         if nudge && !render { throw ValidationError("--nudge times the explorer's frames: add --render") }
         guard (1...100).contains(runs) else { throw ValidationError("--runs must be 1…100, got \(runs)") }
@@ -49,7 +49,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         if render { return try runRender() }
         if lab { return try runLab() }
-        if let gated = GatedCell(rawValue: cell.rawValue) { return runGated(gated) }
+        if let gated = GatedCell(rawValue: cell.rawValue) { return train ? runGatedTrain(gated) : runGated(gated) }
         if train { return runTrain() }
         let (rnn, episode) = Self.characterTask(hidden: hidden, vocab: vocab, length: length, seed: 42)
         var ws = Workspace(shape: rnn.shape, episode: episode)

@@ -42,6 +42,7 @@ expect "sampled" "gated: g generates from the GRU"
 keys Escape q
 expect "[exit 0]" "gated: q quits cleanly"
 "$BIN" bench --cell gru --hidden 8 --length 5 --runs 1 | tail -1 | grep -q "^forward+bptt µs/step: [0-9.]*$" && pass || fail "gated: bench --cell gru last line"
+"$BIN" bench --cell lstm --train --hidden 8 --length 5 --runs 1 | tail -1 | grep -q "^train µs/step: [0-9.]*$" && pass || fail "gated: bench --cell lstm --train last line"
 
 # trace --arrays and --format npz carry the gated quantities under the trace JSON's names
 "$BIN" trace "$OUT/lstm.yaml" --arrays >"$OUT/lstm-arrays.json" 2>&1
