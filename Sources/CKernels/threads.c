@@ -12,6 +12,7 @@
 // UNROLL_THREADS=1 turns the helper off; a call made while another thread's job is running
 // does all its parts itself.
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -76,7 +77,9 @@ static void *helper(void *unused) {
         unsigned spins = 0;
         while ((atomic_load(&P.state) >> 16) == seen) {
             relax();
-            if (++spins % 256 == 0 && now_ns() - t0 > SPIN_NS) {
+            // (yield now and then: on a busy machine the caller may be waiting for this core)
+            if (++spins % 64 == 0) sched_yield();
+            if (spins % 256 == 0 && now_ns() - t0 > SPIN_NS) {
                 pthread_mutex_lock(&P.lock);
                 atomic_store(&P.sleeping, 1);
                 while ((atomic_load(&P.state) >> 16) == seen) pthread_cond_wait(&P.wake, &P.lock);
@@ -130,12 +133,13 @@ static int have_helper(void) {
 // On a busy machine the helper is often not running when a job comes, or is descheduled in the
 // middle of its part while the caller waits for it: then two threads are slower than one. So
 // the caller keeps count: a job where it waited for the helper longer than half its own work,
-// or did every part itself, is a strike (a good job takes one back); after STRIKES of them it
+// or where one of the two did every part (the helper asleep, or the caller descheduled while
+// the helper, woken on its core, did everything), is a strike (16 good jobs in a row clear them); after STRIKES of them it
 // runs jobs alone for PAUSE_NS, then tries the helper again. (The results are the same bits.)
 #define STRIKES 4
 #define PAUSE_NS 100000000u
 static _Atomic uint64_t paused_until;
-static int strikes;                           // (read and written by the caller that owns the helper)
+static int strikes, good;                     // (read and written by the caller that owns the helper)
 
 void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
     int mine = 0;
@@ -170,13 +174,14 @@ void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
         if (++spins % 4096 == 0) sched_yield();
     }
     uint64_t t2 = ran < parts ? now_ns() : t1;
-    if (ran == parts || t2 - t1 > (t1 - t0) / 2) {
+    if (ran == parts || ran == 0 || t2 - t1 > (t1 - t0) / 2) {
         if (++strikes >= STRIKES) {
             strikes = 0;
             atomic_store(&paused_until, t2 + PAUSE_NS);
         }
-    } else if (strikes > 0) {
-        strikes--;
+    } else if (++good >= 16) {
+        good = 0;
+        strikes = 0;
     }
     atomic_fetch_add_explicit(&split_parts, parts, memory_order_relaxed);
     atomic_fetch_add_explicit(&helper_parts, parts - ran, memory_order_relaxed);
