@@ -56,8 +56,9 @@ extension ExplorerState {
     public var typedAnswer: TypedAnswer? { slide.flatMap { student.typed[$0] } }
     /// True while the open slide's typed question is waiting for its answer.
     public var typedPending: Bool { typedQuestion != nil && !(typedAnswer?.done ?? false) }
-    /// Digits go to the answer box now.
-    public var answerBoxActive: Bool { typedPending && !student.boxClosed && inspect == nil && !helpOpen }
+    /// Digits go to the answer box now (not while inspect, help or the training lab is open:
+    /// their keys win; the box is active again when they close).
+    public var answerBoxActive: Bool { typedPending && !student.boxClosed && inspect == nil && !helpOpen && lab == nil }
 
     /// The edits in force: the open slide's what-if, then the student's nudges.
     public var activeEdits: NetworkEdits {
