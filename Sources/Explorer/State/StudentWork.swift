@@ -26,6 +26,9 @@ public struct StudentWork: Equatable, Sendable {
     public internal(set) var shift: [Double]?
     /// Where the student had got to last time ("continue at slide N"), until answered.
     public internal(set) var resumeOffer: LessonProgress?
+    /// The last slide has been reached (now or in an earlier visit): the lesson stays finished
+    /// when the student leaves it (summary keys, `p`, quit and reopen).
+    public internal(set) var reachedEnd = false
 
     public init() {}
 
