@@ -44,3 +44,26 @@ import Testing
         #expect(!again.progress.finished)
     }
 }
+
+/// `--digits` changes the screen, not how a typed answer is graded: 02 slide 6 asks z<2>[0]
+/// "with 2 decimals", so 0.71 is right whatever the display shows.
+@Suite struct GradingDigitsTests {
+    func typing(_ s: String) -> [Action] { s.map { Action.typeAnswer($0) } + [.submitAnswer] }
+
+    @Test func theDisplayOptionDoesNotChangeTheGrading() throws {
+        let (lesson, _) = try StudentTests.shipped("02-forward.yaml")
+        for digits in [nil, 1, 2, 4, 6] {
+            var s = ExplorerState(lesson: lesson, digits: digits)
+            _ = s.open(slide: 6)
+            let q = try #require(s.typedQuestion)
+            let right = try q.answer(on: s.trace).get()
+            #expect(abs(right - 0.71) < 0.005)
+            for a in typing("0.71") { s.update(a) }
+            #expect(s.student.typed[5]?.firstTryRight == true, "--digits \(digits.map(String.init) ?? "none")")
+            var wrong = ExplorerState(lesson: lesson, digits: digits)
+            _ = wrong.open(slide: 6)
+            for a in typing("0.72") { wrong.update(a) }   // 2 decimals asked: 0.72 stays wrong even at --digits 1
+            #expect(wrong.student.typed[5]?.right == nil)
+        }
+    }
+}

@@ -103,6 +103,11 @@ extension ExplorerState {
         student.box.removeLast()
     }
 
+    /// The decimals a typed answer is graded to when its question sets neither `digits` nor
+    /// `tolerance`: the lesson's own `display.digits` (else 2), what its slides ask for, never
+    /// the `--digits` display option.
+    var lessonDigits: Int { lesson.display.digits ?? 2 }
+
     /// Enter in the answer box: right, or how far off and what was likely forgotten; after
     /// the allowed tries the answer is revealed with its explanation.
     mutating func submitTypedAnswer() {
@@ -115,16 +120,16 @@ extension ExplorerState {
         guard case .success(let right) = q.answer(on: graded) else { status = words.nothingToType; return }
         var a = student.typed[i] ?? TypedAnswer()
         student.box = ""
-        if q.accepts(typed, answer: right, screenDigits: numbers.digits) {
+        if q.accepts(typed, answer: right, screenDigits: lessonDigits) {
             a.right = typed
             a.diagnosis = nil
         } else {
             a.wrong.append(typed)
             if let ref = q.reference {
                 a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, ref: ref, trace: graded,
-                                                        tolerance: q.allowedError(screenDigits: numbers.digits))
+                                                        tolerance: q.allowedError(screenDigits: lessonDigits))
             } else {
-                a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, right: right, tolerance: q.allowedError(screenDigits: numbers.digits))
+                a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, right: right, tolerance: q.allowedError(screenDigits: lessonDigits))
             }
             if a.wrong.count >= q.tries { a.revealed = true }
         }
