@@ -67,3 +67,24 @@ import Testing
         }
     }
 }
+
+/// 05 slide 4: "Read ŷ<4> on the timeline, type L<4> with 2 decimals". The timeline shows
+/// ŷ<4> = 0.76 (exactly 0.7576): −ln 0.76 = 0.274 → 0.27 must be right, as must the exact 0.28.
+@Suite struct ReadFromTheScreenTests {
+    @Test func anAnswerFromTheShownInputIsRight() throws {
+        let (lesson, _) = try StudentTests.shipped("05-loss.yaml")
+        for typed in ["0.27", "0.28", "0.2777"] {
+            var s = ExplorerState(lesson: lesson)
+            _ = s.open(slide: 4)
+            #expect(s.typedQuestion?.reference?.description == "L<4>")
+            for c in typed { s.update(.typeAnswer(c)) }
+            s.update(.submitAnswer)
+            #expect(s.student.typed[3]?.firstTryRight == true, "\(typed)")
+        }
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 4)
+        for c in "0.31" { s.update(.typeAnswer(c)) }   // L<3>: still wrong
+        s.update(.submitAnswer)
+        #expect(s.student.typed[3]?.right == nil)
+    }
+}
