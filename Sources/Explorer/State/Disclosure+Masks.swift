@@ -31,6 +31,19 @@ extension ExplorerState {
         default: readers = []
         }
         return readers.compactMap { (s, d) in (1...T).contains(ft + d) ? MaskedEntry(symbol: s, t: ft + d, row: i) : nil }
+            + equalTerms(f.symbol, t: ft, row: i).map { MaskedEntry(symbol: $0.0, t: $0.1, row: i) }
+    }
+
+    /// The terms equal to da<t>[i] by definition, da<t> = Wyaᵀdy<t> + da_next<t>: where one
+    /// part's entry is 0 (a step with no target: dy<t> = 0; the last step: da_next<T> = 0), the
+    /// other part shows the answer — da_next<t> and what step t+1 hands down, da_prev<t+1>.
+    private func equalTerms(_ symbol: Symbol, t: Int, row i: Int) -> [(Symbol, Int)] {
+        guard symbol == .da, let fromOutput = trace.tensor(.daFromOutput, t: t), let next = trace.tensor(.daNext, t: t),
+              i < fromOutput.rows, i < next.rows, fromOutput.cols == 1, next.cols == 1 else { return [] }
+        var terms: [(Symbol, Int)] = []
+        if fromOutput[i, 0] == 0 { terms += [(.daNext, t)] + (t < T ? [(.daPrev, t + 1)] : []) }
+        if next[i, 0] == 0 { terms.append((.daFromOutput, t)) }
+        return terms
     }
 
     /// The row of `symbol` at step t that is masked, if any.

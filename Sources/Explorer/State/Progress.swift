@@ -28,7 +28,7 @@ extension ExplorerState {
     /// What the progress store keeps of this state.
     public var progress: LessonProgress {
         LessonProgress(path: lesson.path, slide: slide, phase: position.phase, t: position.t, answers: answerRecords,
-                       questions: questionSlides.count, finished: slide.map { $0 == lesson.script.count - 1 } ?? false)
+                       questions: questionSlides.count, finished: student.reachedEnd || slide.map { $0 == lesson.script.count - 1 } ?? false)
     }
 
     /// Offers to continue where `p` left off (a report from the event loop, not a key).
@@ -41,6 +41,7 @@ extension ExplorerState {
     mutating func resume() {
         guard let p = student.resumeOffer else { status = words.nothingToResume; return }
         student.resumeOffer = nil
+        if p.finished { student.reachedEnd = true }   // finished once, finished for good
         for (i, r) in p.answers where lesson.script.indices.contains(i) {
             let s = lesson.script[i]
             if let q = s.ask, let n = Int(r.given), (1...q.choices.count).contains(n) { answers[i] = n }
@@ -61,8 +62,9 @@ extension ExplorerState {
 
     /// Esc (or any other key) on the offer: start from the first slide, nothing remembered.
     mutating func declineResume() {
-        guard student.resumeOffer != nil else { status = words.nothingToResume; return }
+        guard let p = student.resumeOffer else { status = words.nothingToResume; return }
         student.resumeOffer = nil
+        if p.finished { student.reachedEnd = true }   // starting over does not take the ✓ away
         status = words.startedOver
     }
 

@@ -19,6 +19,7 @@ extension ExplorerState {
         guard lesson.script.indices.contains(i) else { return }
         let whatIfBefore = currentSlide?.edits ?? NetworkEdits()
         slide = i
+        if i == lesson.script.count - 1 { student.reachedEnd = true }
         let s = lesson.script[i]
         student.box = ""
         student.boxClosed = false

@@ -26,6 +26,9 @@ public struct StudentWork: Equatable, Sendable {
     public internal(set) var shift: [Double]?
     /// Where the student had got to last time ("continue at slide N"), until answered.
     public internal(set) var resumeOffer: LessonProgress?
+    /// The last slide has been reached (now or in an earlier visit): the lesson stays finished
+    /// when the student leaves it (summary keys, `p`, quit and reopen).
+    public internal(set) var reachedEnd = false
 
     public init() {}
 
@@ -101,6 +104,11 @@ extension ExplorerState {
         student.box.removeLast()
     }
 
+    /// The decimals a typed answer is graded to when its question sets neither `digits` nor
+    /// `tolerance`: the lesson's own `display.digits` (else 2), what its slides ask for, never
+    /// the `--digits` display option.
+    var lessonDigits: Int { lesson.display.digits ?? 2 }
+
     /// Enter in the answer box: right, or how far off and what was likely forgotten; after
     /// the allowed tries the answer is revealed with its explanation.
     mutating func submitTypedAnswer() {
@@ -113,16 +121,16 @@ extension ExplorerState {
         guard case .success(let right) = q.answer(on: graded) else { status = words.nothingToType; return }
         var a = student.typed[i] ?? TypedAnswer()
         student.box = ""
-        if q.accepts(typed, answer: right, screenDigits: numbers.digits) {
+        if q.accepts(typed, answer: right, screenDigits: lessonDigits) {
             a.right = typed
             a.diagnosis = nil
         } else {
             a.wrong.append(typed)
             if let ref = q.reference {
                 a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, ref: ref, trace: graded,
-                                                        tolerance: q.allowedError(screenDigits: numbers.digits))
+                                                        tolerance: q.allowedError(screenDigits: lessonDigits))
             } else {
-                a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, right: right, tolerance: q.allowedError(screenDigits: numbers.digits))
+                a.diagnosis = MistakeDiagnosis.diagnose(typed: typed, right: right, tolerance: q.allowedError(screenDigits: lessonDigits))
             }
             if a.wrong.count >= q.tries { a.revealed = true }
         }

@@ -8,7 +8,7 @@ public struct TypedQuestion: Equatable, Sendable {
     public var question: LocalizedText
     /// The answer as an expression, e.g. `z<2>[2]` or `0.75`.
     public var value: CheckExpression
-    /// Decimals the answer must match (nil: the screen's digits).
+    /// Decimals the answer must match (nil: the lesson's display digits, never `--digits`).
     public var digits: Int?
     /// How far off an answer may be (nil: half a unit of the last of `digits`).
     public var tolerance: Double?
