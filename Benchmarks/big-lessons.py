@@ -9,6 +9,9 @@ big-1024.yaml   n_x = n_a = n_y = 1024, T = 10 000: a character model over 1024 
                 (vocab and text, so the file stays small; weights from init: {seed: …})
 thin-1024.yaml  n_x = 1, n_a = 1024, n_y = 1, T = 10 000 (x and y written out)
 texts-100k.yaml a character lesson with 100 000 texts in names.txt beside it
+gru-1024.yaml   the largest GRU lesson: n_x = n_a = n_y = 1024, T = 10 000, the text of big-1024
+lstm-1024.yaml  the same with an LSTM
+gru-N-T.yaml    smaller GRU lessons for the memory table (N = 256, 512, 1024; T = 2 500, 5 000, 10 000)
 """
 import os
 import random
@@ -80,4 +83,34 @@ sequence:
 script:
   - say: One hundred thousand training names.
 """)
-print(f"wrote {out}/big-1024.yaml, thin-1024.yaml, texts-100k.yaml (+ names.txt)")
+
+
+def gated(name, cell, n, T):
+    """A character lesson over the first n characters of big-1024's vocabulary, cell gru or lstm."""
+    v = vocab[:n]
+    t = "".join(rng.choice(v) for _ in range(T + 1))
+    with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+        f.write(f"""title: A large {cell.upper()} lesson ({n} × {n} × {n}, T = {T})
+model:
+  cell: {cell}
+  n_x: {n}
+  n_a: {n}
+  n_y: {n}
+  g2: softmax
+  init: {{seed: 4, scale: 0.05}}
+architecture: many-to-many
+sequence:
+  vocab: "{v}"
+  text: "{t}"
+script:
+  - say: A gated cell at the format's limits.
+    check: "L > 0"
+""")
+
+
+gated("gru-1024.yaml", "gru", 1024, 10_000)
+gated("lstm-1024.yaml", "lstm", 1024, 10_000)
+for n in (256, 512, 1024):
+    for T in (2_500, 5_000, 10_000):
+        gated(f"gru-{n}-{T}.yaml", "gru", n, T)
+print(f"wrote {out}/big-1024.yaml, thin-1024.yaml, texts-100k.yaml (+ names.txt), gru-1024.yaml, lstm-1024.yaml, gru-N-T.yaml")

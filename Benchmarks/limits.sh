@@ -16,6 +16,9 @@ for lesson in big-1024 thin-1024; do
     measure "render $lesson" "$bin" render "$dir/$lesson.yaml" --step 10000
     measure "train 1 step $lesson" "$bin" train "$dir/$lesson.yaml" --steps 1 --out "$dir/trained-$lesson.yaml" --force
 done
+for lesson in gru-1024 lstm-1024; do   # a gated trace runs both passes when it is made
+    measure "check $lesson" "$bin" check "$dir/$lesson.yaml"
+done
 measure "check texts-100k" "$bin" check "$dir/texts-100k.yaml"
 measure "train 5 steps texts-100k, --out elsewhere" "$bin" train "$dir/texts-100k.yaml" --steps 5 --out /tmp/limits-texts-out.yaml --force
 rm -f /tmp/limits-texts-out.yaml

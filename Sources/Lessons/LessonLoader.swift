@@ -103,7 +103,7 @@ public enum LessonLoader {
         // the checks that parse are proved even when something else is wrong
         let trace: Trace
         do throws(TraceMemoryError) {
-            if let gated { trace = try Trace(checkedGated: gated, episode: episode) }
+            if let gated { trace = try Trace(checkedGated: gated, episode: episode, limit: traceLimit) }
             else { trace = try Trace(checked: rnn, episode: episode, limit: traceLimit) }
         } catch {
             reader.errorWithoutPlace(error.description)   // one line: "lesson.yaml: error: not enough memory …"

@@ -1,6 +1,7 @@
 /// Every number of a gated cell's forward and backward pass, per step, by `Symbol`.
 ///
-/// Per-step vectors are copied out of the `GatedWorkspace`. The running sums of the weights'
+/// Per-step vectors are read from the `GatedWorkspace` that ran the passes, which the trace keeps
+/// (no copy: its memory is checked, and a trace takes one set of rows, not two). The running sums of the weights'
 /// gradients after the backward steps are built by the engine's own kernels, a block of
 /// `checkpointEvery` steps at a time from step T down (kept as checkpoints; in between they are
 /// rebuilt from the nearest one), so the totals — the sums after step 1 — are the JSON's `grads`
@@ -9,15 +10,12 @@ public struct GatedTrace: Sendable {
     public let rnn: GatedRNN
     public let episode: Episode
     public let hasBackward: Bool
-    /// Per gate (aligned with `cell.gates`), flat T × n_a: Γ<t> (or c̃<t>), dΓ<t> (or dc̃<t>), dz<t>.
-    let act: [[Double]], dact: [[Double]], dz: [[Double]]
-    /// Flat T × n_a: c<t>, a<t>, da<t>, dc<t>, da_prev<t>, dc_prev<t>; flat T × n_y: logits, ŷ<t>, dy<t>.
-    let c: [Double], a: [Double], da: [Double], dc: [Double], daPrev: [Double], dcPrev: [Double]
-    let zy: [Double], yHat: [Double], dy: [Double]
+    /// Every per-step vector of both passes (read only after `init`: Γ<t>, c<t>, a<t>, ŷ<t>, da<t> …).
+    let work: GatedWorkspace
     public let losses: [Double]
     public let totalLoss: Double?
     /// The summed gradients, da<0> and dc<0> (nil without a backward pass).
-    public private(set) var gradients: GatedGradients?
+    public let gradients: GatedGradients?
     public let da0: [Double]?
     public let dc0: [Double]?
     /// The checkpoints of the running sums and the last ones built between them
@@ -27,10 +25,28 @@ public struct GatedTrace: Sendable {
     var checkpoints: [Int: GatedGradients] { memo.checkpoints }
     public var checkpointEvery: Int { memo.every }
 
+    /// As `init(checked:…)`, for a network whose trace was made once already (an edit, a
+    /// training step): when the memory cannot be had after all, the program ends with one line.
+    public init(rnn: GatedRNN, episode: Episode, kernels: Kernels = .chosen, checkpointEvery: Int? = nil) {
+        do throws(TraceMemoryError) {
+            try self.init(checked: rnn, episode: episode, kernels: kernels, checkpointEvery: checkpointEvery)
+        } catch { error.stop() }
+    }
+
     /// - Parameter checkpointEvery: keep the running sums every this many steps; nil chooses the
     ///   smallest interval whose checkpoints fit in `Trace.checkpointBudget` (tests force others).
-    public init(rnn: GatedRNN, episode: Episode, kernels: Kernels = .chosen, checkpointEvery: Int? = nil) {
-        let w = GatedWorkspace(shape: rnn.shape, episode: episode, kernels: kernels)
+    /// - Parameter limit: refuse a workspace of more bytes than this (tests).
+    /// - Throws: `TraceMemoryError` when the memory for its per-step vectors cannot be had.
+    public init(checked rnn: GatedRNN, episode: Episode, kernels: Kernels = .chosen, checkpointEvery: Int? = nil,
+                limit: Int? = nil) throws(TraceMemoryError) {
+        // (the throwing part before a delegating init: a struct init whose first statement
+        // throws, typed, crashed destroying the uninitialised trace in Swift 6.3.1)
+        let w = try GatedWorkspace(checked: rnn.shape, episode: episode, kernels: kernels, limit: limit)
+        self.init(workspace: w, rnn: rnn, episode: episode, checkpointEvery: checkpointEvery)
+    }
+
+    /// The trace of both passes run in `w` (made for this shape and episode).
+    private init(workspace w: GatedWorkspace, rnn: GatedRNN, episode: Episode, checkpointEvery: Int?) {
         w.forward(rnn.params)
         let back = episode.hasTargets
         let every = checkpointEvery ?? Self.checkpointInterval(shape: rnn.shape, T: episode.T)
@@ -38,13 +54,7 @@ public struct GatedTrace: Sendable {
         self.rnn = rnn
         self.episode = episode
         hasBackward = back
-        let k = rnn.shape.cell.gates.count
-        act = (0..<k).map { w.all(.gate($0)) }
-        dact = (0..<k).map { w.all(.dGate($0)) }
-        dz = (0..<k).map { w.all(.dzGate($0)) }
-        c = w.all(.c); a = w.all(.a)
-        da = w.all(.da); dc = w.all(.dc); daPrev = w.all(.daPrev); dcPrev = w.all(.dcPrev)
-        zy = w.all(.zy); yHat = w.all(.yHat); dy = w.all(.dy)
+        work = w
         losses = w.loss
         totalLoss = back ? w.totalLoss : nil
         da0 = back ? w.da0Vector : nil
@@ -92,9 +102,8 @@ public struct GatedTrace: Sendable {
     /// L<t>, or nil where step t has no target.
     public func loss(_ t: Int) -> Double? { hasTarget(t) ? losses[t - 1] : nil }
 
-    private func slice(_ buffer: [Double], _ t: Int, _ width: Int) -> [Double] {
-        Array(buffer[((t - 1) * width)..<(t * width)])
-    }
+    /// A per-step vector at step t (1-based), copied out of the workspace.
+    private func slice(_ q: GatedWorkspace.Quantity, _ t: Int) -> [Double] { work.vector(q, t) }
 
     /// The gate of a gated symbol (Γu, dzu, Wu, dWu …; c̃ and its kin are gate c).
     public static func gate(of symbol: Symbol) -> Gate? { symbol.gateLetter.flatMap(Gate.init(rawValue:)) }
@@ -104,9 +113,9 @@ public struct GatedTrace: Sendable {
 
     /// The gate's stacked input at step t: [a<t-1>; x<t>], or [Γr ⊙ c<t-1>; x<t>] for the GRU's c̃.
     public func stackedInput(_ gate: Gate, _ t: Int) -> [Double] {
-        var head = t == 1 ? (cell == .gru ? rnn.params.c0 : rnn.params.a0) : slice(a, t - 1, shape.na)
+        var head = t == 1 ? (cell == .gru ? rnn.params.c0 : rnn.params.a0) : slice(.a, t - 1)
         if cell == .gru && gate == .c, let r = rnn.params.index(.r) {
-            let g = slice(act[r], t, shape.na)
+            let g = slice(.gate(r), t)
             head = zip(g, head).map { $0 * $1 }
         }
         let x = episode.layout.hasInput[t - 1] ? episode.x[t - 1] : Array(repeating: 0, count: shape.nx)
@@ -119,34 +128,34 @@ public struct GatedTrace: Sendable {
         let na = shape.na, ny = shape.ny, p = rnn.params
         switch symbol {
         case .x: return episode.x[t - 1]
-        case .aPrev: return t == 1 ? p.a0 : slice(a, t - 1, na)
+        case .aPrev: return t == 1 ? p.a0 : slice(.a, t - 1)
         case .stacked: return stackedInput(.u, t)
-        case .a: return slice(a, t, na)
-        case .c: return slice(c, t, na)
-        case .cPrev: return t == 1 ? p.c0 : slice(c, t - 1, na)
-        case .gammaF, .gammaU, .gammaR, .gammaO, .cTilde: return gateIndex(symbol).map { slice(act[$0], t, na) }
-        case .zy: return hasOutput(t) ? slice(zy, t, ny) : nil
-        case .yHat: return hasOutput(t) ? slice(yHat, t, ny) : nil
+        case .a: return slice(.a, t)
+        case .c: return slice(.c, t)
+        case .cPrev: return t == 1 ? p.c0 : slice(.c, t - 1)
+        case .gammaF, .gammaU, .gammaR, .gammaO, .cTilde: return gateIndex(symbol).map { slice(.gate($0), t) }
+        case .zy: return hasOutput(t) ? slice(.zy, t) : nil
+        case .yHat: return hasOutput(t) ? slice(.yHat, t) : nil
         case .y: return episode.y[t - 1]
         case .loss: return loss(t).map { [$0] }
         default: break
         }
         guard hasBackward, symbol.isPerStep else { return nil }
         switch symbol {
-        case .dy: return hasTarget(t) ? slice(dy, t, ny) : nil
+        case .dy: return hasTarget(t) ? slice(.dy, t) : nil
         case .daFromOutput:
             guard let d = vector(.dy, t) else { return Array(repeating: 0, count: na) }
             return p.Wya.transposed.times(d)
-        case .da: return slice(da, t, na)
-        case .dc: return slice(dc, t, na)
-        case .daPrev: return slice(daPrev, t, na)
-        case .dcPrev: return slice(dcPrev, t, na)
-        case .daNext: return t == T ? Array(repeating: 0, count: na) : slice(daPrev, t + 1, na)
-        case .dcNext: return t == T ? Array(repeating: 0, count: na) : slice(dcPrev, t + 1, na)
-        case .dGammaF, .dGammaU, .dGammaR, .dGammaO, .dcTilde: return gateIndex(symbol).map { slice(dact[$0], t, na) }
+        case .da: return slice(.da, t)
+        case .dc: return slice(.dc, t)
+        case .daPrev: return slice(.daPrev, t)
+        case .dcPrev: return slice(.dcPrev, t)
+        case .daNext: return t == T ? Array(repeating: 0, count: na) : slice(.daPrev, t + 1)
+        case .dcNext: return t == T ? Array(repeating: 0, count: na) : slice(.dcPrev, t + 1)
+        case .dGammaF, .dGammaU, .dGammaR, .dGammaO, .dcTilde: return gateIndex(symbol).map { slice(.dGate($0), t) }
         case .dzf, .dzu, .dzr, .dzo, .dzc, .dbfStep, .dbuStep, .dbrStep, .dboStep, .dbcStep:
-            return gateIndex(symbol).map { slice(dz[$0], t, na) }
-        case .dbyStep: return hasTarget(t) ? slice(dy, t, ny) : Array(repeating: 0, count: ny)
+            return gateIndex(symbol).map { slice(.dzGate($0), t) }
+        case .dbyStep: return hasTarget(t) ? slice(.dy, t) : Array(repeating: 0, count: ny)
         default: return nil
         }
     }
@@ -157,13 +166,13 @@ public struct GatedTrace: Sendable {
         guard hasBackward else { return nil }
         var g = GatedGradients.zero(shape)
         for (k, gate) in cell.gates.enumerated() {
-            let dzt = slice(dz[k], t, shape.na)
+            let dzt = slice(.dzGate(k), t)
             g.dW[k] = Matrix.outer(dzt, stackedInput(gate, t))
             g.db[k] = dzt
         }
         if hasTarget(t) {
-            let dyt = slice(dy, t, shape.ny)
-            g.dWya = Matrix.outer(dyt, slice(a, t, shape.na))
+            let dyt = slice(.dy, t)
+            g.dWya = Matrix.outer(dyt, slice(.a, t))
             g.dby = dyt
         }
         return g

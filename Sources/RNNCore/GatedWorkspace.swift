@@ -70,23 +70,37 @@ public final class GatedWorkspace: @unchecked Sendable {
     /// target, −2 without one.
     var targetIndex: [Int]
 
-    public init(shape: GatedShape, episode: Episode, kernels: Kernels = .chosen) {
+    /// As `init(checked:…)`, for shapes whose trace was made once already: when the memory
+    /// cannot be had after all, the program ends with `TraceMemoryError`'s one line.
+    public convenience init(shape: GatedShape, episode: Episode, kernels: Kernels = .chosen) {
+        do throws(TraceMemoryError) { try self.init(checked: shape, episode: episode, kernels: kernels) } catch { error.stop() }
+    }
+
+    /// A workspace for `episode`, or `TraceMemoryError` when its memory cannot be had (nothing
+    /// is kept then). - Parameter limit: refuse more bytes than this (tests).
+    public init(checked shape: GatedShape, episode: Episode, kernels: Kernels = .chosen, limit: Int? = nil) throws(TraceMemoryError) {
         let T = episode.T, na = shape.na, nx = shape.nx, ny = shape.ny, K = shape.cell.gates.count
+        let dense = !Workspace.allOneHot(episode.x, where: episode.layout.hasInput)
+        let total = Self.bytes(shape: shape, T: T, denseInputs: dense)
+        guard let total, total <= limit ?? Int.max else { throw TraceMemoryError(bytes: total, na: na, T: T) }
         self.shape = shape; self.T = T; self.kernels = kernels
         self.na = na; self.nx = nx; self.ny = ny; KA = K * na
         NA = Tape.rowLength(na); NX = Tape.rowLength(nx); NY = Tape.rowLength(ny); NG = Tape.rowLength(K * na)
         var blocks: [UnsafeMutableRawPointer] = []
-        func alloc(_ n: Int) -> UnsafeMutablePointer<Double> { Self.zeroed(n, &blocks, na: na, T: T) }
-        C = alloc((T + 1) * NA)
-        A = shape.cell == .gru ? C : alloc((T + 1) * NA)
-        TC = alloc(shape.cell == .lstm ? T * NA : 0); RC = alloc(shape.cell == .gru ? T * NA : 0)
-        G = alloc(T * NG); DG = alloc(T * NG); DZ = alloc(T * NG)
-        ZY = alloc(T * NY); YH = alloc(T * NY); DY = alloc(T * NY)
-        DA = alloc(T * NA); DC = alloc(T * NA); DAP = alloc(T * NA); DCP = alloc(T * NA)
-        DR = alloc(NA); zeros = alloc(NA); X = alloc(NX)
-        Wh = alloc(K * na * NA); WxT = alloc(nx * NG); b = alloc(NG); Wya = alloc(ny * NA); by = alloc(NY)
-        dW = alloc(K * na * (na + nx)); db = alloc(NG); dWya = alloc(ny * na); dby = alloc(NY)
-        da0 = alloc(NA); dc0 = alloc(NA)
+        func alloc(_ n: Int) throws(TraceMemoryError) -> UnsafeMutablePointer<Double> {
+            try Self.zeroed(n, &blocks, error: TraceMemoryError(bytes: total, na: na, T: T))
+        }
+        C = try alloc((T + 1) * NA)
+        A = shape.cell == .gru ? C : try alloc((T + 1) * NA)
+        TC = try alloc(shape.cell == .lstm ? T * NA : 0); RC = try alloc(shape.cell == .gru ? T * NA : 0)
+        G = try alloc(T * NG); DG = try alloc(T * NG); DZ = try alloc(T * NG)
+        ZY = try alloc(T * NY); YH = try alloc(T * NY); DY = try alloc(T * NY)
+        DA = try alloc(T * NA); DC = try alloc(T * NA); DAP = try alloc(T * NA); DCP = try alloc(T * NA)
+        DR = try alloc(NA); zeros = try alloc(NA); X = try alloc(dense ? T * NX : NX); xRows = dense ? T : 1
+        Wh = try alloc(K * na * NA); WxT = try alloc(nx * NG); b = try alloc(NG); Wya = try alloc(ny * NA); by = try alloc(NY)
+        dW = try alloc(K * na * (na + nx)); db = try alloc(NG); dWya = try alloc(ny * na); dby = try alloc(NY)
+        da0 = try alloc(NA); dc0 = try alloc(NA)
+        assert(blocks.count == (shape.cell == .gru ? 27 : 28), "Self.bytes counts the blocks allocated here")
         inputIndex = Array(repeating: -2, count: T)
         targetIndex = Array(repeating: -2, count: T)
         hasOutput = episode.layout.hasOutput; ys = episode.y
@@ -97,12 +111,37 @@ public final class GatedWorkspace: @unchecked Sendable {
 
     deinit { for p in blocks { free(p) } }
 
+    /// The bytes `init(checked:)` asks for (its blocks, as it allocates them), or nil when the
+    /// count overflows: per step 8·(2·N_a + N_a + 3·N_g + 3·N_y + 4·N_a) (the GRU: one N_a less,
+    /// a<t> = c<t>; N_g = K·n_a rounded up as `Tape.rowLength`; + N_x for dense inputs), and the
+    /// weights, their packed copy and the gradients.
+    public static func bytes(shape: GatedShape, T: Int, denseInputs: Bool) -> Int? {
+        let na = shape.na, nx = shape.nx, ny = shape.ny, K = shape.cell.gates.count
+        let NA = Tape.rowLength(na), NX = Tape.rowLength(nx), NY = Tape.rowLength(ny), NG = Tape.rowLength(K * na)
+        let steps: [(Int, Int)] = [(T + 1, NA), (shape.cell == .gru ? 0 : T + 1, NA), (T, NA), (T, 3 * NG),
+                                   (T, 3 * NY), (T, 4 * NA), (denseInputs ? T : 1, NX)]
+        let fixed: [(Int, Int)] = [(4, NA), (K * na, NA), (nx, NG), (2, NG), (ny, NA), (2, NY),
+                                   (K * na, na + nx), (ny, na)]
+        var total = 0
+        for (a, b) in steps + fixed {
+            let (n, o1) = a.multipliedReportingOverflow(by: b)
+            let (bytes, o2) = n.multipliedReportingOverflow(by: 8)
+            let (t, o3) = total.addingReportingOverflow(bytes)
+            if o1 || o2 || o3 { return nil }
+            total = t
+        }
+        return total
+    }
+
     /// n doubles, zero, 64-byte aligned (calloc: pages never written take no memory). When the
-    /// memory cannot be had, the program ends with `TraceMemoryError`'s one line (never a trap).
-    private static func zeroed(_ n: Int, _ blocks: inout [UnsafeMutableRawPointer], na: Int, T: Int) -> UnsafeMutablePointer<Double> {
+    /// memory cannot be had, frees `blocks` (so nothing is kept) and throws `error`.
+    private static func zeroed(_ n: Int, _ blocks: inout [UnsafeMutableRawPointer],
+                               error: TraceMemoryError) throws(TraceMemoryError) -> UnsafeMutablePointer<Double> {
         let (bytes, overflow) = max(n, 1).multipliedReportingOverflow(by: 8)
         guard !overflow, bytes <= Int.max - 64, let raw = calloc(bytes + 64, 1) else {
-            TraceMemoryError(bytes: overflow ? nil : bytes, na: na, T: T).stop()
+            for p in blocks { free(p) }
+            blocks.removeAll()
+            throw error
         }
         blocks.append(raw)
         let aligned = raw + (64 - Int(bitPattern: raw) % 64) % 64
@@ -119,7 +158,9 @@ public final class GatedWorkspace: @unchecked Sendable {
         hasOutput = episode.layout.hasOutput; ys = episode.y
         denseInputs = !Workspace.allOneHot(xs, where: present)
         if denseInputs && xRows < T {
-            X = Self.zeroed(T * NX, &blocks, na: na, T: T)
+            do throws(TraceMemoryError) {
+                X = try Self.zeroed(T * NX, &blocks, error: TraceMemoryError(bytes: T * NX * 8, na: na, T: T))
+            } catch { error.stop() }
             xRows = T
         }
         for s in 0..<T {
@@ -231,6 +272,12 @@ public final class GatedWorkspace: @unchecked Sendable {
     public func vector(_ q: Quantity, _ t: Int) -> [Double] {
         let (p, stride, width) = layout(q)
         return Tape.array(p + (t - 1) * stride, width)
+    }
+
+    /// The quantity at step t (1-based), in place: valid while the workspace lives, until its next pass.
+    public func row(_ q: Quantity, _ t: Int) -> UnsafeBufferPointer<Double> {
+        let (p, stride, width) = layout(q)
+        return UnsafeBufferPointer(start: p + (t - 1) * stride, count: width)
     }
 
     /// The quantity at every step, one row after another (T × width, without padding).

@@ -62,14 +62,15 @@ public struct Trace: Sendable {
     }
 
     /// The trace of a gated cell (see `GatedTrace`); the plain workspace is left empty.
-    /// - Throws: `TraceMemoryError` when the plain workspace's memory cannot be had.
-    public init(checkedGated gated: GatedRNN, episode: Episode, kernels: Kernels = .chosen) throws(TraceMemoryError) {
+    /// - Throws: `TraceMemoryError` when the memory of the gated workspace (or of the plain
+    ///   one) cannot be had, or the gated one would pass `limit` bytes (tests).
+    public init(checkedGated gated: GatedRNN, episode: Episode, kernels: Kernels = .chosen, limit: Int? = nil) throws(TraceMemoryError) {
         self.rnn = gated.outputLayer
         self.episode = episode
         self.pass = TracePass(empty: try Workspace(checked: gated.shape.plain, episode: episode))
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = 1
-        self.gated = GatedTrace(rnn: gated, episode: episode, kernels: kernels)
+        self.gated = try GatedTrace(checked: gated, episode: episode, kernels: kernels, limit: limit)
     }
 
     /// As `init(checkedGated:…)`, ending the program with one line when the memory cannot be had.

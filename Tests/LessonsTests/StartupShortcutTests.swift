@@ -38,4 +38,15 @@ import Testing
         let fits = LessonLoader.analyse(text: baseLesson, path: "lesson.yaml", traceLimit: 1 << 30)
         #expect(fits.lesson != nil && fits.diagnostics.isEmpty)
     }
+
+    /// The same line for a GRU lesson (its gated workspace is refused), not an exit or a trap.
+    @Test func aGatedTraceWithoutMemoryIsOneLine() throws {
+        let a = LessonLoader.analyse(text: gruLesson, path: "gru.yaml", traceLimit: 64)
+        #expect(a.lesson == nil)
+        let rendered = LessonErrors(a.diagnostics).rendered
+        #expect(rendered.hasPrefix("gru.yaml: error: not enough memory for a trace of 1 MB (n_a = 2, T = "))
+        #expect(!rendered.contains("\n"))
+        let fits = LessonLoader.analyse(text: gruLesson, path: "gru.yaml", traceLimit: 1 << 30)
+        #expect(fits.lesson != nil && fits.diagnostics.isEmpty)
+    }
 }

@@ -465,6 +465,11 @@ static void check_path(const uk_kernels *k) {
     check_gemv_t(70, 600, 600);
     check_gemv_t(130, 270, 271);
     check_gemv(300, 150, 153);
+    // past 65 536 entries (or 4M multiply-adds) the kernels may split the work over two threads
+    check_gemv(300, 260, 261);
+    check_gemv_t(70, 1000, 1003);
+    check_gemm_tn(64, 260, 300, 0, 1);
+    check_gemm_nt(40, 400, 300, 1);
     // long sequences and wide C: gemm_tn in panels of steps and columns, gemm_nt in panels of steps
     check_gemm_tn(7, 300, 300, 0, 0);
     check_gemm_tn(13, 140, 260, 0, 1);

@@ -44,4 +44,55 @@ import Testing
         #expect(big.description.hasPrefix("not enough memory for a trace of 712 MB (n_a = 1024, T = 10000): free memory"))
         #expect(TraceMemoryError(bytes: nil, na: 1, T: 1).description.contains("more bytes than this machine can address"))
     }
+
+    /// A GRU's or LSTM's trace keeps its workspace's rows (no copy); past an injected limit it
+    /// throws with the workspace's size, and under it is the trace the unchecked initialiser
+    /// makes, every per-step vector and summary the same.
+    @Test(arguments: [GatedCell.gru, .lstm])
+    func aGatedTracePastTheLimitSaysHowLargeItIs(_ cell: GatedCell) throws {
+        let shape = GatedShape(cell: cell, nx: 3, na: 5, ny: 3, g2: .softmax)
+        let rnn = GatedRNN(shape: shape, params: .seeded(shape, seed: 4, scale: 0.5))
+        let x = (0..<6).map { t in (0..<3).map { $0 == t % 3 ? 1.0 : 0 } }
+        let episode = try Episode(architecture: .manyToMany, nx: 3, inputs: x, targets: x)
+        let bytes = try #require(GatedWorkspace.bytes(shape: shape, T: 6, denseInputs: false))
+        #expect(throws: TraceMemoryError(bytes: bytes, na: 5, T: 6)) {
+            _ = try GatedTrace(checked: rnn, episode: episode, limit: bytes - 1)
+        }
+        #expect(throws: TraceMemoryError(bytes: bytes, na: 5, T: 6)) {
+            _ = try Trace(checkedGated: rnn, episode: episode, limit: bytes - 1)
+        }
+        let trace = try GatedTrace(checked: rnn, episode: episode, limit: bytes)
+        let unchecked = GatedTrace(rnn: rnn, episode: episode)
+        #expect(trace.gradients != nil && trace.gradients == unchecked.gradients)
+        let symbols: [Symbol] = [.a, .c, .cPrev, .aPrev, .gammaU, .cTilde, .yHat, .zy, .dy, .da, .dc, .daPrev, .dcNext, .dzu, .dcTilde]
+        for t in 1...6 {
+            for s in symbols { #expect(trace.vector(s, t) == unchecked.vector(s, t), "\(s)<\(t)>") }
+            #expect(trace.contribution(t) == unchecked.contribution(t))
+            #expect(trace.norm(of: .da, at: t) == unchecked.norm(of: .da, at: t))
+            #expect(trace.spread(of: .gammaU, at: t)?.mean == unchecked.spread(of: .gammaU, at: t)?.mean)
+        }
+        // the rows are the workspace's, read in place: the summaries agree with the vectors
+        let a3 = try #require(trace.vector(.a, 3))
+        #expect(trace.maxAbs(of: .a, at: 3) == a3.map(abs).max())
+        #expect(trace.norm(of: .a, at: 3) == a3.reduce(0) { $0 + $1 * $1 }.squareRoot())
+        #expect(trace.maxAbs(of: .a) == (1...6).compactMap { trace.vector(.a, $0)?.map(abs).max() }.max())
+    }
+
+    /// A gated workspace whose size overflows is refused before anything is allocated; one the
+    /// system will not give (its stacked recurrent weights alone are ~2⁴⁸ bytes, past the
+    /// address space) throws with the bytes it asked for, after freeing the blocks it got.
+    @Test func aGatedWorkspaceTheSystemRefusesIsAnError() throws {
+        let episode = try Episode(architecture: .manyToMany, nx: 1, inputs: [[1], [1], [1]], targets: [[1], [1], [1]])
+        let huge = GatedShape(cell: .gru, nx: 1, na: 1 << 40, ny: 1, g2: .sigmoid)
+        #expect(GatedWorkspace.bytes(shape: huge, T: 3, denseInputs: false) == nil)
+        #expect(throws: TraceMemoryError(bytes: nil, na: 1 << 40, T: 3)) {
+            _ = try GatedWorkspace(checked: huge, episode: episode)
+        }
+        let big = GatedShape(cell: .lstm, nx: 1, na: 1 << 22, ny: 1, g2: .sigmoid)
+        let bytes = try #require(GatedWorkspace.bytes(shape: big, T: 3, denseInputs: false))
+        #expect(bytes > 1 << 48)
+        #expect(throws: TraceMemoryError(bytes: bytes, na: 1 << 22, T: 3)) {
+            _ = try GatedWorkspace(checked: big, episode: episode)
+        }
+    }
 }
