@@ -34,6 +34,9 @@ struct LessonLint {
             let asks = slide.ask != nil || slide.typed != nil
             let trace = slide.edits.isEmpty ? trace   // a what-if slide speaks of its own network
                 : trace.edited(slide.edits)
+            if let q = slide.typed, q.value.literal != nil, q.askedNumber(focus: slide.focus, on: trace) == nil {
+                warn("slide \(number) asks for the number \(q.value.source), but nothing verifies it: write the reference it is (value: \"z<2>[0]\") or name it in the question or the focus", slide.location)
+            }
             if asks && slide.focus == nil {
                 warn("slide \(number) asks a question but has no focus: add focus: the entry the question is about, so the screen hides it until it is answered", slide.location)
             }

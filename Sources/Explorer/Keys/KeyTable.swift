@@ -190,7 +190,7 @@ extension ExplorerState {
         else if student.resumeOffer != nil { ids = [.resume, .quit] }
         else if answerBoxActive { ids = [.typeAnswer, .escape, .help] }
         else if inspect != nil && student.editing {
-            ids = editableEntry == nil ? [.move, .edit, .escape] : [.nudge, .move, .edit, .escape]   // a target: nothing to nudge
+            ids = editableEntry == nil ? [.move, .panels, .edit, .escape] : [.nudge, .move, .edit, .escape]   // a target: nothing to nudge
         }
         else if inspect != nil { ids = [.move, .panels, .edit, .next, .escape, .help] }
         else if generation != nil { ids = [.generateNext, .temperature, .train, .generate, .nextSlide, .help, .quit] }

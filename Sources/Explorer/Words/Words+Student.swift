@@ -99,7 +99,14 @@ extension Words {
             let factors = t.factors.map(numbers.format).joined(separator: " × ")
             shown = t.factors.count > 1 ? "\(t.label) = \(factors) = \(numbers.format(t.value))" : "\(t.label) = \(numbers.format(t.value))"
         case .factors:
-            let given = zip(t.names, t.factors).map { "\($0) = \(numbers.format($1))" }
+            let mask = h.given ?? t.factors.map { _ in true }
+            // a factor that is not whole but prints as 1.00 or 0.00 (1 − Γu = 0.9975) gets 4 decimals
+            func factor(_ v: Double) -> String {
+                let s = numbers.format(v)
+                guard v != v.rounded(), let printed = Double(s), printed == printed.rounded() else { return s }
+                return NumberStyle(digits: max(numbers.digits, 4)).format(v)
+            }
+            let given = zip(zip(t.names, t.factors), mask).filter(\.1).map { "\($0.0.0) = \(factor($0.0.1))" }
             shown = t.label + pick(", with " + given.joined(separator: " and "), "，其中 " + given.joined(separator: "，"))
         case .names:
             shown = t.label

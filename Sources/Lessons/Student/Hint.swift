@@ -23,15 +23,19 @@ public struct Hint: Equatable, Sendable {
     /// How the entry follows from that sum: `a<2>[0] = tanh(z<2>[0])`.
     public var formula: String?
 
-    public init(term: SumTerm, shows: Shows, single: Bool, sum: String? = nil, formula: String? = nil) {
-        self.term = term; self.shows = shows; self.single = single; self.sum = sum; self.formula = formula
+    /// With `.factors`: which factors are given (nil: all). A factor that would be the answer
+    /// (GRU c<29>[0] in c<30>[0] = … + (1 − Γu)·c<29>[0]) is named without its number.
+    public var given: [Bool]?
+
+    public init(term: SumTerm, shows: Shows, single: Bool, sum: String? = nil, formula: String? = nil, given: [Bool]? = nil) {
+        self.term = term; self.shows = shows; self.single = single; self.sum = sum; self.formula = formula; self.given = given
     }
 
     /// The numbers the hint puts on the screen.
     public var numbers: [Double] {
         switch shows {
         case .product: return term.factors.count > 1 ? term.factors + [term.value] : [term.value]
-        case .factors: return term.factors
+        case .factors: return zip(term.factors, given ?? term.factors.map { _ in true }).filter(\.1).map(\.0)
         case .names: return []
         }
     }
@@ -57,11 +61,27 @@ extension Hint {
         func hint(_ t: SumTerm, _ s: Shows) -> Hint {
             Hint(term: t, shows: s, single: single, sum: dec.sum, formula: dec.sum == nil ? nil : dec.formula)
         }
-        for t in ordered {
+        let rest = Array(ordered.dropFirst(visible.count))
+        // a term on screen: its product, else its factors, else the factors that do not give the
+        // answer away; only then a term too small to show (0.002 × 0.000 = 0.000 teaches nothing)
+        for t in visible {
             let h = hint(t, .product)
             if !h.numbers.contains(where: reveals) { return h }
         }
-        for t in ordered where t.factors.count > 1 {
+        for t in visible where t.factors.count > 1 {
+            let h = hint(t, .factors)
+            if !h.numbers.contains(where: reveals) { return h }
+        }
+        for t in visible where t.factors.count > 1 {
+            var h = hint(t, .factors)
+            h.given = t.factors.map { !reveals($0) }
+            if h.given?.contains(true) == true { return h }
+        }
+        for t in rest {
+            let h = hint(t, .product)
+            if !h.numbers.contains(where: reveals) { return h }
+        }
+        for t in rest where t.factors.count > 1 {
             let h = hint(t, .factors)
             if !h.numbers.contains(where: reveals) { return h }
         }

@@ -158,12 +158,19 @@ extension Decomposition {
                         factors: [-(y[k] * log(yh[k]) + (1 - y[k]) * log(1 - yh[k]))])
             }
             let swapped = yh.indices.reduce(0.0) { $0 - (y[$1] * log(1 - yh[$1]) + (1 - y[$1]) * log(yh[$1])) }
-            return Decomposition(terms: terms, outer: .none, alternatives: [(.wholeSign, -terms.reduce(0) { $0 + $1.value }),
-                                                                          (.swappedTarget, swapped)])
+            var alts: [(Mistake, Double)] = [(.wholeSign, -terms.reduce(0) { $0 + $1.value }), (.swappedTarget, swapped)]
+            // one output: the probability of the label, −log forgotten (ŷ for y = 1, 1 − ŷ for y = 0)
+            if yh.count == 1 { alts.insert((.activation(used: nil, right: "−log"), y[0] * yh[0] + (1 - y[0]) * (1 - yh[0])), at: 0) }
+            return Decomposition(terms: terms, outer: .none, alternatives: alts)
         case .softmax:
             let terms = yh.indices.filter { y[$0] != 0 }.map { k in SumTerm(names: ["-y<\(t)>[\(k)]", "log \(yHat(k))"], factors: [-y[k], log(yh[k])]) }
             let total = terms.reduce(0) { $0 + $1.value }
-            return Decomposition(terms: terms, outer: .none, alternatives: [(.wholeSign, -total)])
+            var alts: [(Mistake, Double)] = [(.wholeSign, -total)]
+            // a one-hot target: ŷ of its class, −log forgotten
+            if let k = yh.indices.first(where: { y[$0] == 1 }), y.allSatisfy({ $0 == 0 || $0 == 1 }) {
+                alts.insert((.activation(used: nil, right: "−log"), yh[k]), at: 0)
+            }
+            return Decomposition(terms: terms, outer: .none, alternatives: alts)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import RNNCore
 import Yams
 
@@ -52,14 +53,39 @@ extension ScriptValidation {
             reader.error("ask: value \"\(Sanitizer.screenLine(q.value.source))\": \(e.message)",
                          at: reader.source.location(in: valueNode, offset: e.offset))
         case .success:
-            guard let (written, halfUnit) = q.value.literal, let focus = draft.slide.focus, focus.isEntry,
-                  case .success(let actual) = trace.number(focus) else { return nil }
+            guard let (written, halfUnit) = q.value.literal,
+                  let (asked, actual) = q.askedNumber(focus: draft.slide.focus, on: trace) else { return nil }
             if abs(actual - written) > halfUnit * (1 + 1e-9) {
                 return reader.source.diagnostic(
-                    "ask: value \(q.value.source) is not \(focus) as written: \(focus) = \(CheckEvaluator.format(actual))",
+                    "ask: value \(q.value.source) is not \(asked) as written: \(asked) = \(CheckEvaluator.format(actual))",
                     at: reader.source.location(in: valueNode, offset: 0))
             }
         }
         return nil
+    }
+}
+
+extension TypedQuestion {
+    /// The one number a question with a literal `value` is about, to verify the literal against:
+    /// a reference its question names (`What is L<4>?`), else the slide's focus when that is one
+    /// number; nil when neither is (`unroll check` then warns that nothing verifies the literal).
+    public func askedNumber(focus: EntryRef?, on trace: Trace) -> (EntryRef, Double)? {
+        let named = [question.en, question.zh].compactMap { $0 }.flatMap(Self.references)
+        for ref in named + [focus].compactMap({ $0 }) {
+            guard ref.isEntry || ref.symbol == .loss || ref.symbol == .totalLoss,
+                  case .success(let v) = trace.number(ref) else { continue }
+            return (ref, v)
+        }
+        return nil
+    }
+
+    /// The references a text names (`L<4>`, `z<2>[0]`), in order: words with `<…>` or `[…]` that parse.
+    static func references(in text: String) -> [EntryRef] {
+        let ends = CharacterSet(charactersIn: "?？.,，。:：;；!！()（）\"'“”`")
+        return text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).compactMap { word in
+            let w = word.trimmingCharacters(in: ends)
+            guard w.contains("<") || w.contains("["), case .success(let ref) = EntryRef.parse(w) else { return nil }
+            return ref
+        }
     }
 }

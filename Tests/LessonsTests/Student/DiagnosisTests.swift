@@ -24,6 +24,19 @@ import RNNCore
         #expect(abs(d.off - 0.4995) < 0.001)
     }
 
+    /// A loss typed as the probability itself (−log forgotten): 12c's softmax L<18> and 05's sigmoid L<3>.
+    @Test func theLogForgotten() throws {
+        let lstm = try Self.trace("12c-lstm.yaml")
+        let y = try #require(lstm.episode.y[17]), k = try #require(y.firstIndex(of: 1))
+        let p = try lstm.number(try ref("ŷ<18>[\(k)]")).get()
+        #expect(try diagnose(p, "L<18>", lstm).mistake == .activation(used: nil, right: "−log"))
+        let loss = try Self.trace("05-loss.yaml")
+        let y3 = try #require(loss.episode.y[2])
+        let q = try loss.number(try ref("ŷ<3>[0]")).get()
+        let label = y3[0] == 1 ? q : 1 - q
+        #expect(try diagnose(label, "L<3>", loss).mistake == .activation(used: nil, right: "−log"))
+    }
+
     @Test func oneTermMissing() throws {
         // lesson 02: z<1>[0] = 1.2·1 + 0·1 − 0.4 = 0.80; without Wax[0,0]·x<1>[0]: −0.40
         let t = try Self.trace("02-forward.yaml")

@@ -33,6 +33,22 @@ import RNNCore
         """)
     }
 
+    /// A literal is verified against the reference its question names (before the focus); with
+    /// neither, `check` warns that nothing verifies it.
+    @Test func aNumberIsVerifiedAgainstWhatTheQuestionNames() throws {
+        #expect(problems(withAsk("{question: \"What is L<2>?\", value: 0.38}")).contains(
+            "error: ask: value 0.38 is not L<2> as written: L<2> = "))
+        let base = try LessonLoader.load(text: baseLesson, path: "lesson.yaml").get()
+        let l2 = try base.makeTrace().number(EntryRef(symbol: .loss, t: 2)).get()
+        #expect(problems(withAsk("{question: \"What is L<2>?\", value: \(String(format: "%.2f", l2))}")) == "ok")
+        // no focus, a question that names nothing: loads, with a warning
+        let bare = lesson(replacing: "    at: {t: 2}", with: "    at: {t: 2}\n    ask: {question: \"How much?\", value: 0.123}")
+        let a = LessonLoader.analyse(text: bare, path: "lesson.yaml")
+        #expect(a.diagnostics.isEmpty && a.falseChecks.isEmpty)
+        #expect(a.warnings.contains { $0.message.hasPrefix("slide 1 asks for the number 0.123, but nothing verifies it") }, "\(a.warnings.map { $0.message })")
+        #expect(TypedQuestion.references(in: "dz<1>[1] 是多少？") == [EntryRef(symbol: .dz, t: 1, row: 1)])
+    }
+
     @Test func errorsAtTheirPlace() {
         #expect(problems(withAsk("{question: q, value: \"z<7>[0]\"}")) == """
         lesson.yaml:20:32: error: ask: value "z<7>[0]": step 7 is outside this lesson's steps 1…3 in 'z<7>[0]'
