@@ -40,14 +40,14 @@ struct LabView {
         let leftWidth = max(area.width * 11 / 20, min(70, area.width - 36))
         let (left, right) = area.splitLeft(min(leftWidth, area.width))
         drawChart([lab.lossTitle, lab.lossTitleShort], LineChart(points: lab.loss.map { .init(low: $0.low, high: $0.high, line: $0.line) },
-                                            xRange: 0...Double(lab.steps), xUnit: lab.xUnit), into: &grid, in: left)
+                                            xRange: Double(lab.firstStep)...Double(lab.firstStep + lab.steps), xUnit: lab.xUnit), into: &grid, in: left)
         guard right.width >= 20 else { return }
         let inner = Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height)
         let gradientHeight = max(4, inner.height / 2)
         let (top, rest) = inner.splitTop(min(gradientHeight, inner.height))
         let cut = lab.gradientTitleShort.split(whereSeparator: { $0 == ":" || $0 == "：" }).first.map(String.init) ?? lab.gradientTitleShort
         drawChart([lab.gradientTitle, lab.gradientTitleShort, cut], LineChart(points: lab.gradient.map { .init(low: $0.low, high: $0.high, line: $0.line) },
-                                                xRange: 0...Double(lab.steps), scale: .log10, level: lab.clipLevel, xUnit: lab.xUnit),
+                                                xRange: Double(lab.firstStep)...Double(lab.firstStep + lab.steps), scale: .log10, level: lab.clipLevel, xUnit: lab.xUnit),
                   into: &grid, in: top)
         guard rest.height >= 2 else { return }
         // short of room (80×24), ‖da<t>‖ goes on one row when it fits there, so two samples show

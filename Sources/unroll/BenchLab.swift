@@ -146,11 +146,11 @@ enum LabBench {
         if let l = named("08-") {
             cases.append(.init(name: "08 \(size.width)×\(size.height)", lesson: l, size: size))
             cases.append(.init(name: "08 80×24", lesson: l, size: Size(width: 80, height: 24)))
-            // u: 100 → 1000 → 1 steps per update; o: Adagrad → Adam; c: ±C → ‖g‖ ≤ C
-            cases.append(.init(name: "08, 1 step per update", lesson: l, size: size, settings: "uu"))
+            // u: 100 → 1000 → 1 steps per update (paced: 10 updates a second); o: Adagrad → Adam; c: ±C → ‖g‖ ≤ C
+            cases.append(.init(name: "08, 1 step per update (paced)", lesson: l, size: size, settings: "uu"))
             cases.append(.init(name: "08, 1000 steps per update, Adam, ‖g‖≤C", lesson: l, size: size, settings: "uoc"))
-            // o o: SGD; ] ×6: lr 0.01 → 0.64; c c: no clipping — diverges within its first 30 steps
-            cases.append(.init(name: "08, SGD lr 0.64, no clipping (diverges)", lesson: l, size: size, settings: "oo]]]]]]cc"))
+            // o o: SGD; ] ×8: lr 0.01 → 2.56; c c: no clipping — diverges within its first 10 steps
+            cases.append(.init(name: "08, SGD lr 2.56, no clipping (diverges)", lesson: l, size: size, settings: "oo]]]]]]]]cc"))
         }
         if let l = named("08b") { cases.append(.init(name: "08b \(size.width)×\(size.height)", lesson: l, size: size)) }
         // the largest lessons that train (most weights × longest sequence)

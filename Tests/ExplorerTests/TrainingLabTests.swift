@@ -150,6 +150,21 @@ import RNNCore
         #expect(state.lab == nil && state.status == "left the lab after 100 steps: this slide hides ŷ and L; the trained ones show from slide 2 (n), and g generates from it; r goes back")
     }
 
+    /// 08b's lab counts on from its stored 30000 steps: the top line and the charts' x axis.
+    @Test func the08bLabCountsOnFromItsStoredSteps() throws {
+        var state = ExplorerState(lesson: try lesson("08b-language-model-trained.yaml"))
+        state.update(.lab(.toggle)); state.update(.lab(.hundred))
+        let panel = try #require(state.labPanel)
+        #expect(panel.firstStep == 30000 && panel.steps == 100 && panel.status.hasPrefix("paused · step 30100"))
+        #expect(panel.lossTitle == state.words.labLossTitle)
+        var one = ExplorerState(lesson: try lesson("09b-exploding-gradients.yaml"))
+        one.update(.lab(.toggle)); one.update(.lab(.hundred))
+        #expect(one.labPanel?.lossTitle == one.words.labLossTitleOne && one.labPanel?.samplesTitle == "")
+        // one sequence: the line is each step's loss, not a running mean
+        let lab = try #require(one.lab)
+        #expect(lab.smoothedLoss.buckets.map(\.mean) == lab.loss.buckets.map(\.mean))
+    }
+
     /// `t` in the lab trains 100 steps and pauses (as `t` outside it), whether or not it ran.
     @Test func tInTheLabTrainsAHundredSteps() throws {
         var state = ExplorerState(lesson: try lesson("08-language-model.yaml"))

@@ -130,7 +130,7 @@ public struct TrainingLab: Sendable {
         let keptLossAt = notKept > 0 ? losses.count - notKept : Int.max
         if keptLossAt < 0 { keptSmoothing = smoothing }
         // a run over one sequence has no noise to smooth: its line is each step's loss
-        let alpha = (trainer?.episodes.count ?? gatedTrainer?.episodes.count ?? 2) == 1 ? 1.0 : 0.02
+        let alpha = oneSequence ? 1.0 : 0.02
         for (i, (l, g)) in zip(losses, norms).enumerated() {
             loss.append(l)
             gradientNorms.append(g)
@@ -188,6 +188,9 @@ public struct TrainingLab: Sendable {
 
     /// `0.1`, `5`, `0.0125`: as short as it reads back exactly.
     static func short(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
+
+    /// Whether the run takes one sequence only (its loss has no noise to smooth).
+    public var oneSequence: Bool { (trainer?.episodes.count ?? gatedTrainer?.episodes.count ?? 2) == 1 }
 
     /// Up to 100 steps and a pause (`t` in the lab, as `t` trains 100 steps outside it).
     mutating func runHundred() {

@@ -25,6 +25,8 @@ public struct LabPanel: Equatable, Sendable {
     public var gradientTitleShort: String
     public var loss: [Point]
     public var steps: Int
+    /// The step the charts' x axis starts at: the steps trained before the lab (08b's 30000).
+    public var firstStep = 0
     public var gradientTitle: String
     public var gradient: [Point]
     /// The clip level C drawn on the gradient chart (nil when clipping is off).
@@ -71,8 +73,9 @@ extension ExplorerState {
         }
         return LabPanel(title: w.labTitle, settings: settings, status: w.labStatus(l, loss: latest),
                         message: l.divergence != nil ? w.labDiverged(l) : nil,
-                        lossTitle: w.labLossTitle, lossTitleShort: w.labLossTitleShort, gradientTitleShort: w.labGradientTitleShort(l.clip, bound: l.clipBound),
-                        loss: points(l.loss, line: l.smoothedLoss), steps: l.steps,
+                        lossTitle: l.oneSequence ? w.labLossTitleOne : w.labLossTitle,
+                        lossTitleShort: l.oneSequence ? w.labLossTitleOneShort : w.labLossTitleShort, gradientTitleShort: w.labGradientTitleShort(l.clip, bound: l.clipBound),
+                        loss: points(l.loss, line: l.smoothedLoss), steps: l.steps, firstStep: l.baseStep,
                         gradientTitle: w.labGradientTitle(l.clip, bound: l.clipBound), gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
                         daTitle: w.labDaTitle, daTitleShort: w.labDaTitleShort, dcTitleShort: w.labDcTitleShort,
                         daNorms: daNorms, dcTitle: w.labDcTitle, dcNorms: labDcNorms,

@@ -124,6 +124,9 @@ extension Words {
                                        "‖∂L/∂W‖（对数）╌ C=\(c)：线下没有裁剪")
         }
     }
+    /// The loss chart's titles for a run over one sequence (its line is each step's loss).
+    public var labLossTitleOne: String { pick("loss of the sequence, step by step", "这条序列每一步的损失") }
+    public var labLossTitleOneShort: String { pick("loss, step by step", "每一步的损失") }
     public var labLossTitleShort: String { pick("loss (line: mean; dots: each step)", "损失（线：平均；点：每步）") }
     public var labDaTitle: String { pick("‖da<t>‖ over t, this sequence (log)", "这条序列的 ‖da<t>‖，随 t 变化（对数）") }
     public var labDcTitle: String { pick("‖dc<t>‖ over t, this sequence (log)", "这条序列的 ‖dc<t>‖，随 t 变化（对数）") }
