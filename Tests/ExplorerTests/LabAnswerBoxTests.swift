@@ -8,7 +8,7 @@ import Lessons
     @Test func labKeysWinOverAnOpenAnswerBox() throws {
         let (lesson, _) = try StudentTests.shipped("08-language-model.yaml")
         var s = ExplorerState(lesson: lesson)
-        let slide = try #require(lesson.slides.indices.first { lesson.slides[$0].typed != nil })
+        let slide = try #require(lesson.script.indices.first { lesson.script[$0].typed != nil })
         _ = s.open(slide: slide + 1)
         #expect(s.typedPending && s.keyMode == .answer)
         s.update(try #require(s.action(for: .char("T"))))
