@@ -55,24 +55,9 @@ extension Bench {
                 left -= trainer.train(steps: left).count
             }
         }
-        var steps = 1
-        while Self.seconds({ train(steps) }) <= 0.05 && steps <= 1 << 24 { steps *= 2 }
-        var samples: [Double] = [], cpu: [Double] = []
-        for _ in 0..<runs {
-            let c0 = threadCPUSeconds()
-            let s = Self.seconds { train(steps) }
-            samples.append(s / Double(steps * length) * 1e6)
-            cpu.append((threadCPUSeconds() - c0) / Double(steps * length) * 1e6)
-        }
-        samples.sort()
-        let median = samples[samples.count / 2]
-        let first = trainer.lossHistory.first ?? .nan, last = trainer.lossHistory.last ?? .nan
-        writeLine("setting: \(cell.rawValue), n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax; Adagrad lr 0.1, clip ±5")
-        writeLine(Self.kernelsLine)
-        writeLine(String(format: "runs: %d × %d training steps, one run after another; loss %.4f → %.4f", runs, steps, first, last))
-        writeLine(String(format: "%.1f training steps per second", 1e6 / (median * Double(length))))
-        writeLine(Self.cpuLine(cpu))
-        writeLine(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
-        writeLine(String(format: "train µs/step: %.3f", median))
+        let (steps, samples, cpu) = timeTrainingRuns(train)
+        writeTrainingReport(setting: "\(cell.rawValue), n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), softmax; Adagrad lr 0.1, clip ±5",
+                            threads: nil, steps: steps, samples: samples, cpu: cpu,
+                            loss: (trainer.lossHistory.first ?? .nan, trainer.lossHistory.last ?? .nan))
     }
 }

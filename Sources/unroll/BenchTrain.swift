@@ -20,23 +20,38 @@ extension Bench {
                 left -= trainer.train(steps: left).count
             }
         }
+        let split0 = Kernels.splitParts
+        let (steps, samples, cpu) = timeTrainingRuns(train)
+        writeTrainingReport(setting: "n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), tanh, softmax; Adagrad lr 0.1, clip ±5",
+                            threads: Self.threadsLine(since: split0), steps: steps, samples: samples, cpu: cpu,
+                            loss: (trainer.lossHistory.first ?? .nan, trainer.lossHistory.last ?? .nan))
+    }
+
+    /// Times whole training steps: doubles a run's steps until it lasts over 50 ms, then times
+    /// --runs such runs one after another. Returns the steps per run and the µs per time step of
+    /// each run, by wall clock (sorted) and by this thread's CPU time.
+    func timeTrainingRuns(_ train: (Int) -> Void) -> (steps: Int, samples: [Double], cpu: [Double]) {
         var steps = 1
         while Self.seconds({ train(steps) }) <= 0.05 && steps <= 1 << 24 { steps *= 2 }
         var samples: [Double] = [], cpu: [Double] = []
-        let split0 = Kernels.splitParts
         for _ in 0..<runs {
             let c0 = threadCPUSeconds()
             let s = Self.seconds { train(steps) }
             samples.append(s / Double(steps * length) * 1e6)
             cpu.append((threadCPUSeconds() - c0) / Double(steps * length) * 1e6)
         }
-        samples.sort()
+        return (steps, samples.sorted(), cpu)
+    }
+
+    /// The report of `bench --train` (plain or gated); its last line is `train µs/step: X`,
+    /// the median over the runs.
+    func writeTrainingReport(setting: String, threads: String?, steps: Int, samples: [Double], cpu: [Double],
+                             loss: (first: Double, last: Double)) {
         let median = samples[samples.count / 2]
-        let first = trainer.lossHistory.first ?? .nan, last = trainer.lossHistory.last ?? .nan
-        writeLine("setting: n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), tanh, softmax; Adagrad lr 0.1, clip ±5")
+        writeLine("setting: " + setting)
         writeLine(Self.kernelsLine)
-        writeLine(Self.threadsLine(since: split0))
-        writeLine(String(format: "runs: %d × %d training steps, one run after another; loss %.4f → %.4f", runs, steps, first, last))
+        if let threads { writeLine(threads) }
+        writeLine(String(format: "runs: %d × %d training steps, one run after another; loss %.4f → %.4f", runs, steps, loss.first, loss.last))
         writeLine(String(format: "%.1f training steps per second", 1e6 / (median * Double(length))))
         writeLine(Self.cpuLine(cpu))
         writeLine(String(format: "min %.3f  median %.3f  max %.3f µs per time step", samples[0], median, samples[samples.count - 1]))
