@@ -54,13 +54,16 @@ extension ExplorerState {
         let what = Self.describe(lesson.modifications.merging(slideEdits), na: trace.shape.na)
         if !what.isEmpty { parts.append(words.whatIf(what)) }
         if !student.edits.isEmpty { parts.append(words.modified) }
+        if trainedSteps > 0 { parts.append(words.trainedMarker(trainedSteps)) }   // `t` or the lab, until `r`
         return parts.isEmpty ? nil : parts.joined(separator: "  ")
     }
 
-    /// The header's marker when `modifiedText` does not fit: `what if ✎` for a what-if, else `✎ modified`.
+    /// The header's marker when `modifiedText` does not fit: `what if ✎` for a what-if, else
+    /// `✎ modified` (`✎ trained` when training is the only change).
     var modifiedShortText: String? {
         guard modifiedText != nil else { return nil }
-        return whatIfEdits.isEmpty ? words.modified : words.whatIfShort
+        if !whatIfEdits.isEmpty { return words.whatIfShort }
+        return student.edits.isEmpty && trainedSteps > 0 ? words.trainedShort : words.modified
     }
 
     /// `g1 = relu, Waa[0,1] = 0.5`
