@@ -27,16 +27,19 @@ extension ExplorerState {
         let a = typedAnswer ?? TypedAnswer()
         let name = q.reference.map(displayName) ?? q.value.source
         var lines: [String] = []
+        // the answer, how far off and the revealed value at the question's precision (08 asks
+        // for 3 decimals: "Right: 0.036."); the terms of a hint or a slip are read off the screen
+        let asked = NumberStyle(digits: q.digits ?? lessonDigits)
         if let right = a.right {
-            lines.append(words.typedRight(numbers.format(right)))
+            lines.append(words.typedRight(asked.format(right)))
         } else if let last = a.wrong.last, let d = a.diagnosis {
-            lines.append(words.notQuite(Self.typedText(last), words.howFarOff(d.off, numbers)))
+            lines.append(words.notQuite(Self.typedText(last), words.howFarOff(d.off, asked)))
             if let m = d.mistake { lines.append(words.mistake(m, name, numbers, symbol: q.reference?.symbol, formula: d.formula)) }
             else if let h = d.hint, !a.revealed { lines.append(words.hint(name, h, numbers)) }   // the revealed explanation says more
             if !a.revealed { lines.append(words.triesLeft(q.tries - a.wrong.count)) }
         }
         if a.revealed, let answer = typedRightAnswer() {
-            lines.append(words.typedRevealed(name, numbers.format(answer)))
+            lines.append(words.typedRevealed(name, asked.format(answer)))
             if let ref = q.reference { lines += explainGraded(ref) }
         }
         return TypedBox(text: student.box, active: answerBoxActive, prompt: words.answerPrompt, solved: a.right != nil,
