@@ -11,6 +11,10 @@ n=$(ls "$OUT/svg" | wc -l); slides=$(grep -c '^  - say:' "$LESSON")
 "$BIN" export "$LESSON" --format ansi --steps --out "$OUT/ans" >/dev/null
 [ "$(ls "$OUT/ans" | wc -l)" -gt "$slides" ] && pass || fail "export --steps wrote no more files than slides"
 grep -q $'\x1b\[' "$OUT/ans/02-forward-s01-01.ans" && pass || fail "export ansi has no escapes"
+# a typed question on a page: the question, without the answer box and its keys (they do nothing there)
+"$BIN" export "$LESSON" --format txt --slide 6 --out "$OUT/typed" >/dev/null
+grep -q "Type it with 2 decimals" "$OUT/typed/02-forward.txt" && ! grep -q "answer: \|answer box" "$OUT/typed/02-forward.txt" \
+    && pass || fail "export of a typed question keeps the answer box: $(tail -4 "$OUT/typed/02-forward.txt")"
 # --no-chrome: no title bar, no key bar
 "$BIN" export "$LESSON" --format txt --slide 1 --no-chrome --out "$OUT/nc" >/dev/null
 if grep -q "? help\|quit" "$OUT/nc/02-forward.txt"; then fail "export --no-chrome kept a bar"; else pass; fi

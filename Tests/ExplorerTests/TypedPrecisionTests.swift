@@ -30,3 +30,21 @@ import Testing
         #expect(d.viewModel().lesson?.typed?.lines == ["Right: 0.71."])
     }
 }
+
+/// `unroll export` draws a page, which takes no keys: a typed question keeps its text, without
+/// the answer box and its key hints; the explorer's own frame keeps both.
+@Suite struct PageFrameTests {
+    @Test func aPageHasNoAnswerBox() throws {
+        let (lesson, _) = try StudentTests.shipped("02-forward.yaml")
+        for language in Language.allCases {
+            var s = ExplorerState(lesson: lesson, language: language)
+            _ = s.open(slide: 6)
+            #expect(s.viewModel().lesson?.typed != nil && s.viewModel().footer.contains { $0.keys == "0-9 ⌫ ↵" })
+            let page = s.pageViewModel()
+            #expect(page.lesson?.typed == nil && page.lesson?.question != nil)
+            #expect(!page.footer.contains { $0.keys.hasPrefix("0-9") } && page.footer.contains { $0.keys == "n p" })
+            _ = s.open(slide: 5)   // no typed question: the page is the explorer's frame
+            #expect(s.pageViewModel() == s.viewModel())
+        }
+    }
+}
