@@ -32,8 +32,8 @@ sed -n 2p "$OUT/l.cast" | grep -q '^\[0.000, "o", "' && pass || fail "record: fi
 [ "$rc" = 1 ] && grep -q "add --force" "$OUT/err.txt" && pass || fail "record over an existing file: exit $rc"
 
 # --set as in render: the exported frame is render's frame of the changed network
-"$BIN" export "$LESSON" --format txt --slide 6 --set 'Waa[0,1]=0.5' --set g1=relu --out "$OUT/set" >/dev/null
-"$BIN" render "$LESSON" --slide 6 --set 'Waa[0,1]=0.5' --set g1=relu >"$OUT/render-set.txt"
+"$BIN" export "$LESSON" --format txt --slide 5 --set 'Waa[0,1]=0.5' --set g1=relu --out "$OUT/set" >/dev/null
+"$BIN" render "$LESSON" --slide 5 --set 'Waa[0,1]=0.5' --set g1=relu >"$OUT/render-set.txt"
 cmp -s "$OUT/set/02-forward.txt" "$OUT/render-set.txt" && pass || fail "export --set differs from render --set"
 "$BIN" render "$LESSON" --slide 6 >"$OUT/render-s6.txt"
 cmp -s "$OUT/set/02-forward.txt" "$OUT/render-s6.txt" && fail "export --set changed nothing" || pass
