@@ -33,8 +33,8 @@ struct Train: ParsableCommand {
     @Option(help: "The new lesson file to write (.yaml).") var out: String
     @Option(parsing: .unconditional, help: "Training steps, one sequence each (1…10000000).") var steps = 2000
     @Option(help: "sgd, adagrad or adam (default: the lesson's optimizer_state's, else adagrad).") var optimizer: OptimizerKind?
-    @Option(parsing: .unconditional, help: "Learning rate (default: 0.01 for sgd, 0.1 for adagrad, 0.01 for adam).") var lr: Double?
-    @Option(parsing: .unconditional, help: "Clip gradients to C (default: no clipping; the explorer's t and training lab clip each entry to ±5, as lesson 08 does: give --clip 5 for the same run).")
+    @Option(parsing: .unconditional, help: "Learning rate (default: the lesson's stored run's with its optimizer, else 0.01 for sgd, 0.1 for adagrad, 0.01 for adam).") var lr: Double?
+    @Option(parsing: .unconditional, help: "Clip gradients to C (default: the lesson's stored run's clipping, else none; the explorer's t and training lab clip each entry to ±5, as lesson 08 does: give --clip 5 for the same run).")
     var clip: Double?
     @Option(help: "With --clip: elementwise (each entry to [−C, C], as the course's clip) or norm (scale g so ‖g‖ ≤ C).")
     var clipMode: ClipMode?
