@@ -79,7 +79,10 @@ extension ExplorerState {
             gatedTraining = nil
             retrace(lesson.rnn.params)
             status = words.resetDone
-        case .save: l.pause(); status = words.labSaving
+        case .save:
+            l.pause()
+            if l.mayWrite { status = words.labSaving }
+            else { l.divergedSaveWarnedAt = l.keptStep; status = words.labDivergedSave(l) }   // the hook writes nothing this time
         case .saved(let path): status = words.labSaved(path)
         case .saveFailed(let why): status = why
         }
@@ -123,8 +126,9 @@ extension ExplorerState {
                 if let g = l.gatedTrainer { gatedTraining = GatedTrainingRun(g); retraceGated() }
                 restartGeneration()
             }
-            status = l.steps > 0 && !isRevealed(.yHat) ? words.labLeftHidden(l.steps, slide: firstSlideRevealing(.yHat), canGenerate: generationProblem == nil)
-                : words.labLeft(l.steps)
+            let kept = l.keptStep - l.baseStep   // after a stop: the steps the weights hold, as the lab said
+            status = l.steps > 0 && !isRevealed(.yHat) ? words.labLeftHidden(kept, slide: firstSlideRevealing(.yHat), canGenerate: generationProblem == nil)
+                : words.labLeft(kept)
             return
         }
         guard let l = TrainingLab(lesson: lesson, from: training?.trainer, gated: gatedTraining?.trainer) else {
