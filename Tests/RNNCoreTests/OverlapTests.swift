@@ -6,7 +6,7 @@ import Testing
 /// bits on one thread and on two, whatever the length against the block, through every path.
 @Suite struct OverlapTests {
     /// Runs `body` with the kernels on one thread, then on two until the helper thread ran a
-    /// posted job (a few tries at most: another test may hold the helper), and gives both.
+    /// posted job (up to 1000 tries: tests on other threads may hold the helper), and gives both.
     static func oneAndTwoThreads<R>(_ body: () -> R) -> (one: R, two: R, helped: Bool) {
         defer { Kernels.threads = 0 }
         Kernels.threads = 1
@@ -15,7 +15,7 @@ import Testing
         let none = Kernels.postedParts.helper == before.helper
         Kernels.threads = 2
         var two = body(), helped = false
-        for _ in 0..<50 where !helped {
+        for _ in 0..<1000 where !helped {
             let start = Kernels.postedParts.helper
             two = body()
             helped = Kernels.postedParts.helper > start
