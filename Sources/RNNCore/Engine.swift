@@ -46,7 +46,7 @@ extension Workspace {
     /// Backpropagation through time, t = T…1, after `forward` (with the weights of that pass).
     /// Fills da, dz, daPrev per step (dy came with the forward pass), da0 = ∂L/∂a<0>, and,
     /// with `sums`, the gradients of the shared weights, each the sum of every step's part —
-    /// a block of steps at a time, on the second core, while the recurrence goes on down.
+    /// the upper half of the steps' on the second core while the recurrence goes on down.
     /// (The trace adds those parts up itself, step by step, through `addWeightGradients`.)
     public mutating func backward(sums: Bool = true) {
         _ = uniqueTape()   // (holding no reference to it: the calls below must find it unique)
@@ -55,17 +55,18 @@ extension Workspace {
         if !outputGradientsDone { rows.outputGradients(steps: 1...T) }
         outputGradientsDone = false
         if sums && Self.overlaps(shape) {
+            // the upper half's weight gradients on the second core while the recurrence goes on
+            // down through the lower half; then the lower half's, half the rows on each core
+            let T = self.T, h = T / 2
             var overlap = Overlap()
-            let blocks = Self.blocksDown(T)
-            for (n, block) in blocks.enumerated() {
-                for t in block.reversed() { backwardStep(t) }
-                if n < blocks.count - 1 {
-                    overlap.post { _ in rows.weightGradients(steps: block, accumulate: n > 0) }
-                } else {
-                    overlap.join()   // (the blocks are added to the sums in order)
-                    rows.weightGradients(steps: block, accumulate: n > 0)
-                }
+            for t in stride(from: T, through: 1, by: -1) {
+                backwardStep(t)
+                if t == h + 1 && h >= 1 { overlap.post { _ in rows.weightGradients(steps: t...T, accumulate: false) } }
             }
+            let lower = 1...Swift.max(h, 1), accumulate = h >= 1
+            overlap.post { _ in rows.weightGradients(steps: lower, accumulate: accumulate, half: 1) }
+            rows.weightGradients(steps: lower, accumulate: accumulate, half: 0)
+            overlap.join()
         } else {
             for t in stride(from: T, through: 1, by: -1) { backwardStep(t) }
             if sums { rows.weightGradients(steps: 1...T, accumulate: false) }
@@ -80,12 +81,6 @@ extension Workspace {
     /// the last block is the one the caller waits for.
     static func blocks(_ T: Int) -> [ClosedRange<Int>] {
         stride(from: 1, through: T, by: overlapBlock).map { $0...Swift.min($0 + overlapBlock - 1, T) }
-    }
-
-    /// T…1 in blocks of `overlapBlock` steps, in the order backward visits them, the last one
-    /// (from step 1) the shorter.
-    static func blocksDown(_ T: Int) -> [ClosedRange<Int>] {
-        stride(from: T, through: 1, by: -overlapBlock).map { Swift.max($0 - overlapBlock + 1, 1)...$0 }
     }
 
     /// Whether a pass of this shape hands its off-recurrence work to the second core by blocks
@@ -211,27 +206,48 @@ struct PassRows {
     /// those steps at once:
     /// dWaa += Σ_t dz<t>·a<t-1>ᵀ;  dWax += Σ_t dz<t>·x<t>ᵀ;  dWya += Σ_t dy<t>·a<t>ᵀ;
     /// dba += Σ_t dz<t>;  dby += Σ_t dy<t>   (dy<t> = 0 where step t has no target).
-    /// With `accumulate: false` the gradients are set to those sums instead.
-    func weightGradients(steps: ClosedRange<Int>, accumulate: Bool) {
+    /// With `accumulate: false` the gradients are set to those sums instead. `half` 0 or 1 does
+    /// only the first or the second half of the rows of dWa and dWya (and entries of dba, dby):
+    /// each entry is the same sum whichever call computes it.
+    func weightGradients(steps: ClosedRange<Int>, accumulate: Bool, half: Int? = nil) {
         let na = shape.na, nx = shape.nx, ny = shape.ny, ld = na + nx
         let first = steps.lowerBound, n = steps.count
-        if !accumulate {
-            if !m.denseInputs { for i in 0..<na { (m.dWa + i * ld + na).update(repeating: 0, count: nx) } }
+        func range(_ count: Int) -> Range<Int> {
+            guard let half else { return 0..<count }
+            return half == 0 ? 0..<(count + 1) / 2 : (count + 1) / 2..<count
         }
-        k.gemmTN(m.dWa, m: na, n: na, ldc: ld, m.dz(first), ldp: m.NA, m.a(first - 1), ldq: m.NA, steps: n, accumulate: accumulate)
-        if m.denseInputs {
-            k.gemmTN(m.dWa + na, m: na, n: nx, ldc: ld, m.dz(first), ldp: m.NA, m.x(first), ldq: m.NX, steps: n, accumulate: accumulate)
-        } else {
-            for t in steps where m.inputIndex[t - 1] >= 0 {   // one-hot x<t>: column j gets dz<t>
-                let column = m.dWa + na + m.inputIndex[t - 1], dz = m.dz(t)
-                for i in 0..<na { column[i * ld] += dz[i] }
+        let r = range(na), q = range(ny)
+        if !r.isEmpty {
+            let i0 = r.lowerBound, rows = r.count
+            if !accumulate && !m.denseInputs {
+                for i in r { (m.dWa + i * ld + na).update(repeating: 0, count: nx) }
+            }
+            k.gemmTN(m.dWa + i0 * ld, m: rows, n: na, ldc: ld, m.dz(first) + i0, ldp: m.NA, m.a(first - 1), ldq: m.NA,
+                     steps: n, accumulate: accumulate)
+            if m.denseInputs {
+                k.gemmTN(m.dWa + i0 * ld + na, m: rows, n: nx, ldc: ld, m.dz(first) + i0, ldp: m.NA, m.x(first), ldq: m.NX,
+                         steps: n, accumulate: accumulate)
+            } else {
+                for t in steps where m.inputIndex[t - 1] >= 0 {   // one-hot x<t>: column j gets dz<t>
+                    let column = m.dWa + na + m.inputIndex[t - 1], dz = m.dz(t)
+                    for i in r { column[i * ld] += dz[i] }
+                }
             }
         }
-        k.gemmTN(m.dWya, m: ny, n: na, ldc: na, m.dy(first), ldp: m.NY, m.a(first), ldq: m.NA, steps: n, accumulate: accumulate)
+        if !q.isEmpty {
+            k.gemmTN(m.dWya + q.lowerBound * na, m: q.count, n: na, ldc: na, m.dy(first) + q.lowerBound, ldp: m.NY, m.a(first),
+                     ldq: m.NA, steps: n, accumulate: accumulate)
+        }
         // dba, dby: the rows dz<t>, dy<t> added up in order, as products with a row of ones (1·v is exact)
         var one = 1.0
-        k.gemmTN(m.dba, m: 1, n: na, ldc: m.NA, &one, ldp: 0, pi: 0, m.dz(first), ldq: m.NA, steps: n, accumulate: accumulate)
-        k.gemmTN(m.dby, m: 1, n: ny, ldc: m.NY, &one, ldp: 0, pi: 0, m.dy(first), ldq: m.NY, steps: n, accumulate: accumulate)
+        if !r.isEmpty {
+            k.gemmTN(m.dba + r.lowerBound, m: 1, n: r.count, ldc: m.NA, &one, ldp: 0, pi: 0, m.dz(first) + r.lowerBound,
+                     ldq: m.NA, steps: n, accumulate: accumulate)
+        }
+        if !q.isEmpty {
+            k.gemmTN(m.dby + q.lowerBound, m: 1, n: q.count, ldc: m.NY, &one, ldp: 0, pi: 0, m.dy(first) + q.lowerBound,
+                     ldq: m.NY, steps: n, accumulate: accumulate)
+        }
     }
 }
 

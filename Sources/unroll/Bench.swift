@@ -144,7 +144,7 @@ struct Bench: ParsableCommand {
         guard Kernels.threads > 1 else { return "threads: 1 (UNROLL_THREADS=1 or one CPU)" }
         func share(_ helper: Int, _ parts: Int) -> String { String(format: "%.0f%%", 100 * Double(helper) / Double(max(parts, 1))) }
         var did: [String] = []
-        if d[2] > 0 { did.append("\(share(d[3], d[2])) of the jobs posted off the recurrence (outputs, weight gradients by blocks of \(Workspace.overlapBlock) steps; half of each optimizer pass)") }
+        if d[2] > 0 { did.append("\(share(d[3], d[2])) of the jobs posted off the recurrence (a block of \(Workspace.overlapBlock) steps' outputs, half of the steps' weight gradients, half of each optimizer pass)") }
         if d[0] > 0 { did.append("\(share(d[1], d[0])) of the parts of the products split in two (from n_a ≈ 256)") }
         guard d[1] + d[3] > 0 else { return "threads: 1 (the helper thread ran nothing: \(did.isEmpty ? "no work to hand it" : "it was busy or left alone on a busy machine"); \(off))" }
         return "threads: 2 (the helper thread ran " + did.joined(separator: " and ") + "; the thread CPU time below is the calling thread's; \(off))"
