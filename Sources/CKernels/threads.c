@@ -242,10 +242,11 @@ void uk_join(void) {
         relax();
         if (++spins % 4096 == 0) sched_yield();
     }
-    // a strike (see uk_run_parts) when the helper took nothing, or kept the caller waiting
-    // longer than half the time the caller went on without it
+    // a strike (see uk_run_parts) when the helper took nothing (asleep, or not on a core), or
+    // kept the caller waiting far longer than the work the caller did meanwhile (descheduled
+    // in the middle of a part: milliseconds; a part merely slower than the caller's is not one)
     uint64_t t2 = ran < j.parts ? now_ns() : t1;
-    if (ran == j.parts || t2 - t1 > (t1 - j.posted_at) / 2) {
+    if (ran == j.parts || t2 - t1 > 2 * (t1 - j.posted_at) + 50000) {
         if (++strikes >= STRIKES) {
             strikes = 0;
             atomic_store(&paused_until, t2 + PAUSE_NS);

@@ -62,7 +62,7 @@ import Testing
 
     /// W·x, Wᵀ·x (x with zeros, which are skipped), every step's W·x<t> and XᵀX over the steps
     /// are the same bits on one thread and on two, at sizes that are split.
-    @Test(arguments: [(300, 300), (256, 520), (1030, 70), (75, 1030)])
+    @Test(arguments: [(300, 300), (256, 520), (1030, 70), (75, 1030), (1100, 480), (530, 1030)])
     func twoThreadsGiveTheBitsOfOne(_ rows: Int, _ cols: Int) throws {
         let ld = cols + 3, steps = 60
         var W = Guarded(KernelTests.randoms(rows * ld, 41))
