@@ -151,10 +151,9 @@ public final class LabHook: LoopHook {
         }
         let command = "the training lab: \(lab.history)"
         let before = lab.lessonMeanLoss(), after = lab.meanLoss()
-        let notes = (lesson.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
-            + String(format: "Trained in %@ (mean loss per sequence %.4f → %.4f)", command, before, after)
-        var describe = LessonWriter.Description.trained(from: lesson, steps: lab.totalSteps, command: command, before: before, after: after)
-        describe.writtenBy = "the training lab (key w in `unroll \(lesson.path)`)"
+        let notes = LessonWriter.Description.labRunNotes(from: lesson, history: lab.history, before: before, after: after)
+        let describe = LessonWriter.Description.labRun(from: lesson, labSteps: lab.totalSteps - (lesson.optimizerState?.steps ?? 0),
+                                                       steps: lab.totalSteps, command: command, before: before, after: after)
         let written: Result<String, LessonErrors>
         let files: TrainedFiles
         if let g = lab.gatedParams, let shape = lesson.gated?.shape {

@@ -86,14 +86,15 @@ struct EquationLayout {
         var line = -1
         var used = 0
         for group in groups {
-            let opWidth = DisplayWidth.of(group.operators)
+            var opWidth = DisplayWidth.of(group.operators)
             let view = group.view
             let m = group.measure(showScale: showScale)
             let lineStart = line <= 0 ? 0 : Self.indent
-            if line < 0 || (x > lineStart && x + opWidth + m.width > width) {
+            if line < 0 || (x > lineStart && x + opWidth + Self.space(after: placed.last, operators: group.operators) + m.width > width) {
                 line += 1
                 x = line == 0 ? 0 : Self.indent
             }
+            if placed.last?.line == line { opWidth += Self.space(after: placed.last, operators: group.operators) }
             placed.append(Placed(view: view, measured: m, operators: group.operators, x: x + opWidth, line: line))
             x += opWidth + m.width
             used = max(used, x)
@@ -113,6 +114,14 @@ struct EquationLayout {
             y += note.count
         }
         size = Size(width: used, height: y)
+    }
+
+    /// A column between two terms with no operator between them (`dWr, sum of steps 30…1 2×4`
+    /// then `Δdbr<1> 2`) when the first one's label or caption reaches its right edge, so two
+    /// labels never touch.
+    static func space(after previous: Placed?, operators: String) -> Int {
+        guard operators.isEmpty, let p = previous else { return 0 }
+        return (p.measured.header.map { DisplayWidth.of($0) }.max() ?? 0) >= p.measured.width ? 1 : 0
     }
 
     /// The first line's header made `height` lines tall (labels on top, blank lines under them),

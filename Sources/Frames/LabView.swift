@@ -60,7 +60,12 @@ struct LabView {
             Self.drawNorms([lab.dcTitle, lab.dcTitleShort], dcNorms, into: &grid, in: dc)
             samples = below
         }
-        guard samples.height >= 2, !lab.samplesTitle.isEmpty else { return }
+        guard samples.height >= 1, !lab.samplesTitle.isEmpty else { return }
+        if samples.height == 1 {   // one row left: the latest sample after the title, never none
+            let x = grid.put(lab.samplesTitle, x: samples.x, y: samples.y, style: Style(.muted), clip: samples) + 1
+            if let line = lab.samples.first { grid.put(line, x: x, y: samples.y, style: Style(.normal), clip: samples) }
+            return
+        }
         grid.put(lab.samplesTitle, x: samples.x, y: samples.y, style: Style(.muted), clip: samples)
         for (i, line) in lab.samples.prefix(samples.height - 1).enumerated() {
             grid.put(line, x: samples.x, y: samples.y + 1 + i, style: i == 0 ? Style(.normal) : Style(.muted), clip: samples)
@@ -96,13 +101,14 @@ struct LabView {
     }
 
     /// The settings in as few rows as fit `width`: one row with their names, else one with the
-    /// short names, else two rows with their names.
+    /// short names and values (zh at 80 columns: the second row would cost the samples their
+    /// only row), else two rows with their names.
     static func settingsRows(_ settings: [LabPanel.Setting], width: Int) -> [[LabPanel.Setting]] {
         func rowWidth(_ row: [LabPanel.Setting]) -> Int {
             row.reduce(0) { $0 + DisplayWidth.of($1.keys + ($1.name.isEmpty ? " " : " \($1.name) ") + $1.value) + 2 } - 2
         }
         if rowWidth(settings) <= width { return [settings] }
-        let short = settings.map { var s = $0; s.name = s.short; return s }
+        let short = settings.map { var s = $0; s.name = s.short; s.value = s.shortValue ?? s.value; return s }
         if rowWidth(short) <= width { return [short] }
         var first: [LabPanel.Setting] = []
         for s in settings {

@@ -5,19 +5,30 @@ import TextBasics
 /// `--watch`: the box over the last good version of the lesson saying why the changed file
 /// does not load. Its lines are diagnostics (`FILE:L:C: error: …`, the source line, a caret):
 /// kept as they are, not wrapped, so the caret stays under its place; cut at the box's edge.
+/// The sentence after them (after the empty line: what the box shows, Esc) is prose: wrapped
+/// to the box, so its end is never cut (80×24: "…Esc hides this.").
 struct LoadErrorView {
     let box: InspectBox
 
     func draw(into grid: inout Grid, in rect: Rect) {
         let widest = box.lines.map { DisplayWidth.of($0) }.max() ?? 0
         let width = min(rect.width - 2, max(widest, DisplayWidth.of(box.title) + 4) + 4)
-        let height = min(rect.height - 2, box.lines.count + 2)
-        guard width > 4, height > 2 else { return }
+        guard width > 4 else { return }
+        let lines = Self.lines(box.lines, textWidth: width - 4)
+        let height = min(rect.height - 2, lines.count + 2)
+        guard height > 2 else { return }
         let outer = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + 2, width: width, height: height)
         Box(title: box.title, borderStyle: Style(.error)).draw(into: &grid, in: outer)
         let inner = Box.inner(outer)
-        for (k, line) in box.lines.prefix(inner.height).enumerated() {
+        for (k, line) in lines.prefix(inner.height).enumerated() {
             grid.put(line, x: inner.x + 1, y: inner.y + k, clip: inner)
         }
+    }
+
+    /// The diagnostics as they are, then the lines after the last empty one wrapped to `textWidth`.
+    static func lines(_ lines: [String], textWidth: Int) -> [String] {
+        guard let blank = lines.lastIndex(of: "") else { return lines }
+        let prose = lines[(blank + 1)...].flatMap { TextBlock.wrap($0, width: max(1, textWidth)) }
+        return Array(lines[...blank]) + prose
     }
 }

@@ -34,6 +34,16 @@ struct KeptScript {
         return out
     }
 
+    /// The `show:` of the training slide when the original slides follow it: the first kept
+    /// slide's (none when that slide has none). Reveals accumulate from slide 1 on, so a training
+    /// slide that showed everything would reveal, before every kept question, what the original
+    /// lesson hides until then; with the first slide's set the kept slides reveal what they did.
+    static func trainingSlideShow(_ script: Node) -> [String] {
+        guard case .sequence(let slides) = script, let first = slides.first, case .mapping(let m) = first,
+              let show = m.first(where: { $0.key.scalar?.string == "show" })?.value else { return [] }
+        return YamlEmitter.mapping([("show", show)], indent: 4)
+    }
+
     /// The line added to the `say:` of a kept slide that lost a check: its prose still states
     /// the numbers of the weights before training, and the student must not take them for these.
     static let untrainedNote = LocalizedText(

@@ -102,7 +102,10 @@ public enum LessonWriter {
             case "script":
                 lines.append("script:")
                 lines.append("  - say: " + text(describe.slide))
-                if let keep { keptSlides(value, keep, &lines, &checkLines) }
+                if let keep {
+                    lines += KeptScript.trainingSlideShow(value)
+                    keptSlides(value, keep, &lines, &checkLines)
+                }
             default:
                 lines += YamlEmitter.mapping([(key, value)], indent: 0)
             }

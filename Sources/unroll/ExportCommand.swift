@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
         let lesson = original.editing(try what.edits(for: original, command: "export"))
         let language = frame.language
         let start = ExplorerState(lesson: lesson, language: language, digits: frame.digits)
-        let plan = FramePlan(width: frame.width, height: frame.height, depth: format == .txt ? .none : .ansi256, noChrome: noChrome)
+        let plan = FramePlan(width: frame.width, height: frame.height, depth: format == .txt ? .none : .ansi256, noChrome: noChrome, page: true)
         let name = ((lesson.path as NSString).lastPathComponent as NSString).deletingPathExtension
 
         var stops: [(name: String, state: ExplorerState)] = []

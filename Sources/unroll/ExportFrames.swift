@@ -10,10 +10,12 @@ struct FramePlan {
     var height: Int
     var depth: ColorDepth
     var noChrome = false
+    /// A page (export), not a replay of the explorer (record): no answer box to type into.
+    var page = false
 
     /// The grid of `state` at this size (without the title and key bars with `noChrome`).
     func grid(_ state: ExplorerState) -> Grid {
-        let grid = FrameRenderer.render(state.viewModel(), size: Size(width: width, height: height), depth: depth)
+        let grid = FrameRenderer.render(page ? state.pageViewModel() : state.viewModel(), size: Size(width: width, height: height), depth: depth)
         return noChrome ? Chrome.trimmed(grid) : grid
     }
 

@@ -37,7 +37,18 @@ import Testing
         // it says who wrote it, and how it was trained
         let text = try String(contentsOfFile: dir.appendingPathComponent("08-language-model-lab.yaml").path, encoding: .utf8)
         #expect(text.hasPrefix("# Written by the training lab (key w in `unroll \(path)`) from \(path)"))
-        #expect(text.contains("Trained in the training lab: 30 steps Adagrad lr 0.1 clip ±5 (mean loss per sequence"))
+        #expect(text.contains("notes: \"Trained in the training lab from 08-language-model.yaml (its notes give the course material): "
+                              + "30 steps Adagrad lr 0.1 clip ±5 (mean loss per sequence"))
+        #expect(!text.contains("Trained in lesson 08b"))   // 08's note about itself is not copied
+        // the title names the lab's steps, so two runs are told apart in the picker
+        #expect(written.title.en == "Language model and sampling: after 30 steps in the lab")
+        #expect(written.title.zh == "语言模型与采样：在实验室训练 30 步之后")
+        // the notes name every optimizer the steps used, not only the last setting's
+        state.update(.lab(.optimizer)); state.update(.lab(.tick(steps: 10))); state.update(.lab(.optimizer))
+        #expect(hook.save(state) == .saved(path: dir.appendingPathComponent("08-language-model-lab-3.yaml").path))
+        let third = try String(contentsOfFile: dir.appendingPathComponent("08-language-model-lab-3.yaml").path, encoding: .utf8)
+        #expect(third.contains("30 steps Adagrad lr 0.1 clip ±5, then 10 steps Adam lr 0.01 clip ±5 (mean loss"), "\(third.prefix(900))")
+        #expect(third.contains("title: {en: \"Language model and sampling: after 40 steps in the lab\""))
     }
 
     /// 1 or 10 steps per screen update are paced (10 updates a second, each drawn), so each step

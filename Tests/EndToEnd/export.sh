@@ -11,6 +11,10 @@ n=$(ls "$OUT/svg" | wc -l); slides=$(grep -c '^  - say:' "$LESSON")
 "$BIN" export "$LESSON" --format ansi --steps --out "$OUT/ans" >/dev/null
 [ "$(ls "$OUT/ans" | wc -l)" -gt "$slides" ] && pass || fail "export --steps wrote no more files than slides"
 grep -q $'\x1b\[' "$OUT/ans/02-forward-s01-01.ans" && pass || fail "export ansi has no escapes"
+# a typed question on a page: the question, without the answer box and its keys (they do nothing there)
+"$BIN" export "$LESSON" --format txt --slide 6 --out "$OUT/typed" >/dev/null
+grep -q "Type it with 2 decimals" "$OUT/typed/02-forward.txt" && ! grep -q "answer: \|answer box" "$OUT/typed/02-forward.txt" \
+    && pass || fail "export of a typed question keeps the answer box: $(tail -4 "$OUT/typed/02-forward.txt")"
 # --no-chrome: no title bar, no key bar
 "$BIN" export "$LESSON" --format txt --slide 1 --no-chrome --out "$OUT/nc" >/dev/null
 if grep -q "? help\|quit" "$OUT/nc/02-forward.txt"; then fail "export --no-chrome kept a bar"; else pass; fi
@@ -28,8 +32,8 @@ sed -n 2p "$OUT/l.cast" | grep -q '^\[0.000, "o", "' && pass || fail "record: fi
 [ "$rc" = 1 ] && grep -q "add --force" "$OUT/err.txt" && pass || fail "record over an existing file: exit $rc"
 
 # --set as in render: the exported frame is render's frame of the changed network
-"$BIN" export "$LESSON" --format txt --slide 6 --set 'Waa[0,1]=0.5' --set g1=relu --out "$OUT/set" >/dev/null
-"$BIN" render "$LESSON" --slide 6 --set 'Waa[0,1]=0.5' --set g1=relu >"$OUT/render-set.txt"
+"$BIN" export "$LESSON" --format txt --slide 5 --set 'Waa[0,1]=0.5' --set g1=relu --out "$OUT/set" >/dev/null
+"$BIN" render "$LESSON" --slide 5 --set 'Waa[0,1]=0.5' --set g1=relu >"$OUT/render-set.txt"
 cmp -s "$OUT/set/02-forward.txt" "$OUT/render-set.txt" && pass || fail "export --set differs from render --set"
 "$BIN" render "$LESSON" --slide 6 >"$OUT/render-s6.txt"
 cmp -s "$OUT/set/02-forward.txt" "$OUT/render-s6.txt" && fail "export --set changed nothing" || pass

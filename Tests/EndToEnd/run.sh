@@ -192,6 +192,9 @@ source "$ROOT/Tests/EndToEnd/lab.sh"
 [ "$rc" = 0 ] && [ -s "$OUT/div.yaml" ] && pass || fail "train --force writes the last good weights of a diverged run (exit $rc)"
 "$BIN" train lessons/08-language-model.yaml --out "$OUT/s.yaml" --steps 100 --sample-every 50 >"$OUT/s.txt" 2>/dev/null
 [ "$(grep -c '^----$' "$OUT/s.txt")" = 4 ] && grep -q "^step 100/100, loss [0-9.]* (mean of the last 50 steps)$" "$OUT/s.txt" && pass || fail "train --sample-every 50 prints two samples: $(cat "$OUT/s.txt")"
+# --keep-script: the training slide reveals what the first kept slide does, so no kept question's answer shows early
+"$BIN" train lessons/08-language-model.yaml --out "$OUT/k8.yaml" --steps 3000 --keep-script >/dev/null 2>"$OUT/k8.txt" \
+    && "$BIN" check --strict "$OUT/k8.yaml" >"$OUT/k8c.txt" 2>&1 && pass || fail "train --keep-script writes a lesson that passes check --strict: $(cat "$OUT/k8.txt" "$OUT/k8c.txt")"
 # one loss line format: plain progress lines (stderr not a terminal) and --sample-every's agree
 "$BIN" train lessons/08-language-model.yaml --out "$OUT/p.yaml" --steps 100 >/dev/null 2>"$OUT/p.txt"
 [ "$(grep -c '^step [0-9]*/100, loss [0-9.]* (mean of the last 5 steps)$' "$OUT/p.txt")" = 10 ] && pass || fail "train prints a plain loss line every tenth: $(cat "$OUT/p.txt")"

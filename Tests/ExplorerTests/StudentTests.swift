@@ -385,7 +385,8 @@ import Testing
         var fresh = ExplorerState(lesson: lesson)
         fresh.update(.offerResume(p))
         fresh.update(.startOver)
-        #expect(fresh.slide == 0 && fresh.answers.isEmpty && fresh.keyMode == .browse)
+        #expect(fresh.slide == 0 && fresh.answers.isEmpty && fresh.student.typed.isEmpty && fresh.keyMode == .browse)
+        #expect(fresh.progress.answers.isEmpty)   // what the store writes next: no ✓ of last time
     }
 
     /// Straight to the last slide without answering: the summary still lists every question, one key away.

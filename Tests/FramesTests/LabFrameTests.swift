@@ -68,6 +68,13 @@ import TextBasics
         #expect(run.contains("╌ C=5: under it, no clipping"))
         #expect(run.contains("300: L ") && run.contains("100: L "))        // samples, newest first
         #expect(run.contains("300 steps"))                                  // the x axis
+        // at 80×24 both languages keep the samples pane with at least its latest sample (zh's
+        // settings take the short form on one row instead of two)
+        for (name, title) in [("lab08-run-300", "samples"), ("lab08-zh-run-300", "采样")] {
+            let small80 = try text(name, small)
+            #expect(small80.contains(title) && small80.contains("300: L "), "\(name) at 80×24:\n\(small80)")
+        }
+        #expect(try text("lab08-zh-run-300", small).contains("x 325 条"))
         let diverged = try text("lab08-diverged", big)
         #expect(diverged.contains("diverged at step") && diverged.contains("switch clipping on (c)"))
         #expect(try text("lab08-zh-diverged", big).contains("发散"))

@@ -6,10 +6,15 @@ extension KeyTable {
     static let labSettingIDs: [KeyBinding.ID] = [.labOptimizer, .labRate, .labClip, .labBound, .labSteps, .labSequences, .labTemperature]
 
     /// The help box in the lab: its keys one line each, then the keys that still work there.
+    /// `t` is the lab's own there (100 steps, then a pause) and `T` leaves, so the explorer's
+    /// `t T` line gives way to one for `t`.
     static func labHelp(_ language: Language) -> [KeyHint] {
-        let ids: [KeyBinding.ID] = [.labRun] + labSettingIDs + [.labSave, .labReset, .labLeave, .train, .ends, .nextSlide,
-                                                               .previousSlide, .answer, .scale, .help, .quit]
-        return ids.compactMap { id in binding(id).map { KeyHint(keys: $0.label, text: $0.text(language)) } }
+        let ids: [KeyBinding.ID] = [.labRun, .train] + labSettingIDs + [.labSave, .labReset, .labLeave, .ends, .nextSlide,
+                                                                        .previousSlide, .answer, .scale, .help, .quit]
+        return ids.compactMap { id in
+            if id == .train { return KeyHint(keys: "t", text: language == .zh ? "训练 100 步，然后暂停" : "train 100 steps, then pause") }
+            return binding(id).map { KeyHint(keys: $0.label, text: $0.text(language)) }
+        }
     }
 
     /// The lab's footer, short enough for 80 columns: Space, every settings key (`o[]cvux<>`),

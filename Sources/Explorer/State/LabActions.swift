@@ -70,7 +70,7 @@ extension ExplorerState {
         case .clip: l.cycleClip(); status = words.labSetting(l)
         case .clipBound: l.cycleClipBound(); status = words.labSetting(l)
         case .stepsPerUpdate: l.cycleStepsPerUpdate(); status = words.labSetting(l)
-        case .sequences: status = l.toggleSequences() ? words.labSetting(l) : words.labNoTexts
+        case .sequences: status = l.toggleSequences() ? words.labSequencesSet(l) : words.labNoTexts
         case .hotter: l.changeTemperature(+1); status = words.labTemperature(l.temperature)
         case .cooler: l.changeTemperature(-1); status = words.labTemperature(l.temperature)
         case .reset:

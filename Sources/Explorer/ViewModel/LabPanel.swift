@@ -8,9 +8,11 @@ public struct LabPanel: Equatable, Sendable {
         public var low: Double, high: Double, line: Double
     }
     /// One setting: its key(s), its name and its value (`o`, `optimizer`, `Adagrad`), and a
-    /// shorter name for narrow screens (`lr` for `learning rate`; empty where the value says it).
+    /// shorter name for narrow screens (`lr` for `learning rate`; empty where the value says it)
+    /// and, where the value is long, a shorter value for them (`325 条` for `训练文本（325 条）`).
     public struct Setting: Equatable, Sendable {
         public var keys: String, name: String, value: String, short: String
+        public var shortValue: String? = nil
     }
 
     public var title: String
@@ -65,7 +67,7 @@ extension ExplorerState {
             .init(keys: "u", name: pick("steps/update", "每次刷新步数"), value: "\(l.stepsPerUpdate)", short: pick("steps/upd", "刷新步数")),
             .init(keys: "x", name: pick("sequences", "序列"),
                   value: l.sequences == .texts ? pick("texts (\(l.allEpisodes.count))", "训练文本（\(l.allEpisodes.count) 条）") : pick("this one", "这一条"),
-                  short: ""),
+                  short: "", shortValue: l.sequences == .texts ? pick("texts (\(l.allEpisodes.count))", "\(l.allEpisodes.count) 条") : nil),
             .init(keys: "< >", name: pick("temperature", "温度"), value: Words.short(l.temperature), short: pick("temp", "温度")),
         ]
         let samples = l.samples.reversed().map { s in

@@ -27,16 +27,19 @@ extension ExplorerState {
         let a = typedAnswer ?? TypedAnswer()
         let name = q.reference.map(displayName) ?? q.value.source
         var lines: [String] = []
+        // the answer, how far off and the revealed value at the question's precision (08 asks
+        // for 3 decimals: "Right: 0.036."); the terms of a hint or a slip are read off the screen
+        let asked = NumberStyle(digits: q.digits ?? lessonDigits)
         if let right = a.right {
-            lines.append(words.typedRight(numbers.format(right)))
+            lines.append(words.typedRight(asked.format(right)))
         } else if let last = a.wrong.last, let d = a.diagnosis {
-            lines.append(words.notQuite(Self.typedText(last), words.howFarOff(d.off, numbers)))
+            lines.append(words.notQuite(Self.typedText(last), words.howFarOff(d.off, asked)))
             if let m = d.mistake { lines.append(words.mistake(m, name, numbers, symbol: q.reference?.symbol, formula: d.formula)) }
             else if let h = d.hint, !a.revealed { lines.append(words.hint(name, h, numbers)) }   // the revealed explanation says more
             if !a.revealed { lines.append(words.triesLeft(q.tries - a.wrong.count)) }
         }
         if a.revealed, let answer = typedRightAnswer() {
-            lines.append(words.typedRevealed(name, numbers.format(answer)))
+            lines.append(words.typedRevealed(name, asked.format(answer)))
             if let ref = q.reference { lines += explainGraded(ref) }
         }
         return TypedBox(text: student.box, active: answerBoxActive, prompt: words.answerPrompt, solved: a.right != nil,
@@ -54,13 +57,16 @@ extension ExplorerState {
         let what = Self.describe(lesson.modifications.merging(slideEdits), na: trace.shape.na)
         if !what.isEmpty { parts.append(words.whatIf(what)) }
         if !student.edits.isEmpty { parts.append(words.modified) }
+        if trainedSteps > 0 { parts.append(words.trainedMarker(trainedSteps)) }   // `t` or the lab, until `r`
         return parts.isEmpty ? nil : parts.joined(separator: "  ")
     }
 
-    /// The header's marker when `modifiedText` does not fit: `what if ✎` for a what-if, else `✎ modified`.
+    /// The header's marker when `modifiedText` does not fit: `what if ✎` for a what-if, else
+    /// `✎ modified` (`✎ trained` when training is the only change).
     var modifiedShortText: String? {
         guard modifiedText != nil else { return nil }
-        return whatIfEdits.isEmpty ? words.modified : words.whatIfShort
+        if !whatIfEdits.isEmpty { return words.whatIfShort }
+        return student.edits.isEmpty && trainedSteps > 0 ? words.trainedShort : words.modified
     }
 
     /// `g1 = relu, Waa[0,1] = 0.5`

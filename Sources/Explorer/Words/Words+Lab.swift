@@ -55,6 +55,15 @@ extension Words {
              "\(optimizerName(l.optimizer))，学习率 \(Words.short(l.learningRate))，梯度裁剪 \(labClip(l))，\(labPace(l.stepsPerUpdate))；训练从当前权重继续")
     }
 
+    /// What `x` chose: the lesson's texts or its own sequence alone.
+    public func labSequencesSet(_ l: TrainingLab) -> String {
+        l.sequences == .texts
+            ? pick("sequences: the lesson's texts (\(l.allEpisodes.count)), one per step; the run goes on from its weights",
+                   "序列：这一课的训练文本（\(l.allEpisodes.count) 条），每步一条；训练从当前权重继续")
+            : pick("sequence: only this lesson's own, every step; the run goes on from its weights",
+                   "序列：每一步都只用这一课自己的序列；训练从当前权重继续")
+    }
+
     /// What `u` chose: `1 step per screen update, 10 updates a second` (the small ones are paced
     /// so each update can be watched), `1000 steps per update, as fast as it goes`.
     public func labPace(_ n: Int) -> String {

@@ -139,6 +139,9 @@ extension Words {
     var modified: String { pick("✎ modified", "✎ 已修改") }
     func whatIf(_ what: String) -> String { pick("what if: \(what)", "假如：\(what)") }
     var whatIfShort: String { pick("what if ✎", "假如 ✎") }
+    /// The header's lasting marker once the network is trained (`t`, the lab), until `r`.
+    func trainedMarker(_ steps: Int) -> String { pick("✎ trained \(steps) steps", "✎ 已训练 \(steps) 步") }
+    var trainedShort: String { pick("✎ trained", "✎ 已训练") }
     /// `x<1>[0]: 1.00 → 2.00 (Δ = +1.00 from the lesson's value; last step 1.90 → 2.00)`
     func nudgeLine(_ name: String, _ before: String, _ after: String, _ delta: String, lastStep: String? = nil) -> String {
         guard let lastStep else { return "\(name): \(before) → \(after) (Δ = \(delta))" }

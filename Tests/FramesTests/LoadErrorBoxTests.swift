@@ -1,0 +1,28 @@
+import Explorer
+import Foundation
+import Frames
+import Lessons
+import TextGrid
+import Testing
+
+/// `--watch` at 80×24: the box over the last good version keeps each diagnostic line as it is,
+/// and wraps the sentence under them, so its end ("Esc hides this.") is on the screen.
+@Suite struct LoadErrorBoxTests {
+    @Test func theHintUnderTheDiagnosticsIsWrappedNotCut() throws {
+        let lesson = try LessonLoader.load(path: LessonSnapshotTests.lessonsDirectory + "/02-forward.yaml").get()
+        for language in Language.allCases {
+            var state = ExplorerState(lesson: lesson, language: language)
+            let diagnostic = "02-forward.yaml:3:7: error: unknown key 'n_xx' in model; did you mean n_x?"
+            state.update(.loadFailed(LoadError(path: "lessons/02-forward.yaml", lines: [diagnostic, "  n_xx: 3", "  ^"])))
+            let screen = FrameRenderer.render(state.viewModel(), size: Size(width: 80, height: 24), depth: .none).plainText()
+            let text = screen.joined(separator: "\n")
+            #expect(text.contains(diagnostic), "\(language)")
+            let end = language == .en ? "Esc hides this." : "隐藏此框。"
+            let inside = screen.map { line -> String in   // the box's rows, between its borders, joined
+                guard let l = line.firstIndex(of: "│"), let r = line.lastIndex(of: "│"), l < r else { return "" }
+                return line[line.index(after: l)..<r].trimmingCharacters(in: .whitespaces)
+            }.joined(separator: language == .en ? " " : "")
+            #expect(inside.contains(end), "\(language):\n\(text)")
+        }
+    }
+}
