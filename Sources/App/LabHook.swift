@@ -177,7 +177,9 @@ public final class LabHook: LoopHook {
         } else {
             return .saveFailed("the training lab has no network to write")
         }
-        switch written {
+        // the last settings, so `unroll train` on the file continues as the lab ran last
+        let settings = TrainingSettings(learningRate: lab.config.learningRate, clipping: lab.config.clipping)
+        switch written.map({ LessonWriter.recording(settings, in: $0) }) {
         case .failure(let e): return .saveFailed(e.diagnostics.first?.message ?? "the trained lesson cannot be written")
         case .success(let text):
             do { try files.commit(files.finalText(text), keepingModes: false) }

@@ -103,6 +103,8 @@ public struct Lesson: Sendable {
     public var script: [Slide]
     /// The optimizer's memory and step count stored with trained weights (`model.optimizer_state`).
     public var optimizerState: OptimizerState?
+    /// The stored run's learning rate and clipping (`optimizer_state.lr`, `clip`), when the file says.
+    public var trainingSettings = TrainingSettings()
     /// The files read besides the lesson file (a `texts` file, numpy weights), as paths: what
     /// `--watch` watches with it.
     public var companionFiles: [String] = []

@@ -92,6 +92,7 @@ public enum LessonLoader {
         var gated: GatedRNN?
         let rnn = reader.require(f, "model", "sizes, activations and weights").flatMap { reader.readModel($0, shape: &shape, gated: &gated) }
         let optimizerState = f["model"].flatMap { reader.readOptimizerState(inModel: $0, shape: shape, cell: gated?.shape.cell) }
+        let trainingSettings = f["model"].map { reader.readTrainingSettings(inModel: $0) } ?? TrainingSettings()
         let architecture = reader.require(f, "architecture", Architecture.allCases.map(\.rawValue).joined(separator: " | "))
             .flatMap { reader.choice($0, "architecture", Architecture.self) }
         let sequence = reader.require(f, "sequence", "x (or text and vocab), and optional y")
@@ -119,6 +120,7 @@ public enum LessonLoader {
                             vocab: vocab, script: slides.map(\.slide))
         lesson.texts = texts
         lesson.optimizerState = optimizerState
+        lesson.trainingSettings = trainingSettings
         lesson.companionFiles = reader.companions
         if let d = f["display"] {   // display: {digits, class_names} (DisplaySection.swift)
             guard let settings = reader.readDisplay(d, ny: rnn.shape.ny) else { return Analysis(diagnostics: [], falseChecks: []) }

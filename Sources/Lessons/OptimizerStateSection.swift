@@ -13,7 +13,7 @@ import Yams
 ///       sums: {Waa: …, Wax: …, Wya: …, ba: …, by: …}      # adagrad: Σg² per weight
 ///       # adam: m: {…}, v: {…} and updates: k (default: steps)
 extension NodeReader {
-    static let optimizerStateKeys = ["optimizer", "steps", "seed", "updates", "sums", "m", "v", "file"]
+    static let optimizerStateKeys = ["optimizer", "steps", "seed", "updates", "sums", "m", "v", "file"] + settingsKeys
     static let memoryKeys = ["Waa", "Wax", "Wya", "ba", "by"]
 
     /// The `optimizer_state` entry of the `model` mapping node, if there is one.

@@ -33,11 +33,12 @@ struct Train: ParsableCommand {
     @Option(help: "The new lesson file to write (.yaml).") var out: String
     @Option(parsing: .unconditional, help: "Training steps, one sequence each (1…10000000).") var steps = 2000
     @Option(help: "sgd, adagrad or adam (default: the lesson's optimizer_state's, else adagrad).") var optimizer: OptimizerKind?
-    @Option(parsing: .unconditional, help: "Learning rate (default: 0.01 for sgd, 0.1 for adagrad, 0.01 for adam).") var lr: Double?
-    @Option(parsing: .unconditional, help: "Clip gradients to C (default: no clipping; the explorer's t and training lab clip each entry to ±5, as lesson 08 does: give --clip 5 for the same run).")
+    @Option(parsing: .unconditional, help: "Learning rate (default: the lesson's stored run's with its optimizer, else 0.01 for sgd, 0.1 for adagrad, 0.01 for adam).") var lr: Double?
+    @Option(parsing: .unconditional, help: "Clip gradients to C (default: the lesson's stored run's clipping, else none; the explorer's t and training lab clip each entry to ±5, as lesson 08 does: give --clip 5 for the same run).")
     var clip: Double?
     @Option(help: "With --clip: elementwise (each entry to [−C, C], as the course's clip) or norm (scale g so ‖g‖ ≤ C).")
     var clipMode: ClipMode?
+    @Flag(help: "No clipping, even when the lesson's stored run clipped (its optimizer_state's clip).") var noClip = false
     @Option(help: "Seed of the shuffle of the training texts (default: the lesson's optimizer_state's, else 0).") var seed: UInt64?
     @Option(parsing: .unconditional, help: "Every N steps, print the loss and (for a character lesson) a few sampled sequences, as min-char-rnn does.")
     var sampleEvery: Int?
@@ -51,6 +52,7 @@ struct Train: ParsableCommand {
         if let lr, !(lr > 0 && lr.isFinite) { throw ValidationError("--lr must be a number greater than 0, got \(lr)") }
         if let clip, !(clip > 0 && clip.isFinite) { throw ValidationError("--clip must be a number greater than 0, got \(clip)") }
         if clipMode != nil && clip == nil { throw ValidationError("--clip-mode needs --clip C (the bound), e.g. --clip 5") }
+        if noClip && clip != nil { throw ValidationError("--no-clip and --clip \(clip ?? 0) contradict each other; give one of them") }
         if let sampleEvery, sampleEvery < 1 { throw ValidationError("--sample-every must be a whole number ≥ 1, got \(sampleEvery)") }
     }
 
@@ -68,11 +70,22 @@ struct Train: ParsableCommand {
         guard let episodes = loaded.trainableEpisodes else {
             try fail("\(lesson) has no targets (y or text), so there is no loss to train on; add y, or text and vocab")
         }
-        let clipping: Clipping = clip.map { clipMode == .norm ? .globalNorm($0) : .elementwise($0) } ?? .none
         let stored = loaded.optimizerState
         let kind = optimizer ?? stored?.kind ?? .adagrad
-        let config = TrainingConfig(optimizer: kind, learningRate: lr, clipping: clipping,
+        // a stored run continues with its own settings (optimizer_state's optimizer, lr, clip,
+        // seed) unless a flag says otherwise; its lr only with its own optimizer
+        let storedSettings = stored != nil ? loaded.trainingSettings : TrainingSettings()
+        let storedRate = stored?.kind == kind ? storedSettings.learningRate : nil
+        let clipping: Clipping = clip.map { clipMode == .norm ? .globalNorm($0) : .elementwise($0) }
+            ?? (noClip ? .none : storedSettings.clipping ?? .none)
+        let config = TrainingConfig(optimizer: kind, learningRate: lr ?? storedRate, clipping: clipping,
                                     order: .shuffled(seed: seed ?? stored?.seed ?? 0))
+        if stored != nil {
+            func from(_ given: Bool, _ fromStore: Bool) -> String { given ? "given" : fromStore ? "the stored run's" : "default" }
+            writeStderr("settings: \(kind.rawValue) (\(from(optimizer != nil, true))), lr \(config.learningRate) (\(from(lr != nil, storedRate != nil))), "
+                        + "\(describe(clipping)) (\(from(clip != nil || noClip, storedSettings.clipping != nil))), "
+                        + "seed \(config.order.seed) (\(from(seed != nil, true)))\n")
+        }
         // texts inlined because --out is elsewhere: refuse now, not after training, when they cannot fit
         if let texts = loaded.texts, let file = texts.file,
            (loaded.path as NSString).deletingLastPathComponent != (out as NSString).deletingLastPathComponent,
@@ -132,7 +145,7 @@ struct Train: ParsableCommand {
     /// the last good weights are written.
     func refuseOrForce(_ d: Divergence, _ config: TrainingConfig, _ rule: DivergenceRule) throws {
         let what = d.reason == .notFinite ? "the loss became \(d.loss)" : rule.grewWords
-        let advice = "try a smaller --lr (now \(config.learningRate))" + (clip == nil ? " or --clip 5" : " or a smaller --clip")
+        let advice = "try a smaller --lr (now \(config.learningRate))" + (config.clipping == .none ? " or --clip 5" : " or a smaller --clip")
         guard force else {
             try fail("training diverged at step \(d.step): \(what); \(advice); nothing written (--force writes the last good weights, from step \(d.keptSteps))")
         }
@@ -202,7 +215,7 @@ struct Train: ParsableCommand {
                                            optimizerState: trainer.optimizerState, weightsFile: files.checkingName, notes: notes,
                                            describe: description, inlineTexts: inline)
         }
-        switch written {
+        switch written.map({ LessonWriter.recording(TrainingSettings(learningRate: config.learningRate, clipping: clipping), in: $0) }) {
         case .failure(let e): try fail(e.rendered)
         case .success(let t):
             guard t.utf8.count <= TrainedFiles.maxLessonBytes else {
@@ -250,7 +263,8 @@ struct Train: ParsableCommand {
             written = LessonWriter.trained(originalText: original, path: lesson.path, shape: trainer.shape, params: trainer.params,
                                            optimizerState: state, weightsFile: weightsFile, notes: notes, describe: describe, inlineTexts: inline)
         }
-        switch written {
+        switch written.map({ LessonWriter.recording(TrainingSettings(learningRate: trainer.config.learningRate,
+                                                                      clipping: trainer.config.clipping), in: $0) }) {
         case .failure(let e): try fail(e.rendered)
         case .success(let text):
             guard text.utf8.count <= TrainedFiles.maxLessonBytes else {
@@ -270,7 +284,11 @@ struct Train: ParsableCommand {
     func commandLine(_ c: TrainingConfig) -> String {
         var parts = ["unroll train \(lesson)", "--out \(out)", "--steps \(steps)",
                      "--optimizer \(c.optimizer.rawValue)", "--lr \(c.learningRate)"]
-        if let clip { parts.append("--clip \(clip)" + (clipMode == .norm ? " --clip-mode norm" : "")) }
+        switch c.clipping {
+        case .none: break
+        case .elementwise(let v): parts.append("--clip \(v)")
+        case .globalNorm(let v): parts.append("--clip \(v) --clip-mode norm")
+        }
         parts.append("--seed \(c.order.seed)")
         return parts.joined(separator: " ")
     }

@@ -192,6 +192,13 @@ source "$ROOT/Tests/EndToEnd/lab.sh"
 [ "$rc" = 0 ] && [ -s "$OUT/div.yaml" ] && pass || fail "train --force writes the last good weights of a diverged run (exit $rc)"
 "$BIN" train lessons/08-language-model.yaml --out "$OUT/s.yaml" --steps 100 --sample-every 50 >"$OUT/s.txt" 2>/dev/null
 [ "$(grep -c '^----$' "$OUT/s.txt")" = 4 ] && grep -q "^step 100/100, loss [0-9.]* (mean of the last 50 steps)$" "$OUT/s.txt" && pass || fail "train --sample-every 50 prints two samples: $(cat "$OUT/s.txt")"
+# a stored run continues with its own settings (12b: Adam, lr 0.01, clip ±5), said on stderr and written; flags change them
+"$BIN" train lessons/12b-gru.yaml --out "$OUT/12b.yaml" --steps 20 >/dev/null 2>"$OUT/12b.txt"
+grep -qx "settings: adam (the stored run's), lr 0.01 (the stored run's), clip ±5.0 (the stored run's), seed 0 (the stored run's)" "$OUT/12b.txt" \
+    && grep -qx "    clip: 5.0" "$OUT/12b.yaml" && pass || fail "train continues 12b with its stored clipping: $(cat "$OUT/12b.txt")"
+"$BIN" train lessons/12b-gru.yaml --out "$OUT/12bn.yaml" --steps 20 --no-clip --lr 0.005 >/dev/null 2>"$OUT/12bn.txt"
+grep -qx "settings: adam (the stored run's), lr 0.005 (given), no clipping (given), seed 0 (the stored run's)" "$OUT/12bn.txt" \
+    && grep -qx "    clip: none" "$OUT/12bn.yaml" && pass || fail "train --no-clip --lr on 12b: $(cat "$OUT/12bn.txt")"
 # --keep-script: the training slide reveals what the first kept slide does, so no kept question's answer shows early
 "$BIN" train lessons/08-language-model.yaml --out "$OUT/k8.yaml" --steps 3000 --keep-script >/dev/null 2>"$OUT/k8.txt" \
     && "$BIN" check --strict "$OUT/k8.yaml" >"$OUT/k8c.txt" 2>&1 && pass || fail "train --keep-script writes a lesson that passes check --strict: $(cat "$OUT/k8.txt" "$OUT/k8c.txt")"
