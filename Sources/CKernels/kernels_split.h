@@ -7,10 +7,12 @@
 
 void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts);
 
-/// Entries of W (rows × cols) from which W·x and Wᵀ·x are split: n_a = 256 and above, where one
-/// product streams half a megabyte, tens of microseconds.
+/// Entries of W (rows × cols) from which W·x and Wᵀ·x are split: n_a ≈ 724 and above (n_a = 1024:
+/// 8 MB streamed from the L3 cache per product). At n_a = 512 (2 MB) the halves cost more in
+/// waiting than they save (measured: 1 thread 92–101 µs per step, 2 threads 107–120), and the
+/// second core has the work off the recurrence to do instead (`Overlap`).
 #ifndef SPLIT_GEMV_MIN
-#define SPLIT_GEMV_MIN 65536
+#define SPLIT_GEMV_MIN 524288
 #endif
 /// Multiply-adds from which the products over a sequence are split.
 #ifndef SPLIT_GEMM_MIN

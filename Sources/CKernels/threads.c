@@ -39,6 +39,7 @@ typedef struct {
 } pool;
 
 static _Atomic long split_parts = 0, helper_parts = 0;   // parts of split jobs, and of those the helper's
+static _Thread_local long async_parts = 0, async_helper_parts = 0;   // the same for the jobs this thread posted (uk_post)
 
 static pool P = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
 static _Atomic int threads = -1;            // -1: not chosen yet
@@ -71,7 +72,8 @@ static int claim(uint64_t seq) {
 
 static void *helper(void *unused) {
     (void)unused;
-    uint64_t seen = atomic_load(&P.state) >> 16;
+    // (from job 0: a job posted while this thread was starting is still to be taken)
+    uint64_t seen = 0;
     for (;;) {
         uint64_t t0 = now_ns();
         unsigned spins = 0;
@@ -186,6 +188,82 @@ void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
     atomic_fetch_add_explicit(&split_parts, parts, memory_order_relaxed);
     atomic_fetch_add_explicit(&helper_parts, parts - ran, memory_order_relaxed);
     atomic_store(&P.busy, 0);
+}
+
+// MARK: jobs that run while the caller goes on
+
+/// The calling thread's posted job (one at a time): its parts, and whether the helper has it
+/// (`owned`: this thread holds the helper) or the caller runs it all at `uk_join`.
+typedef struct {
+    void (*run)(void *arg, int part);
+    void *arg;
+    int parts, owned;
+    uint64_t seq, posted_at;
+} pending_job;
+static _Thread_local pending_job pending;
+
+void uk_post(void (*run)(void *arg, int part), void *arg, int parts) {
+    uk_join();
+    if (parts <= 0) return;
+    pending = (pending_job){run, arg, parts, 0, 0, 0};
+    if (parts >= 256 || uk_threads() < 2 || (thread_override != 2 && now_ns() < atomic_load(&paused_until))) return;
+    int expected = 0;
+    if (!atomic_compare_exchange_strong(&P.busy, &expected, 1)) return;
+    if (!have_helper()) { atomic_store(&P.busy, 0); return; }
+    pending.owned = 1;
+    pending.posted_at = now_ns();
+    P.run = run;
+    P.arg = arg;
+    atomic_store(&P.done, 0);
+    pending.seq = (atomic_load(&P.state) >> 16) + 1;
+    atomic_store(&P.state, pending.seq << 16 | (uint64_t)parts << 8);   // posts the job (after its fields)
+    if (atomic_load(&P.sleeping)) {
+        pthread_mutex_lock(&P.lock);
+        pthread_cond_signal(&P.wake);
+        pthread_mutex_unlock(&P.lock);
+    }
+}
+
+void uk_join(void) {
+    pending_job j = pending;
+    if (j.parts <= 0) return;
+    pending.parts = 0;
+    if (!j.owned) {
+        for (int p = 0; p < j.parts; p++) j.run(j.arg, p);
+        return;
+    }
+    // the parts the helper has not taken are the caller's (unless this thread set two threads
+    // itself, a test: then the helper runs them all); then wait for the helper's
+    int p, ran = 0;
+    if (thread_override != 2)
+        while ((p = claim(j.seq)) >= 0) { j.run(j.arg, p); ran++; }
+    uint64_t t1 = now_ns();
+    unsigned spins = 0;
+    while (atomic_load_explicit(&P.done, memory_order_acquire) + ran < j.parts) {
+        relax();
+        if (++spins % 4096 == 0) sched_yield();
+    }
+    // a strike (see uk_run_parts) when the helper took nothing (asleep, or not on a core), or
+    // kept the caller waiting far longer than the work the caller did meanwhile (descheduled
+    // in the middle of a part: milliseconds; a part merely slower than the caller's is not one)
+    uint64_t t2 = ran < j.parts ? now_ns() : t1;
+    if (ran == j.parts || t2 - t1 > 2 * (t1 - j.posted_at) + 50000) {
+        if (++strikes >= STRIKES) {
+            strikes = 0;
+            atomic_store(&paused_until, t2 + PAUSE_NS);
+        }
+    } else if (++good >= 16) {
+        good = 0;
+        strikes = 0;
+    }
+    async_parts += j.parts;
+    async_helper_parts += j.parts - ran;
+    atomic_store(&P.busy, 0);
+}
+
+void uk_async_counts(long *parts, long *helper) {
+    *parts = async_parts;
+    *helper = async_helper_parts;
 }
 
 void uk_split_counts(long *parts, long *helper) {

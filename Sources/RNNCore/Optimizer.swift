@@ -138,12 +138,15 @@ public struct Optimizer: Sendable {
         let lr = learningRate
         switch kind {
         case .sgd:
-            return k.sgd(theta, g, n, lr: lr, scale: scale, clip: clip, thetaOut: out)
+            return Self.halves(n) { s, c in k.sgd(theta + s, g + s, c, lr: lr, scale: scale, clip: clip, thetaOut: out + s) }
         case .adagrad:
             precondition(old.m[group].count == n, "optimizer memory and weights differ in size")
             return old.m[group].withUnsafeBufferPointer { m in self.m[group].withUnsafeMutableBufferPointer { mOut in
-                k.adagrad(theta, m.baseAddress!, g, n, lr: lr, eps: Self.adagradEpsilon, scale: scale, clip: clip,
-                          thetaOut: out, mOut: mOut.baseAddress!)
+                let m = m.baseAddress!, mOut = mOut.baseAddress!
+                return Self.halves(n) { s, c in
+                    k.adagrad(theta + s, m + s, g + s, c, lr: lr, eps: Self.adagradEpsilon, scale: scale, clip: clip,
+                              thetaOut: out + s, mOut: mOut + s)
+                }
             }}
         case .adam:
             precondition(old.m[group].count == n && old.v[group].count == n, "optimizer memory and weights differ in size")
@@ -151,9 +154,12 @@ public struct Optimizer: Sendable {
             let c1 = 1 - pow(b1, Double(updates)), c2 = 1 - pow(b2, Double(updates))
             return old.m[group].withUnsafeBufferPointer { m in old.v[group].withUnsafeBufferPointer { v in
                 self.m[group].withUnsafeMutableBufferPointer { mOut in self.v[group].withUnsafeMutableBufferPointer { vOut in
-                    k.adam(theta, m.baseAddress!, v.baseAddress!, g, n, lr: lr, b1: b1, b2: b2, c1: c1, c2: c2,
-                           eps: Self.adamEpsilon, scale: scale, clip: clip, thetaOut: out, mOut: mOut.baseAddress!,
-                           vOut: vOut.baseAddress!)
+                    let m = m.baseAddress!, v = v.baseAddress!, mOut = mOut.baseAddress!, vOut = vOut.baseAddress!
+                    return Self.halves(n) { s, c in
+                        k.adam(theta + s, m + s, v + s, g + s, c, lr: lr, b1: b1, b2: b2, c1: c1, c2: c2,
+                               eps: Self.adamEpsilon, scale: scale, clip: clip, thetaOut: out + s, mOut: mOut + s,
+                               vOut: vOut + s)
+                    }
                 }}
             }}
         }
@@ -166,12 +172,16 @@ public struct Optimizer: Sendable {
         switch kind {
         case .sgd:
             return theta.withUnsafeMutableBufferPointer { t in
-                k.sgd(t.baseAddress!, g, n, lr: lr, scale: scale, clip: clip)
+                let t = t.baseAddress!
+                return Self.halves(n) { s, c in k.sgd(t + s, g + s, c, lr: lr, scale: scale, clip: clip) }
             }
         case .adagrad:
             precondition(m[group].count == n, "optimizer memory and weights differ in size")
             return theta.withUnsafeMutableBufferPointer { t in m[group].withUnsafeMutableBufferPointer { m in
-                k.adagrad(t.baseAddress!, m.baseAddress!, g, n, lr: lr, eps: Self.adagradEpsilon, scale: scale, clip: clip)
+                let t = t.baseAddress!, m = m.baseAddress!
+                return Self.halves(n) { s, c in
+                    k.adagrad(t + s, m + s, g + s, c, lr: lr, eps: Self.adagradEpsilon, scale: scale, clip: clip)
+                }
             }}
         case .adam:
             precondition(m[group].count == n && v[group].count == n, "optimizer memory and weights differ in size")
@@ -179,10 +189,33 @@ public struct Optimizer: Sendable {
             let c1 = 1 - pow(b1, Double(updates)), c2 = 1 - pow(b2, Double(updates))
             return theta.withUnsafeMutableBufferPointer { t in m[group].withUnsafeMutableBufferPointer { m in
                 v[group].withUnsafeMutableBufferPointer { v in
-                    k.adam(t.baseAddress!, m.baseAddress!, v.baseAddress!, g, n, lr: lr, b1: b1, b2: b2,
-                           c1: c1, c2: c2, eps: Self.adamEpsilon, scale: scale, clip: clip)
+                    let t = t.baseAddress!, m = m.baseAddress!, v = v.baseAddress!
+                    return Self.halves(n) { s, c in
+                        k.adam(t + s, m + s, v + s, g + s, c, lr: lr, b1: b1, b2: b2,
+                               c1: c1, c2: c2, eps: Self.adamEpsilon, scale: scale, clip: clip)
+                    }
                 }
             }}
+        }
+    }
+
+    /// Groups of at least this many numbers are updated in two halves, on two cores.
+    static let halvesMin = 2048
+
+    /// An element-wise pass over n numbers, as `pass(start, count)`: from `halvesMin` numbers on
+    /// in two halves (the second from a multiple of 8), the second on the second core while this
+    /// thread does the first (`Overlap`); returns the first half's result + the second's (Σ g²).
+    /// The split depends on n alone, so the numbers are the same on one thread or two.
+    static func halves(_ n: Int, _ pass: (Int, Int) -> Double) -> Double {
+        guard n >= halvesMin else { return pass(0, n) }
+        let h = (n / 2 + 7) / 8 * 8
+        return withoutActuallyEscaping(pass) { pass in
+            var second = 0.0
+            var overlap = Overlap()
+            overlap.post { _ in second = pass(h, n - h) }
+            let first = pass(0, h)
+            overlap.join()
+            return first + second
         }
     }
 }

@@ -61,7 +61,7 @@ public struct Trace: Sendable {
         catch { error.stop() }
     }
 
-    /// The trace of a gated cell (see `GatedTrace`); the plain workspace is left empty.
+    /// The trace of a gated cell (see `GatedTrace`); the plain workspace is left empty (one step).
     /// - Throws: `TraceMemoryError` when the memory of the gated workspace (or of the plain
     ///   one) cannot be had, or the gated one would pass `limit` bytes (tests).
     public init(checkedGated gated: GatedRNN, episode: Episode, kernels: Kernels = .chosen, limit: Int? = nil) throws(TraceMemoryError) {
@@ -69,7 +69,11 @@ public struct Trace: Sendable {
         self.episode = episode
         // the gated workspace first: it is the large one, so a memory error names its size
         self.gated = try GatedTrace(checked: gated, episode: episode, kernels: kernels, limit: limit)
-        self.pass = TracePass(empty: try Workspace(checked: gated.shape.plain, episode: episode))
+        // the plain workspace is never read for a gated cell (every reader asks `gated` first):
+        // one step of it, not T (n_a = 1024, T = 10 000: 50 MB of address space, not 0.7 GB)
+        let nx = gated.shape.nx
+        let oneStep = try? Episode(architecture: .oneToOne, nx: nx, inputs: [Array(repeating: 0, count: nx)], targets: nil)
+        self.pass = TracePass(empty: try Workspace(checked: gated.shape.plain, episode: oneStep ?? episode))
         self.hasBackward = episode.hasTargets
         self.checkpointEvery = 1
     }

@@ -129,7 +129,7 @@ public struct Trainer: Sendable {
         for _ in 0..<k {
             guard divergence == nil else { break }
             var ws = workspace(for: episodeIndex(step: steps + 1))
-            let loss = ws.forward(params)
+            let loss = ws.forward(params, preparingBackward: true)
             lossHistory.append(loss)
             if let reason = divergenceRule.observe(loss: loss, T: ws.T) {
                 gradientNorms.append(.nan)

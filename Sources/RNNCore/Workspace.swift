@@ -20,6 +20,9 @@ public struct Workspace: Sendable {
     /// The weights the tape holds packed (`Tape.pack`), kept so that a pass with the very same
     /// weights does not pack them again; nil after the tape is replaced.
     var packedWeights: Params?
+    /// Whether the last forward pass also computed the outputs' part of every da<t>
+    /// (`forward(_:preparingBackward:)`), so `backward` need not.
+    var outputGradientsDone = false
 
     /// The per-step vectors a workspace keeps, each T rows of its width.
     public enum StepVector: Sendable {
@@ -53,6 +56,7 @@ public struct Workspace: Sendable {
         precondition(episode.T == T, "a workspace is reused only for episodes of its length")
         precondition(episode.x.allSatisfy { $0.count == shape.nx }, "input width must be n_x")
         precondition(episode.y.allSatisfy { $0 == nil || $0?.count == shape.ny }, "target width must be n_y")
+        outputGradientsDone = false
         hasInput = episode.layout.hasInput
         hasOutput = episode.layout.hasOutput
         hasTarget = episode.y.map { $0 != nil }

@@ -57,17 +57,17 @@ struct Bench: ParsableCommand {
         let perPass = Double(length)
         var passes = 1
         while true {
-            let s = Self.seconds { for _ in 0..<passes { ws.forward(rnn.params); ws.backward() } }
+            let s = Self.seconds { for _ in 0..<passes { ws.forward(rnn.params, preparingBackward: true); ws.backward() } }
             if s > 0.05 || passes > 1 << 24 { break }
             passes *= 2
         }
         var samples: [Double] = [], cpu: [Double] = []
         var sink = 0.0
-        let split0 = Kernels.splitParts
+        let split0 = Self.threadCounts
         for _ in 0..<runs {
             let c0 = threadCPUSeconds()
             let s = Self.seconds {
-                for _ in 0..<passes { sink += ws.forward(rnn.params); ws.backward() }
+                for _ in 0..<passes { sink += ws.forward(rnn.params, preparingBackward: true); ws.backward() }
             }
             samples.append(s / Double(passes) / perPass * 1e6)
             cpu.append((threadCPUSeconds() - c0) / Double(passes) / perPass * 1e6)
@@ -128,14 +128,26 @@ struct Bench: ParsableCommand {
             + "UNROLL_KERNELS=baseline|avx2|avx512 chooses)"
     }
 
-    /// How many threads ran the kernels of the runs since `before` (Kernels.splitParts then).
-    static func threadsLine(since before: (parts: Int, helper: Int)) -> String {
-        let now = Kernels.splitParts, parts = now.parts - before.parts, helper = now.helper - before.helper
+    /// The counts `threadsLine` compares: parts of the split products and of the posted jobs,
+    /// and how many of each the helper thread ran.
+    static var threadCounts: [Int] {
+        let s = Kernels.splitParts, p = Kernels.postedParts
+        return [s.parts, s.helper, p.parts, p.helper]
+    }
+
+    /// How many threads ran the kernels of the runs since `before` (`threadCounts` then), and what
+    /// the second one did: the work posted off the recurrence (a block's outputs or weight
+    /// gradients, half of an optimizer pass) and the parts of large products split in two.
+    static func threadsLine(since before: [Int]) -> String {
+        let now = threadCounts, d = now.indices.map { now[$0] - before[$0] }
         let off = "UNROLL_THREADS=1 keeps one"
         guard Kernels.threads > 1 else { return "threads: 1 (UNROLL_THREADS=1 or one CPU)" }
-        guard parts > 0 else { return "threads: 1 (no product large enough to split, from n_a ≈ 256; \(off))" }
-        return String(format: "threads: 2 (the helper thread ran %.0f%% of the parts of the split products; "
-                      + "the thread CPU time below is the calling thread's; %@)", 100 * Double(helper) / Double(parts), off)
+        func share(_ helper: Int, _ parts: Int) -> String { String(format: "%.0f%%", 100 * Double(helper) / Double(max(parts, 1))) }
+        var did: [String] = []
+        if d[2] > 0 { did.append("\(share(d[3], d[2])) of the jobs posted off the recurrence (a block of \(Workspace.overlapBlock) steps' outputs, half of the steps' weight gradients, half of each optimizer pass)") }
+        if d[0] > 0 { did.append("\(share(d[1], d[0])) of the parts of the products split in two (from n_a ≈ 256)") }
+        guard d[1] + d[3] > 0 else { return "threads: 1 (the helper thread ran nothing: \(did.isEmpty ? "no work to hand it" : "it was busy or left alone on a busy machine"); \(off))" }
+        return "threads: 2 (the helper thread ran " + did.joined(separator: " and ") + "; the thread CPU time below is the calling thread's; \(off))"
     }
 
     /// The task (see `BenchTask.character`).

@@ -20,7 +20,7 @@ extension Bench {
                 left -= trainer.train(steps: left).count
             }
         }
-        let split0 = Kernels.splitParts
+        let split0 = Self.threadCounts
         let (steps, samples, cpu) = timeTrainingRuns(train)
         writeTrainingReport(setting: "n_a = \(hidden), n_x = n_y = \(vocab), T = \(length), tanh, softmax; Adagrad lr 0.1, clip ±5",
                             threads: Self.threadsLine(since: split0), steps: steps, samples: samples, cpu: cpu,

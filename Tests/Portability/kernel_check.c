@@ -465,9 +465,9 @@ static void check_path(const uk_kernels *k) {
     check_gemv_t(70, 600, 600);
     check_gemv_t(130, 270, 271);
     check_gemv(300, 150, 153);
-    // past 65 536 entries (or 4M multiply-adds) the kernels may split the work over two threads
-    check_gemv(300, 260, 261);
-    check_gemv_t(70, 1000, 1003);
+    // past 524 288 entries (or 4M multiply-adds) the kernels may split the work over two threads
+    check_gemv(1100, 480, 481);
+    check_gemv_t(530, 1000, 1003);
     check_gemm_tn(64, 260, 300, 0, 1);
     check_gemm_nt(40, 400, 300, 1);
     // long sequences and wide C: gemm_tn in panels of steps and columns, gemm_nt in panels of steps

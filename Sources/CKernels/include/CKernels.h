@@ -107,6 +107,23 @@ void uk_set_threads(int n);
 /// Parts of the jobs split over two threads so far, and how many of them the helper thread ran.
 void uk_split_counts(long *parts, long *helper);
 
+/// Posts `parts` (< 256) parts of a job, run(arg, part) for part < parts, to the helper thread
+/// and returns at once, so the caller goes on with other work; `uk_join` finishes it. When the
+/// helper cannot take it (one thread, the helper busy with another caller's job, or left
+/// alone for a while on a busy machine) the caller runs every part itself at `uk_join`. One job
+/// per calling thread: posting joins the last one first. While a job is posted, the kernels
+/// this thread calls run on this thread alone (the helper is taken).
+void uk_post(void (*run)(void *arg, int part), void *arg, int parts);
+
+/// Runs the parts of this thread's posted job that the helper has not taken, and waits for the
+/// rest (nothing when no job is posted). (A thread that set 2 threads itself, `uk_set_threads`,
+/// leaves every part of a job the helper has to the helper: tests.)
+void uk_join(void);
+
+/// Parts of the jobs this thread posted so far (uk_post) that the helper thread could take, and
+/// how many of them it ran.
+void uk_async_counts(long *parts, long *helper);
+
 /// Whether this build contains the kernels of `path` (avx2 and avx512: x86-64 builds only).
 int uk_compiled(uk_path path);
 
