@@ -223,7 +223,7 @@ import RNNCore
         for _ in 0..<3 where s.lab?.clip != .off { s.update(.lab(.clip)) }
         #expect(s.lab?.optimizer == .sgd && s.lab?.learningRate == 2.56)
         s.update(.lab(.run))
-        for _ in 0..<40 where s.lab?.divergence == nil { s.update(.lab(.tick(100))) }
+        for _ in 0..<40 where s.lab?.divergence == nil { s.update(.lab(.tick(steps: 100))) }
         let lab = try #require(s.lab)
         #expect(lab.divergence != nil && lab.keptStep > lab.baseStep, "\(s.status ?? "")")
         let kept = lab.keptStep
