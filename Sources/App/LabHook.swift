@@ -140,7 +140,7 @@ public final class LabHook: LoopHook {
     func save(_ state: ExplorerState) -> LabAction {
         guard let lab = state.lab else { return .saveFailed("the training lab is closed") }
         guard lab.hasTrained else { return .saveFailed(state.words.labNothingTrained) }
-        guard lab.mayWrite else {
+        guard !lab.saveHeld else {
             return .saveFailed(state.words.labDivergedSave(lab))   // the warning; the next w writes
         }
         let lesson = state.lesson

@@ -81,8 +81,9 @@ extension ExplorerState {
             status = words.resetDone
         case .save:
             l.pause()
-            if l.mayWrite { status = words.labSaving }
-            else { l.divergedSaveWarnedAt = l.keptStep; status = words.labDivergedSave(l) }   // the hook writes nothing this time
+            l.saveHeld = !l.mayWrite   // the hook writes nothing this time; the next w writes
+            if l.saveHeld { l.divergedSaveWarnedAt = l.keptStep; status = words.labDivergedSave(l) }
+            else { status = words.labSaving }
         case .saved(let path): status = words.labSaved(path)
         case .saveFailed(let why): status = why
         }

@@ -62,6 +62,9 @@ public struct TrainingLab: Sendable {
     public internal(set) var divergedSaveWarnedAt: Int?
     /// `w` may write now: the run did not diverge, or `w` already warned about these weights.
     public var mayWrite: Bool { divergence == nil || divergedSaveWarnedAt == keptStep }
+    /// The last `w` only warned (the run diverged): the loop's hook, which sees the state after
+    /// the key, writes nothing for it.
+    public internal(set) var saveHeld = false
 
     let lesson: Lesson
     let allEpisodes: [Episode]
