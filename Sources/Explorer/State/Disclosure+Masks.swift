@@ -51,7 +51,7 @@ extension ExplorerState {
     /// The terms equal to da<t>[i] by definition, da<t> = Wyaᵀdy<t> + da_next<t>: where one
     /// part's entry is 0 (a step with no target: dy<t> = 0; the last step: da_next<T> = 0), the
     /// other part shows the answer — da_next<t> and what step t+1 hands down, da_prev<t+1>.
-    private func equalTerms(_ symbol: Symbol, t: Int, row i: Int) -> [(Symbol, Int)] {
+    func equalTerms(_ symbol: Symbol, t: Int, row i: Int) -> [(Symbol, Int)] {
         guard symbol == .da, let fromOutput = trace.tensor(.daFromOutput, t: t), let next = trace.tensor(.daNext, t: t),
               i < fromOutput.rows, i < next.rows, fromOutput.cols == 1, next.cols == 1 else { return [] }
         var terms: [(Symbol, Int)] = []
@@ -79,6 +79,10 @@ extension ExplorerState {
 
     /// Whether the entry under `ref` (a reference as the panel builds it) is a masked one.
     func isMasked(_ ref: EntryRef) -> Bool {
+        if let r = ref.row, let m = trace.tensor(ref.symbol, t: ref.t),
+           aheadMasked(ref.symbol, at: ref.t, in: m).contains(Term.drawnIndex(row: r, in: m)) || aheadMasked(ref.symbol, at: ref.t, in: m).contains(MatrixIndex(row: r, col: ref.col ?? 0)) {
+            return true
+        }
         if let keep = answeredEntry(ref.symbol, at: ref.t), let r = ref.row { return r != keep.row || (ref.col ?? 0) != keep.col }
         guard let row = maskedRow(ref.symbol, at: ref.t) else { return false }
         return ref.row == row

@@ -37,6 +37,13 @@ extension ExplorerState {
                 term.scale = Self.top(term.values.values)
             }
         }
+        let ahead = aheadMasked(symbol, at: ref.t, in: term.values).filter { !term.masked.contains($0) }
+        if !ahead.isEmpty {
+            // a later slide's unanswered question asks this entry: `?` here too (rule 4)
+            for i in ahead { term.values[i.row, i.col] = 0 }
+            term.masked += ahead
+            term.scale = Self.top(term.values.values)
+        }
         if let vocab = lesson.vocab, m.cols == 1, m.rows == vocab.count, m.rows > 1, Self.overVocabulary.contains(symbol) {
             term.rowLabels = vocab.map(Vocabulary.label)
         }
