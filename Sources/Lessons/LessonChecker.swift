@@ -46,6 +46,17 @@ public enum LessonChecker {
     }
 }
 
+extension LessonChecker {
+    /// Whether the lesson `text` passes `unroll check --strict`: it loads, every check holds, and
+    /// there is no lint warning nor (with `screenRules`) a warning of the screen rules.
+    public static func passesStrict(text: String, path: String, screenRules: ((Lesson) -> [SlideWarning])? = nil) -> Bool {
+        let analysis = LessonLoader.analyse(text: text, path: path)
+        guard analysis.diagnostics.isEmpty, analysis.falseChecks.isEmpty, analysis.warnings.isEmpty,
+              let lesson = analysis.lesson else { return false }
+        return screenRules.map { $0(lesson).isEmpty } ?? true
+    }
+}
+
 /// A warning about one slide (1-based), found by a rule outside this module.
 public struct SlideWarning: Equatable, Sendable {
     public let slide: Int

@@ -6,25 +6,52 @@ import RNNCore
 /// check; the last output with a question, its focus and a check), in English and Chinese.
 /// For `cell` gru or lstm the model has no g1 and the first slide shows the gates.
 public enum LessonSkeleton {
+    /// The numbers the slides state, and what the question asks: is ŷ<out>[entry] above 0.5?
+    /// `digits` (nil: the default 2) is how many decimals the lesson shows.
+    struct Numbers {
+        var a1: Double
+        var yHat: Double
+        var out: Int
+        var entry: Int
+        var digits: Int?
+    }
+
     /// The lesson text, or the loader's errors when the sizes make no lesson (e.g. a cell the
-    /// engine does not have).
-    public static func make(architecture: Architecture, cell: String, nx: Int, na: Int, ny: Int, seed: Int) -> Result<String, LessonErrors> {
+    /// engine does not have). With `screenRules` (`unroll new` passes `QuestionAudit.warnings`)
+    /// the question is the first that passes `check --strict` of: the last output's first entry,
+    /// then the other entries and output steps, then the same with 3 decimals on screen (a value
+    /// that a small network repeats, e.g. ŷ<1> = ŷ<3>, or that another entry on screen happens
+    /// to print as, would give the answer away).
+    public static func make(architecture: Architecture, cell: String, nx: Int, na: Int, ny: Int, seed: Int,
+                            screenRules: ((Lesson) -> [SlideWarning])? = nil) -> Result<String, LessonErrors> {
         let draft = text(architecture: architecture, cell: cell, nx: nx, na: na, ny: ny, seed: seed, numbers: nil)
         switch LessonLoader.load(text: draft, path: "new lesson") {
         case .failure(let e): return .failure(e)
         case .success(let lesson):
             let trace = lesson.makeTrace()
-            let T = trace.T
-            let out = (1...T).last { trace.hasOutput($0) } ?? T
-            let a1 = (try? trace.number(EntryRef.parse("a<1>[0]").get()).get()) ?? 0
-            let yHat = (try? trace.number(EntryRef.parse("ŷ<\(out)>[0]").get()).get()) ?? 0
-            return .success(text(architecture: architecture, cell: cell, nx: nx, na: na, ny: ny, seed: seed,
-                                 numbers: (a1, yHat, out)))
+            let outputs = (1...trace.T).filter { trace.hasOutput($0) }
+            let value = { (ref: String) in (try? trace.number(EntryRef.parse(ref).get()).get()) ?? 0 }
+            let a1 = value("a<1>[0]")
+            var first: String?
+            for digits in [nil, 3] as [Int?] {
+                for out in (outputs.isEmpty ? [trace.T] : outputs).reversed() {
+                    for entry in 0..<min(ny, 3) {
+                        let numbers = Numbers(a1: a1, yHat: value("ŷ<\(out)>[\(entry)]"), out: out, entry: entry, digits: digits)
+                        let candidate = text(architecture: architecture, cell: cell, nx: nx, na: na, ny: ny, seed: seed, numbers: numbers)
+                        guard let screenRules else { return .success(candidate) }
+                        if first == nil { first = candidate }
+                        if LessonChecker.passesStrict(text: candidate, path: "new lesson", screenRules: screenRules) {
+                            return .success(candidate)
+                        }
+                    }
+                }
+            }
+            return .success(first ?? draft)
         }
     }
 
     static func text(architecture: Architecture, cell: String, nx: Int, na: Int, ny: Int, seed: Int,
-                     numbers: (a1: Double, yHat: Double, out: Int)?) -> String {
+                     numbers: Numbers?) -> String {
         let tx: Int, ty: Int
         switch architecture {
         case .oneToOne: (tx, ty) = (1, 1)
@@ -36,10 +63,12 @@ public enum LessonSkeleton {
         let g2 = ny == 1 ? "sigmoid" : "softmax"
         let x = (0..<tx).map { k in "[" + (0..<nx).map { $0 == k % nx ? "1" : "0" }.joined(separator: ", ") + "]" }
         let y = (0..<ty).map { k in ny == 1 ? (k % 2 == 0 ? "1" : "0") : "\(k % ny)" }
-        let f = { (v: Double) in String(format: "%.2f", v) }
+        let f = { (v: Double) in String(format: "%.\(numbers?.digits ?? 2)f", v) }
         let a1 = numbers.map { f($0.a1) } ?? "0"
         let yHat = numbers.map { f($0.yHat) } ?? "0"
         let out = numbers?.out ?? 1
+        let k = numbers?.entry ?? 0
+        let display = numbers?.digits.map { "display: {digits: \($0)}\n" } ?? ""
         let above = (numbers?.yHat ?? 0) > 0.5
         let step = firstStep(cell: cell, a1: a1)
         let gatedName = cell == "gru" ? " GRU" : (cell == "lstm" ? " LSTM" : "")
@@ -55,7 +84,7 @@ public enum LessonSkeleton {
           n_y: \(ny)
         \(cell == "gru" || cell == "lstm" ? "" : "  g1: tanh\n")  g2: \(g2)
           init: {seed: \(seed), scale: 0.5}
-        architecture: \(architecture.rawValue)
+        \(display)architecture: \(architecture.rawValue)
         sequence:
           x: [\(x.joined(separator: ", "))]
           y: [\(y.joined(separator: ", "))]
@@ -76,10 +105,10 @@ public enum LessonSkeleton {
               zh: "第 \(out) 步：输出 ŷ<\(out)> = \(g2)(Wya a<\(out)> + by)。"
             at: {phase: forward, t: \(out)}
             show: [\(step.outputShow), Wya, by, ŷ]
-            focus: "ŷ<\(out)>[0]"
-            check: "ŷ<\(out)>[0] ≈ \(yHat)"
+            focus: "ŷ<\(out)>[\(k)]"
+            check: "ŷ<\(out)>[\(k)] ≈ \(yHat)"
             ask:
-              question: {en: "Is ŷ<\(out)>[0] above 0.5?", zh: "ŷ<\(out)>[0] 大于 0.5 吗？"}
+              question: {en: "Is ŷ<\(out)>[\(k)] above 0.5?", zh: "ŷ<\(out)>[\(k)] 大于 0.5 吗？"}
               choices:
                 - {en: "yes", zh: "是"}
                 - {en: "no", zh: "否"}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Frames
 import Lessons
 import RNNCore
 
@@ -32,7 +33,7 @@ struct New: ParsableCommand {
             writeStderr("unroll new: \(file) exists; choose another name (new never writes over a file)\n")
             throw ExitCode(1)
         }
-        switch LessonSkeleton.make(architecture: architecture, cell: cell.rawValue, nx: nx, na: na, ny: ny, seed: seed) {
+        switch LessonSkeleton.make(architecture: architecture, cell: cell.rawValue, nx: nx, na: na, ny: ny, seed: seed, screenRules: QuestionAudit.warnings) {
         case .failure(let e):
             writeStderr("unroll new: these options make no lesson: \(e.diagnostics.first?.message ?? "\(e)")\n")
             throw ExitCode(64)
