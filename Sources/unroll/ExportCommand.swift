@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
         let lesson = original.editing(try what.edits(for: original, command: "export"))
         let language = frame.language
         let start = ExplorerState(lesson: lesson, language: language, digits: frame.digits)
-        var plan = FramePlan(width: frame.width, height: frame.height, depth: format == .txt ? .none : .ansi256, noChrome: noChrome, page: true)
+        let plan = FramePlan(width: frame.width, height: frame.height, depth: format == .txt ? .none : .ansi256, noChrome: noChrome, page: true)
         let name = ((lesson.path as NSString).lastPathComponent as NSString).deletingPathExtension
 
         var stops: [(name: String, state: ExplorerState)] = []
@@ -93,8 +93,6 @@ struct ExportCommand: ParsableCommand {
         }
         switch format {
         case .html:
-            // one height for the page: its tallest frame's
-            plan.pageHeight = stops.map { plan.neededHeight($0.state) }.max() ?? frame.height
             let frames = stops.map { plan.frame($0.state) }
             try write(name + ".html", HTMLPage.make(title: lesson.title.text(language), lang: language.rawValue, frames: frames))
         case .svg:

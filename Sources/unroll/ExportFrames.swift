@@ -11,11 +11,8 @@ struct FramePlan {
     var depth: ColorDepth
     var noChrome = false
     /// A page (export), not a replay of the explorer (record): no answer box to type into, no
-    /// key bar, and each frame as tall as its panel needs (`height` at least; see `pageHeight`).
+    /// key bar, and each frame as tall as its panel needs (`height` at least, `PageLayout.height`).
     var page = false
-    /// For a page: the height every frame is drawn at (the HTML page: its tallest frame's, so
-    /// the frame does not jump); nil: each frame its own (`PageLayout.height`).
-    var pageHeight: Int?
 
     /// The grid of `state` at this size (without the title and key bars with `noChrome`).
     func grid(_ state: ExplorerState) -> Grid {
@@ -23,14 +20,10 @@ struct FramePlan {
             let grid = FrameRenderer.render(state.viewModel(), size: Size(width: width, height: height), depth: depth)
             return noChrome ? Chrome.trimmed(grid) : grid
         }
-        let size = Size(width: width, height: pageHeight ?? neededHeight(state))
-        let grid = PageLayout.render(state.pageViewModel(), size: size, depth: depth, keepBlankLine: noChrome)
+        let frame = state.pageViewModel()
+        let size = Size(width: width, height: PageLayout.height(frame, width: width, atLeast: height, depth: depth))
+        let grid = PageLayout.render(frame, size: size, depth: depth, keepBlankLine: noChrome)
         return noChrome ? Chrome.trimmed(grid) : grid
-    }
-
-    /// The lines `state`'s page frame needs for its panel to fit whole (at least `height`).
-    func neededHeight(_ state: ExplorerState) -> Int {
-        PageLayout.height(state.pageViewModel(), width: width, atLeast: height, depth: depth)
     }
 
     /// `state` as an export frame: its grid, its slide, where it is, and the slide's text.
