@@ -140,6 +140,9 @@ public final class LabHook: LoopHook {
     func save(_ state: ExplorerState) -> LabAction {
         guard let lab = state.lab else { return .saveFailed("the training lab is closed") }
         guard lab.hasTrained else { return .saveFailed(state.words.labNothingTrained) }
+        guard !lab.saveHeld else {
+            return .saveFailed(state.words.labDivergedSave(lab))   // the warning; the next w writes
+        }
         let lesson = state.lesson
         guard let original = try? String(contentsOfFile: lesson.path, encoding: .utf8) else {
             return .saveFailed("cannot read \(lesson.path) to write the trained lesson beside it")
@@ -153,7 +156,8 @@ public final class LabHook: LoopHook {
         let before = lab.lessonMeanLoss(), after = lab.meanLoss()
         let notes = LessonWriter.Description.labRunNotes(from: lesson, history: lab.history, before: before, after: after)
         let describe = LessonWriter.Description.labRun(from: lesson, labSteps: lab.totalSteps - (lesson.optimizerState?.steps ?? 0),
-                                                       steps: lab.totalSteps, command: command, before: before, after: after)
+                                                       steps: lab.totalSteps, command: command,
+                                                       commandZh: "训练实验室：\(lab.history(.zh))", before: before, after: after)
         let written: Result<String, LessonErrors>
         let files: TrainedFiles
         if let g = lab.gatedParams, let shape = lesson.gated?.shape {

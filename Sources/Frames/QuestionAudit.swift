@@ -115,7 +115,7 @@ public enum QuestionAudit {
                 for ref in quoted {
                     if slide.typed != nil, ref == slide.focus { continue }   // a typed question names the number it asks for
                     let shown = ExplorerState.displayed(ref, na: lesson.rnn.shape.na)
-                    for (when, s) in states where !s.isShown(shown.symbol, at: shown.t) {
+                    if let (when, _) = states.first(where: { !$0.1.isShown(shown.symbol, at: shown.t) }) {   // once per quote
                         found.append(QuestionFinding(slide: i + 1, language: language, size: nil,
                                                      message: "the text quotes \(ref) but the screen hides \(shown.symbol.label) (question \(when))"))
                     }

@@ -23,9 +23,12 @@ public enum LessonWriter {
             title.contains(before) ? title.replacingOccurrences(of: before, with: after) : title + suffix
         }
 
-        /// The usual description: "<title> (trained)", the loss before and after, the command.
-        public static func trained(from lesson: Lesson, steps: Int, command: String, before: Double, after: Double) -> Description {
+        /// The usual description: "<title> (trained)", the loss before and after, the command
+        /// (`commandZh`: the same in Chinese words, when it is words and not a shell command).
+        public static func trained(from lesson: Lesson, steps: Int, command: String, commandZh: String? = nil,
+                                   before: Double, after: Double) -> Description {
             let b = String(format: "%.2f", before), a = String(format: "%.2f", after)
+            let quotedZh = commandZh ?? "`" + command + "`"
             return Description(
                 title: LocalizedText(en: trainedTitle(lesson.title.en, "before training", "after training", " (trained)"),
                                      zh: lesson.title.zh.map { trainedTitle($0, "训练之前", "训练之后", "（训练后）") }),
@@ -33,7 +36,14 @@ public enum LessonWriter {
                                        zh: "「\(lesson.title.text(.zh))」的模型训练 \(steps) 步之后：每个序列的平均损失 \(b) → \(a)"),
                 slide: LocalizedText(
                     en: "These are the weights of '\(lesson.title.en)' after \(steps) steps of training (`\(command)`). The mean loss per training sequence went from \(b) to \(a). Step through the sequence and compare every number with the original lesson; press t to train more, g to generate.",
-                    zh: "这是「\(lesson.title.text(.zh))」训练 \(steps) 步之后的权重（`\(command)`）。每个训练序列的平均损失从 \(b) 降到 \(a)。逐步走一遍，和原来那一课的数字对照着看；按 t 继续训练，按 g 生成。"))
+                    zh: "这是「\(lesson.title.text(.zh))」训练 \(steps) 步之后的权重（\(quotedZh)）。\(lossChangeZh(b, a))。逐步走一遍，和原来那一课的数字对照着看；按 t 继续训练，按 g 生成。"))
+        }
+
+        /// "每个训练序列的平均损失从 b 降到 a", 升到 when it grew (a run may make a model worse),
+        /// 保持在 when the two read the same.
+        static func lossChangeZh(_ b: String, _ a: String) -> String {
+            guard let x = Double(b), let y = Double(a), x != y else { return "每个训练序列的平均损失保持在 \(a)" }
+            return "每个训练序列的平均损失从 \(b) \(y < x ? "降到" : "升到") \(a)"
         }
     }
 

@@ -189,8 +189,7 @@ struct Train: ParsableCommand {
         if let d = trainer.divergence { try refuseOrForce(d, config, trainer.divergenceRule) }
         let after = trainer.meanLoss()
         let command = commandLine(config)
-        let notes = (loaded.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
-            + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
+        let notes = LessonWriter.Description.trainNotes(from: loaded, command: command, before: before, after: after)
         let sameFolder = (loaded.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
         let inline = loaded.texts?.file != nil && !sameFolder ? loaded.texts?.items : nil
         let total = trainer.startStep + trainer.keptSteps
@@ -243,8 +242,7 @@ struct Train: ParsableCommand {
     func trainedText(_ original: String, _ lesson: Lesson, _ trainer: Trainer, before: Double, after: Double,
                      weightsFile: String?) throws -> String {
         let command = commandLine(trainer.config)
-        let notes = (lesson.notes.map { $0.hasSuffix(".") ? $0 + " " : $0 + ". " } ?? "")
-            + String(format: "Trained with `%@` (mean loss per sequence %.4f → %.4f)", command, before, after)
+        let notes = LessonWriter.Description.trainNotes(from: lesson, command: command, before: before, after: after)
         // A texts file stays a file name only when the new lesson sits beside it.
         let sameFolder = (lesson.path as NSString).deletingLastPathComponent == (out as NSString).deletingLastPathComponent
         let inline = lesson.texts?.file != nil && !sameFolder ? lesson.texts?.items : nil

@@ -104,8 +104,16 @@ expect "diverged at step" "lab diverging: the stop is said in words"
 expect "past 10× its starting value per time step" "lab diverging: the rule is said per time step, as train says it"
 expect "switch clipping on (c)" "lab diverging: it says what to try"
 expect "stopped · step" "lab diverging: the status line says stopped"
+expect "just before the stop" "lab diverging: it says which weights it keeps (not 'the last good' ones)"
+kept=$(screen | grep -o "stopped · step [0-9]*" | head -1 | grep -o "[0-9]*$")
+keys w
+expect "nothing written" "lab diverging: w on a diverged run warns first and writes nothing"
+[ ! -e lessons/08-language-model-lab.yaml ] && pass || fail "lab diverging: the first w wrote lessons/08-language-model-lab.yaml"
 keys '>'
 expect "temperature 1.5" "lab diverging: a key after the stop is answered"
+keys T
+expect "left the lab after $kept steps" "lab diverging: leaving counts the kept steps ($kept), as the lab did"
+expect "✎ trained $kept steps" "lab diverging: the header counts the kept steps ($kept)"
 keys q
 expect "[exit 0]" "lab diverging: q quits cleanly"
 

@@ -13,6 +13,17 @@ keys 0 . 7 1 Enter
 expect "Right: 0.71." "typed: right"
 keys q
 
+# A decimal comma is a point (03 slide 6 asks z<4>[0] = 0.61): `0,61` is right at the first try.
+start 100 30 "$BIN lessons/03-vectorised.yaml --lang en --no-progress"
+expect "slide 1 / " "comma: lesson 03 opens"
+keys n n n n n
+expect "What is z<4>[0]?" "comma: the question"
+keys 0 , 6 1
+expect "0.61" "comma: the box shows the comma as a point"
+keys Enter
+expect "Right: 0.61." "comma: 0,61 is right"
+keys q
+
 # Nudge a weight up and back: L returns to its old value exactly.
 start 120 40 "$BIN lessons/02-forward.yaml --lang en --no-progress --digits 6"
 expect "slide 1 / 9" "nudge: lesson opens"

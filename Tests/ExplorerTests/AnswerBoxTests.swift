@@ -49,6 +49,30 @@ import Testing
         #expect(u.action(for: .backspace) != .eraseAnswer)
     }
 
+    /// A decimal comma is a decimal point: 03 slide 6 asks z<4>[0]; `0,61` typed through the key
+    /// map reads 0.61 in the box and is graded as 0.61 (right, first try), not as 61; after Esc
+    /// `,` goes back to the box too; the parser reads `0,61` as 0.61.
+    @Test func aDecimalCommaIsAPoint() throws {
+        let (lesson, _) = try StudentTests.shipped("03-vectorised.yaml")
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 6)
+        let ref = try #require(s.typedQuestion?.reference)
+        let right = String(format: "%.2f", try s.trace.number(ref).get())
+        let comma = right.replacingOccurrences(of: ".", with: ",")
+        #expect(comma.contains(","))
+        press(comma, &s)
+        #expect(s.student.box == right)
+        press("\n", &s)
+        #expect(s.typedAnswer?.firstTryRight == true, "\(s.typedAnswer.map { "\($0)" } ?? "nil")")
+        var t = ExplorerState(lesson: lesson)
+        _ = t.open(slide: 6)
+        t.update(.escape)
+        #expect(t.action(for: .char(",")) == .typeAnswer("."))
+        t.update(.typeAnswer(","))
+        #expect(t.student.box == ".")
+        #expect(TypedNumber.parse("0,61") == 0.61 && TypedNumber.parse("-1,5e-1") == -0.15)
+    }
+
     /// → and ← while the box is open: the status line says why nothing moves (en and zh).
     @Test func stepKeysInTheOpenBoxSayWhy() throws {
         let (lesson, _) = try StudentTests.shipped("02-forward.yaml")

@@ -72,14 +72,17 @@ import RNNCore
         #expect(Fixtures.state().revealedSet == nil)
     }
 
-    @Test func anUnansweredQuestionHidesItsFocusAndWhatFollows() {
+    @Test func anUnansweredQuestionHidesItsFocusAndWhatFollows() throws {
         let s = Fixtures.state(script: Self.script).after(.nextSlide)
         #expect(s.withheld.isSuperset(of: [.a, .zy, .yHat, .loss, .totalLoss]))
         #expect(!s.isShown(.a) && s.isShown(.z))
         let a = s.forwardPanel(2).terms.filter { $0.symbol == .a }
         #expect(a.allSatisfy { !$0.revealed })
+        // answered: the focus shows, what is computed from it stays hidden on this slide (rule 3)
         let answered = s.after(.answer(1))
-        #expect(answered.withheld.isEmpty && answered.isShown(.a))
+        let focus = try #require(answered.currentSlide?.focus)
+        #expect(answered.isShown(focus.symbol, at: focus.t))
+        #expect(answered.withheld.isSuperset(of: [.zy, .yHat, .loss, .totalLoss]), "\(answered.withheld)")
     }
 
     @Test func timelineHidesWhatIsNotRevealed() {

@@ -50,7 +50,7 @@ import Testing
                     state.update(.submitAnswer)
                 }
                 let drawn = Self.quotedEntries(slide.say.en).map { ExplorerState.displayed($0, na: lesson.rnn.shape.na) }
-                for ref in drawn where !state.isShown(ref.symbol) {
+                for ref in drawn where !state.isShown(ref.symbol, at: ref.t) {
                     problems.append("\((path as NSString).lastPathComponent) slide \(n + 1) quotes \(ref) but hides \(ref.symbol.label)")
                 }
             }

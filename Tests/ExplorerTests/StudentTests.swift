@@ -171,6 +171,14 @@ import Testing
         s.update(.resetEdits); s.update(.toggleEdit); s.update(.escape)
         for a in typing("0.71") { s.update(a) }
         #expect(!s.typedPending)
+        // answered: L is computed from z<2>[0], so it stays hidden on this slide (rule 3) ...
+        _ = s.inspect(entry: try EntryRef.parse("Waa[0,0]").get())
+        s.update(.toggleEdit)
+        s.update(.nudgeUp)
+        #expect(s.viewModel().inspect?.lines.contains(s.words.lossHiddenWhileAsking) == true)
+        // ... and shows on slide 8, which asks nothing
+        s.update(.resetEdits); s.update(.toggleEdit); s.update(.escape)
+        _ = s.open(slide: 8)
         _ = s.inspect(entry: try EntryRef.parse("Waa[0,0]").get())
         s.update(.toggleEdit)
         s.update(.nudgeUp)
@@ -313,8 +321,11 @@ import Testing
             #expect((frame.inspect?.lines == [s.words.hidden]) == s.isMasked(cursor), "\(name): \(cursor)")
             _ = s.inspect(entry: EntryRef(symbol: .stacked, t: 3, row: focus.row, col: 0))
             #expect(s.viewModel().inspect?.lines == [s.words.hidden], "\(name)")
+            // answered: the asked number shows again when it is the focus itself (c<2>[0]); a<2>[2]
+            // is computed from 02's focus z<2>[2], so it stays hidden on that slide (rule 3)
             s.update(.answer(try #require(lesson.script[slide - 1].ask?.answer)))
-            #expect(s.forwardPanel(3).terms.contains { $0.revealed && $0.values.values.contains(value) }, "\(name)")
+            let isFocus = lesson.script[slide - 1].focus == focus
+            #expect(s.forwardPanel(3).terms.contains { $0.revealed && $0.values.values.contains(value) } == isFocus, "\(name)")
         }
     }
 

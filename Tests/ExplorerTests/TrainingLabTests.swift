@@ -209,3 +209,47 @@ import RNNCore
         #expect(state.trace.totalLoss == keyed && keyed != shown)
     }
 }
+
+/// A diverged lab run, as the tester drove it (08, SGD lr 2.56, clipping off): the status says
+/// truly which weights are kept, `w` warns first and writes on the second press, and leaving
+/// the lab counts the kept steps everywhere.
+@Suite struct LabDivergenceWordsTests {
+    @Test func aDivergedRunIsNamedTrulyAndWarnsBeforeWriting() throws {
+        let (lesson, _) = try StudentTests.shipped("08-language-model.yaml")
+        var s = ExplorerState(lesson: lesson)
+        s.update(.lab(.toggle))
+        for _ in 0..<3 where s.lab?.optimizer != .sgd { s.update(.lab(.optimizer)) }
+        for _ in 0..<8 { s.update(.lab(.fasterRate)) }                       // 0.01 × 256 = 2.56
+        for _ in 0..<3 where s.lab?.clip != .off { s.update(.lab(.clip)) }
+        #expect(s.lab?.optimizer == .sgd && s.lab?.learningRate == 2.56)
+        s.update(.lab(.run))
+        for _ in 0..<40 where s.lab?.divergence == nil { s.update(.lab(.tick(steps: 100))) }
+        let lab = try #require(s.lab)
+        #expect(lab.divergence != nil && lab.keptStep > lab.baseStep, "\(s.status ?? "")")
+        let kept = lab.keptStep
+        #expect(s.status?.contains("Stopped; the weights are step \(kept)'s, from just before the stop") == true, "\(s.status ?? "")")
+        #expect(s.status?.contains("last good") == false)
+        // w: a warning first, nothing written; the second w may write
+        #expect(!lab.mayWrite)
+        s.update(.lab(.save))
+        #expect(s.status == s.words.labDivergedSave(try #require(s.lab)) && s.status?.contains("step \(kept)") == true)
+        #expect(s.lab?.saveHeld == true && s.lab?.mayWrite == true)   // the hook writes nothing for this w
+        s.update(.lab(.save))
+        #expect(s.lab?.saveHeld == false && s.status == s.words.labSaving)   // the second w writes
+        // leaving: the header and the status count the kept steps, as the lab did
+        s.update(.lab(.toggle))
+        #expect(s.lab == nil && s.trainedSteps == kept)
+        #expect(s.status?.contains("after \(kept) steps") == true, "\(s.status ?? "")")
+    }
+
+    /// The lab's settings in Chinese words, for the zh slide of the file `w` writes.
+    @Test func theHistoryInChinese() throws {
+        let (lesson, _) = try StudentTests.shipped("08-language-model.yaml")
+        var lab = try #require(TrainingLab(lesson: lesson))
+        lab.run(steps: 5)
+        lab.cycleClip(); lab.cycleClip()
+        lab.run(steps: 2)
+        #expect(lab.history(.zh) == "5 步 Adagrad，学习率 0.1，裁剪 ±5；然后 2 步 Adagrad，学习率 0.1，不裁剪", "\(lab.history(.zh))")
+        #expect(lab.history == "5 steps Adagrad lr 0.1 clip ±5, then 2 steps Adagrad lr 0.1 clip off")
+    }
+}

@@ -110,7 +110,8 @@ public enum KeyTable {
         b(.labReset, .lab, [(.char("r"), .lab(.reset))], nil, "back to the lesson's weights", "回到这一课的权重"),
         b(.labLeave, .lab, [(.escape, .lab(.toggle))], nil, "leave the lab (as T)", "离开实验室（同 T）"),
         b(.typeAnswer, .answer, Array("0123456789-.e").map { (Key.char($0), Action.typeAnswer($0)) }
-            + [(.backspace, .eraseAnswer), (.enter, .submitAnswer)], "0-9 ⌫ ↵",
+            + [(.char(","), .typeAnswer(".")),   // a decimal comma (0,61) is a decimal point
+               (.backspace, .eraseAnswer), (.enter, .submitAnswer)], "0-9 ⌫ ↵",
           "answer box, - . e too", "答案框（含 - . e）"),
         b(.edit, .always, [(.char("e"), .toggleEdit)], nil,
           "edit mode (inspect)", "编辑光标处的数"),
@@ -169,7 +170,7 @@ extension ExplorerState {
         switch key {
         case .char("0"): return .typeAnswer("0")
         case .char("-"): return .typeAnswer("-")
-        case .char("."): return .typeAnswer(".")
+        case .char("."), .char(","): return .typeAnswer(".")
         case .backspace where !box.isEmpty: return .eraseAnswer
         default: return nil
         }

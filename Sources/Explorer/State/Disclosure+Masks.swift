@@ -18,7 +18,7 @@ extension ExplorerState {
     /// (a = g1(z)); a GRU's c̃, Γu; an LSTM's c̃, Γu, Γf, Γo — is masked as row i of what step
     /// t+1 reads: a<t-1> and [a<t-1>; x<t>] (a GRU's [c<t-1>; x<t>]), c<t-1>.
     var maskedEntries: [MaskedEntry] {
-        guard questionPending, let f = currentSlide?.focus, let ft = f.t, let i = f.row, f.symbol.isPerStep else { return [] }
+        guard hasQuestion, let f = currentSlide?.focus, let ft = f.t, let i = f.row, f.symbol.isPerStep else { return [] }
         let a: [(Symbol, Int)] = [(.aPrev, 1), (.stacked, 1)], c: [(Symbol, Int)] = [(.cPrev, 1)]
         let readers: [(Symbol, Int)]
         switch (lesson.cell, f.symbol) {
@@ -30,8 +30,22 @@ extension ExplorerState {
         case (.lstm, .a), (.lstm, .gammaO): readers = a
         default: readers = []
         }
-        return readers.compactMap { (s, d) in (1...T).contains(ft + d) ? MaskedEntry(symbol: s, t: ft + d, row: i) : nil }
+        let all = readers.compactMap { (s, d) in (1...T).contains(ft + d) ? MaskedEntry(symbol: s, t: ft + d, row: i) : nil }
             + equalTerms(f.symbol, t: ft, row: i).map { MaskedEntry(symbol: $0.0, t: $0.1, row: i) }
+        guard !questionPending else { return all }
+        // answered: the entries that ARE the answer show; the ones made from it (a<t>[i] from z<t>[i]) stay masked
+        let equal = Set(equalTerms(f.symbol, t: ft, row: i).map(\.0))
+        return all.filter { !equal.contains($0.symbol) && !Self.isCarried(f.symbol, as: $0.symbol, cell: lesson.cell) }
+    }
+
+    /// Whether `reader` at the neighbouring step draws `focus`'s own value (a<t> as a<t-1> and in
+    /// [a<t-1>; x<t>]; c<t> as c<t-1>, a GRU's a = c; da_prev<t> as da_next<t-1>), not a value made from it.
+    static func isCarried(_ focus: Symbol, as reader: Symbol, cell: CellKind) -> Bool {
+        switch (focus, reader) {
+        case (.a, .aPrev), (.a, .stacked), (.c, .cPrev), (.daPrev, .daNext), (.dcPrev, .dcNext): return true
+        case (.a, .cPrev), (.c, .aPrev), (.c, .stacked): return cell == .gru
+        default: return false
+        }
     }
 
     /// The terms equal to da<t>[i] by definition, da<t> = Wyaᵀdy<t> + da_next<t>: where one
@@ -52,8 +66,20 @@ extension ExplorerState {
         return maskedEntries.first { $0.symbol == symbol && $0.t == t }?.row
     }
 
+    /// Rule 3 at the focus's own step: once the question on an entry is answered, that entry of
+    /// the focus quantity is drawn and its other entries stay `?` (a later slide may ask them:
+    /// 02 slide 5 answers z<2>[2], slide 6 asks z<2>[0]). The answered entry (row, col), or nil.
+    func answeredEntry(_ symbol: Symbol, at t: Int?) -> MatrixIndex? {
+        guard hasQuestion, !questionPending, let asked = currentSlide?.focus else { return nil }
+        let f = asked.symbol == symbol ? asked : displayed(asked)   // ΔdWaa<2>[0,1] is drawn as ΔdWa<2>[0,1]
+        guard f.symbol == symbol, let r = f.row else { return nil }
+        if let ft = f.t, symbol.isPerStep, t != ft { return nil }
+        return MatrixIndex(row: r, col: f.col ?? 0)
+    }
+
     /// Whether the entry under `ref` (a reference as the panel builds it) is a masked one.
     func isMasked(_ ref: EntryRef) -> Bool {
+        if let keep = answeredEntry(ref.symbol, at: ref.t), let r = ref.row { return r != keep.row || (ref.col ?? 0) != keep.col }
         guard let row = maskedRow(ref.symbol, at: ref.t) else { return false }
         return ref.row == row
     }

@@ -21,6 +21,10 @@ import RNNCore
 /// focus a<t> (c<t>) is also read by step t+1 as a<t-1> (c<t-1>) and in [a<t>; x<t+1>]: there
 /// only the asked entry is masked (`?`, see `Disclosure+Masks.swift`); what step t+1 computes
 /// from them is hidden from step t+1 on, and those terms themselves from step t+2 on.
+///
+/// Rule 3 (answered): once the question is answered, rule 2 still holds except for the focus
+/// quantity at its step, which is shown: the answer appears, but not what is computed from it
+/// (a later slide may ask that: 02 slide 6 answers z<2>[0], slide 7 asks a<2>[0]).
 extension ExplorerState {
     /// The revealed set by rule 1, nil meaning everything.
     public var revealedSet: Set<Symbol>? {
@@ -39,15 +43,34 @@ extension ExplorerState {
     /// Rule 2's quantities with the number of steps after the focus's step from which each one
     /// reads the focus: 0 for what is computed from it at its step, 1 for what reads it at the
     /// next step (a<t> is a<t-1> of step t+1, drawn in [a<t>; x<t+1>]; c<t> is c<t-1>).
+    /// Once the question is answered, the same quantities stay hidden except the focus itself at
+    /// its step (rule 3 below): answering shows the answer, not what later slides ask.
     var withheldLags: [Symbol: Int] {
-        guard questionPending, let f = currentSlide?.focus else { return [:] }
+        guard hasQuestion, let f = currentSlide?.focus else { return [:] }
         return f.symbol.downstreamLags
+    }
+
+    /// The open slide asks something (a choice or a typed number), answered or not.
+    var hasQuestion: Bool { currentSlide?.ask != nil || currentSlide?.typed != nil }
+
+    /// Rule 3 (answered): the open slide's question is answered, and `symbol` at step t is its
+    /// focus quantity at the focus's step (or the focus has no step), or the same value drawn at
+    /// the neighbouring step (a<t> as a<t-1> of step t+1, da_prev<t> as da_next<t-1>): shown now.
+    func isAnsweredFocus(_ symbol: Symbol, at t: Int?) -> Bool {
+        guard hasQuestion, !questionPending, let asked = currentSlide?.focus else { return false }
+        let f = asked.symbol == symbol ? asked : displayed(asked)   // ΔdWaa<2> is drawn as ΔdWa<2>
+        if f.symbol != symbol {
+            guard let ft = f.t, let t, Self.isCarried(f.symbol, as: symbol, cell: lesson.cell) else { return false }
+            return t == ft + (symbol.isBackward ? -1 : 1)
+        }
+        guard let ft = f.t, let t, symbol.isPerStep else { return true }
+        return t == ft
     }
 
     /// Whether `symbol` at step t (nil: any step, or a shared parameter) depends on the open
     /// question's focus, so rule 2 hides it.
     public func isWithheld(_ symbol: Symbol, at t: Int?) -> Bool {
-        guard let lag = withheldLags[symbol] else { return false }
+        guard let lag = withheldLags[symbol], !isAnsweredFocus(symbol, at: t) else { return false }
         if maskedRow(symbol, at: t) != nil { return false }   // drawn with the focus entry masked (`?`)
         guard let t, symbol.isPerStep || symbol.isRunningSum, let focus = currentSlide?.focus, let ft = focus.t,
               focus.symbol.isPerStep else { return true }
@@ -67,7 +90,7 @@ extension ExplorerState {
     /// Whether a quantity is shown right now at the open question's step (rules 1 and 2; what
     /// reads the focus only at a later step counts as shown here).
     public func isShown(_ symbol: Symbol) -> Bool {
-        withheldLags[symbol] == 0 ? false : isShown(revealed: symbol)
+        withheldLags[symbol] == 0 && !isAnsweredFocus(symbol, at: currentSlide?.focus?.t) ? false : isShown(revealed: symbol)
     }
 
     /// Rule 1 alone.

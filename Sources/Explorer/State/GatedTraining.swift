@@ -12,8 +12,14 @@ extension ExplorerState {
         return gatedTraining.map { GatedRNN(shape: g.shape, params: $0.trainer.params) } ?? g
     }
 
-    /// Steps trained on the spot so far, for either cell.
-    public var trainedSteps: Int { training?.steps ?? gatedTraining?.steps ?? 0 }
+    /// Steps trained on the spot so far whose updates the weights hold, for either cell: every
+    /// span of settings in the lab, and after a divergence stop only the kept steps (the count the
+    /// lab showed), past the lesson's stored run.
+    public var trainedSteps: Int {
+        let total = training.map { $0.trainer.startStep + $0.trainer.keptSteps }
+            ?? gatedTraining.map { $0.trainer.startStep + $0.trainer.keptSteps } ?? 0
+        return max(0, total - (lesson.optimizerState?.steps ?? 0))
+    }
 
     /// `t` on a gated lesson: `burst` more steps of Adagrad (the plain cell's settings).
     mutating func trainGatedBurst() {

@@ -79,7 +79,11 @@ extension ExplorerState {
             gatedTraining = nil
             retrace(lesson.rnn.params)
             status = words.resetDone
-        case .save: l.pause(); status = words.labSaving
+        case .save:
+            l.pause()
+            l.saveHeld = !l.mayWrite   // the hook writes nothing this time; the next w writes
+            if l.saveHeld { l.divergedSaveWarnedAt = l.keptStep; status = words.labDivergedSave(l) }
+            else { status = words.labSaving }
         case .saved(let path): status = words.labSaved(path)
         case .saveFailed(let why): status = why
         }
@@ -123,8 +127,9 @@ extension ExplorerState {
                 if let g = l.gatedTrainer { gatedTraining = GatedTrainingRun(g); retraceGated() }
                 restartGeneration()
             }
-            status = l.steps > 0 && !isRevealed(.yHat) ? words.labLeftHidden(l.steps, slide: firstSlideRevealing(.yHat), canGenerate: generationProblem == nil)
-                : words.labLeft(l.steps)
+            let kept = l.keptStep - l.baseStep   // after a stop: the steps the weights hold, as the lab said
+            status = l.steps > 0 && !isRevealed(.yHat) ? words.labLeftHidden(kept, slide: firstSlideRevealing(.yHat), canGenerate: generationProblem == nil)
+                : words.labLeft(kept)
             return
         }
         guard let l = TrainingLab(lesson: lesson, from: training?.trainer, gated: gatedTraining?.trainer) else {

@@ -88,9 +88,10 @@ extension ExplorerState {
         return v
     }
 
-    /// A character typed into the answer box (digits, -, ., e).
-    mutating func typeCharacter(_ c: Character) {
+    /// A character typed into the answer box (digits, -, ., e; `,` is read as `.`).
+    mutating func typeCharacter(_ typed: Character) {
         guard typedPending else { status = words.nothingToType; return }
+        let c: Character = typed == "," ? "." : typed   // a decimal comma (0,61) is a decimal point
         student.boxClosed = false
         guard TypedNumber.allowed.contains(c) else { status = words.notInANumber(c); return }
         guard student.box.count < StudentWork.boxLimit else { status = words.boxFull(StudentWork.boxLimit); return }

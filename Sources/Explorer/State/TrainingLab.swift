@@ -57,6 +57,14 @@ public struct TrainingLab: Sendable {
     /// Steps per second as the event loop measured it (nil until it has).
     public private(set) var stepsPerSecond: Double?
     public private(set) var divergence: Divergence?
+    /// After a stop, `w` warned once at this kept step: the next `w` writes the weights anyway
+    /// (as `unroll train --force`).
+    public internal(set) var divergedSaveWarnedAt: Int?
+    /// `w` may write now: the run did not diverge, or `w` already warned about these weights.
+    public var mayWrite: Bool { divergence == nil || divergedSaveWarnedAt == keptStep }
+    /// The last `w` only warned (the run diverged): the loop's hook, which sees the state after
+    /// the key, writes nothing for it.
+    public internal(set) var saveHeld = false
 
     let lesson: Lesson
     let allEpisodes: [Episode]
@@ -168,19 +176,25 @@ public struct TrainingLab: Sendable {
     /// How the weights were trained, span by span, for the written lesson's notes and slide:
     /// `480074 steps Adagrad lr 0.1 clip ±5, then 1200 steps Adam lr 0.01 clip off` (after
     /// `the lesson's 20000 steps, then` when the lab began from a trained lesson).
-    public var history: String {
+    public var history: String { history(.en) }
+
+    /// `history` in `language` (zh: "实验室之前 20000 步，然后 87866 步 Adam，学习率 0.01，裁剪 ±5"),
+    /// for the Chinese slide of the file `w` writes.
+    public func history(_ language: Language) -> String {
+        let zh = language == .zh
         let spans = phases.filter { $0.steps > 0 }.map { p -> String in
             let clip: String
             switch p.clipping {
-            case .none: clip = "clip off"
-            case .elementwise(let c): clip = "clip ±\(Self.short(c))"
-            case .globalNorm(let c): clip = "clip ‖g‖ ≤ \(Self.short(c))"
+            case .none: clip = zh ? "不裁剪" : "clip off"
+            case .elementwise(let c): clip = zh ? "裁剪 ±\(Self.short(c))" : "clip ±\(Self.short(c))"
+            case .globalNorm(let c): clip = zh ? "裁剪 ‖g‖ ≤ \(Self.short(c))" : "clip ‖g‖ ≤ \(Self.short(c))"
             }
             let name = ["sgd": "SGD", "adagrad": "Adagrad", "adam": "Adam"][p.optimizer.rawValue] ?? p.optimizer.rawValue
-            return "\(p.steps) step\(p.steps == 1 ? "" : "s") \(name) lr \(Self.short(p.learningRate)) \(clip)"
+            return zh ? "\(p.steps) 步 \(name)，学习率 \(Self.short(p.learningRate))，\(clip)"
+                : "\(p.steps) step\(p.steps == 1 ? "" : "s") \(name) lr \(Self.short(p.learningRate)) \(clip)"
         }
-        let before = baseStep > 0 ? ["\(baseStep) steps before the lab"] : []
-        return (before + spans).joined(separator: ", then ")
+        let before = baseStep > 0 ? [zh ? "实验室之前 \(baseStep) 步" : "\(baseStep) steps before the lab"] : []
+        return (before + spans).joined(separator: zh ? "；然后 " : ", then ")
     }
 
     /// Whether the weights have taken any step since the lesson's own (nothing to write otherwise).

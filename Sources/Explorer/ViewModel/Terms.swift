@@ -27,6 +27,16 @@ extension ExplorerState {
                 term.scale = Self.top(term.values.values)
             }
         }
+        if let keep = answeredEntry(symbol, at: ref.t), let f = currentSlide?.focus {
+            // the answered entry alone: the others may be what a later slide asks
+            let shownIndex = f.col == nil ? Term.drawnIndex(row: keep.row, in: m) : keep
+            let others = (0..<m.rows).flatMap { r in (0..<m.cols).map { MatrixIndex(row: r, col: $0) } }.filter { $0 != shownIndex }
+            if others.count < m.rows * m.cols {
+                for i in others { term.values[i.row, i.col] = 0 }
+                term.masked = others
+                term.scale = Self.top(term.values.values)
+            }
+        }
         if let vocab = lesson.vocab, m.cols == 1, m.rows == vocab.count, m.rows > 1, Self.overVocabulary.contains(symbol) {
             term.rowLabels = vocab.map(Vocabulary.label)
         }

@@ -101,8 +101,17 @@ extension Words {
         let advice = l.clip == .off ? pick("switch clipping on (c) or halve the learning rate ([)", "打开梯度裁剪（c）或把学习率减半（[）")
             : pick("halve the learning rate ([) or clip harder (v)", "把学习率减半（[）或把裁剪界限调小（v）")
         let at = l.keptStep + d.step - d.keptSteps
-        return pick("diverged at step \(at): \(what). Stopped; kept the last good weights (step \(l.keptStep)). Try: \(advice).",
-                    "第 \(at) 步发散：\(what)。已停止，保留最后一组好的权重（第 \(l.keptStep) 步）。试试：\(advice)。")
+        let kept = l.keptStep == l.baseStep
+            ? pick("Stopped at the weights it began with (step \(l.keptStep))", "已停止，权重仍是开始时的那一组（第 \(l.keptStep) 步）")
+            : pick("Stopped; the weights are step \(l.keptStep)'s, from just before the stop (the loss may have grown a lot by then: r goes back to the lesson's)",
+                   "已停止；权重是第 \(l.keptStep) 步的，即停下之前的那一组（那时损失可能已经涨了很多：按 r 回到这一课的权重）")
+        return pick("diverged at step \(at): \(what). \(kept). Try: \(advice).", "第 \(at) 步发散：\(what)。\(kept)。试试：\(advice)。")
+    }
+
+    /// `w` after a divergence stop: what the weights are; the next `w` writes them anyway.
+    public func labDivergedSave(_ l: TrainingLab) -> String {
+        pick("the run diverged: its weights (step \(l.keptStep)) may be far worse than where it began; nothing written. w again writes them anyway, r goes back to the lesson's weights",
+             "这次训练发散了：它的权重（第 \(l.keptStep) 步）可能比开始时差得多；没有写入。再按一次 w 仍然写入，按 r 回到这一课的权重")
     }
 
     public func labStatus(_ l: TrainingLab, loss: Double?) -> String {

@@ -153,7 +153,8 @@ extension Words {
              "L：\(before) → \(after)，ΔL = \(change)；梯度的预测 \(gradient) · Δ = \(predicted)")
     }
     var lossHiddenWhileAsking: String {
-        pick("L and the gradient's prediction show once the slide's question is answered.", "回答了本页的问题之后，才显示 L 和梯度的预测。")
+        pick("L and the gradient's prediction are hidden on this slide: they follow from the number it asks.",
+             "本页不显示 L 和梯度的预测：它们由本页所问的数算出。")
     }
     var curvature: String {
         pick("They differ: L curves over a step this large (curvature); the gradient is only the slope where you started. A smaller step ( ] ) agrees better.",

@@ -73,12 +73,12 @@ extension CheckExpression {
 }
 
 /// Parses what the student typed: digits, one `-` or `+` in front, one `.`, and an exponent
-/// (`e-3`); spaces around are ignored. Nil when it is not a finite number.
+/// (`e-3`); a decimal comma is read as a point; spaces around are ignored. Nil when it is not a finite number.
 public enum TypedNumber {
     public static let allowed = Set("0123456789-+.eE")
 
     public static func parse(_ text: String) -> Double? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")   // 0,61 = 0.61
         guard !t.isEmpty, t.allSatisfy({ allowed.contains($0) }), let v = Double(t), v.isFinite else { return nil }
         return v
     }
