@@ -5,7 +5,7 @@ import Lessons
 /// `unroll LESSON --watch`: looks at the lesson file (and the files it reads: its `texts`
 /// file, its numpy weights) every `intervalMs`; when one changed and then stayed the same for
 /// one more look (an editor's write is finished), reads the lesson again and reports it:
-/// `.reload(version)` when it loads, `.loadFailed(why)` when it does not (the explorer keeps
+/// `.reload(version)` when it loads and its checks hold, `.loadFailed(why)` when not (the explorer keeps
 /// the last good version and shows why in a box). Reading happens on the loop's turn, so the
 /// state changes only through `update`.
 public final class LessonWatcher: LoopHook {
@@ -44,9 +44,10 @@ public final class LessonWatcher: LoopHook {
         return [read()]
     }
 
-    /// Reads the lesson file again: the new version, or why it does not load.
+    /// Reads the lesson file again, as `unroll check` does: the new version, or why it does
+    /// not load (a false check included).
     func read() -> Action {
-        switch LessonLoader.load(path: path) {
+        switch LessonLoader.loadChecked(path: path) {
         case .success(let lesson) where lesson.cell != .rnn:
             return .loadFailed(LoadError(path: path, lines: [
                 "\(path): the screen does not draw the \(lesson.cell.rawValue) cell yet; unroll check, trace, train and sample work on it",

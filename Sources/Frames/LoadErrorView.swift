@@ -4,9 +4,10 @@ import TextBasics
 
 /// `--watch`: the box over the last good version of the lesson saying why the changed file
 /// does not load. Its lines are diagnostics (`FILE:L:C: error: …`, the source line, a caret):
-/// kept as they are, not wrapped, so the caret stays under its place; cut at the box's edge.
-/// The sentence after them (after the empty line: what the box shows, Esc) is prose: wrapped
-/// to the box, so its end is never cut (80×24: "…Esc hides this.").
+/// a message line is wrapped to the box, so what it says is never cut (a numpy shape, the
+/// value of a false check); the source line and the caret are kept as they are, so the caret
+/// stays under its place. The sentence after them (after the empty line: what the box shows,
+/// Esc) is prose, wrapped too (80×24: "…Esc hides this.").
 struct LoadErrorView {
     let box: InspectBox
 
@@ -25,10 +26,22 @@ struct LoadErrorView {
         }
     }
 
-    /// The diagnostics as they are, then the lines after the last empty one wrapped to `textWidth`.
+    /// The diagnostics, each message line wrapped to `textWidth` (source lines and carets as
+    /// they are), then the lines after the last empty one wrapped to `textWidth`.
     static func lines(_ lines: [String], textWidth: Int) -> [String] {
-        guard let blank = lines.lastIndex(of: "") else { return lines }
-        let prose = lines[(blank + 1)...].flatMap { TextBlock.wrap($0, width: max(1, textWidth)) }
-        return Array(lines[...blank]) + prose
+        let width = max(1, textWidth)
+        let blank = lines.lastIndex(of: "")
+        let diagnostics = lines[..<(blank.map { $0 + 1 } ?? lines.endIndex)].flatMap { line -> [String] in
+            isMessage(line) ? TextBlock.wrap(line, width: width) : [line]
+        }
+        guard let blank else { return diagnostics }
+        let prose = lines[(blank + 1)...].flatMap { TextBlock.wrap($0, width: width) }
+        return diagnostics + prose
+    }
+
+    /// Whether `line` is a diagnostic's message (`FILE:L:C: error: …`, `error: …`), not the
+    /// quoted source line or its caret.
+    static func isMessage(_ line: String) -> Bool {
+        [": error: ", ": warning: ", ": note: "].contains { line.contains($0) } || line.hasPrefix("error: ")
     }
 }

@@ -12,6 +12,15 @@ public enum LessonLoader {
         analyse(path: path, lint: false).result
     }
 
+    /// Reads the lesson file at `path` as `unroll check` does: a false check is an error too
+    /// (`--watch`, the author's loop, shows it in a box instead of loading that version).
+    public static func loadChecked(path: String) -> Result<Lesson, LessonErrors> {
+        let analysis = analyse(path: path, lint: false)
+        let fatal = analysis.diagnostics + analysis.falseChecks
+        if let lesson = analysis.lesson, fatal.isEmpty { return .success(lesson) }
+        return .failure(LessonErrors(sorted(fatal)))
+    }
+
     /// Validates lesson text; `path` is only used in messages and stored in the lesson.
     public static func load(text: String, path: String) -> Result<Lesson, LessonErrors> {
         analyse(text: text, path: path, lint: false).result

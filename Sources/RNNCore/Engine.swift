@@ -19,7 +19,7 @@ extension Workspace {
             packedWeights = p
         }
         let rows = self.rows
-        if Self.overlaps(shape) {
+        if Self.overlaps(shape) && Kernels.threads > 1 {
             var overlap = Overlap()
             let blocks = Self.blocks(T)
             for (n, block) in blocks.enumerated() {
@@ -32,7 +32,7 @@ extension Workspace {
                 }
             }
             overlap.join()
-        } else {   // (the same numbers: every row of the products is computed alike)
+        } else {   // (one thread, or n_a = 1024: the same numbers, every row of the products is computed alike)
             for t in 1...T { hiddenStep(t) }
             rows.outputs(steps: 1...T, gradients: preparingBackward)
         }
@@ -64,9 +64,14 @@ extension Workspace {
                 if t == h + 1 && h >= 1 { overlap.post { _ in rows.weightGradients(steps: t...T, accumulate: false) } }
             }
             let lower = 1...Swift.max(h, 1), accumulate = h >= 1
-            overlap.post { _ in rows.weightGradients(steps: lower, accumulate: accumulate, half: 1) }
-            rows.weightGradients(steps: lower, accumulate: accumulate, half: 0)
-            overlap.join()
+            if Kernels.threads > 1 {
+                overlap.post { _ in rows.weightGradients(steps: lower, accumulate: accumulate, half: 1) }
+                rows.weightGradients(steps: lower, accumulate: accumulate, half: 0)
+                overlap.join()
+            } else {   // (the same numbers)
+                overlap.join()
+                rows.weightGradients(steps: lower, accumulate: accumulate)
+            }
         } else {
             for t in stride(from: T, through: 1, by: -1) { backwardStep(t) }
             if sums { rows.weightGradients(steps: 1...T, accumulate: false) }

@@ -10,12 +10,19 @@ struct FramePlan {
     var height: Int
     var depth: ColorDepth
     var noChrome = false
-    /// A page (export), not a replay of the explorer (record): no answer box to type into.
+    /// A page (export), not a replay of the explorer (record): no answer box to type into, no
+    /// key bar, and each frame as tall as its panel needs (`height` at least, `PageLayout.height`).
     var page = false
 
     /// The grid of `state` at this size (without the title and key bars with `noChrome`).
     func grid(_ state: ExplorerState) -> Grid {
-        let grid = FrameRenderer.render(page ? state.pageViewModel() : state.viewModel(), size: Size(width: width, height: height), depth: depth)
+        guard page else {
+            let grid = FrameRenderer.render(state.viewModel(), size: Size(width: width, height: height), depth: depth)
+            return noChrome ? Chrome.trimmed(grid) : grid
+        }
+        let frame = state.pageViewModel()
+        let size = Size(width: width, height: PageLayout.height(frame, width: width, atLeast: height, depth: depth))
+        let grid = PageLayout.render(frame, size: size, depth: depth, keepBlankLine: noChrome)
         return noChrome ? Chrome.trimmed(grid) : grid
     }
 

@@ -67,6 +67,25 @@ import TextGrid
         }
     }
 
+    /// README: "A version that does not load (a typo, a false check) does not end the explorer":
+    /// a false check is reported like a typo, with the value `unroll check` gives.
+    @Test func aVersionWithAFalseCheckIsReportedNotLoaded() throws {
+        try watching(Self.lessonText(title: "Good")) { file, watcher, state in
+            let bad = Self.lessonText(title: "False check").replacingOccurrences(of: "  - say: \"Two.\"",
+                                                                                with: "  - say: \"Two.\"\n    check: \"a<2>[0] > 5\"")
+            try write(bad, file)
+            _ = watcher.poll(state)
+            let actions = watcher.poll(state)
+            guard case .loadFailed(let error)? = actions.first, actions.count == 1 else { Issue.record("\(actions)"); return }
+            #expect(error.lines.contains { $0.contains("error: check \"a<2>[0] > 5\" is false") }, "\(error.lines)")
+            // the same file without the false check loads
+            try write(Self.lessonText(title: "Fixed"), file)
+            _ = watcher.poll(state)
+            guard case .reload(let version)? = watcher.poll(state).first else { Issue.record("no reload"); return }
+            #expect(version.lesson.title.en == "Fixed")
+        }
+    }
+
     @Test func theTextsFileIsWatchedToo() throws {
         try inFolder { dir in
             let file = dir.appendingPathComponent("lesson.yaml")
