@@ -143,19 +143,19 @@ static int have_helper(void) {
 static _Atomic uint64_t paused_until;
 static int strikes, good;                     // (read and written by the caller that owns the helper)
 
-void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
-    int mine = 0;
-    // (a thread that set two threads itself, a test, is never paused)
-    if (parts > 1 && parts < 256 && uk_threads() >= 2 && (thread_override == 2 || now_ns() >= atomic_load(&paused_until))) {
-        int expected = 0;
-        mine = atomic_compare_exchange_strong(&P.busy, &expected, 1);
-        if (mine && !have_helper()) { atomic_store(&P.busy, 0); mine = 0; }
-    }
-    if (!mine) {
-        for (int p = 0; p < parts; p++) run(arg, p);
-        return;
-    }
-    uint64_t t0 = now_ns();
+/// Makes this thread the helper's owner, when two threads run and the helper is not paused (a
+/// thread that set two threads itself, a test, is never paused); 0 when the caller goes alone.
+static int take_helper(void) {
+    if (uk_threads() < 2 || (thread_override != 2 && now_ns() < atomic_load(&paused_until))) return 0;
+    int expected = 0;
+    if (!atomic_compare_exchange_strong(&P.busy, &expected, 1)) return 0;
+    if (!have_helper()) { atomic_store(&P.busy, 0); return 0; }
+    return 1;
+}
+
+/// Posts the job run(arg, part), parts 0…parts−1, to the helper this thread owns, waking it if it
+/// sleeps; returns the job's sequence number (for `claim`).
+static uint64_t post_to_helper(void (*run)(void *arg, int part), void *arg, int parts) {
     P.run = run;
     P.arg = arg;
     atomic_store(&P.done, 0);
@@ -166,25 +166,44 @@ void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
         pthread_cond_signal(&P.wake);
         pthread_mutex_unlock(&P.lock);
     }
-    int p, ran = 0;
-    while ((p = claim(seq)) >= 0) { run(arg, p); ran++; }
-    // the helper's parts (if it took any) end soon, unless it was descheduled
-    uint64_t t1 = now_ns();
+    return seq;
+}
+
+/// Waits, from `since`, until the helper's parts are done (the caller ran `ran` of `parts`; the
+/// helper's end soon unless it was descheduled); returns how long it waited (ns).
+static uint64_t wait_for_helper(int ran, int parts, uint64_t since) {
     unsigned spins = 0;
     while (atomic_load_explicit(&P.done, memory_order_acquire) + ran < parts) {
         relax();
         if (++spins % 4096 == 0) sched_yield();
     }
-    uint64_t t2 = ran < parts ? now_ns() : t1;
-    if (ran == parts || ran == 0 || t2 - t1 > (t1 - t0) / 2) {
+    return ran < parts ? now_ns() - since : 0;
+}
+
+/// Counts a strike against the helper (STRIKES of them pause it for PAUSE_NS), or a good job
+/// (16 in a row forgive the strikes).
+static void judge_helper(int strike) {
+    if (strike) {
         if (++strikes >= STRIKES) {
             strikes = 0;
-            atomic_store(&paused_until, t2 + PAUSE_NS);
+            atomic_store(&paused_until, now_ns() + PAUSE_NS);
         }
     } else if (++good >= 16) {
         good = 0;
         strikes = 0;
     }
+}
+
+void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
+    if (!(parts > 1 && parts < 256 && take_helper())) {
+        for (int p = 0; p < parts; p++) run(arg, p);
+        return;
+    }
+    uint64_t t0 = now_ns(), seq = post_to_helper(run, arg, parts);
+    int p, ran = 0;
+    while ((p = claim(seq)) >= 0) { run(arg, p); ran++; }
+    uint64_t t1 = now_ns(), waited = wait_for_helper(ran, parts, t1);
+    judge_helper(ran == parts || ran == 0 || waited > (t1 - t0) / 2);
     atomic_fetch_add_explicit(&split_parts, parts, memory_order_relaxed);
     atomic_fetch_add_explicit(&helper_parts, parts - ran, memory_order_relaxed);
     atomic_store(&P.busy, 0);
@@ -206,22 +225,10 @@ void uk_post(void (*run)(void *arg, int part), void *arg, int parts) {
     uk_join();
     if (parts <= 0) return;
     pending = (pending_job){run, arg, parts, 0, 0, 0};
-    if (parts >= 256 || uk_threads() < 2 || (thread_override != 2 && now_ns() < atomic_load(&paused_until))) return;
-    int expected = 0;
-    if (!atomic_compare_exchange_strong(&P.busy, &expected, 1)) return;
-    if (!have_helper()) { atomic_store(&P.busy, 0); return; }
+    if (parts >= 256 || !take_helper()) return;
     pending.owned = 1;
     pending.posted_at = now_ns();
-    P.run = run;
-    P.arg = arg;
-    atomic_store(&P.done, 0);
-    pending.seq = (atomic_load(&P.state) >> 16) + 1;
-    atomic_store(&P.state, pending.seq << 16 | (uint64_t)parts << 8);   // posts the job (after its fields)
-    if (atomic_load(&P.sleeping)) {
-        pthread_mutex_lock(&P.lock);
-        pthread_cond_signal(&P.wake);
-        pthread_mutex_unlock(&P.lock);
-    }
+    pending.seq = post_to_helper(run, arg, parts);
 }
 
 void uk_join(void) {
@@ -237,25 +244,11 @@ void uk_join(void) {
     int p, ran = 0;
     if (thread_override != 2)
         while ((p = claim(j.seq)) >= 0) { j.run(j.arg, p); ran++; }
-    uint64_t t1 = now_ns();
-    unsigned spins = 0;
-    while (atomic_load_explicit(&P.done, memory_order_acquire) + ran < j.parts) {
-        relax();
-        if (++spins % 4096 == 0) sched_yield();
-    }
-    // a strike (see uk_run_parts) when the helper took nothing (asleep, or not on a core), or
-    // kept the caller waiting far longer than the work the caller did meanwhile (descheduled
-    // in the middle of a part: milliseconds; a part merely slower than the caller's is not one)
-    uint64_t t2 = ran < j.parts ? now_ns() : t1;
-    if (ran == j.parts || t2 - t1 > 2 * (t1 - j.posted_at) + 50000) {
-        if (++strikes >= STRIKES) {
-            strikes = 0;
-            atomic_store(&paused_until, t2 + PAUSE_NS);
-        }
-    } else if (++good >= 16) {
-        good = 0;
-        strikes = 0;
-    }
+    uint64_t t1 = now_ns(), waited = wait_for_helper(ran, j.parts, t1);
+    // a strike when the helper took nothing (asleep, or not on a core), or kept the caller
+    // waiting far longer than the work the caller did meanwhile (descheduled in the middle of a
+    // part: milliseconds; a part merely slower than the caller's is not one)
+    judge_helper(ran == j.parts || waited > 2 * (t1 - j.posted_at) + 50000);
     async_parts += j.parts;
     async_helper_parts += j.parts - ran;
     atomic_store(&P.busy, 0);
