@@ -87,6 +87,12 @@ extension Words {
             return pick("That uses \(used) where \(right) belongs: \(formula) (the row from dz, the column from [a<t-1>; x<t>]).",
                         "这里用了 \(used)，应该用 \(right)：\(formula)（行取自 dz，列取自 [a<t-1>; x<t>]）。")
         case .stepOff(let r): return pick("That is \(r): one step off in t.", "这是 \(r)：时间步差了一步。")
+        case .gateLeftOut(let gate, let rest):
+            return pick("That is \(rest) without the output gate \(gate): \(name) = \(gate)·\(rest).",
+                        "这是没乘输出门 \(gate) 的 \(rest)：\(name) = \(gate)·\(rest)。")
+        case .gateAlone(let gate, let rest):
+            return pick("That is the output gate \(gate) alone: \(name) = \(gate)·\(rest).",
+                        "这只是输出门 \(gate)：\(name) = \(gate)·\(rest)。")
         }
     }
 
