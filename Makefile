@@ -7,7 +7,9 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
-# a release build with the Swift runtime linked in, so the binary runs without the toolchain
+# a release build with the Swift runtime linked in, so the binary runs without the toolchain: the
+# README's first command, flag for flag (SwiftPM recompiles every module when the flags change, so
+# `make install` after that command reuses its build; Tests/Install/run.sh checks they agree)
 CONFIG ?= release
 SWIFTFLAGS ?= --static-swift-stdlib
 

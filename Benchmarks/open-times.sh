@@ -7,7 +7,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:-.build/release/unroll}; runs=${2:-5}
-[ -x "$bin" ] || { echo "open-times: no binary at $bin (swift build -c release first)" >&2; exit 1; }
+[ -x "$bin" ] || { echo "open-times: no binary at $bin (swift build -c release --static-swift-stdlib --product unroll first)" >&2; exit 1; }
 dir=$(mktemp -d /tmp/unroll-open-times.XXXXXX)
 trap 'rm -rf "$dir"' EXIT
 measure() {   # NAME CMD…: wall, user+sys and peak resident memory of one run

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 rounds=${1:-3}
 venv=${UNROLL_PEERS_VENV:-$HOME/.cache/unroll-peers}
 unroll=${UNROLL:-.build/release/unroll}
-[ -x "$unroll" ] || swift build -c release --product unroll
+[ -x "$unroll" ] || swift build -c release --static-swift-stdlib --product unroll   # the README's flags: no second release build
 if ! "$venv/bin/python" -c 'import numpy, jax' 2>/dev/null; then
     echo "peers: installing numpy and jax[cpu] into $venv" >&2
     python3 -m venv "$venv"

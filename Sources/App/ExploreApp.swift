@@ -39,7 +39,11 @@ public struct ExploreApp {
             guard let open = chosen else { return }
             var state = ExplorerState(lesson: open, language: language, digits: digits)
             var extra = hooks()
-            if watch { extra.append(LessonWatcher(lesson: open, digits: digits)) }
+            if watch {
+                let watcher = LessonWatcher(lesson: open, digits: digits)
+                if let box = watcher.checkAtStart() { state.update(box) }   // a false check: shown as after a save
+                extra.append(watcher)
+            }
             if let store = progress, let key = ProgressStore.key(path: open.path) {
                 let (saved, warning) = store.load(key: key)
                 if let warning { state.update(.progressWarning(warning)) }

@@ -44,14 +44,18 @@ public final class LessonWatcher: LoopHook {
         return [read()]
     }
 
+    /// The box to show as the explorer opens: the lesson loaded, but `--watch` promises the
+    /// checks too, so a false check at startup is shown as after a save (nil when they hold).
+    public func checkAtStart() -> Action? {
+        guard case .failure(let errors) = LessonLoader.loadChecked(path: path) else { return nil }
+        let lines = errors.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return .loadFailed(LoadError(path: path, lines: lines, atStart: true))
+    }
+
     /// Reads the lesson file again, as `unroll check` does: the new version, or why it does
     /// not load (a false check included).
     func read() -> Action {
         switch LessonLoader.loadChecked(path: path) {
-        case .success(let lesson) where lesson.cell != .rnn:
-            return .loadFailed(LoadError(path: path, lines: [
-                "\(path): the screen does not draw the \(lesson.cell.rawValue) cell yet; unroll check, trace, train and sample work on it",
-            ]))
         case .success(let lesson):
             reads += 1
             let known = Set(files)

@@ -3,7 +3,7 @@ import TextGrid
 import TextBasics
 
 /// The top line: lesson title, `forward t = 2 / 4`, `slide 3 / 9`, the what-if marker, the play
-/// state, and the help key at the right. When the line is too narrow the play state goes first,
+/// state, and the help key at the right (none on a page: `PageLayout`). When the line is too narrow the play state goes first,
 /// then the title is shortened with `…` in the middle, keeping its end (to 16 columns at least),
 /// then the marker shortens to `what if ✎`, and only then the slide number goes. The marker
 /// never goes: a handout must not show changed numbers as the lesson's own.
@@ -15,7 +15,8 @@ struct HeaderView {
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: Style(.normal, attributes: [.reverse]))
         let bar = Style(.normal, attributes: [.reverse])
         let hint = header.helpHint
-        let room = rect.width - DisplayWidth.of(hint) - 3
+        // a page (export) has no help key: its header takes the whole line
+        let room = hint.isEmpty ? rect.width - 1 : rect.width - DisplayWidth.of(hint) - 3
         var slide = header.slide, marker = header.modified, play: String? = header.play
         var parts: [String] { [header.step] + [slide, marker, play].compactMap { $0 } }
         let separator = "  │  "
@@ -34,6 +35,6 @@ struct HeaderView {
             x = grid.put(separator, x: x, y: rect.y, style: bar, clip: rect)
             x = grid.put(part, x: x, y: rect.y, style: i == 0 ? bar.adding(.bold) : bar, clip: rect)
         }
-        grid.put(hint, x: rect.maxX - DisplayWidth.of(hint) - 1, y: rect.y, style: bar.adding(.bold), clip: rect)
+        if !hint.isEmpty { grid.put(hint, x: rect.maxX - DisplayWidth.of(hint) - 1, y: rect.y, style: bar.adding(.bold), clip: rect) }
     }
 }

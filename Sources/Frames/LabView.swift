@@ -3,7 +3,8 @@ import TextBasics
 import TextGrid
 
 /// The training lab in place of the equation panel: the settings and their keys, the run's
-/// state, the loss chart (left, as wide and tall as the room allows), and on the right the
+/// state, the loss chart (left, as wide and tall as the room allows; log scale when the loss
+/// spans two decades), and on the right the
 /// ‖∂L/∂W‖ chart (log scale, with the clip level), ‖da<t>‖ over t (log scale, so a vanishing
 /// tail is a slope, not a flat line), and the latest samples.
 struct LabView {
@@ -40,7 +41,8 @@ struct LabView {
         let leftWidth = max(area.width * 11 / 20, min(70, area.width - 36))
         let (left, right) = area.splitLeft(min(leftWidth, area.width))
         drawChart([lab.lossTitle, lab.lossTitleShort], LineChart(points: lab.loss.map { .init(low: $0.low, high: $0.high, line: $0.line) },
-                                            xRange: Double(lab.firstStep)...Double(lab.firstStep + lab.steps), xUnit: lab.xUnit), into: &grid, in: left)
+                                            xRange: Double(lab.firstStep)...Double(lab.firstStep + lab.steps),
+                                            scale: lab.lossLog ? .log10 : .linear, xUnit: lab.xUnit), into: &grid, in: left)
         guard right.width >= 20 else { return }
         let inner = Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height)
         let gradientHeight = max(4, inner.height / 2)

@@ -2,7 +2,7 @@ import Explorer
 import TextGrid
 
 /// A frame for a page (`unroll export`: HTML, SVG, text), which has no keys: no key bar at the
-/// bottom, and a height at which the panel fits whole, so no `⋮ ↓ N   j k` hint is left that
+/// bottom, no `? help` in the title bar, and a height at which the panel fits whole, so no `⋮ ↓ N   j k` hint is left that
 /// only a terminal could follow.
 public enum PageLayout {
     /// The fewest lines, at least `minimum` and at most `maximum`, at which `frame` drawn
@@ -27,11 +27,13 @@ public enum PageLayout {
         return high
     }
 
-    /// `frame` at `size` without its key bar: the grid is one line shorter than `size`
-    /// (with `keepBlankLine` the key bar's line stays, blank, for `Chrome.trimmed` to take off).
+    /// `frame` at `size` without its key bar and its title bar's `? help`: the grid is one line
+    /// shorter than `size` (with `keepBlankLine` the key bar's line stays, blank, for
+    /// `Chrome.trimmed` to take off).
     public static func render(_ frame: ViewModel, size: Size, depth: ColorDepth, keepBlankLine: Bool = false) -> Grid {
         var page = frame
         page.footer = []
+        page.header.helpHint = ""
         let grid = FrameRenderer.render(page, size: size, depth: depth)
         guard FrameRenderer.fits(size), !keepBlankLine else { return grid }
         var out = Grid(width: grid.width, height: grid.height - 1)

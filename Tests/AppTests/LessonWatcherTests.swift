@@ -86,6 +86,41 @@ import TextGrid
         }
     }
 
+    /// A lesson opened with `--watch` whose check is already false: the same box as after a
+    /// save, saying that the screen shows this version; a lesson whose checks hold: no box.
+    @Test func aFalseCheckAtTheStartIsShownAsAfterASave() throws {
+        let bad = Self.lessonText(title: "False from the start").replacingOccurrences(of: "  - say: \"Two.\"",
+                                                                                     with: "  - say: \"Two.\"\n    check: \"a<2>[0] > 5\"")
+        try watching(bad) { file, watcher, state in
+            guard case .loadFailed(let error)? = watcher.checkAtStart() else { Issue.record("no box at the start"); return }
+            #expect(error.atStart && error.path == file.path)
+            #expect(error.lines.contains { $0.contains("error: check \"a<2>[0] > 5\" is false") }, "\(error.lines)")
+            var s = state
+            s.update(.loadFailed(error))
+            let box = try #require(s.viewModel().loadError)
+            #expect(box.title == "lesson.yaml does not pass its checks")
+            #expect(box.lines.last == "Showing this version anyway; fix the file and save to check again. Esc hides this.")
+            #expect(watcher.poll(s).isEmpty)   // nothing changed on disk: no reload
+        }
+        try watching(Self.lessonText(title: "Good")) { _, watcher, _ in
+            #expect(watcher.checkAtStart() == nil)
+        }
+    }
+
+    /// A GRU or LSTM lesson reloads like a plain one (the explorer draws gated cells).
+    @Test func aGatedLessonReloads() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("lessons/10-gru.yaml"), encoding: .utf8)
+        try watching(text) { file, watcher, state in
+            #expect(watcher.checkAtStart() == nil)
+            try write(text.replacingOccurrences(of: "title: {en: \"GRU: keep or overwrite\"", with: "title: {en: \"GRU, edited\""), file)
+            _ = watcher.poll(state)
+            let actions = watcher.poll(state)
+            guard case .reload(let version)? = actions.first else { Issue.record("\(actions)"); return }
+            #expect(version.lesson.title.en == "GRU, edited" && version.lesson.cell == .gru)
+        }
+    }
+
     @Test func theTextsFileIsWatchedToo() throws {
         try inFolder { dir in
             let file = dir.appendingPathComponent("lesson.yaml")

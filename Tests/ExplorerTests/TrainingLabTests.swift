@@ -156,10 +156,10 @@ import RNNCore
         state.update(.lab(.toggle)); state.update(.lab(.hundred))
         let panel = try #require(state.labPanel)
         #expect(panel.firstStep == 30000 && panel.steps == 100 && panel.status.hasPrefix("paused · step 30100"))
-        #expect(panel.lossTitle == state.words.labLossTitle)
+        #expect(panel.lossTitle == state.words.labLossTitle(log: panel.lossLog))
         var one = ExplorerState(lesson: try lesson("09b-exploding-gradients.yaml"))
         one.update(.lab(.toggle)); one.update(.lab(.hundred))
-        #expect(one.labPanel?.lossTitle == one.words.labLossTitleOne && one.labPanel?.samplesTitle == "")
+        #expect(one.labPanel?.lossTitle == one.words.labLossTitleOne(log: one.labPanel?.lossLog == true) && one.labPanel?.samplesTitle == "")
         // one sequence: the line is each step's loss, not a running mean
         let lab = try #require(one.lab)
         #expect(lab.smoothedLoss.buckets.map(\.mean) == lab.loss.buckets.map(\.mean))

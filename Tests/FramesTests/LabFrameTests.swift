@@ -86,4 +86,38 @@ import TextBasics
             }
         }
     }
+
+    /// 09b has one sequence, whose loss falls from 1.21 to 1e-3 and below within the first steps
+    /// of a run: on a linear axis that was one dotted column at x = 0 and a flat line at the
+    /// bottom. Once the loss spans two decades the chart is on a log scale (its title says so),
+    /// the fall is a curve over the columns, and the x axis is the steps run. zh at 120×40, the
+    /// lab's defaults, as the tester saw it.
+    @Test func aFastFallOnOneSequenceIsACurveOnALogAxis() throws {
+        let path = LessonSnapshotTests.lessonsDirectory + "/09b-exploding-gradients.yaml"
+        let open = ExplorerState(lesson: try LessonLoader.load(path: path).get(), language: .zh).after(.lab(.toggle))
+        var run = open.after(.lab(.run))
+        for _ in 0..<30 { run = run.after(.lab(.tick(steps: 100))) }
+        run = run.after(.lab(.rate(3024)), .lab(.run))
+        let panel = try #require(run.viewModel().lab)
+        #expect(panel.lossLog && panel.steps == 3000)
+        #expect(open.viewModel().lab?.lossLog == false, "no run yet: a linear axis")
+        let grid = FrameRenderer.render(run.viewModel(), size: Size(width: 120, height: 40), depth: .none)
+        let lines = grid.plainText()
+        Snapshot.check(lines, named: "lab09b-zh-run-3000-120x40")
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("这条序列每一步的损失（对数）"))
+        #expect(text.contains("3000 步"), "the x axis: the steps run")
+        // the chart's rows: from the title's next line to the x axis (└0───…)
+        let title = try #require(lines.firstIndex { $0.contains("这条序列每一步的损失（对数）") })
+        // the loss chart is the left one: its x axis is the first line that starts with `└0`
+        let axis = try #require(lines.indices.first { $0 > title && lines[$0].drop { $0 == " " }.hasPrefix("└0") })
+        #expect(lines[title + 1].drop { $0 == " " }.hasPrefix("1.21┤"), "\(lines[title + 1])")
+        let braille = { (c: Character) in c.unicodeScalars.first.map { (0x2801...0x28FF).contains($0.value) } ?? false }
+        // a curve: the rows between the top and the bottom have dots beyond the first column
+        let rows = lines[(title + 2)..<axis].filter { line in
+            let left = line.drop { $0 == " " || $0.isNumber || $0 == "." || $0 == "e" || $0 == "-" }.dropFirst().prefix(60)
+            return left.dropFirst().contains(where: braille)
+        }
+        #expect(rows.count >= 5, "the fall spreads over the chart: \(rows.count) rows")
+    }
 }

@@ -35,6 +35,24 @@ import Testing
         #expect(shorter.contains { $0.contains("⋮") })
     }
 
+    /// A page takes no keys: its title bar has no `? help` (en and zh), while the explorer's
+    /// frame of the same state keeps it; the rest of the title bar is the same.
+    @Test func aPageHasNoHelpKeyInItsTitleBar() throws {
+        for language in [Language.en, .zh] {
+            var state = try FrameFixtures.state(language: language)
+            _ = state.open(slide: 1)
+            let hint = language == .en ? "? help" : "? 帮助"
+            let frame = state.pageViewModel()
+            let explorer = FrameRenderer.render(frame, size: Size(width: 100, height: 30), depth: .none).plainText()
+            let page = PageLayout.render(frame, size: Size(width: 100, height: 30), depth: .none).plainText()
+            #expect(explorer[0].hasSuffix(hint), "\(explorer[0])")
+            #expect(!page[0].contains(hint) && !page.contains { $0.contains(hint) }, "\(page[0])")
+            var bare = String(explorer[0].dropLast(hint.count))
+            while bare.hasSuffix(" ") { bare.removeLast() }
+            #expect(page[0] == bare)
+        }
+    }
+
     @Test func aFrameThatFitsKeepsItsHeight() throws {
         var state = try FrameFixtures.state()
         _ = state.open(slide: 1)

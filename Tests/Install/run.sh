@@ -13,6 +13,12 @@ pass() { passes=$((passes + 1)); }
 check() { if eval "$1"; then pass; else fail "$2"; fi; }
 
 PREFIX="$TMP/prefix"
+# `make install` builds with the README's first command's flags (else it recompiles every module
+# after that command: a second 7-minute release build), and so do the benchmark scripts
+readme_build=$(grep -m1 -o 'swift build -c release[^&]*--product unroll' "$ROOT/README.md")
+make_build=$(make -s -n -C "$ROOT" build | grep -o 'swift build.*')
+check '[ -n "$readme_build" ] && [ "$make_build" = "$readme_build" ]' "make build runs '$make_build', the README's first command '$readme_build'"
+check 'grep -qF -- "$readme_build" "$ROOT/Benchmarks/peers.sh" && grep -qF -- "$readme_build" "$ROOT/Benchmarks/gated_peers.sh"' "the benchmark scripts build with other flags than the README's first command"
 if ! make -C "$ROOT" install PREFIX="$PREFIX" ${CONFIG:+CONFIG="$CONFIG"} ${SWIFTFLAGS+SWIFTFLAGS="$SWIFTFLAGS"} >"$TMP/make.log" 2>&1; then
     echo "FAIL: make install"; grep -v 'prohibited flag' "$TMP/make.log" | tail -20; exit 1
 fi

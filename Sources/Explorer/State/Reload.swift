@@ -18,13 +18,17 @@ public struct LessonVersion: Hashable, Sendable {
     public func hash(into h: inout Hasher) { h.combine(number); h.combine(digits) }
 }
 
-/// Why the lesson file no longer loads, shown in a box over the last good version.
+/// Why the lesson file no longer loads (or, at the start, why its checks fail), shown in a box
+/// over the last good version.
 public struct LoadError: Equatable, Hashable, Sendable {
     /// The file, as the explorer was given it.
     public var path: String
     /// The diagnostics, as `unroll check` prints them, one string per line.
     public var lines: [String]
-    public init(path: String, lines: [String]) { self.path = path; self.lines = lines }
+    /// Found as the explorer opened (`--watch` and a false check): the screen shows this very
+    /// version, not a last good one.
+    public var atStart: Bool
+    public init(path: String, lines: [String], atStart: Bool = false) { self.path = path; self.lines = lines; self.atStart = atStart }
 }
 
 extension ExplorerState {

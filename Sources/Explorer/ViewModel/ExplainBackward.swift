@@ -81,7 +81,7 @@ extension ExplorerState {
         let sum = entry(trace.gradientsSoFar(t)), before = t < T ? entry(trace.gradientsSoFar(t + 1)) : 0
         let (_, formula, numbers, value) = stepAdds(s, t, i, j)
         var lines = [shown + ": " + words.sumOfSteps(T, t)]
-        lines.append(words.thisStepAdds + " " + ([formula, numbers, value].joined(separator: " = ")))
+        lines.append(words.thisStepAdds + " " + ExplainFormat.joined([formula, numbers, value]))
         // the numbers are rounded to the digits shown; say so when the shown ones do not add up
         let shownAddUp = Double(f(before)).flatMap { b in Double(f(sum - before)).map { b + $0 } }.map { f($0) == f(sum) } ?? true
         lines.append(words.sumSoFar + " = " + (t < T ? "\(f(before)) + \(n.factor(sum - before)) = " : "") + f(sum)

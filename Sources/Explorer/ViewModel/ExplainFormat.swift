@@ -29,10 +29,21 @@ enum ExplainFormat {
 
     /// `lhs = r0`, then one line per further right-hand side, its `=` under the first one; a
     /// side written the same as the one before it (a sum of one term, `σ(6.000) = σ(6.000)`)
-    /// is said once.
+    /// is said once. A side that the shown numbers of the side before it do not give (they are
+    /// rounded: `3.00·0.95 + (-1.00)` is 1.85, the value 1.8599 shows as 1.86) follows `≈`.
     static func chain(_ lhs: String, _ rhs: [String]) -> [String] {
         let pad = String(repeating: " ", count: lhs.count)
         let sides = rhs.enumerated().filter { i, r in i == 0 || r != rhs[i - 1] }.map(\.element)
-        return sides.enumerated().map { i, r in (i == 0 ? lhs : pad) + " = " + r }
+        return sides.enumerated().map { i, r in (i == 0 ? lhs : pad) + relation(i == 0 ? lhs : sides[i - 1], r) + r }
+    }
+
+    /// `a = b = c` on one line, with `≈` where the shown numbers do not give the next side.
+    static func joined(_ sides: [String]) -> String {
+        sides.enumerated().map { i, r in i == 0 ? r : relation(sides[i - 1], r) + r }.joined()
+    }
+
+    /// ` = `, or ` ≈ ` when `before`'s shown numbers do not round to `after`.
+    static func relation(_ before: String, _ after: String) -> String {
+        ShownArithmetic.holds(before, after) ? " = " : " ≈ "
     }
 }

@@ -131,8 +131,8 @@ extension ExplorerState {
         let sum = entry(t), before = t < T ? entry(t + 1) : 0
         let (_, formula, numbers, value) = s == .dWya || s == .dby ? stepAdds(s, t, i, j) : gatedStepAdds(s, t, i, j, g)
         var lines = [name(s, t, i, isW ? j : nil) + ": " + words.sumOfSteps(T, t)]
-        lines.append(words.thisStepAdds + " " + [formula, numbers, value].joined(separator: " = "))
-        lines.append(words.sumSoFar + " = " + (t < T ? "\(f(before)) + \(n.factor(sum - before)) = " : "") + f(sum))
+        lines.append(words.thisStepAdds + " " + ExplainFormat.joined([formula, numbers, value]))
+        lines.append(words.sumSoFar + " = " + (t < T ? ExplainFormat.joined(["\(f(before)) + \(n.factor(sum - before))", f(sum)]) : f(sum)))
         if t == 1 { lines.append(words.isTheGradient(s.rawValue)) }
         return lines
     }

@@ -26,6 +26,9 @@ public struct LabPanel: Equatable, Sendable {
     public var lossTitleShort: String
     public var gradientTitleShort: String
     public var loss: [Point]
+    /// The loss chart on a log scale: its values span two decades or more (a one-sequence run
+    /// that falls from 1.21 to 7e-6 is a curve, not one column and a flat line at zero).
+    public var lossLog = false
     public var steps: Int
     /// The step the charts' x axis starts at: the steps trained before the lab (08b's 30000).
     public var firstStep = 0
@@ -48,6 +51,16 @@ public struct LabPanel: Equatable, Sendable {
     public var samplesTitle: String
     /// `step 1200  L 14.3  marie · jon · ana`, newest first.
     public var samples: [String]
+}
+
+extension LabPanel {
+    /// Whether `points` are all positive (where finite) and their highest is at least 100× their
+    /// lowest: then a log scale shows them; a linear one would squash all but the first fall to zero.
+    public static func spansDecades(_ points: [Point]) -> Bool {
+        let values = points.flatMap { [$0.low, $0.high] }.filter(\.isFinite)
+        guard let lo = values.min(), let hi = values.max(), lo > 0 else { return false }
+        return hi >= 100 * lo
+    }
 }
 
 extension ExplorerState {
@@ -73,11 +86,13 @@ extension ExplorerState {
         let samples = l.samples.reversed().map { s in
             "\(s.step): L \(numbers.format(s.loss))  " + s.texts.joined(separator: " · ")
         }
+        let loss = points(l.loss, line: l.smoothedLoss), log = LabPanel.spansDecades(loss)
         return LabPanel(title: w.labTitle, settings: settings, status: w.labStatus(l, loss: latest),
                         message: l.divergence != nil ? w.labDiverged(l) : nil,
-                        lossTitle: l.oneSequence ? w.labLossTitleOne : w.labLossTitle,
-                        lossTitleShort: l.oneSequence ? w.labLossTitleOneShort : w.labLossTitleShort, gradientTitleShort: w.labGradientTitleShort(l.clip, bound: l.clipBound),
-                        loss: points(l.loss, line: l.smoothedLoss), steps: l.steps, firstStep: l.baseStep,
+                        lossTitle: l.oneSequence ? w.labLossTitleOne(log: log) : w.labLossTitle(log: log),
+                        lossTitleShort: l.oneSequence ? w.labLossTitleOneShort(log: log) : w.labLossTitleShort(log: log),
+                        gradientTitleShort: w.labGradientTitleShort(l.clip, bound: l.clipBound),
+                        loss: loss, lossLog: log, steps: l.steps, firstStep: l.baseStep,
                         gradientTitle: w.labGradientTitle(l.clip, bound: l.clipBound), gradient: points(l.gradientNorms), clipLevel: l.clipLevel,
                         daTitle: w.labDaTitle, daTitleShort: w.labDaTitleShort, dcTitleShort: w.labDcTitleShort,
                         daNorms: daNorms, dcTitle: w.labDcTitle, dcNorms: labDcNorms,

@@ -115,7 +115,11 @@ extension ExplorerState {
             help: helpOpen ? HelpBox(title: lab != nil ? w.labHelpTitle : w.helpTitle, rows: KeyTable.help(language, lab: lab != nil)) : nil,
             inspect: inspectedEntry.map { InspectBox(title: displayName($0) + (isEdited($0) ? " ✎" : ""), lines: nudgeLines + (isWithheld($0.symbol, at: $0.t) || isMasked($0) ? [w.hidden] : explain($0))) },
             status: student.resumeOffer.map { w.resumeOffer(($0.slide ?? 0) + 1) } ?? status, digits: numbers.digits, panelScroll: panelScroll, training: trainingStrip, generation: gen, lab: labPanel,
-            loadError: loadError.map { InspectBox(title: w.loadErrorTitle($0.path.split(separator: "/").last.map(String.init) ?? $0.path), lines: $0.lines + ["", w.loadErrorHint]) })
+            loadError: loadError.map { e in
+                let file = e.path.split(separator: "/").last.map(String.init) ?? e.path
+                return e.atStart ? InspectBox(title: w.checkFailedTitle(file), lines: e.lines + ["", w.checkFailedHint])
+                    : InspectBox(title: w.loadErrorTitle(file), lines: e.lines + ["", w.loadErrorHint])
+            })
     }
 
     var lessonPane: LessonPane? {

@@ -121,7 +121,11 @@ extension Words {
         return pick("\(state) · step \(l.keptStep)", "\(state) · 第 \(l.keptStep) 步") + rate + lossText
     }
 
-    public var labLossTitle: String { pick("loss per sequence (line: running mean; dots: each step)", "每条序列的损失（线：滑动平均；点：每一步）") }
+    /// The loss chart's title; `log`: its y axis is on a log scale.
+    public func labLossTitle(log: Bool) -> String {
+        log ? pick("loss per sequence (log; line: running mean; dots: each step)", "每条序列的损失（对数；线：滑动平均；点：每一步）")
+            : pick("loss per sequence (line: running mean; dots: each step)", "每条序列的损失（线：滑动平均；点：每一步）")
+    }
     /// The gradient chart's title, with what its dashed line (C) means for the clipping chosen:
     /// with each entry clipped to ±C, a step under the line had no entry clipped (|g_i| ≤ ‖g‖ < C);
     /// with ‖g‖ ≤ C, a step above it was scaled down to C.
@@ -143,9 +147,15 @@ extension Words {
         }
     }
     /// The loss chart's titles for a run over one sequence (its line is each step's loss).
-    public var labLossTitleOne: String { pick("loss of the sequence, step by step", "这条序列每一步的损失") }
-    public var labLossTitleOneShort: String { pick("loss, step by step", "每一步的损失") }
-    public var labLossTitleShort: String { pick("loss (line: mean; dots: each step)", "损失（线：平均；点：每步）") }
+    public func labLossTitleOne(log: Bool) -> String {
+        log ? pick("loss of the sequence, step by step (log)", "这条序列每一步的损失（对数）") : pick("loss of the sequence, step by step", "这条序列每一步的损失")
+    }
+    public func labLossTitleOneShort(log: Bool) -> String {
+        log ? pick("loss, step by step (log)", "每一步的损失（对数）") : pick("loss, step by step", "每一步的损失")
+    }
+    public func labLossTitleShort(log: Bool) -> String {
+        log ? pick("loss (log; line: mean; dots: each step)", "损失（对数；线：平均；点：每步）") : pick("loss (line: mean; dots: each step)", "损失（线：平均；点：每步）")
+    }
     public var labDaTitle: String { pick("‖da<t>‖ over t, this sequence (log)", "这条序列的 ‖da<t>‖，随 t 变化（对数）") }
     public var labDcTitle: String { pick("‖dc<t>‖ over t, this sequence (log)", "这条序列的 ‖dc<t>‖，随 t 变化（对数）") }
     public var labDaTitleShort: String { pick("‖da<t>‖ (log)", "‖da<t>‖（对数）") }

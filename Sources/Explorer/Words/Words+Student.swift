@@ -87,6 +87,12 @@ extension Words {
             return pick("That uses \(used) where \(right) belongs: \(formula) (the row from dz, the column from [a<t-1>; x<t>]).",
                         "这里用了 \(used)，应该用 \(right)：\(formula)（行取自 dz，列取自 [a<t-1>; x<t>]）。")
         case .stepOff(let r): return pick("That is \(r): one step off in t.", "这是 \(r)：时间步差了一步。")
+        case .gateLeftOut(let gate, let rest):
+            return pick("That is \(rest) without the output gate \(gate): \(name) = \(gate)·\(rest).",
+                        "这是没乘输出门 \(gate) 的 \(rest)：\(name) = \(gate)·\(rest)。")
+        case .gateAlone(let gate, let rest):
+            return pick("That is the output gate \(gate) alone: \(name) = \(gate)·\(rest).",
+                        "这只是输出门 \(gate)：\(name) = \(gate)·\(rest)。")
         }
     }
 
@@ -96,8 +102,7 @@ extension Words {
         let shown: String
         switch h.shows {
         case .product:
-            let factors = t.factors.map(numbers.format).joined(separator: " × ")
-            shown = t.factors.count > 1 ? "\(t.label) = \(factors) = \(numbers.format(t.value))" : "\(t.label) = \(numbers.format(t.value))"
+            shown = t.factors.count > 1 ? "\(t.label) = \(Self.product(t.factors, t.value, numbers))" : "\(t.label) = \(numbers.format(t.value))"
         case .factors:
             let mask = h.given ?? t.factors.map { _ in true }
             // a factor that is not whole but prints as 1.00 or 0.00 (1 − Γu = 0.9975) gets 4 decimals
@@ -115,6 +120,26 @@ extension Words {
         let before = h.formula.map { pick("\($0); ", "\($0)；") } ?? ""
         if h.single { return pick("Hint: \(before)\(sum) = \(shown).", "提示：\(before)\(sum) = \(shown)。") }
         return pick("Hint: \(before)one term of \(sum) is \(shown).", "提示：\(before)\(sum) 的其中一项是 \(shown)。")
+    }
+
+    /// `3.00 × 0.953 = 2.86`: the factors with as many more decimals (up to 3 more; a factor
+    /// that is whole at the screen's decimals keeps them) as it takes for their shown product to
+    /// round to the shown value, as a student checks it (`3.00 × 0.95` is 2.85, not 2.86);
+    /// `≈` when no such number of decimals does.
+    static func product(_ factors: [Double], _ value: Double, _ numbers: NumberStyle) -> String {
+        let result = numbers.format(value)
+        func written(_ extra: Int) -> String {
+            let more = NumberStyle(digits: numbers.digits + extra)
+            return factors.map { f in
+                let short = numbers.format(f)
+                return Double(short) == f ? short : more.format(f)   // 3.00 stays 3.00
+            }.joined(separator: " × ")
+        }
+        for extra in 0...3 {
+            let shown = written(extra)
+            if ShownArithmetic.holds(shown, result) { return "\(shown) = \(result)" }
+        }
+        return "\(written(0)) ≈ \(result)"
     }
 
     // edit mode

@@ -5,6 +5,15 @@ extension Words {
     func loadErrorTitle(_ file: String) -> String {
         pick("\(file) does not load", "\(file) 无法载入")
     }
+    /// The title of the box when the lesson opened with `--watch` and its checks fail.
+    func checkFailedTitle(_ file: String) -> String {
+        pick("\(file) does not pass its checks", "\(file) 未通过检查")
+    }
+    /// That box's last line: the screen shows this version anyway.
+    var checkFailedHint: String {
+        pick("Showing this version anyway; fix the file and save to check again. Esc hides this.",
+             "仍显示这个版本；修改文件并保存即重新检查。Esc 隐藏此框。")
+    }
     /// The box's last line: what the screen shows meanwhile and what to do.
     var loadErrorHint: String {
         pick("Showing the last version that loaded; save the file to retry. Esc hides this.",

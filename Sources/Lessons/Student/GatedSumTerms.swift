@@ -29,8 +29,10 @@ extension Decomposition {
         }
         if ref.symbol == .c || cell == .gru { return Decomposition(terms: memory, outer: .none) }
         guard let go = v(.gammaO), let c = v(.c) else { return nil }
-        return Decomposition(terms: [SumTerm(names: [n(.gammaO), "tanh(\(n(.c)))"], factors: [go, tanh(c)])], outer: .none,
-                             alternatives: [(.activation(used: nil, right: "tanh"), go * c)],
+        let gate = n(.gammaO), squashed = "tanh(\(n(.c)))"
+        return Decomposition(terms: [SumTerm(names: [gate, squashed], factors: [go, tanh(c)])], outer: .none,
+                             alternatives: [(.activation(used: nil, right: "tanh"), go * c),
+                                            (.gateLeftOut(gate, squashed), tanh(c)), (.gateAlone(gate, squashed), go)],
                              formula: "\(n(.a)) = \(n(.gammaO))·tanh(\(n(.c)))")
     }
 }

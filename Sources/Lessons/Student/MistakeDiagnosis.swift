@@ -30,6 +30,11 @@ public enum Mistake: Equatable, Sendable {
     case swappedTarget
     /// The same entry one step off in t (the reference of that entry).
     case stepOff(EntryRef)
+    /// An LSTM's a<t> without its output gate: (the gate, what it multiplies), e.g.
+    /// (`Γo<30>[0]`, `tanh(c<30>[0])`): the typed number is tanh(c<t>) alone.
+    case gateLeftOut(String, String)
+    /// An LSTM's a<t> as the output gate alone: (the gate, what it multiplies).
+    case gateAlone(String, String)
 }
 
 /// The feedback on a wrong number: how far off, the slip it matches (if any), and else a hint

@@ -136,6 +136,9 @@ import RNNCore
         if abs(go * c - go * tanh(c)) > 0.01 {
             #expect(try diagnose(go * c, "a<30>[0]", lstm).mistake == .activation(used: nil, right: "tanh"))
         }
+        // the output gate forgotten (tanh(c) alone), or tanh(c) forgotten (the gate alone)
+        #expect(try diagnose(tanh(c), "a<30>[0]", lstm).mistake == .gateLeftOut("Γo<30>[0]", "tanh(c<30>[0])"))
+        #expect(try diagnose(go, "a<30>[0]", lstm).mistake == .gateAlone("Γo<30>[0]", "tanh(c<30>[0])"))
         let gru = try Self.trace("10-gru.yaml")
         let gu = try gru.number(try ref("Γu<30>[0]")).get(), ct = try gru.number(try ref("c̃<30>[0]")).get()
         let cg = try gru.number(try ref("c<30>[0]")).get()
