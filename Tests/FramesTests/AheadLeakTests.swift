@@ -53,6 +53,21 @@ import TextGrid
         #expect(QuestionAudit.aheadLeaks(in: l03).isEmpty)
     }
 
+    /// An entry holding the answer to the last bit is never chance: 06 slide 9 asks dz<1>[1], and
+    /// ΔdWa<1>[1, 3] = dz<1>[1]·x<1>[0] with x<1>[0] = 1. Rule 4 masks it (shipped); with a focus on
+    /// the whole dz<1> nothing does, and the audit says so.
+    @Test func anEntryThatIsTheAnswerExactlyIsFound() throws {
+        let l06 = try Self.lesson("06-")
+        var s = ExplorerState(lesson: l06)
+        _ = s.open(slide: 3)
+        _ = s.go(phase: .backward, t: 1)
+        let step = try #require(s.backwardPanel(1).terms.first { $0.symbol == .dWaStep })
+        #expect(step.masked.contains(MatrixIndex(row: 1, col: 3)) && step.masked.contains(MatrixIndex(row: 1, col: 4)))
+        #expect(!step.masked.contains(MatrixIndex(row: 0, col: 3)))
+        let whole = try Self.lesson("06-", replacing: "focus: \"dz<1>[1]\"", with: "focus: \"dz<1>\"")
+        #expect(QuestionAudit.aheadLeaks(in: whole).contains { $0.slide == 3 && $0.message.contains("ΔdWa<1> shows -0.11, slide 9's answer (dz<1>[1])") })
+    }
+
     @Test func noShippedLessonShowsALaterAnswerEarlier() throws {
         for (name, lesson) in try QuestionAuditTests.shipped() {
             for f in QuestionAudit.aheadLeaks(in: lesson) { Issue.record("\(name) \(f)") }

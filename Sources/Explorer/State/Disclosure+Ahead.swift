@@ -6,7 +6,9 @@ import RNNCore
 /// masked `?` on every earlier slide at every step — where the focus itself is drawn, where the
 /// next step draws the same value again (a<t> as a<t-1> and in [a<t-1>; x<t>], c<t> as c<t-1>,
 /// da_prev<t> as da_next<t-1>), where a term equals it by definition (`equalTerms`) and, for an asked
-/// da<t>[i], dz<t>[i] where g1′ is exactly 1 (09b: a<29>[1] = 0, tanh′(0) = 1). A focus
+/// da<t>[i], dz<t>[i] where g1′ is exactly 1 (09b: a<29>[1] = 0, tanh′(0) = 1), for an asked dz<t>[i],
+/// the entries of ΔdWa<t> row i whose input is 1 (06: x<1> = [1, 1]) and of the running dWa that
+/// equal it. A focus
 /// with no entry (ŷ<4>) is masked whole at its step; an asked L<t> masks the total L from step t on
 /// too (the total less the other steps' losses is L<t>: 07d). A question's own words may ask about an entry
 /// computed from its focus (02 slide 5: focus z<2>[2], "Will a<2>[2] be positive or negative?"):
@@ -43,6 +45,15 @@ extension ExplorerState {
                 if f.symbol == .da, let da = trace.tensor(.da, t: ft), let dz = trace.tensor(.dz, t: ft),
                    i < da.rows, i < dz.rows, dz[i, 0] == da[i, 0] {
                     out.append(EntryRef(symbol: .dz, t: ft, row: i))   // g1′ = 1 there (tanh′(0)): dz<t>[i] is the answer
+                }
+                if f.symbol == .dz, let dz = trace.tensor(.dz, t: ft), i < dz.rows {
+                    // ΔdWa<t>[i, j] = dz<t>[i]·[a<t-1>; x<t>][j]: the answer itself where that input is 1 (06: x<1> = [1, 1]),
+                    // and so is the running sum dWa where the other steps add exactly 0 there
+                    let sums = [(Symbol.dWaStep, ft)] + (1...T).map { (Symbol.dWa, $0) }
+                    for (symbol, t) in sums {
+                        guard let m = trace.tensor(symbol, t: t), i < m.rows else { continue }
+                        out += (0..<m.cols).filter { m[i, $0] == dz[i, 0] }.map { EntryRef(symbol: symbol, t: t, row: i, col: $0) }
+                    }
                 }
             }
         }
