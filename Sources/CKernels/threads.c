@@ -134,12 +134,16 @@ static int have_helper(void) {
 
 // On a busy machine the helper is often not running when a job comes, or is descheduled in the
 // middle of its part while the caller waits for it: then two threads are slower than one. So
-// the caller keeps count: a job where it waited for the helper longer than half its own work,
-// or where one of the two did every part (the helper asleep, or the caller descheduled while
-// the helper, woken on its core, did everything), is a strike (16 good jobs in a row clear them); after STRIKES of them it
-// runs jobs alone for PAUSE_NS, then tries the helper again. (The results are the same bits.)
+// the caller keeps count: a job where it waited for the helper longer than half its own work
+// and STALL_NS more, or where one of the two did every part (the helper asleep, or the caller
+// descheduled while the helper, woken on its core, did everything), is a strike (16 good jobs
+// in a row clear them); after STRIKES of them it runs jobs alone for PAUSE_NS, then tries the
+// helper again. (The results are the same bits.) Without STALL_NS, the odd late part on an idle
+// VM (~0.6% of the largest lesson's 20 000 recurrence steps, under `chrt -f`) paused the helper
+// 3–18 times a check: a third of its steps on one core, 0.3–1 s more.
 #define STRIKES 4
 #define PAUSE_NS 100000000u
+#define STALL_NS 200000u
 static _Atomic uint64_t paused_until;
 static int strikes, good;                     // (read and written by the caller that owns the helper)
 
@@ -203,7 +207,7 @@ void uk_run_parts(void (*run)(void *arg, int part), void *arg, int parts) {
     int p, ran = 0;
     while ((p = claim(seq)) >= 0) { run(arg, p); ran++; }
     uint64_t t1 = now_ns(), waited = wait_for_helper(ran, parts, t1);
-    judge_helper(ran == parts || ran == 0 || waited > (t1 - t0) / 2);
+    judge_helper(ran == parts || ran == 0 || waited > (t1 - t0) / 2 + STALL_NS);
     atomic_fetch_add_explicit(&split_parts, parts, memory_order_relaxed);
     atomic_fetch_add_explicit(&helper_parts, parts - ran, memory_order_relaxed);
     atomic_store(&P.busy, 0);

@@ -34,7 +34,16 @@ extension Workspace {
             overlap.join()
         } else {   // (one thread, or n_a = 1024: the same numbers, every row of the products is computed alike)
             for t in 1...T { hiddenStep(t) }
-            rows.outputs(steps: 1...T, gradients: preparingBackward)
+            if Kernels.threads > 1 && T >= 2 {
+                // the outputs after the recurrence: half the steps on each core (the softmax,
+                // loss and dy of each step too, not only the product)
+                let h = T / 2, halves = [1...h, (h + 1)...T]
+                var overlap = Overlap()
+                overlap.post(parts: 2) { p in rows.outputs(steps: halves[p], gradients: preparingBackward) }
+                overlap.join()
+            } else {
+                rows.outputs(steps: 1...T, gradients: preparingBackward)
+            }
         }
         outputGradientsDone = preparingBackward
         var L = 0.0
@@ -124,20 +133,33 @@ extension Workspace {
         k.gemvT(m.Waa, rows: na, cols: na, ld: m.NA, m.dz(t), plus: nil, into: m.daPrev(t), reversed: t & 1 == 1)
     }
 
-    /// Adds the parts of steps `steps` to the gradients of the shared weights (see
+    /// Adds the parts of steps `steps` to the gradients of the shared weights of `parts` (see
     /// `PassRows.weightGradients`); with `accumulate: false` sets the gradients to them.
-    mutating func addWeightGradients(steps: ClosedRange<Int>, accumulate: Bool = true) {
+    /// (Half the rows on each core when there are two: the same sums.)
+    mutating func addWeightGradients(steps: ClosedRange<Int>, accumulate: Bool = true, parts: GradientParts = .all) {
         _ = uniqueTape()
-        rows.weightGradients(steps: steps, accumulate: accumulate)
+        let rows = self.rows
+        if Kernels.threads > 1 && !Self.overlaps(shape) {
+            var overlap = Overlap()
+            overlap.post { _ in rows.weightGradients(steps: steps, accumulate: accumulate, half: 1, parts: parts) }
+            rows.weightGradients(steps: steps, accumulate: accumulate, half: 0, parts: parts)
+            overlap.join()
+        } else {
+            rows.weightGradients(steps: steps, accumulate: accumulate, parts: parts)
+        }
     }
 
-    /// dWa, dWya, dba, dby ← 0
-    mutating func clearWeightGradients() {
+    /// dWa, dba ← 0 (`.recurrent`);  dWya, dby ← 0 (`.output`)
+    mutating func clearWeightGradients(_ parts: GradientParts = .all) {
         let m = uniqueTape(), s = shape
-        m.dWa.update(repeating: 0, count: s.na * (s.na + s.nx))
-        m.dWya.update(repeating: 0, count: s.ny * s.na)
-        m.dba.update(repeating: 0, count: s.na)
-        m.dby.update(repeating: 0, count: s.ny)
+        if parts.contains(.recurrent) {
+            m.dWa.update(repeating: 0, count: s.na * (s.na + s.nx))
+            m.dba.update(repeating: 0, count: s.na)
+        }
+        if parts.contains(.output) {
+            m.dWya.update(repeating: 0, count: s.ny * s.na)
+            m.dby.update(repeating: 0, count: s.ny)
+        }
     }
 
     /// The pass's rows as the off-recurrence work sees them (the tape not retained: the caller
@@ -213,15 +235,16 @@ struct PassRows {
     /// dba += Σ_t dz<t>;  dby += Σ_t dy<t>   (dy<t> = 0 where step t has no target).
     /// With `accumulate: false` the gradients are set to those sums instead. `half` 0 or 1 does
     /// only the first or the second half of the rows of dWa and dWya (and entries of dba, dby):
-    /// each entry is the same sum whichever call computes it.
-    func weightGradients(steps: ClosedRange<Int>, accumulate: Bool, half: Int? = nil) {
+    /// each entry is the same sum whichever call computes it. `parts` leaves out the recurrent
+    /// (dWa, dba) or the output (dWya, dby) gradients: each is computed on its own either way.
+    func weightGradients(steps: ClosedRange<Int>, accumulate: Bool, half: Int? = nil, parts: GradientParts = .all) {
         let na = shape.na, nx = shape.nx, ny = shape.ny, ld = na + nx
         let first = steps.lowerBound, n = steps.count
         func range(_ count: Int) -> Range<Int> {
             guard let half else { return 0..<count }
             return half == 0 ? 0..<(count + 1) / 2 : (count + 1) / 2..<count
         }
-        let r = range(na), q = range(ny)
+        let r = parts.contains(.recurrent) ? range(na) : 0..<0, q = parts.contains(.output) ? range(ny) : 0..<0
         if !r.isEmpty {
             let i0 = r.lowerBound, rows = r.count
             if !accumulate && !m.denseInputs {
@@ -233,9 +256,14 @@ struct PassRows {
                 k.gemmTN(m.dWa + i0 * ld + na, m: rows, n: nx, ldc: ld, m.dz(first) + i0, ldp: m.NA, m.x(first), ldq: m.NX,
                          steps: n, accumulate: accumulate)
             } else {
-                for t in steps where m.inputIndex[t - 1] >= 0 {   // one-hot x<t>: column j gets dz<t>
-                    let column = m.dWa + na + m.inputIndex[t - 1], dz = m.dz(t)
-                    for i in r { column[i * ld] += dz[i] }
+                // one-hot x<t>: column j gets dz<t>, step by step; 64 rows at a time, so the
+                // entries written stay in the cache (a column is a row apart per entry)
+                for i0 in stride(from: r.lowerBound, to: r.upperBound, by: 64) {
+                    let rows = i0..<Swift.min(i0 + 64, r.upperBound)
+                    for t in steps where m.inputIndex[t - 1] >= 0 {
+                        let column = m.dWa + na + m.inputIndex[t - 1], dz = m.dz(t)
+                        for i in rows { column[i * ld] += dz[i] }
+                    }
                 }
             }
         }
@@ -285,4 +313,17 @@ extension Tape {
         Tape.copy(p.by, to: by)
         Tape.copy(p.a0, to: A)
     }
+}
+
+/// The gradients of the shared weights in two groups that are summed apart: the recurrence's
+/// (dWa, dba, from dz<t>) and the output layer's (dWya, dby, from dy<t>). A trace sums the
+/// second only when something asks for it (`unroll check` of dWaa never does).
+public struct GradientParts: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// dWa = [dWaa | dWax], dba
+    public static let recurrent = GradientParts(rawValue: 1)
+    /// dWya, dby
+    public static let output = GradientParts(rawValue: 2)
+    public static let all: GradientParts = [.recurrent, .output]
 }

@@ -20,13 +20,20 @@ public struct Trace: Sendable {
     /// Running sums of the gradients after backward step c (0-based), for c a multiple of
     /// checkpointEvery (running the backward pass if it has not run).
     var checkpoints: [Int: Gradients] { pass.complete.checkpoints }
-    /// The workspace after both passes (running the backward pass if it has not run).
-    var workspace: Workspace { pass.complete.workspace }
+    /// The same checkpoints with only dWa and dba summed for certain (dWya and dby may be 0 × 0):
+    /// enough for the recurrence's gradients, without the output layer's products.
+    var recurrentCheckpoints: [Int: Gradients] { pass.recurrent.checkpoints }
+    /// The workspace after both passes (running the backward pass if it has not run): its
+    /// per-step rows (the output layer's running sums are not needed for them).
+    var workspace: Workspace { pass.recurrent.workspace }
     /// The workspace after the forward pass: z, a, zy, ŷ, dy and L<t>, without waiting for the
     /// backward pass.
     var forwardPass: Workspace { pass.forward }
     /// Whether the backward pass has run (it runs the first time a backward quantity is asked for).
     public var backwardDone: Bool { gated != nil || pass.backwardDone }
+    /// Whether the output layer's running sums (dWya, dby) have been summed: only when something
+    /// asks for them (the recurrence's, dWa and dba, come with the backward pass).
+    var outputSumsDone: Bool { pass.outputSumsDone }
 
     /// A gated cell's pass (GRU, LSTM), or nil for the plain cell: then `rnn` is only its
     /// output layer, and `vector`, `tensor`, losses and da<0> come from here.
@@ -89,13 +96,27 @@ public struct Trace: Sendable {
     /// The running sums after backward steps t = 0, every, 2·every, … (0-based): each the sum
     /// of the parts of steps T−1 … t, added a block of steps at a time in the order the backward
     /// pass visits the blocks. Leaves the totals (the sums after step 0) in the workspace.
-    static func runningSums(_ w: inout Workspace, every: Int) -> [Int: Gradients] {
-        var kept: [Int: Gradients] = [:]
-        w.clearWeightGradients()
+    /// `parts` sums only those gradients into the checkpoints `kept` (the others stay as they
+    /// are there, or 0 × 0 and empty — not summed — in a new checkpoint); each part's sums are
+    /// the same bits whether summed alone or with the other.
+    static func runningSums(_ w: inout Workspace, every: Int, parts: GradientParts = .all,
+                            into kept: [Int: Gradients] = [:]) -> [Int: Gradients] {
+        var kept = kept
+        w.clearWeightGradients(parts)
         var c = (w.T - 1) / every * every, end = w.T
         while c >= 0 {
-            w.addWeightGradients(steps: (c + 1)...end)   // 1-based steps c+1 … end
-            kept[c] = w.gradients
+            w.addWeightGradients(steps: (c + 1)...end, parts: parts)   // 1-based steps c+1 … end
+            var g = kept[c] ?? Gradients(dWa: Matrix(rows: 0, cols: 0), dWya: Matrix(rows: 0, cols: 0), dba: [], dby: [])
+            let s = w.shape
+            if parts.contains(.recurrent) {
+                g.dWa = Matrix(rows: s.na, cols: s.na + s.nx, values: w.dWa)
+                g.dba = w.dba
+            }
+            if parts.contains(.output) {
+                g.dWya = Matrix(rows: s.ny, cols: s.na, values: w.dWya)
+                g.dby = w.dby
+            }
+            kept[c] = g
             end = c
             c -= every
         }
@@ -176,16 +197,26 @@ public struct Trace: Sendable {
 
     /// One step's contribution to the gradients of the shared weights:
     /// dz<t>·[a<t-1>; x<t>]ᵀ to dWa, dz<t> to dba, dy<t>·a<t>ᵀ to dWya, dy<t> to dby.
-    public func contribution(_ t: Int) -> Gradients? {
+    public func contribution(_ t: Int) -> Gradients? { contribution(t, parts: .all) }
+
+    /// One step's contribution to the gradients of `parts` (the others 0 × 0 and empty).
+    func contribution(_ t: Int, parts: GradientParts) -> Gradients? {
         guard hasBackward, gated == nil, let dz = vector(.dz, t), let stacked = vector(.stacked, t), let a = vector(.a, t) else { return nil }
-        var g = Gradients.zero(shape)
-        var xPart = stacked
-        if !hasInput(t) { for j in shape.na..<xPart.count { xPart[j] = 0 } }
-        g.dWa = Matrix.outer(dz, xPart)
-        g.dba = dz
-        if let dy = vector(.dy, t) {
-            g.dWya = Matrix.outer(dy, a)
-            g.dby = dy
+        var g = Gradients(dWa: Matrix(rows: 0, cols: 0), dWya: Matrix(rows: 0, cols: 0), dba: [], dby: [])
+        if parts.contains(.recurrent) {
+            var xPart = stacked
+            if !hasInput(t) { for j in shape.na..<xPart.count { xPart[j] = 0 } }
+            g.dWa = Matrix.outer(dz, xPart)
+            g.dba = dz
+        }
+        if parts.contains(.output) {
+            if let dy = vector(.dy, t) {
+                g.dWya = Matrix.outer(dy, a)
+                g.dby = dy
+            } else {
+                g.dWya = Matrix(rows: shape.ny, cols: shape.na)
+                g.dby = Array(repeating: 0, count: shape.ny)
+            }
         }
         return g
     }
@@ -193,25 +224,36 @@ public struct Trace: Sendable {
     /// The running sums after backward step t: the contributions of steps T, T−1, …, t.
     /// Between checkpoints they are rebuilt from the nearest one; the last result is kept, so
     /// asking for the same step again, or for the step before it, costs at most one step.
-    public func gradientsSoFar(_ t: Int) -> Gradients? {
+    public func gradientsSoFar(_ t: Int) -> Gradients? { sumsSoFar(t, parts: .all) }
+
+    /// The running sums of `parts` after backward step t (the other parts 0 × 0 and empty, or
+    /// summed already): `.recurrent` never sums the output layer's gradients.
+    func sumsSoFar(_ t: Int, parts: GradientParts) -> Gradients? {
         guard hasBackward, gated == nil else { return nil }
-        if let (mt, mg) = memo.last {
+        if let (mt, mg, mparts) = memo.last, mparts.isSuperset(of: parts) {
             if mt == t { return mg }
-            if mt == t + 1, let add = contribution(t) {
+            if mt == t + 1, let add = contribution(t, parts: mparts) {
                 var g = mg
                 g.add(add)
-                memo.last = (t, g)
+                memo.last = (t, g, mparts)
                 return g
             }
         }
         let t0 = t - 1
         var c = ((t0 + checkpointEvery - 1) / checkpointEvery) * checkpointEvery
         var g: Gradients
-        if c < T, let kept = checkpoints[c] { g = kept } else { g = .zero(shape); c = T }
-        for s in stride(from: c - 1, through: t0, by: -1) {
-            if let add = contribution(s + 1) { g.add(add) }
+        let kept = parts.contains(.output) ? checkpoints : recurrentCheckpoints
+        // (what the checkpoints hold: both parts once the output layer's sums have run)
+        let held: GradientParts = kept[0].map { $0.dby.isEmpty ? .recurrent : .all } ?? parts
+        if c < T, let k = kept[c] { g = k } else {
+            g = .zero(shape)
+            if !held.contains(.output) { g.dWya = Matrix(rows: 0, cols: 0); g.dby = [] }
+            c = T
         }
-        if checkpointEvery > 1 { memo.last = (t, g) }
+        for s in stride(from: c - 1, through: t0, by: -1) {
+            if let add = contribution(s + 1, parts: held) { g.add(add) }
+        }
+        if checkpointEvery > 1 { memo.last = (t, g, held) }
         return g
     }
 
@@ -221,6 +263,12 @@ public struct Trace: Sendable {
     public var gradients: Gradients? {
         guard hasBackward, gated == nil else { return nil }
         return checkpoints[0]
+    }
+
+    /// `gradients` with only dWa and dba certain to be summed (dWya, dby may be 0 × 0 and empty).
+    var recurrentGradients: Gradients? {
+        guard hasBackward, gated == nil else { return nil }
+        return recurrentCheckpoints[0]
     }
 
     /// ∂L/∂a<0>, or nil without targets.
@@ -251,8 +299,11 @@ public struct Trace: Sendable {
             default: return g.dWya
             }
         case .dWa, .dWaa, .dWax, .dba, .dWya, .dby:
+            // (the recurrence's gradients without summing the output layer's)
+            let parts: GradientParts = symbol == .dWya || symbol == .dby ? .all : .recurrent
             let g: Gradients?
-            if let t { g = (t >= 1 && t <= T) ? gradientsSoFar(t) : nil } else { g = gradients }
+            if let t { g = (t >= 1 && t <= T) ? sumsSoFar(t, parts: parts) : nil }
+            else { g = parts == .all ? gradients : recurrentGradients }
             guard let g else { return nil }
             switch symbol {
             case .dWa: return g.dWa
@@ -273,8 +324,8 @@ public struct Trace: Sendable {
 /// trace would compute anyway), guarded by a lock.
 final class RunningSumMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: (Int, Gradients)?
-    var last: (Int, Gradients)? {
+    private var value: (Int, Gradients, GradientParts)?
+    var last: (Int, Gradients, GradientParts)? {
         get { lock.lock(); defer { lock.unlock() }; return value }
         set { lock.lock(); value = newValue; lock.unlock() }
     }

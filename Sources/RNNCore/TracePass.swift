@@ -12,6 +12,8 @@ final class TracePass: @unchecked Sendable {
     /// Whether the backward pass is still to run (the sequence has targets and nobody asked yet).
     private var pending: Bool
     private var kept: [Int: Gradients] = [:]
+    /// Whether the checkpoints hold the output layer's sums (dWya, dby) too.
+    private var outputSums = false
     private let every: Int
 
     /// Runs the forward pass now; the backward pass (when the episode has targets) waits to be asked for.
@@ -42,15 +44,37 @@ final class TracePass: @unchecked Sendable {
         return !pending
     }
 
+    /// Whether the output layer's running sums (dWya, dby) have been summed.
+    var outputSumsDone: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return outputSums
+    }
+
     /// The workspace after the backward pass and the checkpoints of the running sums, running
-    /// the backward pass first if it has not run.
+    /// the backward pass first if it has not run, and the output layer's sums if they have not.
     var complete: (workspace: Workspace, checkpoints: [Int: Gradients]) {
         lock.lock(); defer { lock.unlock() }
-        if pending {
-            ws.backward(sums: false)   // the running sums below give the totals too
-            kept = Trace.runningSums(&ws, every: every)
-            pending = false
+        runBackward()
+        if !outputSums && !kept.isEmpty {
+            kept = Trace.runningSums(&ws, every: every, parts: .output, into: kept)
+            outputSums = true
         }
         return (ws, kept)
+    }
+
+    /// As `complete`, but the checkpoints may hold only the recurrence's sums (dWa, dba; dWya
+    /// and dby 0 × 0 and empty): the output layer's are summed when something asks for them.
+    var recurrent: (workspace: Workspace, checkpoints: [Int: Gradients]) {
+        lock.lock(); defer { lock.unlock() }
+        runBackward()
+        return (ws, kept)
+    }
+
+    /// (with the lock held) the backward pass and the recurrence's running sums, once
+    private func runBackward() {
+        guard pending else { return }
+        ws.backward(sums: false)   // the running sums below give the totals too
+        kept = Trace.runningSums(&ws, every: every, parts: .recurrent)
+        pending = false
     }
 }

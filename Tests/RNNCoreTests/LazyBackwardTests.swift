@@ -41,6 +41,33 @@ import Testing
         for t in 1...6 { #expect(trace.vector(.dz, t) == ws.vector(.dz, t) && trace.vector(.daPrev, t) == ws.vector(.daPrev, t)) }
     }
 
+    /// The recurrence's gradients (dWaa, dWax, dba, at every step and in total) leave the output
+    /// layer's running sums unsummed; dWya and dby, asked for later, and the recurrence's, asked
+    /// for again, are the bits of summing both at once, with checkpoints every 1, 2 or 4 steps.
+    @Test(arguments: [1, 2, 4])
+    func outputSumsWaitToBeAskedFor(every: Int) throws {
+        let (rnn, episode) = try Self.task()
+        var ws = Workspace(shape: rnn.shape, episode: episode)
+        ws.forward(rnn.params)
+        ws.backward(sums: false)
+        let sums = Trace.runningSums(&ws, every: every)
+        let trace = Trace(rnn: rnn, episode: episode, checkpointEvery: every)
+        let early = (1...6).map { t in [Symbol.dWaa, .dWax, .dWa, .dba].map { trace.tensor($0, t: t) } }
+        let total = [Symbol.dWaa, .dWax, .dba].map { trace.tensor($0, t: nil) }
+        #expect(trace.backwardDone && !trace.outputSumsDone)
+        #expect(trace.tensor(.dby, t: 5) == trace.gradientsSoFar(5).map { Matrix(column: $0.dby) })
+        #expect(trace.outputSumsDone)
+        #expect(trace.checkpoints == sums && trace.gradients == sums[0])
+        let g = try #require(sums[0])
+        #expect(total == [g.dWaa, g.dWax, Matrix(column: g.dba)])
+        #expect(trace.tensor(.dWya, t: nil) == g.dWya && trace.tensor(.dby, t: nil) == Matrix(column: g.dby))
+        for t in 1...6 {
+            let s = try #require(trace.gradientsSoFar(t))
+            #expect(early[t - 1] == [s.dWaa, s.dWax, s.dWa, Matrix(column: s.dba)])
+            #expect(trace.tensor(.dWya, t: t) == s.dWya)
+        }
+    }
+
     /// Without targets there is no backward pass to run.
     @Test func noTargetsNoBackward() throws {
         let (rnn, _) = try Self.task()

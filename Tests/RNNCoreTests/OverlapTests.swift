@@ -70,6 +70,35 @@ import Testing
         #expect(helped, "T \(T): the helper thread ran no posted job")
     }
 
+    /// At n_a = 1024 (no blocks: the recurrence's own products are split, then the outputs run
+    /// half the steps on each core) forward, backward and a trace's running sums give the same
+    /// bits on one thread and two, for an odd and an even T, with and without preparing the
+    /// backward pass.
+    @Test(arguments: [6, 7])
+    func theLargestShapeGivesTheSameBitsOnTwoThreads(_ T: Int) throws {
+        let (rnn, episode) = Self.task(na: 1024, vocab: 9, T: T)
+        #expect(!Workspace.overlaps(rnn.shape), "n_a = 1024 runs the outputs after the recurrence")
+        var helped = false
+        for path in KernelPath.supported {
+            let kernels = try #require(Kernels(path))
+            for preparing in [true, false] {
+                let r = Self.oneAndTwoThreads { () -> [[Double]] in
+                    var ws = Workspace(shape: rnn.shape, episode: episode, kernels: kernels)
+                    let L = ws.forward(rnn.params, preparingBackward: preparing)
+                    ws.backward()
+                    let pass = [[L], ws.loss, ws.zy, ws.yHat, ws.dy, ws.da, ws.dz, ws.daPrev, ws.gradients.allValues, ws.da0]
+                    // a trace's running sums (half the rows on each core), every 3 steps
+                    let sums = Trace.runningSums(&ws, every: 3)
+                    return pass + sums.keys.sorted().compactMap { sums[$0]?.allValues }
+                }
+                helped = helped || r.helped
+                let same = zip(r.one, r.two).allSatisfy { $0.elementsEqual($1) { $0.bitPattern == $1.bitPattern } }
+                #expect(same, "\(path) T \(T) preparing \(preparing): two threads differ from one")
+            }
+        }
+        #expect(helped, "T \(T): the helper thread ran no posted job")
+    }
+
     /// Preparing the backward pass in forward (training) or not (a trace) gives the same numbers.
     @Test func preparingBackwardChangesNoNumber() throws {
         let (rnn, episode) = Self.task(na: 30, vocab: 11, T: 19)
