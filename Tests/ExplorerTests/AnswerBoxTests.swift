@@ -233,4 +233,19 @@ import Testing
         let hint = try #require(s.viewModel().lesson?.typed?.lines.dropFirst().first)
         #expect(hint == "Hint: one term of c<30>[0] is (1 - Γu<30>[0])·c<29>[0], with (1 - Γu<30>[0]) = 0.998.", "\(hint)")
     }
+
+    /// A wrong number is echoed as it was typed: `0.80` (z<1>[0] on 02 slide 6: one step off)
+    /// reads "Not quite: 0.80 is …", not "0.8"; a decimal comma as a point.
+    @Test func aWrongNumberIsEchoedAsTyped() throws {
+        let (lesson, _) = try StudentTests.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 6)
+        #expect(s.typedQuestion?.reference?.description == "z<2>[0]")
+        for c in "0.80" { s.update(.typeAnswer(c)) }
+        s.update(.submitAnswer)
+        let lines = s.viewModel().lesson?.typed?.lines ?? []
+        #expect(lines.first?.hasPrefix("Not quite: 0.80 is ") == true, "\(lines)")
+        press("1,50\n", &s)
+        #expect(s.viewModel().lesson?.typed?.lines.first?.hasPrefix("Not quite: 1.50 is ") == true, "\(s.viewModel().lesson?.typed?.lines ?? [])")
+    }
 }
