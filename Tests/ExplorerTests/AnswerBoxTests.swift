@@ -222,8 +222,9 @@ import Testing
                 == "That uses a<1>[0] where a<1>[1] belongs: ΔdWaa<2>[0,1] = dz<2>[0]·a<1>[1] (the row from dz, the column from [a<t-1>; x<t>]).")
     }
 
-    /// 10-gru asks c<30>[0] = Γu·c̃ + (1 − Γu)·c<29>[0]: the hint is the term on screen, its
-    /// factor 1 − Γu given and c<29>[0] (about the answer) only named; never 0.002 × 0.000.
+    /// 10-gru asks c<30>[0] = Γu·c̃ + (1 − Γu)·c<29>[0]: the hint is the term on screen with its
+    /// factors (the question takes 3 decimals, at which c<29>[0] = 0.926 is not the answer 0.924);
+    /// never 0.002 × 0.000.
     @Test func theGRUsHintIsTheTermThatCarriesTheMemory() throws {
         let (lesson, _) = try StudentTests.shipped("10-gru.yaml")
         let i = try #require(lesson.script.firstIndex { $0.typed?.reference?.description == "c<30>[0]" })
@@ -231,7 +232,7 @@ import Testing
         _ = s.open(slide: i + 1)
         for a in typing("0.5") { s.update(a) }
         let hint = try #require(s.viewModel().lesson?.typed?.lines.dropFirst().first)
-        #expect(hint == "Hint: one term of c<30>[0] is (1 - Γu<30>[0])·c<29>[0], with (1 - Γu<30>[0]) = 0.998.", "\(hint)")
+        #expect(hint == "Hint: one term of c<30>[0] is (1 - Γu<30>[0])·c<29>[0], with (1 - Γu<30>[0]) = 0.998 and c<29>[0] = 0.926.", "\(hint)")
     }
 
     /// A wrong number is echoed as it was typed: `0.80` (z<1>[0] on 02 slide 6: one step off)
