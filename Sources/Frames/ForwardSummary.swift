@@ -20,7 +20,9 @@ struct ForwardSummary {
             guard let term = panel.terms.first(where: { $0.symbol == symbol && $0.kind == .quantity }) else { return nil }
             let values = term.values.values
             if !term.revealed { return (term.label, "?") }
-            let numbers = values.prefix(entries).map { NumberFormat.format($0, digits: digits) }
+            let cols = term.values.cols
+            let masked = Set(term.masked.map { $0.row * cols + $0.col })   // an entry a question asks: `?`, not its 0
+            let numbers = values.prefix(entries).enumerated().map { masked.contains($0.offset) ? "?" : NumberFormat.format($0.element, digits: digits) }
             let more = values.count > entries ? (entries == 0 ? "…+\(values.count)" : " …+\(values.count - entries)") : ""
             let text = values.count == 1 ? numbers.joined() : "[" + numbers.joined(separator: " ") + more + "]"
             return (term.label, text)

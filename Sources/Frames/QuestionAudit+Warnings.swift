@@ -9,7 +9,7 @@ extension QuestionAudit {
     public static func warnings(in lesson: Lesson) -> [SlideWarning] {
         var findings: [QuestionFinding] = []
         if lesson.script.contains(where: { $0.ask != nil || $0.typed != nil }) {
-            findings += answerLeaks(in: lesson) + stepLeaks(in: lesson) + equalLeaks(in: lesson)
+            findings += answerLeaks(in: lesson) + stepLeaks(in: lesson) + equalLeaks(in: lesson) + aheadLeaks(in: lesson)
         }
         let quotes = lesson.script.contains { slide in
             Language.allCases.contains { !quotedEntries(slide.say.text($0)).isEmpty }

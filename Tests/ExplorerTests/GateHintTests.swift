@@ -18,15 +18,15 @@ import Testing
         return s.viewModel().lesson?.typed?.lines ?? []
     }
 
-    /// tanh(c<30>[0]) and Γo<30>[0] on 11's numbers, as a student types them (2 decimals).
+    /// tanh(c<30>[0]) and Γo<30>[0] on 11's numbers, as a student types them (3 decimals, the question's).
     func typedSlips() throws -> (squashed: String, gate: String) {
         let (lesson, _) = try StudentTests.shipped("11-lstm.yaml")
         let trace = ExplorerState(lesson: lesson).trace
         let c = try trace.number(try EntryRef.parse("c<30>[0]").get()).get()
         let go = try trace.number(try EntryRef.parse("Γo<30>[0]").get()).get()
-        // the slips are told apart from the answer and from each other at 2 decimals
+        // the slips are told apart from the answer and from each other at 3 decimals
         #expect(abs(tanh(c) - go * tanh(c)) > 0.02 && abs(go - go * tanh(c)) > 0.02 && abs(go - tanh(c)) > 0.02)
-        return (String(format: "%.2f", tanh(c)), String(format: "%.2f", go))
+        return (String(format: "%.3f", tanh(c)), String(format: "%.3f", go))
     }
 
     @Test func theOutputGateLeftOutIsNamed() throws {

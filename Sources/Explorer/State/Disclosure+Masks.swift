@@ -48,10 +48,18 @@ extension ExplorerState {
         }
     }
 
-    /// The terms equal to da<t>[i] by definition, da<t> = Wyaᵀdy<t> + da_next<t>: where one
-    /// part's entry is 0 (a step with no target: dy<t> = 0; the last step: da_next<T> = 0), the
-    /// other part shows the answer — da_next<t> and what step t+1 hands down, da_prev<t+1>.
+    /// The terms equal to entry i of `symbol` at step t by definition: one step's bias gradients
+    /// Δdba<t> = dz<t> and Δdby<t> = dy<t>; a GRU's a<t> = c<t>; and for da<t> = Wyaᵀdy<t> +
+    /// da_next<t>, where one part's entry is 0 (a step with no target: dy<t> = 0; the last step:
+    /// da_next<T> = 0), the other part — da_next<t> and what step t+1 hands down, da_prev<t+1>.
     func equalTerms(_ symbol: Symbol, t: Int, row i: Int) -> [(Symbol, Int)] {
+        switch (symbol, lesson.cell) {
+        case (.dz, _): return [(.dbaStep, t)]
+        case (.dy, _): return [(.dbyStep, t)]
+        case (.c, .gru): return [(.a, t)]
+        case (.a, .gru): return [(.c, t)]
+        default: break
+        }
         guard symbol == .da, let fromOutput = trace.tensor(.daFromOutput, t: t), let next = trace.tensor(.daNext, t: t),
               i < fromOutput.rows, i < next.rows, fromOutput.cols == 1, next.cols == 1 else { return [] }
         var terms: [(Symbol, Int)] = []

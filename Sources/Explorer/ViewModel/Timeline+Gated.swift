@@ -19,7 +19,7 @@ extension ExplorerState {
         if let g = timelineGate, computed, isShown(g, at: t), let s = trace.gated?.spread(of: g, at: t) {
             item.gate = GateBar(name: "Γ" + (g.gateLetter ?? ""), min: s.min, mean: s.mean, max: s.max)
         }
-        if backward, t >= position.t, isShown(.dc, at: t) { item.dcNorm = trace.norm(of: .dc, at: t) }
+        if backward, t >= position.t, isShown(.dc, at: t), !isAsked(ahead: .dc, at: t) { item.dcNorm = trace.norm(of: .dc, at: t) }
     }
 
     /// The largest ‖dc<t>‖ over the steps (1 when all are zero).

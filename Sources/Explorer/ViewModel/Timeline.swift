@@ -67,7 +67,7 @@ extension ExplorerState {
                 outputLabel: trace.hasOutput(t) && computed && isShown(.yHat, at: t) && !isAsked(ahead: .yHat, at: t) ? timelineOutputLabel(t) : nil,
                 targetLabel: trace.hasTarget(t) && isShown(.y, at: t) && !isAsked(ahead: .y, at: t) ? (timelineTargetLabel(t) ?? "y<\(t)>") : nil,
                 loss: computed && isShown(.loss, at: t) && !isAsked(ahead: .loss, at: t) ? trace.loss(t) : nil,
-                daNorm: backward && t >= position.t && isShown(.da, at: t) ? daNorms[t - 1] : nil,
+                daNorm: backward && t >= position.t && isShown(.da, at: t) && !isAsked(ahead: .da, at: t) ? daNorms[t - 1] : nil,
                 isCurrent: t == position.t)
             if trace.gated != nil { addGated(&item, computed: computed, backward: backward) }
             item.shift = backward ? nil : nudgeShift(at: t)
