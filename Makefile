@@ -1,6 +1,7 @@
 # Build and install unroll (see README, "Installing"):
 #   make install PREFIX=$HOME/.local     # or /usr/local (the default), /opt/unroll, …
-# puts the binary in PREFIX/bin, the lessons in PREFIX/share/unroll/lessons (where the installed
+# puts the binary in PREFIX/bin, the lessons in PREFIX/share/unroll/lessons (with 12-untrained/, the
+# training sources that 12a-12c's notes reproduce them from; where the installed
 # binary finds them by itself) and shell completions for bash, zsh and fish under PREFIX/share.
 # DESTDIR is prepended to every installed path (for packaging). `make uninstall` removes them.
 
@@ -30,6 +31,8 @@ install: build
 	install -d "$(BINDIR)" "$(LESSONDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"; \
 	install -m 755 "$$bin" "$(BINDIR)/unroll"; \
 	install -m 644 lessons/*.yaml lessons/*.txt lessons/README.md "$(LESSONDIR)/"; \
+	install -d "$(LESSONDIR)/12-untrained"; \
+	install -m 644 lessons/12-untrained/*.yaml "$(LESSONDIR)/12-untrained/"; \
 	"$$bin" --generate-completion-script bash > "$(BASHDIR)/unroll"; \
 	"$$bin" --generate-completion-script zsh > "$(ZSHDIR)/_unroll"; \
 	"$$bin" --generate-completion-script fish > "$(FISHDIR)/unroll.fish"; \

@@ -28,9 +28,10 @@ struct LabView {
             }
         }
         area = settings.rest
-        if let message = lab.message {   // why the run stopped, wrapped on up to 3 lines
-            let lines = TextBlock.wrap(message, width: max(1, area.width - 2)).prefix(3)
-            let block = area.splitTop(min(lines.count, max(0, area.height - 4)))
+        if let message = lab.message {   // why the run stopped (or `w` wrote nothing), wrapped on up to 4 lines
+            // whole at 80×24 too (4 lines in English), leaving the loss chart its title, one row and its axis
+            let lines = TextBlock.wrap(message, width: max(1, area.width - 2)).prefix(4)
+            let block = area.splitTop(min(lines.count, max(0, area.height - 3)))
             for (i, text) in lines.prefix(block.top.height).enumerated() {
                 grid.put(text, x: block.top.x + 1, y: block.top.y + i, style: Style(.error, attributes: [.bold]), clip: block.top)
             }

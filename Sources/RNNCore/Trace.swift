@@ -243,8 +243,9 @@ public struct Trace: Sendable {
         var c = ((t0 + checkpointEvery - 1) / checkpointEvery) * checkpointEvery
         var g: Gradients
         let kept = parts.contains(.output) ? checkpoints : recurrentCheckpoints
-        // (what the checkpoints hold: both parts once the output layer's sums have run)
-        let held: GradientParts = kept[0].map { $0.dby.isEmpty ? .recurrent : .all } ?? parts
+        // (what the checkpoints hold: both parts once the output layer's sums have run; until
+        // then dWya is 0 × 0, never n_y × n_a)
+        let held: GradientParts = kept[0].map { $0.dWya.cols == 0 ? .recurrent : .all } ?? parts
         if c < T, let k = kept[c] { g = k } else {
             g = .zero(shape)
             if !held.contains(.output) { g.dWya = Matrix(rows: 0, cols: 0); g.dby = [] }

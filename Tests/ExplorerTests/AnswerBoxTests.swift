@@ -234,4 +234,43 @@ import Testing
         let hint = try #require(s.viewModel().lesson?.typed?.lines.dropFirst().first)
         #expect(hint == "Hint: one term of c<30>[0] is (1 - Γu<30>[0])·c<29>[0], with (1 - Γu<30>[0]) = 0.998 and c<29>[0] = 0.926.", "\(hint)")
     }
+
+    /// A wrong number is echoed as it was typed: `0.80` (z<1>[0] on 02 slide 6: one step off)
+    /// reads "Not quite: 0.80 is …", not "0.8"; a decimal comma as a point.
+    @Test func aWrongNumberIsEchoedAsTyped() throws {
+        let (lesson, _) = try StudentTests.shipped("02-forward.yaml")
+        var s = ExplorerState(lesson: lesson)
+        _ = s.open(slide: 6)
+        #expect(s.typedQuestion?.reference?.description == "z<2>[0]")
+        for c in "0.80" { s.update(.typeAnswer(c)) }
+        s.update(.submitAnswer)
+        let lines = s.viewModel().lesson?.typed?.lines ?? []
+        #expect(lines.first?.hasPrefix("Not quite: 0.80 is ") == true, "\(lines)")
+        press("1,50\n", &s)
+        #expect(s.viewModel().lesson?.typed?.lines.first?.hasPrefix("Not quite: 1.50 is ") == true, "\(s.viewModel().lesson?.typed?.lines ?? [])")
+    }
+
+    /// After a nudge the hint's numbers are the lesson's (as the grading), not the screen's: it
+    /// says so. 02 slide 6, Waa[0,0] 0.10 → 0.20, a far wrong z<2>[0]: "Hint (the lesson's
+    /// numbers): one term of z<2>[0] is …"; without the nudge, "Hint: …".
+    @Test func aHintAfterANudgeSaysItUsesTheLessonsNumbers() throws {
+        let (lesson, _) = try StudentTests.shipped("02-forward.yaml")
+        for language in [Language.en, .zh] {
+            var s = ExplorerState(lesson: lesson, language: language)
+            _ = s.open(slide: 6)
+            var plain = s
+            for a in typing("5.55") { plain.update(a) }
+            let before = plain.viewModel().lesson?.typed?.lines ?? []
+            #expect(before.contains { $0.hasPrefix(language == .en ? "Hint: " : "提示：") }, "\(before)")
+            s.update(.escape)
+            _ = s.inspect(entry: try EntryRef.parse("Waa[0,0]").get())
+            s.update(.toggleEdit)
+            s.update(.nudgeUp)
+            s.update(.escape); s.update(.escape)
+            #expect(!s.student.edits.isEmpty)
+            for a in typing("5.55") { s.update(a) }
+            let after = s.viewModel().lesson?.typed?.lines ?? []
+            #expect(after.contains { $0.hasPrefix(language == .en ? "Hint (the lesson's numbers): " : "提示（按本课原来的数）：") }, "\(after)")
+        }
+    }
 }

@@ -14,7 +14,7 @@ import Testing
         _ = s.open(slide: 4)
         #expect(s.typedQuestion?.digits == 3)
         for a in typing("0.030") { s.update(a) }
-        #expect(s.viewModel().lesson?.typed?.lines.first == "Not quite: 0.03 is 0.006 too low.")
+        #expect(s.viewModel().lesson?.typed?.lines.first == "Not quite: 0.030 is 0.006 too low.")   // echoed as typed
         for a in typing("0.036") { s.update(a) }
         #expect(s.viewModel().lesson?.typed?.lines == ["Right: 0.036."])
         // the revealed answer too

@@ -24,6 +24,32 @@ import RNNCore
         #expect(zh.after(.answer(2)).viewModel().lesson?.feedback == "答对了！The bias pulls it down.")
     }
 
+    /// A right choice's `why` that says so itself is not put after `Right!` ("Right! Right: …");
+    /// every shipped question, both languages: no doubled verdict.
+    @Test func aWhyThatSaysRightStandsAlone() throws {
+        var script = Self.script
+        script[0].ask?.why?[1] = LocalizedText(en: "Right: the bias pulls it down.", zh: "对：偏置把它往下拉。")
+        #expect(Fixtures.state(script: script).after(.answer(2)).viewModel().lesson?.feedback == "Right: the bias pulls it down.")
+        #expect(Fixtures.state(script: script, language: .zh).after(.answer(2)).viewModel().lesson?.feedback == "对：偏置把它往下拉。")
+        #expect(Fixtures.state(script: script).after(.answer(1)).viewModel().lesson?.feedback == "Not quite: the answer is 2. Waa[1,0] is negative.")
+        var checked = 0
+        for (name, lesson) in try AnsweredDisclosureTests.shippedLessons() {
+            for i in lesson.script.indices {
+                guard let q = lesson.script[i].ask else { continue }
+                for language in [Language.en, .zh] {
+                    var s = ExplorerState(lesson: lesson, language: language)
+                    _ = s.open(slide: i + 1)
+                    s.update(.answer(q.answer))
+                    let said = s.viewModel().lesson?.feedback ?? ""
+                    #expect(!said.hasPrefix("Right! Right") && !said.hasPrefix("答对了！对"), "\(name) slide \(i + 1): \(said)")
+                    #expect(said.hasPrefix("Right") || said.hasPrefix("对") || said.hasPrefix("答对了"), "\(name) slide \(i + 1): \(said)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 30)
+    }
+
     @Test func withoutWhyTheVerdictStandsAlone() {
         var script = Self.script
         script[0].ask?.why = nil

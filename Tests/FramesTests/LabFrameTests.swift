@@ -120,4 +120,32 @@ import TextBasics
         }
         #expect(rows.count >= 5, "the fall spreads over the chart: \(rows.count) rows")
     }
+
+    /// 08 at 80×24, SGD with lr 2.56 and no clipping (`o o ]×8 c c`): the divergence message is
+    /// 4 lines in English and is drawn whole (it was cut after 3, losing "Try: …"); a `w` after
+    /// the stop writes nothing and says so in the lab panel, not only in the status line, which
+    /// is cut at 80 columns.
+    @Test func aDivergenceAndTheHeldWriteAreReadWholeAt80() throws {
+        var s = try Self.lesson08(.en).after(.lab(.optimizer), .lab(.optimizer))
+        for _ in 0..<8 { s = s.after(.lab(.fasterRate)) }
+        s = s.after(.lab(.clip), .lab(.clip))
+        var stopped = s.after(.lab(.run))
+        for _ in 0..<60 where stopped.lab?.divergence == nil { stopped = stopped.after(.lab(.tick(steps: 1))) }
+        let lab = try #require(stopped.lab)
+        #expect(lab.divergence != nil && lab.keptStep > lab.baseStep, "SGD lr 2.56, no clipping diverges after a few steps")
+        func text(_ state: ExplorerState, _ size: Size) -> String {
+            // the lab panel's lines, joined so a wrapped sentence reads whole
+            FrameRenderer.render(state.viewModel(), size: size, depth: .none).plainText()
+                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            let frame = text(stopped, size)
+            #expect(frame.contains("Try: switch clipping on (c) or halve the learning rate ([)."), "\(size): \(frame.suffix(900))")
+            let held = stopped.after(.lab(.save))
+            #expect(held.lab?.saveHeld == true)
+            let heldFrame = text(held, size)
+            #expect(heldFrame.contains("may be far worse than where it began; nothing written. w again writes them anyway, r goes back to the lesson's weights"),
+                    "\(size): \(heldFrame.suffix(900))")
+        }
+    }
 }

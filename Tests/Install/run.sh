@@ -42,6 +42,8 @@ run() { (cd "$TMP/elsewhere" && env -i HOME="$TMP/home" PATH=/usr/bin:/bin TERM=
 
 check 'run "$BIN" --version | grep -qx "0.2.0"' "--version from the installed binary"
 check 'run "$BIN" check "$SHARE"/*.yaml | grep -q "ok: 2 lessons"' "check of the installed lessons"
+# 12a-12c's notes reproduce them from lessons/12-untrained/: installed too, reading ../agreement.txt
+check 'run "$BIN" check "$SHARE"/12-untrained/*.yaml | grep -q "ok: 3 lessons"' "check of the installed 12-untrained lessons"
 check 'run "$BIN" render "$SHARE/08-language-model.yaml" --slide 2 --width 100 --height 30 | grep -q "slide 2 /"' "render of an installed lesson (its texts: names.txt beside it)"
 
 tmux -L "$SOCK" -f /dev/null new-session -d -x 100 -y 30 -s i \

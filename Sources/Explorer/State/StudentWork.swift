@@ -41,6 +41,9 @@ public struct StudentWork: Equatable, Sendable {
 public struct TypedAnswer: Equatable, Sendable {
     /// The wrong numbers typed, in order.
     public internal(set) var wrong: [Double] = []
+    /// The last number as the student typed it (`0.80`, not `0.8`; a decimal comma as a point),
+    /// for the feedback to echo; nil after a resume, which keeps the numbers only.
+    public internal(set) var lastTyped: String?
     /// The right number, once typed.
     public internal(set) var right: Double?
     /// The answer was shown after the allowed tries.
@@ -121,6 +124,7 @@ extension ExplorerState {
         let graded = gradingTrace
         guard case .success(let right) = q.answer(on: graded) else { status = words.nothingToType; return }
         var a = student.typed[i] ?? TypedAnswer()
+        a.lastTyped = student.box.replacingOccurrences(of: ",", with: ".")
         student.box = ""
         if q.accepts(typed, answer: right, screenDigits: lessonDigits) {
             a.right = typed

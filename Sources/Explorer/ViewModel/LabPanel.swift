@@ -19,7 +19,8 @@ public struct LabPanel: Equatable, Sendable {
     public var settings: [Setting]
     /// `running · step 1200 · 8400 steps/s · loss 14.302`
     public var status: String
-    /// Why the run stopped, in words (divergence), if it did.
+    /// Why the run stopped, in words (divergence), if it did; after a `w` that wrote nothing
+    /// because of it, that refusal and what the next `w` does.
     public var message: String?
     public var lossTitle: String
     /// The titles for narrow screens.
@@ -88,7 +89,7 @@ extension ExplorerState {
         }
         let loss = points(l.loss, line: l.smoothedLoss), log = LabPanel.spansDecades(loss)
         return LabPanel(title: w.labTitle, settings: settings, status: w.labStatus(l, loss: latest),
-                        message: l.divergence != nil ? w.labDiverged(l) : nil,
+                        message: l.divergence == nil ? nil : l.saveHeld ? w.labDivergedSave(l) : w.labDiverged(l),
                         lossTitle: l.oneSequence ? w.labLossTitleOne(log: log) : w.labLossTitle(log: log),
                         lossTitleShort: l.oneSequence ? w.labLossTitleOneShort(log: log) : w.labLossTitleShort(log: log),
                         gradientTitleShort: w.labGradientTitleShort(l.clip, bound: l.clipBound),

@@ -33,9 +33,9 @@ extension ExplorerState {
         if let right = a.right {
             lines.append(words.typedRight(asked.format(right)))
         } else if let last = a.wrong.last, let d = a.diagnosis {
-            lines.append(words.notQuite(Self.typedText(last), words.howFarOff(d.off, asked)))
+            lines.append(words.notQuite(a.lastTyped ?? Self.typedText(last), words.howFarOff(d.off, asked)))   // as typed: 0.80
             if let m = d.mistake { lines.append(words.mistake(m, name, numbers, symbol: q.reference?.symbol, formula: d.formula)) }
-            else if let h = d.hint, !a.revealed { lines.append(words.hint(name, h, numbers)) }   // the revealed explanation says more
+            else if let h = d.hint, !a.revealed { lines.append(words.hint(name, h, numbers, onLesson: networkChanged)) }   // the revealed explanation says more
             if !a.revealed { lines.append(words.triesLeft(q.tries - a.wrong.count)) }
         }
         if a.revealed, let answer = typedRightAnswer() {

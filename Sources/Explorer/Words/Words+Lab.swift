@@ -103,7 +103,7 @@ extension Words {
         let at = l.keptStep + d.step - d.keptSteps
         let kept = l.keptStep == l.baseStep
             ? pick("Stopped at the weights it began with (step \(l.keptStep))", "已停止，权重仍是开始时的那一组（第 \(l.keptStep) 步）")
-            : pick("Stopped; the weights are step \(l.keptStep)'s, from just before the stop (the loss may have grown a lot by then: r goes back to the lesson's)",
+            : pick("Stopped; the weights are step \(l.keptStep)'s, from just before the stop (its loss may be far higher; r goes back)",
                    "已停止；权重是第 \(l.keptStep) 步的，即停下之前的那一组（那时损失可能已经涨了很多：按 r 回到这一课的权重）")
         return pick("diverged at step \(at): \(what). \(kept). Try: \(advice).", "第 \(at) 步发散：\(what)。\(kept)。试试：\(advice)。")
     }

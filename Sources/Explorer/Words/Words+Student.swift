@@ -97,7 +97,9 @@ extension Words {
     }
 
     /// `Hint: a<2>[0] = tanh(z<2>[0]); one term of z<2>[0] is Waa[0,0]·a<1>[0] = 0.10 × 0.66 = 0.07.`
-    func hint(_ name: String, _ h: Hint, _ numbers: NumberStyle) -> String {
+    /// `onLesson`: the screen shows a changed network (✎) and the hint's numbers are the
+    /// lesson's, as the grading: it says so (`Hint (the lesson's numbers): …`).
+    func hint(_ name: String, _ h: Hint, _ numbers: NumberStyle, onLesson: Bool = false) -> String {
         let t = h.term
         let shown: String
         switch h.shows {
@@ -118,8 +120,9 @@ extension Words {
         }
         let sum = h.sum ?? name
         let before = h.formula.map { pick("\($0); ", "\($0)；") } ?? ""
-        if h.single { return pick("Hint: \(before)\(sum) = \(shown).", "提示：\(before)\(sum) = \(shown)。") }
-        return pick("Hint: \(before)one term of \(sum) is \(shown).", "提示：\(before)\(sum) 的其中一项是 \(shown)。")
+        let lead = onLesson ? pick("Hint (the lesson's numbers): ", "提示（按本课原来的数）：") : pick("Hint: ", "提示：")
+        if h.single { return lead + pick("\(before)\(sum) = \(shown).", "\(before)\(sum) = \(shown)。") }
+        return lead + pick("\(before)one term of \(sum) is \(shown).", "\(before)\(sum) 的其中一项是 \(shown)。")
     }
 
     /// `3.00 × 0.953 = 2.86`: the factors with as many more decimals (up to 3 more; a factor
