@@ -10,8 +10,7 @@ extension QuestionAudit {
     /// any quantity at the asked step or a neighbouring one, at every step of the story that draws
     /// it (09b: dz<29>[1] prints -3.16 = da<29>[1], since tanh' ≈ 1 there); for a scalar question
     /// (L<3>) the scalars and the timeline's ŷ and L<t> at those steps. Rule 4 masks the asked entry
-    /// itself; this finds what equals it. So does any entry in those steps that holds the answer to
-    /// the last bit (06: ΔdWa<1>[1, 3] = dz<1>[1]·x<1>[0], x<1>[0] = 1). Every number in the slide's text counts too. A number
+    /// itself; this finds what equals it. Every number in the slide's text counts too. A number
     /// elsewhere (another row, another step, a weight) that happens to print the same is chance, not
     /// a leak; a whole-number answer (0, a one-hot 1) is left alone. Reported on the earlier slide,
     /// once per quantity.
@@ -55,11 +54,6 @@ extension QuestionAudit {
                         let before: Set<Symbol> = [.stacked, .aPrev, .cPrev]
                         guard let t = term.ref.t.map({ before.contains(term.symbol) ? $0 - 1 : $0 }), window?.contains(t) ?? false else { continue }
                         let v = term.values
-                        // the answer to the last bit, in any entry (ΔdWa<1>[1, 3] = dz<1>[1]·1): no chance
-                        if term.kind == .quantity, typed.reference != nil, let k = v.values.indices.first(where: { v.values[$0] == answer }),
-                           !term.masked.contains(MatrixIndex(row: k / v.cols, col: k % v.cols)) {
-                            note("at \(step) \(term.label) shows \(s.numbers.format(answer)), \(asked)")
-                        }
                         // the same entry of a quantity of the same size, or of a<t-1> in [a<t-1>; x<t>]
                         guard v.values.count == count || term.symbol == .stacked && drawn?.col == nil else { continue }
                         let index = cell.map { $0(v) } ?? MatrixIndex(row: 0, col: 0)
