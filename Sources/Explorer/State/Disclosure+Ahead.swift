@@ -80,9 +80,11 @@ extension ExplorerState {
         return out
     }
 
+    static let referencePattern = try? NSRegularExpression(pattern: #"Δ?[A-Za-zŷ_]+(?:<\d+>)?\[\d+(?:,\s*\d+)?\]"#)
+
     /// The indexed references a text writes: `a<2>[2]`, `Waa[0,1]`, `ΔdWaa<2>[0,1]`.
     static func indexedReferences(_ text: String) -> [EntryRef] {
-        guard let regex = try? NSRegularExpression(pattern: #"Δ?[A-Za-zŷ_]+(?:<\d+>)?\[\d+(?:,\s*\d+)?\]"#) else { return [] }
+        guard let regex = referencePattern else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
             if case .success(let r) = EntryRef.parse(ns.substring(with: m.range)) { return r }

@@ -87,9 +87,9 @@ extension ExplorerState {
 
     /// Whether the entry under `ref` (a reference as the panel builds it) is a masked one.
     func isMasked(_ ref: EntryRef) -> Bool {
-        if let r = ref.row, let m = trace.tensor(ref.symbol, t: ref.t),
-           aheadMasked(ref.symbol, at: ref.t, in: m).contains(Term.drawnIndex(row: r, in: m)) || aheadMasked(ref.symbol, at: ref.t, in: m).contains(MatrixIndex(row: r, col: ref.col ?? 0)) {
-            return true
+        if let r = ref.row, let m = trace.tensor(ref.symbol, t: ref.t) {
+            let ahead = aheadMasked(ref.symbol, at: ref.t, in: m)
+            if ahead.contains(Term.drawnIndex(row: r, in: m)) || ahead.contains(MatrixIndex(row: r, col: ref.col ?? 0)) { return true }
         }
         if let keep = answeredEntry(ref.symbol, at: ref.t), let r = ref.row { return r != keep.row || (ref.col ?? 0) != keep.col }
         guard let row = maskedRow(ref.symbol, at: ref.t) else { return false }

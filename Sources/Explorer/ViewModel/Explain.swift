@@ -29,12 +29,12 @@ extension ExplorerState {
         }
     }
 
-    var n: NumberStyle { numbers }
+    var n: ExplainNumbers { ExplainNumbers(style: numbers) }
     func f(_ x: Double) -> String { n.format(x) }
-    /// Entry i of a per-step vector (0 where the step does not have it).
+    /// Entry i of a per-step vector (0 where the step does not have it; hidden where the panel draws it `?`).
     func v(_ s: Symbol, _ t: Int, _ i: Int) -> Double {
         guard let vec = trace.vector(s, t), vec.indices.contains(i) else { return 0 }
-        return vec[i]
+        return shownValue(vec[i], s, t, i)
     }
     func name(_ s: Symbol, _ t: Int?, _ i: Int, _ j: Int? = nil) -> String {
         EntryRef(symbol: s, t: t, row: i, col: j).description
@@ -50,7 +50,7 @@ extension ExplorerState {
     /// The products Wa[i,j]·[a<t-1>; x<t>][j] of z<t>[i].
     func zPairs(_ t: Int, _ i: Int) -> [(Double, Double)] {
         let p = trace.rnn.params, s = trace.vector(.stacked, t) ?? []
-        return s.indices.map { (p.Wa[i, $0], s[$0]) }
+        return s.indices.map { (p.Wa[i, $0], v(.stacked, t, $0)) }
     }
     func zNote(_ t: Int, _ i: Int) -> [String] { ExplainFormat.zeroNote(zPairs(t, i), words) }
 
@@ -69,7 +69,7 @@ extension ExplorerState {
     }
 
     func explainYHat(_ t: Int, _ i: Int) -> [String] {
-        let zy = trace.vector(.zy, t) ?? [], lhs = name(.yHat, t, i), y = f(v(.yHat, t, i))
+        let zy = (trace.vector(.zy, t) ?? []).indices.map { v(.zy, t, $0) }, lhs = name(.yHat, t, i), y = f(v(.yHat, t, i))
         guard zy.indices.contains(i) else { return [words.noOutput(t)] }
         switch trace.shape.g2 {
         case .sigmoid:
@@ -86,7 +86,8 @@ extension ExplorerState {
 
     func explainLoss(_ t: Int) -> [String] {
         guard let l = trace.loss(t) else { return [words.noTarget(t)] }
-        let yh = trace.vector(.yHat, t) ?? [], y = trace.vector(.y, t) ?? [], lhs = "L<\(t)>"
+        let yh = (trace.vector(.yHat, t) ?? []).indices.map { v(.yHat, t, $0) }
+        let y = (trace.vector(.y, t) ?? []).indices.map { v(.y, t, $0) }, lhs = "L<\(t)>"
         switch trace.shape.g2 {
         case .sigmoid:
             let groups = yh.indices.map { k in
@@ -101,15 +102,16 @@ extension ExplorerState {
     }
 
     func explainLossSoFar(_ t: Int) -> [String] {
-        let parts = (1...t).compactMap { trace.loss($0).map(f) }
+        let parts = (1...t).compactMap { k in trace.loss(k).map { f(isHiddenEntry(EntryRef(symbol: .loss, t: k)) ? Self.hiddenValue : $0) } }
         let total = f(trace.lossSoFar(t) ?? 0)
+        let whole = f(isHiddenEntry(EntryRef(symbol: .totalLoss, t: T)) ? Self.hiddenValue : trace.totalLoss ?? 0)
         var lines = ExplainFormat.chain(lossSoFarLabel(t), parts.count <= 1 ? [total] : [ExplainFormat.sum(parts), total])
         // the total counts the steps with a target; before the last of them this is only part of it
         let targets = (1...T).filter(trace.hasTarget)
         if let last = targets.last, t < last {
-            lines.append(words.lossSoFarIsPart(t, targets.count, T, f(trace.totalLoss ?? 0)))
+            lines.append(words.lossSoFarIsPart(t, targets.count, T, whole))
         } else {
-            lines.append(words.totalLoss(T, targets.count, f(trace.totalLoss ?? 0)))
+            lines.append(words.totalLoss(T, targets.count, whole))
         }
         return lines
     }

@@ -27,7 +27,7 @@ extension ExplorerState {
         case .dz:
             let g = sh.g1.formula, a = v(.a, t, i), da = n.factor(v(.da, t, i))
             let slope = sh.g1 == .tanh ? "(1 - \(name(.a, t, i))²)" : "(\(name(.a, t, i)) > 0 ? 1 : 0)"
-            let slopeNumbers = sh.g1 == .tanh ? "\(da)·(1 - \(n.factor(a))²)" : "\(da)·\(f(sh.g1.derivative(fromOutput: a)))"
+            let slopeNumbers = sh.g1 == .tanh ? "\(da)·(1 - \(n.factor(a))²)" : "\(da)·\(f(Self.isHiddenValue(a) ? a : sh.g1.derivative(fromOutput: a)))"
             return ExplainFormat.chain(name(.dz, t, i), [
                 "\(name(.da, t, i))·\(g)'(\(name(.z, t, i)))", "\(name(.da, t, i))·\(slope)", slopeNumbers, f(v(.dz, t, i)),
             ])
@@ -51,15 +51,17 @@ extension ExplorerState {
         case .dWaStep, .dWa:
             let block = j < na ? name(.dWaaStep, t, i, j) : name(.dWaxStep, t, i, j - na)
             let other = j < na ? name(.aPrev, t, j) : name(.x, t, j - na)
-            let u = v(.dz, t, i), w = v(.stacked, t, j)
-            return (block, "\(name(.dz, t, i))·\(other)", "\(n.factor(u))·\(n.factor(w))", f(u * w))
+            let u = v(.dz, t, i), w = v(.stacked, t, j), add = shownValue(u * w, .dWaStep, t, i, j)
+            return (block, "\(name(.dz, t, i))·\(other)", "\(n.factor(u))·\(n.factor(w))", f(add))
         case .dbaStep, .dba:
-            return (name(.dbaStep, t, i), name(.dz, t, i), f(v(.dz, t, i)), f(v(.dz, t, i)))
+            let add = shownValue(v(.dz, t, i), .dbaStep, t, i)
+            return (name(.dbaStep, t, i), name(.dz, t, i), f(add), f(add))
         case .dWyaStep, .dWya:
-            let u = v(.dy, t, i), w = v(.a, t, j)
-            return (name(.dWyaStep, t, i, j), "\(name(.dy, t, i))·\(name(.a, t, j))", "\(n.factor(u))·\(n.factor(w))", f(u * w))
+            let u = v(.dy, t, i), w = v(.a, t, j), add = shownValue(u * w, .dWyaStep, t, i, j)
+            return (name(.dWyaStep, t, i, j), "\(name(.dy, t, i))·\(name(.a, t, j))", "\(n.factor(u))·\(n.factor(w))", f(add))
         default:
-            return (name(.dbyStep, t, i), name(.dy, t, i), f(v(.dy, t, i)), f(v(.dy, t, i)))
+            let add = shownValue(v(.dy, t, i), .dbyStep, t, i)
+            return (name(.dbyStep, t, i), name(.dy, t, i), f(add), f(add))
         }
     }
 
@@ -78,13 +80,17 @@ extension ExplorerState {
             default: return g.dby[i]
             }
         }
-        let sum = entry(trace.gradientsSoFar(t)), before = t < T ? entry(trace.gradientsSoFar(t + 1)) : 0
+        let col: Int? = s == .dba || s == .dby ? nil : j
+        let sum = entry(trace.gradientsSoFar(t))
+        let before = t < T ? shownValue(entry(trace.gradientsSoFar(t + 1)), s, t + 1, i, col) : 0
         let (_, formula, numbers, value) = stepAdds(s, t, i, j)
+        let step: Symbol = [.dWa: .dWaStep, .dba: .dbaStep, .dWya: .dWyaStep][s] ?? .dbyStep
+        let add = Self.isHiddenValue(before) ? before : shownValue(sum - before, step, t, i, col)
         var lines = [shown + ": " + words.sumOfSteps(T, t)]
         lines.append(words.thisStepAdds + " " + ExplainFormat.joined([formula, numbers, value]))
         // the numbers are rounded to the digits shown; say so when the shown ones do not add up
-        let shownAddUp = Double(f(before)).flatMap { b in Double(f(sum - before)).map { b + $0 } }.map { f($0) == f(sum) } ?? true
-        lines.append(words.sumSoFar + " = " + (t < T ? "\(f(before)) + \(n.factor(sum - before)) = " : "") + f(sum)
+        let shownAddUp = Double(f(before)).flatMap { b in Double(f(add)).map { b + $0 } }.map { f($0) == f(sum) } ?? true
+        lines.append(words.sumSoFar + " = " + (t < T ? "\(f(before)) + \(n.factor(add)) = " : "") + f(sum)
                      + (t < T && !shownAddUp ? "   " + words.rounded : ""))
         if t == 1 { lines.append(words.isTheGradient(shown.replacingOccurrences(of: "<1>", with: ""))) }
         return lines

@@ -15,7 +15,7 @@ enum ExplainFormat {
     /// `w0·x0 + w1·x1 + … + b` with the numbers, leaving out the products with an exact 0
     /// factor (a one-hot input, a zero a<0>) so the terms that make the value stay in view.
     /// Weights or a bias the lesson has not revealed yet are written `?`, as on screen.
-    static func products(_ pairs: [(Double, Double)], bias: Double, _ n: NumberStyle,
+    static func products(_ pairs: [(Double, Double)], bias: Double, _ n: ExplainNumbers,
                          hideWeights: Bool = false, hideBias: Bool = false) -> String {
         let kept = pairs.filter { $0.0 != 0 && $0.1 != 0 }
         return sum(kept.map { "\(hideWeights ? "?" : n.factor($0.0))·\(n.factor($0.1))" } + [hideBias ? "?" : n.factor(bias)])

@@ -82,7 +82,7 @@ extension ExplorerState {
         let (_, _, _, _, _, _, _) = Self.gateSymbols(gate)
         let k = g.rnn.params.index(gate) ?? 0
         let W = g.rnn.params.W[k], b = g.rnn.params.b[k][i]
-        let input = g.stackedInput(gate, t)
+        let input = shownStackedInput(gate, t, g)
         let pairs = input.indices.map { (W[i, $0], input[$0]) }
         let z = pairs.reduce(b) { $0 + $1.0 * $1.1 }
         let fn = gate.isSigmoid ? "σ" : "tanh"
@@ -95,6 +95,20 @@ extension ExplorerState {
             "\(fn)(Σ_j \(weightName)[\(i),j]·\(stackLabel)[j] + \(biasName)[\(i)])",
             "\(fn)(\(products))", "\(fn)(\(f(z)))", f(v(s, t, i)),
         ]) + ExplainFormat.zeroNote(pairs, words) + [words.gateMeaning(g.cell, gate)]
+    }
+
+    /// A gate's stacked input at step t with the entries the panels draw `?` hidden: a<t-1>[j]
+    /// (c<t-1>[j], and Γr<t>[j] in the GRU's candidate) where a later question asks it, x<t>[j − n_a].
+    func shownStackedInput(_ gate: Gate, _ t: Int, _ g: GatedTrace) -> [Double] {
+        let na = g.shape.na
+        return g.stackedInput(gate, t).enumerated().map { j, x in
+            if j >= na { return shownValue(x, .x, t, j - na) }
+            var hidden = isHiddenEntry(EntryRef(symbol: .aPrev, t: t, row: j)) || isHiddenEntry(EntryRef(symbol: .stacked, t: t, row: j))
+                || isHiddenEntry(EntryRef(symbol: .cPrev, t: t, row: j))
+            if t > 1 { hidden = hidden || isMasked(EntryRef(symbol: .a, t: t - 1, row: j)) || isMasked(EntryRef(symbol: .c, t: t - 1, row: j)) }
+            if g.cell == .gru && gate == .c { hidden = hidden || isHiddenEntry(EntryRef(symbol: .gammaR, t: t, row: j)) }
+            return hidden ? Self.hiddenValue : x
+        }
     }
 
     /// Entry j of a gate's stacked input, by what it is: `a<t-1>[j]` (LSTM), `c<t-1>[j]` (GRU),
@@ -114,7 +128,7 @@ extension ExplorerState {
         let (_, _, dz, dWStep, _, dbStep, _) = Self.gateSymbols(gate)
         let d: Double = v(dz, t, i)
         if s.rawValue.hasPrefix("dW") {
-            let input = g.stackedInput(gate, t)
+            let input = shownStackedInput(gate, t, g)
             let x: Double = input.indices.contains(j) ? input[j] : 0
             return (name(dWStep, t, i, j), "\(name(dz, t, i))·s<\(t)>[\(j)]", "\(n.factor(d))·\(n.factor(x))", f(d * x))
         }
@@ -128,7 +142,7 @@ extension ExplorerState {
             guard at <= T, let m = trace.tensor(s, t: at) else { return 0 }
             return isW ? m[i, j] : m[i, 0]
         }
-        let sum = entry(t), before = t < T ? entry(t + 1) : 0
+        let sum = entry(t), before = t < T ? shownValue(entry(t + 1), s, t + 1, i, isW ? j : nil) : 0
         let (_, formula, numbers, value) = s == .dWya || s == .dby ? stepAdds(s, t, i, j) : gatedStepAdds(s, t, i, j, g)
         var lines = [name(s, t, i, isW ? j : nil) + ": " + words.sumOfSteps(T, t)]
         lines.append(words.thisStepAdds + " " + ExplainFormat.joined([formula, numbers, value]))
