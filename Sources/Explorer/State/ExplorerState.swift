@@ -26,6 +26,8 @@ public struct ExplorerState: Sendable {
     /// The inspect cursor, nil outside inspect mode.
     public internal(set) var inspect: InspectCursor?
     public internal(set) var helpOpen = false
+    /// The entry an explanation is being written for: never `?` in its own explanation.
+    var explaining: EntryRef?
     /// Lines the student scrolled the panel by (j/k), from where the screen places it
     /// (at the inspect cursor or the slide's focus); the screen clamps it to the panel.
     public internal(set) var panelScroll = 0

@@ -5,6 +5,12 @@ import RNNCore
 /// with the lesson's actual numbers. One string per line.
 extension ExplorerState {
     public func explain(_ ref: EntryRef) -> [String] {
+        var s = self
+        s.explaining = ref
+        return s.explainLines(ref)
+    }
+
+    private func explainLines(_ ref: EntryRef) -> [String] {
         if let lines = explainGated(ref) { return lines }
         let i = ref.row ?? 0, j = ref.col ?? 0
         guard let t = ref.t else { return explainShared(ref.symbol, i, j) }

@@ -17,7 +17,9 @@ extension ExplorerState {
 
     /// `x`, the value of `s<t>[i,j]` as the panel draws it, or the hidden value where it is drawn `?`.
     func shownValue(_ x: Double, _ s: Symbol, _ t: Int, _ i: Int, _ j: Int? = nil) -> Double {
-        isHiddenEntry(EntryRef(symbol: s, t: Self.ref(s, t).t, row: i, col: j)) ? Self.hiddenValue : x
+        let ref = EntryRef(symbol: s, t: Self.ref(s, t).t, row: i, col: j)
+        if let e = explaining, e.symbol == s, e.t == ref.t, e.row == i, (e.col ?? 0) == (j ?? 0) { return x }
+        return isHiddenEntry(ref) ? Self.hiddenValue : x
     }
 }
 
